@@ -1,0 +1,55 @@
+import type { Core } from '../core/create-core';
+import { createStreamLogger, type Logger } from '../core/platform/logger';
+import { resolveDataDir } from '../core/platform/data-dir';
+import { CoreFailure } from '../../shared/contract/errors';
+import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract';
+
+export interface GlobalOptions {
+  json?: boolean;
+  dataDir?: string;
+}
+
+/** What every command gets: the data folder, output in the chosen form, and calls into the core. */
+export class CliContext {
+  readonly dataDir: string;
+  readonly logger: Logger;
+  private core: Core | undefined;
+
+  /** `distDir` is the build folder (dist/), where the renderer the browser host serves lives. */
+  constructor(
+    readonly options: GlobalOptions,
+    readonly distDir: string,
+  ) {
+    this.dataDir = resolveDataDir(options.dataDir);
+    this.logger = createStreamLogger(process.env.POSTWRIGHT_LOG_LEVEL === 'debug' ? 'debug' : 'warn');
+  }
+
+  /** The core over the data folder; `serve` opens it as the browser host, other commands as the CLI. */
+  async openCore(host: 'cli' | 'browser' = 'cli'): Promise<Core> {
+    // Loaded on first use, so `postwright --help` and `version` start without the core's packages.
+    const { createNodeCore } = await import('../host/create-node-core');
+    this.core ??= await createNodeCore(host, this.dataDir, this.logger);
+    return this.core;
+  }
+
+  /** Calls the core through the same router as every transport, so arguments are validated alike. */
+  async call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
+    const core = await this.openCore();
+    const { createRouter } = await import('../core/rpc/router');
+    const reply = await createRouter(core.handlers, this.logger).handle(
+      { id: 1, method, args },
+      { signal: new AbortController().signal },
+    );
+    if (!reply.ok) throw new CoreFailure(reply.error.code, reply.error.message, reply.error.detail);
+    return reply.value as ResultOf<M>;
+  }
+
+  /** Prints `value` as JSON with --json, else the human text. */
+  print(value: unknown, text: () => string): void {
+    process.stdout.write(this.options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
+  }
+
+  async close(): Promise<void> {
+    await this.core?.dispose();
+  }
+}

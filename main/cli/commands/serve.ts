@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { createStreamLogger } from '../../core/platform/logger';
+import type { CliContext } from '../cli-context';
+import { CliError } from '../cli-error';
+import { openInBrowser } from '../open-browser';
+import { parsePort } from '../parse';
+
+/** The built renderer sits beside the built CLI (dist/renderer next to dist/cli). */
+function rendererDir(ctx: CliContext): string {
+  return resolve(process.env.POSTWRIGHT_RENDERER_DIR ?? join(ctx.distDir, 'renderer'));
+}
+
+export function registerServe(program: Command, context: () => CliContext) {
+  program
+    .command('serve')
+    .description('run Postwright in your browser, served on 127.0.0.1 only')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 0)
+    .option('--no-open', 'print the address but do not open a browser')
+    .action(async (options: { port: number; open: boolean }) => {
+      const ctx = context();
+      const dir = rendererDir(ctx);
+      if (!existsSync(join(dir, 'index.html'))) {
+        throw new CliError(
+          `The app is not built (no ${join(dir, 'index.html')}). Run "npm run build" first.`,
+        );
+      }
+      const logger = createStreamLogger(process.env.POSTWRIGHT_LOG_LEVEL === 'debug' ? 'debug' : 'info');
+      const core = await ctx.openCore('browser');
+      const { startBrowserHost } = await import('../../host/browser-host');
+      const host = await startBrowserHost({ core, port: options.port, rendererDir: dir, logger });
+      const opened = options.open && openInBrowser(host.url);
+      ctx.print({ url: host.url, port: host.port, dataDir: ctx.dataDir, opened }, () =>
+        [
+          `Postwright is running at ${host.url}`,
+          opened ? 'Opened it in your browser.' : 'Open that address in a browser.',
+          `Data folder: ${ctx.dataDir}`,
+          'Press Ctrl+C to stop.',
+        ].join('\n'),
+      );
+      await new Promise<void>((done) => {
+        const stop = () => void host.close().then(done);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}

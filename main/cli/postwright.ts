@@ -1,0 +1,13 @@
+import { join } from 'node:path';
+import { runCli } from './program';
+
+// This file is always built to dist/cli/, so the rest of the build sits one folder up.
+runCli(process.argv, { distDir: join(import.meta.dirname, '..') }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`postwright: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,68 @@
+import {
+  contract,
+  CoreFailure,
+  isMethodName,
+  requestSchema,
+  type CallContext,
+  type CoreError,
+  type Handlers,
+  type MethodName,
+  type Reply,
+} from '../../../shared/contract';
+import type { Logger } from '../platform/logger';
+
+/**
+ * The one place a request meets the core, for every transport: the envelope and the method's
+ * arguments are validated before any handler runs, and whatever a handler throws becomes a
+ * CoreError here, once. A bad message gets an error reply; it never crashes the host.
+ */
+export function createRouter(handlers: Handlers, logger: Logger) {
+  async function dispatch(method: MethodName, args: unknown, context: CallContext): Promise<unknown> {
+    const parsed = contract[method].args.safeParse(args ?? {});
+    if (!parsed.success) {
+      throw new CoreFailure('invalid-args', `Wrong arguments for ${method}.`, parsed.error.issues);
+    }
+    const handler = handlers[method] as (args: unknown, context: CallContext) => unknown;
+    return await handler(parsed.data, context);
+  }
+
+  return {
+    async handle(message: unknown, context: CallContext): Promise<Reply> {
+      const request = requestSchema.safeParse(message);
+      if (!request.success) {
+        const id = idOf(message);
+        logger.warn('rejected a malformed request', { id });
+        return {
+          id,
+          ok: false,
+          error: { code: 'bad-message', message: 'The message is not a valid request.' },
+        };
+      }
+      const { id, method, args } = request.data;
+      if (!isMethodName(method)) {
+        logger.warn('rejected an unknown method', { method });
+        return { id, ok: false, error: { code: 'unknown-method', message: `Unknown method: ${method}.` } };
+      }
+      try {
+        return { id, ok: true, value: await dispatch(method, args, context) };
+      } catch (error) {
+        return { id, ok: false, error: toCoreError(error, method, logger) };
+      }
+    },
+  };
+}
+
+function idOf(message: unknown): number | null {
+  const id = (message as { id?: unknown } | null)?.id;
+  return typeof id === 'number' && Number.isInteger(id) ? id : null;
+}
+
+function toCoreError(error: unknown, method: string, logger: Logger): CoreError {
+  if (error instanceof CoreFailure) {
+    if (error.code === 'internal') logger.error(`${method} failed`, { message: error.message });
+    return error.toError();
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  logger.error(`${method} failed unexpectedly`, { message: text, stack: (error as Error)?.stack });
+  return { code: 'internal', message: `Postwright hit an unexpected problem: ${text}` };
+}

@@ -1,0 +1,9 @@
+import type { SecretStoreInfo } from '../../../shared/model/app-info';
+
+/** Passwords and tokens: never in settings. Keys are opaque names such as `blog:<id>:password`. */
+export interface SecretStore {
+  readonly info: SecretStoreInfo;
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}

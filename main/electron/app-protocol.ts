@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import type { Protocol } from 'electron';
+import { contentSecurityPolicy } from '../../shared/net/csp';
+import { contentTypeFor } from '../core/fs/content-types';
+import { safeJoin } from '../core/fs/safe-join';
+
+export const APP_SCHEME = 'app';
+
+/** Serves the built renderer on app://postwright/ with the app's CSP; nothing outside its folder. */
+export function registerAppProtocol(protocol: Protocol, rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const { pathname } = new URL(request.url);
+    const file = safeJoin(rendererDir, pathname === '/' ? '/index.html' : pathname);
+    const body = file ? await readFile(file).catch(() => undefined) : undefined;
+    if (!file || !body) return new Response('Not found', { status: 404 });
+    return new Response(new Uint8Array(body), {
+      headers: {
+        'Content-Type': contentTypeFor(file),
+        'Content-Security-Policy': contentSecurityPolicy([]),
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  });
+}

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Core } from '../core/create-core';
+import type { Logger } from '../core/platform/logger';
+import { serveConnection } from '../core/rpc/serve-connection';
+import { RequestGuard } from './request-guard';
+import { serveStatic } from './static-files';
+import { createWebSocketTransport } from './ws-transport';
+
+export interface BrowserHostOptions {
+  core: Core;
+  /** 0 picks any free port. */
+  port: number;
+  rendererDir: string;
+  logger: Logger;
+}
+
+export interface RunningBrowserHost {
+  /** The app's address with this launch's token: the only way in. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Host 2: the built renderer and the core over a WebSocket, on 127.0.0.1 only. */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
+  const { core, rendererDir, logger } = options;
+  const token = randomBytes(24).toString('base64url');
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const guard = new RequestGuard(token, port);
+  logger.info('browser host listening', { port });
+
+  async function handleHttp(request: IncomingMessage, response: ServerResponse) {
+    const verdict = guard.check(request, false);
+    if (!verdict.ok) {
+      logger.warn('refused a request', { url: request.url?.split('?')[0], reason: verdict.reason });
+      response.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(
+        verdict.status === 401 ? 'Open Postwright with the link it printed when it started.' : 'Forbidden',
+      );
+      return;
+    }
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (verdict.setCookie) {
+      // Trade the token in the address for a cookie, and drop it from the address bar.
+      url.searchParams.delete('token');
+      response.writeHead(303, { 'Set-Cookie': guard.cookieHeader(), Location: url.pathname + url.search });
+      response.end();
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    await serveStatic(rendererDir, url.pathname, response, port);
+  }
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const verdict = guard.check(request, true);
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (!verdict.ok || path !== '/core') {
+      const status = verdict.ok ? 404 : verdict.status;
+      logger.warn('refused a WebSocket', { reason: verdict.ok ? `path ${path}` : verdict.reason });
+      socket.end(
+        `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Refused'}\r\nConnection: close\r\n\r\n`,
+      );
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      const stop = serveConnection(core, createWebSocketTransport(ws, logger), logger);
+      ws.on('close', stop);
+      ws.on('error', (error) => logger.warn('WebSocket error', { message: error.message }));
+    });
+  });
+
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    handleHttp(request, response).catch((error: unknown) => {
+      logger.error('request failed', { url: request.url, message: String(error) });
+      if (!response.headersSent) response.writeHead(500).end('Internal error');
+    });
+  });
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

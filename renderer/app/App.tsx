@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { useCoreEvent, useCoreValue } from '../core/CoreContext';
+import { SettingsView } from '../features/settings/SettingsView';
+import { SectionView } from './SectionView';
+import { SECTIONS, type SectionId } from './sections';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+import { useShortcuts } from './useShortcuts';
+import { useTheme } from './useTheme';
+
+/** The app frame: sidebar, the open section, and the status bar. */
+export function App() {
+  const [section, setSection] = useState<SectionId>('drafts');
+  const [settings, setSettings] = useCoreValue((client) => client.call('settings-get', {}));
+  useCoreEvent('settings-changed', setSettings);
+  useTheme(settings?.theme);
+  useShortcuts(
+    Object.fromEntries(SECTIONS.map((entry) => [`mod+${entry.shortcut}`, () => setSection(entry.id)])),
+  );
+
+  return (
+    <div className="app" data-ready={settings ? 'true' : undefined}>
+      <Sidebar current={section} onSelect={setSection} />
+      <main className="app__main" id="main">
+        {section === 'settings' ? (
+          settings && <SettingsView settings={settings} />
+        ) : (
+          <SectionView section={section} />
+        )}
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

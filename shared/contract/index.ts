@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { appMethods, type AppEvents } from './app';
+import type { MethodSpec } from './define';
+
+/** The whole API is the sum of the domains; each domain file adds its methods and events here. */
+export const contract = {
+  ...appMethods,
+};
+
+export type CoreEvents = AppEvents;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type EventName = keyof CoreEvents;
+
+type SpecOf<M extends MethodName> = Contract[M];
+/** What a caller passes (defaults may be omitted). */
+export type ArgsOf<M extends MethodName> = z.input<SpecOf<M>['args']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedArgsOf<M extends MethodName> = z.output<SpecOf<M>['args']>;
+export type ResultOf<M extends MethodName> = SpecOf<M> extends MethodSpec<z.ZodType, infer R> ? R : never;
+
+export interface CallContext {
+  /** Aborted when the caller goes away, so long work can stop. */
+  signal: AbortSignal;
+}
+
+export type Handlers = {
+  [M in MethodName]: (args: ParsedArgsOf<M>, context: CallContext) => Promise<ResultOf<M>> | ResultOf<M>;
+};
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './errors';
+export * from './envelope';
+export * from './transport';

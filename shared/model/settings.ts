@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+/** The author's preferences. Every field has a default so an older settings file still loads. */
+export const settingsSchema = z.object({
+  theme: z.enum(THEMES).default('system'),
+  /** How numeric dates such as 3/2/2010 are read: day first (British) or month first. */
+  dateOrder: z.enum(['day-first', 'month-first']).default('day-first'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

@@ -1,0 +1,34 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { BenchRow, BenchSuite } from './bench-kit';
+import { bundleBench } from './bundle.bench';
+import { startupBench } from './startup.bench';
+
+/** Every suite, in the order the table shows them. Each domain adds its own. */
+const SUITES: [string, BenchSuite][] = [
+  ['bundle', bundleBench],
+  ['startup', startupBench],
+];
+
+function format(row: BenchRow): string {
+  const value = `${row.value} ${row.unit}`;
+  const baseline = row.baseline ? `${row.baseline.value.toFixed(1)} ${row.unit} (${row.baseline.name})` : '';
+  const ratio = row.ratio !== undefined ? `${row.ratio.toFixed(2)}×` : '';
+  const budget = row.budget
+    ? `${row.budget.of === 'ratio' ? '≤ ' + row.budget.limit + '×' : '≤ ' + row.budget.limit + ' ' + row.unit}`
+    : '';
+  const verdict = row.pass === undefined ? '' : row.pass ? 'ok' : 'OVER';
+  return [row.name, value, baseline, ratio, budget, verdict].map((cell) => cell.padEnd(12)).join(' | ');
+}
+
+const only = process.argv.slice(2);
+const rows: BenchRow[] = [];
+for (const [name, suite] of SUITES) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  process.stderr.write(`running ${name}…\n`);
+  rows.push(...(await suite()));
+}
+console.log(['what', 'value', 'baseline', 'ratio', 'budget', ''].join(' | '));
+for (const entry of rows) console.log(format(entry));
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', JSON.stringify({ measuredAt: new Date().toISOString(), rows }, null, 2));
+console.log('\nwrote bench/results.json');

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { createCoreClient } from '../../shared/contract/client';
+import { CoreFailure, type Transport } from '../../shared/contract';
+import { createMemoryTransportPair } from '../../shared/contract/memory-transport';
+import { serveConnection } from '../../main/core/rpc/serve-connection';
+import { createStreamLogger } from '../../main/core/platform/logger';
+import { createTestCore } from '../support/test-core';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir();
+
+function connect() {
+  const core = createTestCore(tempDir());
+  const [clientSide, serverSide] = createMemoryTransportPair();
+  const lines: string[] = [];
+  const stop = serveConnection(
+    core,
+    serverSide,
+    createStreamLogger('warn', (line) => lines.push(line)),
+  );
+  return { client: createCoreClient(clientSide), raw: clientSide, core, stop, lines };
+}
+
+/** Sends a raw message and waits for the reply with that id (or a null id). */
+function rawCall(transport: Transport, message: unknown): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    const stop = transport.onMessage((reply) => {
+      stop();
+      resolve(reply as Record<string, unknown>);
+    });
+    transport.send(message as never);
+  });
+}
+
+describe('the contract over the in-memory transport', () => {
+  it('round-trips a call and validates its result type at compile time', async () => {
+    const { client } = connect();
+    const settings = await client.call('settings-get', {});
+    expect(settings.theme).toBe('system');
+    const info = await client.call('app-info', {});
+    expect(info.name).toBe('Postwright');
+    expect(info.secretStore.secure).toBe(false);
+  });
+
+  it('pushes events to the client and the subscription returns its cleanup', async () => {
+    const { client } = connect();
+    const seen: string[] = [];
+    const stop = client.on('settings-changed', (settings) => seen.push(settings.theme));
+    await client.call('settings-update', { patch: { theme: 'dark' } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    stop();
+    await client.call('settings-update', { patch: { theme: 'light' } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(seen).toEqual(['dark']);
+  });
+
+  it('answers bad arguments with an invalid-args error, not a crash', async () => {
+    const { client, lines } = connect();
+    const call = client.call('settings-update', { patch: { theme: 'purple' } } as never);
+    await expect(call).rejects.toBeInstanceOf(CoreFailure);
+    await expect(call).rejects.toMatchObject({ code: 'invalid-args' });
+    await expect(client.call('jobs-cancel', { id: 42 } as never)).rejects.toMatchObject({
+      code: 'invalid-args',
+    });
+    await expect(
+      client.call('settings-update', { patch: { theme: 'dark' }, extra: 1 } as never),
+    ).rejects.toMatchObject({
+      code: 'invalid-args',
+    });
+    expect(lines).toEqual([]);
+  });
+
+  it('answers an unknown method and a malformed envelope with an error code and a log line', async () => {
+    const { raw, lines } = connect();
+    expect(await rawCall(raw, { id: 7, method: 'drop-database', args: {} })).toMatchObject({
+      id: 7,
+      ok: false,
+      error: { code: 'unknown-method' },
+    });
+    expect(await rawCall(raw, { id: 'x', method: 42 })).toMatchObject({
+      id: null,
+      ok: false,
+      error: { code: 'bad-message' },
+    });
+    expect(await rawCall(raw, 'not even an object')).toMatchObject({
+      ok: false,
+      error: { code: 'bad-message' },
+    });
+    expect(lines.length).toBe(3);
+  });
+
+  it('turns a handler that throws into an internal error reply', async () => {
+    const { client, core } = connect();
+    core.handlers['app-info'] = () => {
+      throw new Error('disk on fire');
+    };
+    await expect(client.call('app-info', {})).rejects.toMatchObject({
+      code: 'internal',
+      message: /disk on fire/,
+    });
+  });
+
+  it('a not-found error carries its code and sentence to the client', async () => {
+    const { client } = connect();
+    await expect(client.call('jobs-cancel', { id: 'gone' })).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'That background task has already finished.',
+    });
+  });
+
+  it('stops answering and pushing after the connection is closed', async () => {
+    const { client, stop } = connect();
+    stop();
+    const seen: unknown[] = [];
+    client.on('settings-changed', (value) => seen.push(value));
+    const result = await Promise.race([
+      client.call('settings-get', {}).then(() => 'answered'),
+      new Promise((resolve) => setTimeout(() => resolve('silent'), 50)),
+    ]);
+    expect(result).toBe('silent');
+    client.failPending('disconnected', 'gone');
+  });
+});

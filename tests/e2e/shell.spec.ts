@@ -1,0 +1,53 @@
+import { AppShell } from './pages/AppShell';
+import { SettingsPage } from './pages/SettingsPage';
+import { expect, test } from './support/fixtures';
+
+test('the app opens with the sidebar and a connected status bar', async ({ app }) => {
+  const shell = new AppShell(await app.open());
+  await shell.waitUntilReady();
+  for (const label of ['Drafts', 'Inbox', 'Calendar', 'Blogs', 'Settings'])
+    await expect(shell.section(label)).toBeVisible();
+  await expect(shell.statusBar).toContainText('Online');
+});
+
+test('the sidebar navigates by mouse, arrow keys and shortcuts', async ({ app }) => {
+  const page = await app.open();
+  const shell = new AppShell(page);
+  await shell.waitUntilReady();
+  await shell.open('Calendar');
+  await expect(shell.heading()).toHaveText('Calendar');
+
+  await shell.section('Calendar').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(shell.section('Blogs')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(shell.heading()).toHaveText('Blogs');
+
+  await page.keyboard.press('Control+2');
+  await expect(shell.section('Inbox')).toHaveAttribute('aria-current', 'page');
+});
+
+test('a setting survives a restart of the host', async ({ app }) => {
+  const page = await app.open();
+  const settings = new SettingsPage(page);
+  await settings.shell.waitUntilReady();
+  await settings.open();
+  await settings.chooseTheme('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  await app.restart();
+  const again = new SettingsPage(await app.open());
+  await again.shell.waitUntilReady();
+  await expect(again.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await again.open();
+  await expect(again.theme).toHaveValue('dark');
+});
+
+test('the status bar shows when the connection to the host is lost', async ({ app, hostKind }) => {
+  test.skip(hostKind === 'electron', 'the desktop app has no connection to lose');
+  const page = await app.open();
+  const shell = new AppShell(page);
+  await shell.waitUntilReady();
+  await app.host().stop();
+  await expect(shell.statusBar.getByTestId('connection-state')).toHaveText('Reconnecting to Postwright…');
+});
