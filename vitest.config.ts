@@ -2,10 +2,31 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/{unit,contract,integration}/**/*.test.{ts,tsx}'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'default',
+          include: ['tests/{unit,contract,integration}/**/*.test.{ts,tsx}'],
+          exclude: ['tests/integration/wordpress/**'],
+        },
+      },
+      // Tests against a real WordPress: its global setup starts one (tests/support/wordpress) and stops it after.
+      {
+        extends: true,
+        test: {
+          name: 'wordpress',
+          include: ['tests/integration/wordpress/**/*.test.ts'],
+          globalSetup: ['tests/integration/wordpress/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 900_000,
+        },
+      },
+    ],
   },
 });

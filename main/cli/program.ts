@@ -3,8 +3,17 @@ import { CoreFailure } from '../../shared/contract/errors';
 import { APP_VERSION } from '../../shared/version';
 import { CliContext, type GlobalOptions } from './cli-context';
 import { CliError } from './cli-error';
+import { registerDrafts } from './commands/drafts';
+import { registerEvents } from './commands/events';
 import { registerServe } from './commands/serve';
 import { registerVersion } from './commands/version';
+import { registerBlogs } from './commands/blogs';
+import { registerPublish } from './commands/publish';
+import { registerPosts } from './commands/posts';
+import { registerOutbox } from './commands/outbox';
+import { registerInbox } from './commands/inbox';
+import { registerDigest } from './commands/digest';
+import { registerMicropub } from './commands/micropub';
 
 /** Builds the `postwright` command; each domain registers its own subcommands. */
 export function buildProgram(distDir: string): { program: Command; context: () => CliContext } {
@@ -20,6 +29,15 @@ export function buildProgram(distDir: string): { program: Command; context: () =
     .exitOverride();
   registerVersion(program, getContext);
   registerServe(program, getContext);
+  registerEvents(program, getContext);
+  registerDrafts(program, getContext);
+  registerBlogs(program, getContext);
+  registerPublish(program, getContext);
+  registerPosts(program, getContext);
+  registerOutbox(program, getContext);
+  registerInbox(program, getContext);
+  registerDigest(program, getContext);
+  registerMicropub(program, getContext);
   return { program, context: getContext };
 }
 

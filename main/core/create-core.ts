@@ -1,8 +1,14 @@
 import type { Handlers } from '../../shared/contract';
 import type { HostKind } from '../../shared/model/app-info';
 import { appHandlers } from './app/app-handlers';
+import { calendarHandlers } from './calendar/calendar-handlers';
+import { DraftLibrary } from './drafts/draft-library';
+import type { DraftStore } from './drafts/draft-store';
+import { draftsHandlers } from './drafts/drafts-handlers';
 import { EventBus } from './events/event-bus';
 import { JobTracker } from './jobs/job-tracker';
+import { createPublishing } from './publish/publishing';
+import { createInbox } from './inbox/inbox-handlers';
 import type { Clock } from './platform/clock';
 import type { HttpClient } from './platform/http';
 import type { Logger } from './platform/logger';
@@ -23,6 +29,8 @@ export interface CoreDeps {
 export interface Core {
   readonly handlers: Handlers;
   readonly events: EventBus;
+  /** The drafts library, for the hosts that serve draft images (`assetFile`). */
+  readonly drafts: DraftStore;
   dispose(): Promise<void>;
 }
 
@@ -30,6 +38,10 @@ export interface Core {
 export function createCore(deps: CoreDeps): Core {
   const events = new EventBus();
   const jobs = new JobTracker(events);
+  // Other domains receive `drafts` as their DraftStore (publishing, the outbox, digests, the calendar).
+  const drafts = new DraftLibrary({ dataDir: deps.dataDir, clock: deps.clock, logger: deps.logger, events });
+  const publishing = createPublishing({ ...deps, drafts, events, jobs });
+  const inbox = createInbox({ ...deps, drafts, events, jobs });
   const info = {
     name: 'Postwright',
     version: deps.version,
@@ -39,12 +51,20 @@ export function createCore(deps: CoreDeps): Core {
   };
   const handlers: Handlers = {
     ...appHandlers({ info, settings: deps.settings, jobs, events }),
+    ...draftsHandlers({ library: drafts }),
+    ...calendarHandlers({ ...deps, drafts, events }),
+    ...publishing.handlers,
+    ...inbox.handlers,
   };
   return {
     handlers,
     events,
+    drafts,
     async dispose() {
       for (const job of jobs.list()) if (job.state === 'running') jobs.cancel(job.id);
+      await publishing.dispose();
+      await inbox.dispose();
+      await drafts.close();
     },
   };
 }

@@ -1,15 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
 import { contentSecurityPolicy } from '../../shared/net/csp';
+import { draftAssetResponse } from '../core/drafts/asset-response';
+import type { DraftStore } from '../core/drafts/draft-store';
 import { contentTypeFor } from '../core/fs/content-types';
 import { safeJoin } from '../core/fs/safe-join';
 
 export const APP_SCHEME = 'app';
 
-/** Serves the built renderer on app://postwright/ with the app's CSP; nothing outside its folder. */
-export function registerAppProtocol(protocol: Protocol, rendererDir: string): void {
+/**
+ * Serves the built renderer on app://postwright/ with the app's CSP, nothing outside its folder,
+ * and each draft's images on /drafts/<id>/assets/<name>.
+ */
+export function registerAppProtocol(protocol: Protocol, rendererDir: string, drafts: DraftStore): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const { pathname } = new URL(request.url);
+    const asset = draftAssetResponse(drafts, pathname);
+    if (asset.matched) {
+      const image = asset.file ? await readFile(asset.file).catch(() => undefined) : undefined;
+      if (!image) return new Response('Not found', { status: 404, headers: asset.headers });
+      return new Response(new Uint8Array(image), { headers: asset.headers });
+    }
     const file = safeJoin(rendererDir, pathname === '/' ? '/index.html' : pathname);
     const body = file ? await readFile(file).catch(() => undefined) : undefined;
     if (!file || !body) return new Response('Not found', { status: 404 });

@@ -8,6 +8,7 @@ import { createHttpClient } from '../core/platform/http';
 import { createStreamLogger } from '../core/platform/logger';
 import { ConfSettingsStore } from '../core/settings/conf-settings-store';
 import { APP_SCHEME, registerAppProtocol } from './app-protocol';
+import { registerBookmarkLinks } from './bookmark-links';
 import { registerCoreIpc } from './core-ipc';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
 import { APP_URL, hardenWebContents, mainWindowOptions } from './window';
@@ -20,6 +21,9 @@ app.setName('Postwright');
 app.enableSandbox();
 
 const logger = createStreamLogger('info');
+// postwright://bookmark links (the bookmarklet): one instance takes them all.
+const bookmarkLinks = registerBookmarkLinks(app);
+if (!bookmarkLinks.ok) app.quit();
 
 app.on('web-contents-created', (_event, contents) =>
   hardenWebContents(contents, (url) => void shell.openExternal(url)),
@@ -38,7 +42,7 @@ app.whenReady().then(async () => {
     logger,
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  registerAppProtocol(protocol, join(import.meta.dirname, '..', 'renderer'));
+  registerAppProtocol(protocol, join(import.meta.dirname, '..', 'renderer'), core.drafts);
   registerCoreIpc(
     ipcMain,
     core,
@@ -58,6 +62,16 @@ app.whenReady().then(async () => {
   );
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_URL);
+  bookmarkLinks.deliver((link) => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+    void Promise.resolve(
+      core.handlers['inbox-add'](
+        { links: [link], awaitMetadata: false },
+        { signal: new AbortController().signal },
+      ),
+    ).catch((error: unknown) => logger.warn('a bookmarklet link was not added', { message: String(error) }));
+  });
   app.on('window-all-closed', () => {
     void core.dispose().then(() => app.quit());
   });

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/platform/logger';
 import { serveConnection } from '../core/rpc/serve-connection';
+import { serveDraftAsset } from './draft-asset-files';
 import { RequestGuard } from './request-guard';
 import { serveStatic } from './static-files';
 import { createWebSocketTransport } from './ws-transport';
@@ -62,6 +63,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
+    if (await serveDraftAsset(core.drafts, url.pathname, response)) return;
     await serveStatic(rendererDir, url.pathname, response, port);
   }
 

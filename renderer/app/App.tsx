@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useCoreEvent, useCoreValue } from '../core/CoreContext';
 import { SettingsView } from '../features/settings/SettingsView';
+import { LinkIntake } from '../features/inbox/LinkIntake';
 import { SectionView } from './SectionView';
 import { SECTIONS, type SectionId } from './sections';
 import { Sidebar } from './Sidebar';
@@ -29,6 +30,7 @@ export function App() {
         )}
       </main>
       <StatusBar />
+      <LinkIntake onAdded={() => setSection('inbox')} />
     </div>
   );
 }

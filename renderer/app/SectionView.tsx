@@ -1,28 +1,26 @@
-import { EmptyState } from '../components/EmptyState';
+import { lazy, Suspense } from 'react';
+import { BlogsView } from '../features/blogs/BlogsView';
+import { DraftsView } from '../features/drafts/DraftsView';
+import { InboxView } from '../features/inbox/InboxView';
 import type { SectionId } from './sections';
+
+// The calendar loads when it is first opened, keeping the start bundle small.
+const CalendarView = lazy(() => import('../features/calendar/CalendarView'));
 
 /** Each section's screen; a section's feature replaces its entry here as it lands. */
 export function SectionView({ section }: { section: Exclude<SectionId, 'settings'> }) {
   switch (section) {
     case 'drafts':
-      return (
-        <EmptyState title="Drafts">
-          Your posts, kept on this computer. Write offline; publish when you are ready.
-        </EmptyState>
-      );
+      return <DraftsView />;
     case 'inbox':
-      return (
-        <EmptyState title="Inbox">
-          Links you collect from the web, ready to become a weekly link digest.
-        </EmptyState>
-      );
+      return <InboxView />;
     case 'calendar':
       return (
-        <EmptyState title="Calendar">
-          The events your blog announces, as a month view and an agenda.
-        </EmptyState>
+        <Suspense fallback={<p className="muted section-loading">Loading the calendar…</p>}>
+          <CalendarView />
+        </Suspense>
       );
     case 'blogs':
-      return <EmptyState title="Blogs">The blogs you publish to, over Micropub or MetaWeblog.</EmptyState>;
+      return <BlogsView />;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { digestTemplatesSchema } from './digest-template';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -7,6 +8,8 @@ export const settingsSchema = z.object({
   theme: z.enum(THEMES).default('system'),
   /** How numeric dates such as 3/2/2010 are read: day first (British) or month first. */
   dateOrder: z.enum(['day-first', 'month-first']).default('day-first'),
+  /** Link-digest templates; the first is the default (shared/model/digest-template.ts). */
+  digestTemplates: digestTemplatesSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

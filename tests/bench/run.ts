@@ -1,12 +1,24 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BenchRow, BenchSuite } from './bench-kit';
 import { bundleBench } from './bundle.bench';
+import { calendarBench } from './calendar.bench';
+import { inboxBench } from './inbox.bench';
+import { draftsBench } from './drafts.bench';
+import { editorBench } from './editor.bench';
+import { publishBench } from './publish.bench';
+import { micropubBench } from './micropub.bench';
 import { startupBench } from './startup.bench';
 
 /** Every suite, in the order the table shows them. Each domain adds its own. */
 const SUITES: [string, BenchSuite][] = [
   ['bundle', bundleBench],
   ['startup', startupBench],
+  ['drafts', draftsBench],
+  ['editor', editorBench],
+  ['calendar', calendarBench],
+  ['inbox', inboxBench],
+  ['publish', publishBench],
+  ['micropub', micropubBench],
 ];
 
 function format(row: BenchRow): string {

@@ -1,5 +1,6 @@
 import type { Settings } from '../../../shared/model/settings';
 import { useCore, useCoreValue } from '../../core/CoreContext';
+import { DigestTemplateSettings } from '../digest/DigestTemplateSettings';
 
 /** The author's preferences; each change is saved at once. */
 export function SettingsView({ settings }: { settings: Settings }) {
@@ -37,6 +38,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
           </select>
         </label>
       </fieldset>
+      <DigestTemplateSettings settings={settings} />
       {info && (
         <fieldset className="field-group">
           <legend>Where your data lives</legend>

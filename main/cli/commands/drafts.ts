@@ -1,0 +1,203 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { CoreFailure } from '../../../shared/contract/errors';
+import type { Draft, DraftSummary } from '../../../shared/model/draft';
+import type { CliContext } from '../cli-context';
+import { CliError } from '../cli-error';
+import { importLocalImages } from '../draft-local-images';
+
+/** `--date 2026-11-25`: midnight of that day in the local time zone, as ISO 8601 with its offset. */
+export function parseDate(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
+  if (!match || !date || date.getDate() !== Number(match[3]) || date.getMonth() !== Number(match[2]) - 1) {
+    throw new InvalidArgumentError('give the date as YYYY-MM-DD, for example 2026-11-25.');
+  }
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${match[1]}-${match[2]}-${match[3]}T00:00:00${sign}${hours}:${minutes}`;
+}
+
+function parseFormat(value: string): 'html' | 'md' {
+  if (value !== 'html' && value !== 'md') throw new InvalidArgumentError('the format is html or md.');
+  return value;
+}
+
+/** A not-found from the core, told the way a command-line user can act on. */
+async function withHints<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CoreFailure && error.code === 'not-found') {
+      const id = (error.detail as { id?: string } | undefined)?.id;
+      throw new CoreFailure(
+        'not-found',
+        id
+          ? `No draft with id ${id}. Run \`postwright drafts list\` to see them.`
+          : `${error.message} Run \`postwright drafts list\` to see your drafts.`,
+      );
+    }
+    throw error;
+  }
+}
+
+async function readInput(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(
+      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Check the path.`,
+    );
+  }
+}
+
+function row(draft: DraftSummary): string {
+  const status = draft.trashedAt ? 'trashed' : draft.status;
+  return [
+    draft.id,
+    status.padEnd(9),
+    draft.updatedAt.slice(0, 16).replace('T', ' '),
+    draft.title || '(untitled)',
+  ].join('  ');
+}
+
+function rows(drafts: DraftSummary[], empty: string): string {
+  return drafts.length === 0 ? empty : drafts.map(row).join('\n');
+}
+
+function details(draft: Draft): string {
+  return [
+    `${draft.title || '(untitled)'}`,
+    `id:        ${draft.id}`,
+    `status:    ${draft.trashedAt ? `in the trash since ${draft.trashedAt}` : draft.status}${draft.statusMessage ? ` (${draft.statusMessage})` : ''}`,
+    `updated:   ${draft.updatedAt}`,
+    `post date: ${draft.publishAt ?? 'when published'}`,
+    `words:     ${draft.wordCount}`,
+    ...(draft.tags.length ? [`tags:      ${draft.tags.join(', ')}`] : []),
+    ...(draft.categories.length ? [`categories: ${draft.categories.join(', ')}`] : []),
+    ...(draft.remote?.url ? [`on the blog: ${draft.remote.url}`] : []),
+    '',
+    draft.html,
+  ].join('\n');
+}
+
+export function registerDrafts(program: Command, context: () => CliContext) {
+  const drafts = program.command('drafts').description('write, list, search and export drafts');
+
+  drafts
+    .command('new')
+    .description('create a draft, empty or from an HTML or Markdown file')
+    .requiredOption('--title <title>', 'the title')
+    .option('--html <file>', 'the body, from an HTML file')
+    .option('--md <file>', 'the body, from a Markdown file')
+    .option('--date <YYYY-MM-DD>', 'the post date', parseDate)
+    .option('--tag <name>', 'a tag (repeat for several)', (value: string, all: string[] = []) => [...all, value])
+    .option('--category <name>', 'a category (repeat for several)', (value: string, all: string[] = []) => [...all, value])
+    .option('--slug <slug>', "the post's address on the blog")
+    .option('--excerpt <text>', 'a summary')
+    .action(async (options: { title: string; html?: string; md?: string; date?: string; tag?: string[]; category?: string[]; slug?: string; excerpt?: string }) => {
+      if (options.html && options.md) throw new CliError('Give the body with --html or --md, not both.', 2);
+      let html: string | undefined;
+      if (options.html) html = await readInput(options.html);
+      if (options.md) {
+        const { markdownToHtml } = await import('../../core/drafts/draft-convert');
+        html = markdownToHtml(await readInput(options.md));
+      }
+      const ctx = context();
+      const draft = await ctx.call('drafts-create', {
+        title: options.title,
+        ...(html !== undefined ? { html } : {}),
+        ...(options.date ? { publishAt: options.date } : {}),
+        ...(options.tag ? { tags: options.tag } : {}),
+        ...(options.category ? { categories: options.category } : {}),
+        ...(options.slug ? { slug: options.slug } : {}),
+        ...(options.excerpt ? { excerpt: options.excerpt } : {}),
+      });
+      // Images beside an HTML file become the draft's own, as if dropped into the editor.
+      const made = options.html ? await importLocalImages(ctx, draft, options.html) : draft;
+      ctx.print(made, () => `Created draft ${made.id}: ${made.title}`);
+    });
+
+  drafts
+    .command('list')
+    .description('list drafts, newest edit first')
+    .option('--trash', 'list the trash instead')
+    .action(async (options: { trash?: boolean }) => {
+      const ctx = context();
+      const list = await ctx.call('drafts-list', { trash: options.trash ?? false });
+      ctx.print(list, () =>
+        rows(
+          list,
+          options.trash
+            ? 'The trash is empty.'
+            : 'No drafts yet. Create one with `postwright drafts new --title "..."`.',
+        ),
+      );
+    });
+
+  drafts
+    .command('show <id>')
+    .description('print a draft: its fields and its HTML')
+    .action(async (id: string) => {
+      const ctx = context();
+      const draft = await withHints(() => ctx.call('drafts-get', { id }));
+      ctx.print(draft, () => details(draft));
+    });
+
+  drafts
+    .command('search <query>')
+    .description('find drafts whose title and body contain every word')
+    .action(async (query: string) => {
+      const ctx = context();
+      const list = await ctx.call('drafts-list', { query });
+      ctx.print(list, () => rows(list, `No draft contains "${query}".`));
+    });
+
+  drafts
+    .command('export <id>')
+    .description('print a draft as a standalone HTML document or as Markdown')
+    .requiredOption('--format <format>', 'html or md', parseFormat)
+    .action(async (id: string, options: { format: 'html' | 'md' }) => {
+      const ctx = context();
+      const file = await withHints(() => ctx.call('drafts-export', { id, format: options.format }));
+      if (ctx.options.json) ctx.print(file, () => file.content);
+      else process.stdout.write(file.content);
+    });
+
+  drafts
+    .command('import <file>')
+    .description('create a draft from an .html or .md file (title from the file)')
+    .action(async (file: string) => {
+      const ctx = context();
+      const draft = await ctx.call('drafts-import', {
+        filename: basename(file),
+        content: await readInput(file),
+      });
+      ctx.print(draft, () => `Created draft ${draft.id}: ${draft.title}`);
+    });
+
+  drafts
+    .command('delete <id>')
+    .description('move a draft to the trash')
+    .action(async (id: string) => {
+      const ctx = context();
+      const draft = await withHints(() => ctx.call('drafts-delete', { id }));
+      ctx.print(
+        draft,
+        () =>
+          `Moved "${draft.title || '(untitled)'}" to the trash. Bring it back with \`postwright drafts restore ${draft.id}\`.`,
+      );
+    });
+
+  drafts
+    .command('restore <id>')
+    .description('bring a draft back from the trash')
+    .action(async (id: string) => {
+      const ctx = context();
+      const draft = await withHints(() => ctx.call('drafts-restore', { id }));
+      ctx.print(draft, () => `Restored "${draft.title || '(untitled)'}" (${draft.id}).`);
+    });
+}

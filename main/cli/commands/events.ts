@@ -1,0 +1,156 @@
+import { readFile } from 'node:fs/promises';
+import { InvalidArgumentError, type Command } from 'commander';
+import { CoreFailure } from '../../../shared/contract/errors';
+import type { FoundEvent } from '../../../shared/events/extract-events';
+import { formatEventLine } from '../../../shared/events/event-text';
+import { isLocalIso, parseLocal } from '../../../shared/events/local-date';
+import type { EventOccurrence } from '../../../shared/model/calendar-event';
+import type { CliContext } from '../cli-context';
+import { CliError } from '../cli-error';
+
+function parseDay(value: string): string {
+  if (parseLocal(value)?.hasTime !== false) {
+    throw new InvalidArgumentError('give the date as YYYY-MM-DD, for example 2009-11-25.');
+  }
+  return value;
+}
+
+function parseLocalIso(value: string): string {
+  if (!isLocalIso(value)) {
+    throw new InvalidArgumentError('give a date (2009-11-25) or a date and time (2009-11-25T09:30).');
+  }
+  return value.slice(0, 16);
+}
+
+/** A core failure told the way a command-line user can act on: the field checks' own sentences, or a hint. */
+async function withHints<T>(work: () => Promise<T>, hint = ''): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CoreFailure && error.code === 'not-found')
+      throw new CliError(`${error.message} ${hint}`.trim());
+    if (error instanceof CoreFailure && error.code === 'invalid-args' && Array.isArray(error.detail)) {
+      const messages = (error.detail as { message?: unknown }[])
+        .map((issue) => issue.message)
+        .filter(
+          (message): message is string => typeof message === 'string' && !message.startsWith('Invalid'),
+        );
+      if (messages.length > 0) throw new CliError(messages.join(' '));
+    }
+    throw error;
+  }
+}
+
+function occurrenceRow(entry: EventOccurrence): string {
+  const line = formatEventLine({ ...entry.event, start: entry.start, end: entry.end });
+  const repeats = entry.event.rrule ? ' (repeats)' : '';
+  return `${entry.event.id}  ${entry.event.title}${repeats}\n    ${line}`;
+}
+
+function foundRow(event: FoundEvent): string {
+  const when = event.end ? `${event.start} – ${event.end}` : event.start;
+  const kind = event.allDay ? 'all day' : 'timed';
+  const where = event.location ? `  at ${event.location}` : '';
+  return `${when}  (${kind})${where}\n    “${event.text}”`;
+}
+
+export function registerEvents(program: Command, context: () => CliContext) {
+  const events = program
+    .command('events')
+    .description('the event calendar: list, add, find in drafts, .ics in and out');
+
+  events
+    .command('list')
+    .description('list events, earliest first (repeating events once per occurrence within --to)')
+    .option('--from <date>', 'first day, YYYY-MM-DD', parseDay)
+    .option('--to <date>', 'last day, YYYY-MM-DD', parseDay)
+    .action(async (options: { from?: string; to?: string }) => {
+      const ctx = context();
+      const list = await ctx.call('events-list', options);
+      ctx.print(list, () =>
+        list.length ? list.map(occurrenceRow).join('\n') : 'No events in the calendar for those dates.',
+      );
+    });
+
+  events
+    .command('add')
+    .description('add an event to the calendar')
+    .requiredOption('--title <text>', 'what the event is called')
+    .requiredOption('--start <iso>', 'start: 2009-11-25 (all day) or 2009-11-25T09:30', parseLocalIso)
+    .option('--end <iso>', 'end, in the same form as --start', parseLocalIso)
+    .option('--all-day', 'an all-day event (dates without times)')
+    .option('--location <place>', 'where it happens')
+    .action(
+      async (options: {
+        title: string;
+        start: string;
+        end?: string;
+        allDay?: boolean;
+        location?: string;
+      }) => {
+        const ctx = context();
+        const allDay = options.allDay ?? options.start.length === 10;
+        const event = await withHints(() =>
+          ctx.call('events-create', {
+            title: options.title,
+            start: allDay ? options.start.slice(0, 10) : options.start,
+            end: options.end ? (allDay ? options.end.slice(0, 10) : options.end) : null,
+            allDay,
+            location: options.location ?? '',
+          }),
+        );
+        ctx.print(event, () => `Added ${event.title}: ${formatEventLine(event)} (id ${event.id})`);
+      },
+    );
+
+  events
+    .command('extract')
+    .argument('<draft-id>', 'the draft to read')
+    .description("print the events named in a draft's text, dated from its post date")
+    .action(async (draftId: string) => {
+      const ctx = context();
+      const found = await withHints(
+        () => ctx.call('events-extract', { draftId }),
+        'Run `postwright drafts list` to see your drafts.',
+      );
+      ctx.print(found, () =>
+        found.length ? found.map(foundRow).join('\n') : 'No dates or times for events in that draft.',
+      );
+    });
+
+  events
+    .command('import')
+    .argument('<file>', 'an iCalendar (.ics) file')
+    .description('import events from an .ics file; events already imported are updated')
+    .action(async (file: string) => {
+      const ctx = context();
+      let content: string;
+      try {
+        content = await readFile(file, 'utf8');
+      } catch (error) {
+        throw new CliError(
+          `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Check the path.`,
+        );
+      }
+      const result = await ctx.call('events-import', { content, filename: file });
+      ctx.print(result, () =>
+        [
+          `Imported ${file}: ${result.added} added, ${result.updated} updated.`,
+          ...result.skipped.map((entry) => `Skipped “${entry.summary}”: ${entry.reason}.`),
+        ].join('\n'),
+      );
+    });
+
+  events
+    .command('export')
+    .description('print an .ics calendar of the events (all, or those from --from to --to)')
+    .option('--from <date>', 'first day, YYYY-MM-DD', parseDay)
+    .option('--to <date>', 'last day, YYYY-MM-DD', parseDay)
+    .action(async (options: { from?: string; to?: string }) => {
+      const ctx = context();
+      const file = await ctx.call('events-export', options);
+      // The calendar itself is the output, ready to redirect to a file; --json wraps it with a filename.
+      if (ctx.options.json) ctx.print(file, () => file.content);
+      else process.stdout.write(file.content);
+    });
+}

@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { attribute, startTags } from '../../shared/html/start-tags';
+import type { Draft } from '../../shared/model/draft';
+import { contentTypeFor } from '../core/fs/content-types';
+import { replaceImageSources } from '../core/publish/draft-images';
+import type { CliContext } from './cli-context';
+import { CliError } from './cli-error';
+
+/**
+ * `drafts new --html post.html` where the page shows `<img src="photo.jpg">` beside it: the image is
+ * copied into the draft's own folder, as if it had been dropped into the editor, and uploaded at
+ * publish time. Web addresses are left as they are.
+ */
+export async function importLocalImages(ctx: CliContext, draft: Draft, htmlFile: string): Promise<Draft> {
+  const folder = dirname(resolve(htmlFile));
+  const replacements: Record<string, string> = {};
+  for (const tag of startTags(draft.html)) {
+    const src = tag.name === 'img' ? attribute(tag, 'src') : undefined;
+    if (!src || replacements[src] || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(src) || src.startsWith('/drafts/'))
+      continue;
+    const file = resolve(folder, decodeURIComponent(src));
+    const mimeType = contentTypeFor(file);
+    if (!mimeType.startsWith('image/')) continue;
+    let data: Buffer;
+    try {
+      data = await readFile(file);
+    } catch (error) {
+      throw new CliError(
+        `The draft shows ${src}, but ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}.`,
+      );
+    }
+    const added = await ctx.call('drafts-add-asset', {
+      id: draft.id,
+      filename: basename(file),
+      mimeType,
+      dataBase64: data.toString('base64'),
+    });
+    replacements[src] = added.src;
+  }
+  if (!Object.keys(replacements).length) return draft;
+  const {
+    id,
+    editorState,
+    html: _html,
+    createdAt: _c,
+    updatedAt: _u,
+    status: _s,
+    statusMessage: _m,
+    remote: _r,
+    wordCount: _w,
+    trashedAt: _t,
+    ...fields
+  } = draft;
+  await ctx.call('drafts-save', {
+    draft: { ...fields, id, editorState, html: replaceImageSources(draft.html, replacements) },
+  });
+  return ctx.call('drafts-get', { id });
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CoreFailure } from '../../../shared/contract/errors';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { safeJoin } from '../fs/safe-join';
+import { isDraftId, type DraftPaths } from './draft-paths';
+
+export const MAX_ASSET_BYTES = 25 * 1024 * 1024;
+
+/**
+ * Raster images only: SVG can carry script, so it is refused. Each type is checked against the
+ * file's first bytes too, so a renamed HTML file cannot pass as an image.
+ */
+const IMAGE_TYPES: Record<string, { extension: string; looksRight: (bytes: Buffer) => boolean }> = {
+  'image/png': {
+    extension: 'png',
+    looksRight: (b) => b.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex')),
+  },
+  'image/jpeg': { extension: 'jpg', looksRight: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  'image/gif': {
+    extension: 'gif',
+    looksRight: (b) => /^GIF8[79]a$/.test(b.subarray(0, 6).toString('latin1')),
+  },
+  'image/webp': {
+    extension: 'webp',
+    looksRight: (b) =>
+      b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  },
+  'image/avif': {
+    extension: 'avif',
+    looksRight: (b) =>
+      b.subarray(4, 8).toString('latin1') === 'ftyp' &&
+      /^avi[fs]$/.test(b.subarray(8, 12).toString('latin1')),
+  },
+};
+
+const ASSET_NAME = /^[a-z0-9][a-z0-9-]{0,80}\.(png|jpg|gif|webp|avif)$/;
+
+/** Stores an image in the draft's assets/ folder under a safe, unique name; returns its `src`. */
+export async function addAsset(
+  paths: DraftPaths,
+  input: { id: string; filename: string; mimeType: string; dataBase64: string },
+): Promise<{ src: string }> {
+  const type = IMAGE_TYPES[input.mimeType];
+  if (!type) {
+    throw new CoreFailure(
+      'invalid-args',
+      `Postwright cannot add ${input.mimeType} images. Use a PNG, JPEG, GIF, WebP or AVIF image.`,
+    );
+  }
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length === 0)
+    throw new CoreFailure('invalid-args', `${input.filename} is empty. Pick another image.`);
+  if (bytes.length > MAX_ASSET_BYTES) {
+    throw new CoreFailure(
+      'invalid-args',
+      `${input.filename} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; images can be at most 25 MB. Make it smaller first.`,
+    );
+  }
+  if (!type.looksRight(bytes)) {
+    throw new CoreFailure(
+      'invalid-args',
+      `${input.filename} is not a ${type.extension.toUpperCase()} image. Pick another file.`,
+    );
+  }
+  const stem =
+    input.filename
+      .replace(/\.[^.]*$/, '')
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'image';
+  const name = `${stem}-${randomBytes(4).toString('hex')}.${type.extension}`;
+  await mkdir(paths.assets(input.id), { recursive: true });
+  await writeFileAtomic(join(paths.assets(input.id), name), bytes);
+  return { src: assetSrc(input.id, name) };
+}
+
+export function assetSrc(id: string, name: string): string {
+  return `/drafts/${id}/assets/${name}`;
+}
+
+/**
+ * The file behind an asset `src` (`/drafts/<id>/assets/<name>`, or a full URL with that path), or
+ * null. Only names the library could have made are accepted, so no path can climb out of assets/.
+ */
+export function assetFileFor(paths: DraftPaths, id: string, src: string): string | null {
+  let path = src;
+  if (!src.startsWith('/')) {
+    try {
+      path = new URL(src).pathname;
+    } catch {
+      return null;
+    }
+  }
+  const match = /^\/drafts\/([^/]+)\/assets\/([^/]+)$/.exec(path);
+  if (!match || match[1] !== id || !isDraftId(id) || !ASSET_NAME.test(match[2]!)) return null;
+  const file = safeJoin(paths.assets(id), match[2]!);
+  return file && existsSync(file) ? file : null;
+}
+
+/** For the hosts: the draft id in an asset URL path, or null when the path is not one. */
+export function draftIdOfAssetPath(path: string): string | null {
+  const match = /^\/drafts\/([^/]+)\/assets\/[^/]+$/.exec(path);
+  return match && isDraftId(match[1]!) ? match[1]! : null;
+}

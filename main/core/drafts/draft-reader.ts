@@ -1,0 +1,86 @@
+import { readFile, stat } from 'node:fs/promises';
+import { CoreFailure } from '../../../shared/contract/errors';
+import type { Draft } from '../../../shared/model/draft';
+import type { EventBus } from '../events/event-bus';
+import { syncFolder } from '../fs/atomic-write';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import { DraftFileError, parseDraftFile } from './draft-file';
+import { isDraftId, type DraftPaths } from './draft-paths';
+import type { IndexStore } from './index-store';
+import { quarantine } from './quarantine';
+
+/** Reads draft files; one that cannot be parsed is moved to quarantine, reported, and treated as gone. */
+export class DraftReader {
+  constructor(
+    private readonly paths: DraftPaths,
+    private readonly index: IndexStore,
+    private readonly deps: { clock: Clock; logger: Logger; events: EventBus },
+  ) {}
+
+  async stampOf(id: string): Promise<string> {
+    return (await stat(this.paths.folder(id), { bigint: true })).mtimeNs.toString();
+  }
+
+  /** Reads a draft file; an unreadable one is quarantined and reported as missing. */
+  async read(id: string): Promise<Draft> {
+    if (!isDraftId(id) || !this.index.get(id)) throw notFound(id);
+    let text: string;
+    try {
+      text = await readFile(this.paths.file(id), 'utf8');
+    } catch {
+      throw notFound(id);
+    }
+    try {
+      return parseDraftFile(text, id);
+    } catch (error) {
+      if (!(error instanceof DraftFileError) || error.kind === 'newer')
+        throw new CoreFailure('conflict', String((error as Error).message));
+      const target = await this.quarantineDraft(id, error.message);
+      throw new CoreFailure(
+        'not-found',
+        `Draft ${id} could not be read, so it was moved to ${target}. The rest of your drafts are fine.`,
+      );
+    }
+  }
+
+  async readOrNull(id: string): Promise<Draft | null> {
+    return this.read(id).catch(() => null);
+  }
+
+  /** For the start-up check: the draft and its stamp, or null after quarantining a broken one. */
+  async readForIndex(id: string): Promise<{ draft: Draft; stamp: string } | null> {
+    const stamp = await this.stampOf(id);
+    let text: string;
+    try {
+      text = await readFile(this.paths.file(id), 'utf8');
+    } catch {
+      await this.quarantineDraft(id, 'the folder has no draft.json');
+      return null;
+    }
+    try {
+      return { draft: parseDraftFile(text, id), stamp };
+    } catch (error) {
+      if (error instanceof DraftFileError && error.kind === 'newer') {
+        this.deps.logger.warn('skipped a draft from a newer Postwright', { id });
+        return null;
+      }
+      await this.quarantineDraft(id, (error as Error).message);
+      return null;
+    }
+  }
+
+  async quarantineDraft(id: string, reason: string): Promise<string> {
+    const target = await quarantine(this.paths.quarantine, this.paths.folder(id), this.deps.clock.now());
+    await syncFolder(this.paths.root);
+    this.index.remove(id);
+    this.deps.logger.error('moved an unreadable draft to quarantine', { id, reason, target });
+    this.deps.events.emit('drafts-quarantined', { files: [target], folder: this.paths.quarantine });
+    this.deps.events.emit('drafts-removed', { ids: [id] });
+    return target;
+  }
+}
+
+export function notFound(id: string): CoreFailure {
+  return new CoreFailure('not-found', `No draft with id ${id}.`, { id });
+}

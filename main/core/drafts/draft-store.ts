@@ -1,0 +1,17 @@
+import type { Draft, DraftFields, DraftStatus, DraftSummary, RemotePost } from '../../../shared/model/draft';
+
+/**
+ * What other domains (publishing, the outbox, digests, the calendar) need of the drafts library.
+ * The library in this folder implements it; only it touches draft files.
+ */
+export interface DraftStore {
+  get(id: string): Promise<Draft>;
+  /** A new draft from HTML (CLI, import, digest, "new post from event", a pulled remote post). */
+  create(input: Partial<DraftFields> & { html?: string }): Promise<Draft>;
+  /** Records publish state for the list's badges: queued, published, failed (with the reason). */
+  setStatus(id: string, status: DraftStatus, message?: string | null): Promise<DraftSummary>;
+  /** Links the draft to its post on a blog, so publishing again updates it. */
+  setRemote(id: string, remote: RemotePost | null): Promise<DraftSummary>;
+  /** The file on disk of an image the body refers to by `src` (as returned by drafts-add-asset); null if none. */
+  assetFile(id: string, src: string): string | null;
+}

@@ -1,0 +1,48 @@
+import type { Handlers } from '../../../shared/contract';
+import type { DraftLibrary } from './draft-library';
+
+type DraftsHandlers = Pick<
+  Handlers,
+  | 'drafts-list'
+  | 'drafts-get'
+  | 'drafts-create'
+  | 'drafts-save'
+  | 'drafts-delete'
+  | 'drafts-restore'
+  | 'drafts-empty-trash'
+  | 'drafts-duplicate'
+  | 'drafts-revisions'
+  | 'drafts-restore-revision'
+  | 'drafts-export'
+  | 'drafts-import'
+  | 'drafts-add-asset'
+>;
+
+export function draftsHandlers(deps: { library: DraftLibrary }): DraftsHandlers {
+  const { library } = deps;
+  return {
+    'drafts-list': (args) => library.list(args),
+    'drafts-get': ({ id }) => library.get(id),
+    'drafts-create': (input) => library.create(input),
+    'drafts-save': ({ draft }) => library.save(draft),
+    'drafts-delete': ({ id }) => library.trash(id),
+    'drafts-restore': ({ id }) => library.restore(id),
+    'drafts-empty-trash': () => library.emptyTrash(),
+    'drafts-duplicate': ({ id }) => library.duplicate(id),
+    'drafts-revisions': async ({ id }) => {
+      await library.get(id);
+      return library.revisions.list(id);
+    },
+    'drafts-restore-revision': ({ id, revisionId }) => library.restoreRevision(id, revisionId),
+    // Turndown and marked load on first use, so starting the app does not pay for them.
+    'drafts-export': async ({ id, format }) => {
+      const { exportDraft } = await import('./draft-convert');
+      return exportDraft(await library.get(id), format);
+    },
+    'drafts-import': async ({ filename, content }) => {
+      const { importDraft } = await import('./draft-convert');
+      return library.create(importDraft(filename, content));
+    },
+    'drafts-add-asset': (input) => library.addAsset(input),
+  };
+}

@@ -1,0 +1,330 @@
+import { randomUUID } from 'node:crypto';
+import { CoreFailure } from '../../../shared/contract/errors';
+import type { Blog } from '../../../shared/model/blog';
+import type { OutboxJob } from '../../../shared/model/publish';
+import type { BlogStore } from '../blogs/blog-store';
+import type { DraftStore } from '../drafts/draft-store';
+import type { EventBus } from '../events/event-bus';
+import type { JobHandle, JobTracker } from '../jobs/job-tracker';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import type { OutboxJournal } from './journal';
+import { asPublishError, type PublishError } from './publish-error';
+import { performJob, type PerformDeps } from './perform-job';
+import type { Publisher, Publishers } from './publisher';
+
+export interface OutboxDeps {
+  journal: OutboxJournal;
+  drafts: DraftStore;
+  blogs: BlogStore;
+  publishers: Publishers;
+  events: EventBus;
+  jobs: JobTracker;
+  clock: Clock;
+  logger: Logger;
+  backoff?: BackoffPolicy;
+}
+
+/** How long finished jobs stay listed. */
+const KEEP_DONE_MS = 30 * 24 * 3600_000;
+
+function newJob(
+  now: string,
+  fields: Pick<
+    OutboxJob,
+    'action' | 'blogId' | 'blogName' | 'draftId' | 'postId' | 'title' | 'options' | 'uploads'
+  >,
+): OutboxJob {
+  return {
+    id: randomUUID(),
+    ...fields,
+    state: 'queued',
+    reason: null,
+    attempts: 0,
+    nextAttemptAt: null,
+    ambiguous: false,
+    result: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * The outbox, the same for every protocol: each publish is journaled before anything is sent,
+ * attempts run one at a time, transient failures come back with backoff, offline jobs wait for the
+ * network, and after an ambiguous failure the blog is asked whether it already has the post before
+ * anything is sent again. A lost answer never makes a duplicate; a crash never loses a job.
+ */
+export class Outbox {
+  private chain: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private disposed = false;
+  private readonly backoff: BackoffPolicy;
+
+  private readonly performDeps: PerformDeps;
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.backoff = deps.backoff ?? DEFAULT_BACKOFF;
+    this.performDeps = {
+      blogs: deps.blogs,
+      drafts: deps.drafts,
+      publisherFor: (blog) => this.publisherFor(blog),
+      save: (job) => this.save(job),
+    };
+  }
+
+  async list(): Promise<OutboxJob[]> {
+    const jobs = await this.deps.journal.list();
+    const now = this.deps.clock.now().getTime();
+    const kept: OutboxJob[] = [];
+    for (const job of jobs) {
+      if (job.state === 'done' && now - Date.parse(job.updatedAt) > KEEP_DONE_MS)
+        await this.deps.journal.remove(job.id);
+      else kept.push(job);
+    }
+    return kept.reverse();
+  }
+
+  publisherFor(blog: Blog): Publisher {
+    const publisher = this.deps.publishers[blog.protocol];
+    if (!publisher)
+      throw new CoreFailure(
+        'invalid-args',
+        `Publishing over ${blog.protocol} is not available in this version of Postwright.`,
+      );
+    return publisher;
+  }
+
+  /** Journals a publish of the draft. An unfinished publish of the same draft is reused, keeping what it knows. */
+  async enqueuePublish(args: {
+    draftId: string;
+    blogId: string;
+    options: OutboxJob['options'];
+  }): Promise<OutboxJob> {
+    const [draft, blog] = await Promise.all([
+      this.deps.drafts.get(args.draftId),
+      this.deps.blogs.get(args.blogId),
+    ]);
+    this.publisherFor(blog);
+    const now = this.deps.clock.now().toISOString();
+    const earlier = (await this.deps.journal.list()).filter(
+      (job) => job.action === 'publish' && job.draftId === draft.id && job.blogId === blog.id,
+    );
+    const open = earlier.find((job) => job.state !== 'done');
+    // Images the last publish uploaded are not uploaded again by the next one (an update).
+    const uploaded = earlier.filter((job) => job.state === 'done').at(-1)?.uploads ?? {};
+    if (open && (await this.deps.journal.lockIsLive(open.id))) {
+      throw new CoreFailure(
+        'conflict',
+        `"${draft.title || 'This draft'}" is being sent to ${blog.name} right now. Wait for it to finish.`,
+      );
+    }
+    const job: OutboxJob = open
+      ? {
+          ...open,
+          title: draft.title,
+          options: args.options,
+          state: 'queued',
+          reason: null,
+          attempts: 0,
+          nextAttemptAt: null,
+          updatedAt: now,
+        }
+      : newJob(now, {
+          action: 'publish',
+          blogId: blog.id,
+          blogName: blog.name,
+          draftId: draft.id,
+          postId: draft.remote?.blogId === blog.id ? draft.remote.postId : null,
+          title: draft.title,
+          options: args.options,
+          uploads: uploaded,
+        });
+    await this.save(job);
+    await this.deps.drafts.setStatus(draft.id, 'queued', null);
+    return job;
+  }
+
+  async enqueueDelete(args: {
+    blogId: string;
+    postId: string;
+    draftId: string | null;
+    title: string;
+  }): Promise<OutboxJob> {
+    const blog = await this.deps.blogs.get(args.blogId);
+    this.publisherFor(blog);
+    const job = newJob(this.deps.clock.now().toISOString(), {
+      action: 'delete',
+      blogId: blog.id,
+      blogName: blog.name,
+      draftId: args.draftId,
+      postId: args.postId,
+      title: args.title,
+      options: {},
+      uploads: {},
+    });
+    await this.save(job);
+    return job;
+  }
+
+  /** Runs one attempt of the job now (after any attempt already running) and answers with the job after it. */
+  runNow(id: string): Promise<OutboxJob> {
+    const run = this.chain.then(() => this.attempt(id));
+    this.chain = run.catch(() => undefined);
+    return run.then(async (job) => job ?? (await this.mustGet(id)));
+  }
+
+  /** Sends again now: one job, or every failed and waiting one (`onlyWaiting`: not the failed ones). */
+  async retry(id?: string, onlyWaiting = false): Promise<OutboxJob[]> {
+    const jobs = id ? [await this.mustGet(id)] : await this.deps.journal.list();
+    const chosen = jobs.filter(
+      (job) => job.state === 'queued' || job.state === 'sending' || (!onlyWaiting && job.state === 'failed'),
+    );
+    if (id && chosen.length === 0)
+      throw new CoreFailure('conflict', 'That publish has already gone out; there is nothing to retry.');
+    const results: OutboxJob[] = [];
+    for (const job of chosen) {
+      if (job.state === 'failed')
+        await this.save({ ...job, state: 'queued', reason: null, attempts: 0, nextAttemptAt: null });
+      results.push(await this.runNow(job.id));
+    }
+    return results;
+  }
+
+  /** Picks up what a previous run left: queued jobs, and jobs a crash interrupted while sending. */
+  async resume(): Promise<void> {
+    const jobs = await this.deps.journal.list();
+    for (const job of jobs)
+      if (job.state === 'sending' && !(await this.deps.journal.lockIsLive(job.id))) void this.runNow(job.id);
+    await this.schedule();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.chain;
+  }
+
+  private async mustGet(id: string): Promise<OutboxJob> {
+    const job = await this.deps.journal.get(id);
+    if (!job) throw new CoreFailure('not-found', 'That outbox entry no longer exists.');
+    return job;
+  }
+
+  private async save(job: OutboxJob): Promise<OutboxJob> {
+    const saved = { ...job, updatedAt: this.deps.clock.now().toISOString() };
+    await this.deps.journal.save(saved);
+    this.deps.events.emit('outbox-changed', saved);
+    return saved;
+  }
+
+  /** One timer for the earliest waiting job; the timer is also the "is the network back?" probe. */
+  private async schedule(): Promise<void> {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const waiting = (await this.deps.journal.list()).filter((job) => job.state === 'queued');
+    if (waiting.length === 0 || this.disposed) return;
+    const next = Math.min(...waiting.map((job) => (job.nextAttemptAt ? Date.parse(job.nextAttemptAt) : 0)));
+    const delay = Math.max(0, next - this.deps.clock.now().getTime());
+    this.timer = setTimeout(() => void this.runDue(), Math.min(delay, 2 ** 31 - 1));
+    this.timer.unref?.();
+  }
+
+  private async runDue(): Promise<void> {
+    const now = this.deps.clock.now().getTime();
+    const due = (await this.deps.journal.list()).filter(
+      (job) => job.state === 'queued' && (!job.nextAttemptAt || Date.parse(job.nextAttemptAt) <= now),
+    );
+    for (const job of due) if (!this.disposed) await this.runNow(job.id);
+    await this.schedule();
+  }
+
+  private async attempt(id: string): Promise<OutboxJob | null> {
+    if (this.disposed) return null;
+    if (!(await this.deps.journal.claim(id))) return this.deps.journal.get(id);
+    let handle: JobHandle | undefined;
+    try {
+      const stored = await this.deps.journal.get(id);
+      if (!stored || stored.state === 'done') return stored;
+      // A job found "sending" was interrupted mid-request by a crash: the blog may have it already.
+      const job = await this.save({
+        ...stored,
+        state: 'sending',
+        ambiguous: stored.ambiguous || stored.state === 'sending',
+        attempts: stored.attempts + 1,
+        nextAttemptAt: null,
+      });
+      handle = this.deps.jobs.start(
+        job.action === 'delete' ? `Deleting "${job.title}"` : `Publishing "${job.title || 'Untitled'}"`,
+      );
+      try {
+        return await this.succeed(job, await performJob(this.performDeps, job, handle), handle);
+      } catch (error) {
+        return await this.fail(job, asPublishError(error), handle);
+      }
+    } finally {
+      await this.deps.journal.release(id);
+      await this.schedule();
+    }
+  }
+
+  private async succeed(job: OutboxJob, patch: Partial<OutboxJob>, handle: JobHandle): Promise<OutboxJob> {
+    handle.finish();
+    const latest = (await this.deps.journal.get(job.id)) ?? job;
+    const done = await this.save({
+      ...latest,
+      ...patch,
+      state: 'done',
+      reason: null,
+      ambiguous: false,
+      nextAttemptAt: null,
+    });
+    return done;
+  }
+
+  private async fail(job: OutboxJob, error: PublishError, handle: JobHandle): Promise<OutboxJob> {
+    const latest = (await this.deps.journal.get(job.id)) ?? job;
+    const ambiguous = latest.ambiguous || error.sent;
+    const now = this.deps.clock.now().getTime();
+    let next: OutboxJob;
+    if (
+      error.retry === 'offline' ||
+      (error.retry === 'transient' && latest.attempts < this.backoff.maxAttempts)
+    ) {
+      const delay = backoffDelay(
+        error.retry === 'offline' ? Math.min(latest.attempts, 6) : latest.attempts,
+        this.backoff,
+        error.retryAfterMs,
+      );
+      const when = new Date(now + delay);
+      const reason = `${error.message} Next try at ${when.toISOString().slice(11, 19)} UTC.`;
+      next = await this.save({
+        ...latest,
+        state: 'queued',
+        ambiguous,
+        reason,
+        nextAttemptAt: when.toISOString(),
+      });
+      handle.fail(reason);
+      if (next.draftId && next.action === 'publish')
+        await this.deps.drafts.setStatus(next.draftId, 'queued', reason).catch(() => undefined);
+    } else {
+      const reason =
+        error.retry === 'transient'
+          ? `${error.message} Gave up after ${latest.attempts} attempts; retry from the outbox when the blog is working again.`
+          : error.message;
+      next = await this.save({ ...latest, state: 'failed', ambiguous, reason, nextAttemptAt: null });
+      handle.fail(reason);
+      if (next.draftId && next.action === 'publish')
+        await this.deps.drafts.setStatus(next.draftId, 'failed', reason).catch(() => undefined);
+    }
+    this.deps.logger.warn('outbox attempt failed', {
+      job: job.id,
+      retry: error.retry,
+      message: error.message,
+    });
+    return next;
+  }
+}

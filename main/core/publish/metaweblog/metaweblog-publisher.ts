@@ -1,0 +1,226 @@
+import type { Blog } from '../../../../shared/model/blog';
+import type { DraftStore } from '../../drafts/draft-store';
+import type { PublishContext, PublishedPost, Publisher, PulledPost } from '../../outbox/publisher';
+import type { Clock } from '../../platform/clock';
+import type { HttpClient } from '../../platform/http';
+import type { SecretStore } from '../../secrets/secret-store';
+import { passwordFor } from '../../blogs/blog-secrets';
+import { localImages, readImage, replaceImageSources } from '../draft-images';
+import type { XmlRpcLimits } from '../xmlrpc/call';
+import { MetaweblogClient } from './client';
+import { toPublishError } from './errors';
+import { fromRemotePost, JOB_FIELD, postDate, slugFor, toContentStruct } from './post-mapping';
+import type { RemoteMetaweblogPost } from './schemas';
+
+/** How many recent posts are searched for a post whose answer was lost. */
+const FIND_WINDOW = 50;
+
+export interface MetaweblogPublisherDeps {
+  http: HttpClient;
+  secrets: SecretStore;
+  drafts: Pick<DraftStore, 'assetFile'>;
+  clock: Clock;
+  /** Deadlines and size caps of every XML-RPC call (defaults: 60 s, 20 MB). */
+  limits?: Partial<XmlRpcLimits>;
+}
+
+/** Publishing over MetaWeblog (WordPress XML-RPC), following DESIGN §3's mapping. */
+export function metaweblogPublisher(deps: MetaweblogPublisherDeps): Publisher {
+  async function clientFor(blog: Blog, signal: AbortSignal): Promise<MetaweblogClient> {
+    if (!blog.username) throw toPublishError(new Error(`${blog.name} has no user name saved.`), blog);
+    const password = await passwordFor(deps.secrets, blog);
+    return new MetaweblogClient(
+      deps.http,
+      { endpoint: blog.endpoint, remoteBlogId: blog.remoteBlogId, username: blog.username, password },
+      { signal, ...(deps.limits ? { limits: deps.limits } : {}) },
+    );
+  }
+
+  /** Wraps every call so a failure reaches the outbox as a PublishError with a sentence. */
+  async function guarded<T>(blog: Blog, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw toPublishError(error, blog);
+    }
+  }
+
+  /** The draft's categories, creating the missing ones where the blog allows (unknown names are dropped silently by WordPress otherwise). */
+  async function ensureCategories(client: MetaweblogClient, context: PublishContext): Promise<string[]> {
+    const wanted = context.draft.categories;
+    if (wanted.length === 0 || !context.blog.capabilities.categories) return [];
+    const existing = await client.getCategories();
+    const byName = new Map(
+      existing.map((entry) => [
+        (entry.categoryName ?? entry.title ?? '').toLowerCase(),
+        entry.categoryName ?? entry.title ?? '',
+      ]),
+    );
+    const names: string[] = [];
+    for (const name of wanted) {
+      const found = byName.get(name.toLowerCase());
+      if (found) names.push(found);
+      else if (context.blog.capabilities.newCategories) {
+        context.progress(`Creating the category "${name}"`);
+        await client.newCategory(name);
+        names.push(name);
+      } else names.push(name);
+    }
+    return names;
+  }
+
+  async function uploadImages(client: MetaweblogClient, context: PublishContext): Promise<string> {
+    const images = localImages(context.draft.html, context.draft.id, deps.drafts);
+    const replacements: Record<string, string> = { ...context.job.uploads };
+    const pending = images.filter((image) => !replacements[image.src]);
+    let index = 0;
+    for (const image of pending) {
+      index += 1;
+      context.progress(`Uploading image ${index} of ${pending.length}`);
+      const media = await client.newMediaObject({
+        name: image.name,
+        type: image.type,
+        bits: await readImage(image),
+      });
+      replacements[image.src] = media.url;
+      await context.recordUpload(image.src, media.url);
+    }
+    return replaceImageSources(context.draft.html, replacements);
+  }
+
+  function choicesFor(context: PublishContext) {
+    const date = context.job.options.date ?? context.draft.publishAt;
+    return { status: context.job.options.status ?? 'publish', date: date ? new Date(date) : null } as const;
+  }
+
+  async function readBack(
+    client: MetaweblogClient,
+    postId: string,
+    status: 'draft' | 'publish',
+  ): Promise<PublishedPost> {
+    const post = await client.getPost(postId);
+    return summarise(post, status, deps.clock.now());
+  }
+
+  async function send(context: PublishContext, postId: string | null): Promise<PublishedPost> {
+    return guarded(context.blog, async () => {
+      const client = await clientFor(context.blog, context.signal);
+      const html = await uploadImages(client, context);
+      const categories = await ensureCategories(client, context);
+      const choices = choicesFor(context);
+      context.progress(postId ? 'Updating the post' : 'Sending the post');
+      const struct = toContentStruct(context.draft, html, {
+        ...choices,
+        categories,
+        ...(postId ? {} : { jobId: context.job.id }),
+      });
+      const publish = choices.status === 'publish';
+      let id = postId;
+      if (id) await client.editPost(id, struct, publish);
+      else id = await client.newPost(struct, publish);
+      context.progress('Reading the post back');
+      return readBack(client, id, choices.status);
+    });
+  }
+
+  return {
+    create: (context) => send(context, null),
+    update: (context, postId) => send(context, postId),
+
+    async findExisting(context) {
+      return guarded(context.blog, async () => {
+        const client = await clientFor(context.blog, context.signal);
+        context.progress('Checking the blog for a post sent before the connection broke');
+        const posts = await client.getRecentPosts(FIND_WINDOW);
+        const marked = posts.find((post) =>
+          post.custom_fields?.some(
+            (field) => field.key === JOB_FIELD && String(field.value) === context.job.id,
+          ),
+        );
+        if (marked) return marked.postid;
+        // Engines without custom fields: fall back to the slug (WordPress adds -2, -3 to taken ones) and the title.
+        if (posts.some((post) => post.custom_fields !== undefined)) return null;
+        const slug = slugFor(context.draft);
+        const since = new Date(context.job.createdAt).getTime() - 5 * 60_000;
+        const match = posts.find((post) => {
+          const date = postDate(post);
+          return (
+            post.title === context.draft.title &&
+            (!slug || post.wp_slug === slug || new RegExp(`^${slug}-\\d+$`).test(post.wp_slug)) &&
+            (!date || date.getTime() >= since || context.draft.publishAt !== null)
+          );
+        });
+        return match?.postid ?? null;
+      });
+    },
+
+    async delete(blog, postId, { signal, checkFirst }) {
+      return guarded(blog, async () => {
+        const client = await clientFor(blog, signal);
+        if (checkFirst) {
+          try {
+            const post = await client.getPost(postId);
+            if (post.post_status === 'trash') return { remoteStatus: 'trash' };
+          } catch (error) {
+            if (toPublishError(error, blog).postGone) return { remoteStatus: 'deleted' };
+            throw error;
+          }
+        }
+        await client.deletePost(postId);
+        return { remoteStatus: 'trash' };
+      });
+    },
+
+    async recent(blog, limit, signal) {
+      return guarded(blog, async () => {
+        const client = await clientFor(blog, signal);
+        const posts = await client.getRecentPosts(limit);
+        return posts.map((post) => {
+          const summary = summarise(
+            post,
+            post.post_status === 'draft' ? 'draft' : 'publish',
+            deps.clock.now(),
+          );
+          return {
+            blogId: blog.id,
+            postId: post.postid,
+            title: post.title,
+            url: summary.url,
+            status: summary.remoteStatus,
+            date: summary.publishedAt,
+          };
+        });
+      });
+    },
+
+    async fetch(blog, postId, signal): Promise<PulledPost> {
+      return guarded(blog, async () => {
+        const client = await clientFor(blog, signal);
+        const post = await client.getPost(postId);
+        const { fields, html } = fromRemotePost(post);
+        return {
+          fields,
+          html,
+          post: summarise(post, post.post_status === 'draft' ? 'draft' : 'publish', deps.clock.now()),
+        };
+      });
+    },
+  };
+}
+
+/**
+ * WordPress reports a scheduled post as "publish" ("consider future posts as published"), so a
+ * publish dated in the future is reported as "future" here, which is how WordPress stores it.
+ */
+function summarise(post: RemoteMetaweblogPost, sent: 'draft' | 'publish', now: Date): PublishedPost {
+  const date = postDate(post);
+  const reported = post.post_status ?? sent;
+  const remoteStatus =
+    reported === 'publish' && date && date.getTime() > now.getTime() + 1000 ? 'future' : reported;
+  return {
+    postId: post.postid,
+    url: post.permaLink || post.link || null,
+    remoteStatus,
+    publishedAt: date ? date.toISOString() : null,
+  };
+}

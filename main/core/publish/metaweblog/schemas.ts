@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * What each method's answer must look like. The decoder gives well-typed XML-RPC values, but a
+ * server can still send a struct where a post id belongs, so every answer is checked here.
+ * Ids come as int or string depending on the engine: both are accepted and kept as strings.
+ */
+const idSchema = z.union([z.string().min(1), z.number().int()]).transform(String);
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '');
+const optionalDate = z.date().nullish();
+
+export const usersBlogsSchema = z.array(
+  z.object({
+    blogid: idSchema,
+    blogName: text,
+    url: text,
+    xmlrpc: z.string().optional(),
+    isAdmin: z.union([z.boolean(), z.number()]).optional(),
+  }),
+);
+
+export const customFieldSchema = z.object({
+  id: z.union([z.string(), z.number()]).optional(),
+  key: z.string(),
+  value: z.unknown(),
+});
+
+export const remotePostSchema = z.object({
+  postid: idSchema,
+  title: text,
+  description: text,
+  mt_text_more: text,
+  mt_excerpt: text,
+  mt_keywords: text,
+  categories: z
+    .array(z.string())
+    .nullish()
+    .transform((value) => value ?? []),
+  wp_slug: text,
+  link: text,
+  permaLink: text,
+  dateCreated: optionalDate,
+  date_created_gmt: optionalDate,
+  post_status: z.string().nullish(),
+  custom_fields: z.array(customFieldSchema).optional(),
+});
+export type RemoteMetaweblogPost = z.infer<typeof remotePostSchema>;
+
+export const recentPostsSchema = z.array(remotePostSchema);
+
+export const categoriesSchema = z.array(
+  z.object({
+    categoryId: z.union([z.string(), z.number()]).transform(String).optional(),
+    categoryName: z.string().optional(),
+    title: z.string().optional(),
+    description: z.string().optional(),
+  }),
+);
+
+export const newPostSchema = idSchema;
+export const booleanResultSchema = z.union([z.boolean(), z.literal(1), z.literal(0)]).transform(Boolean);
+export const newCategorySchema = idSchema;
+export const mediaObjectSchema = z.object({
+  url: z.string().min(1),
+  id: z.unknown().optional(),
+  file: z.string().optional(),
+});
+export const listMethodsSchema = z.array(z.string());

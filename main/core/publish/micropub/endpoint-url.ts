@@ -1,0 +1,19 @@
+/**
+ * Adds query parameters to an endpoint URL, keeping any query it already has
+ * (`https://example.com/micropub.php?site=2` + `q=config` → `...?site=2&q=config`).
+ */
+export function withQuery(endpoint: string, params: [string, string][]): string {
+  const url = new URL(endpoint);
+  for (const [name, value] of params) url.searchParams.append(name, value);
+  return url.href;
+}
+
+/** A Location header may be relative: resolve it against the URL that answered. */
+export function resolveLocation(location: string, base: string): string | null {
+  try {
+    const url = new URL(location, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

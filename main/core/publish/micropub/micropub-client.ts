@@ -1,0 +1,296 @@
+import type { AxiosRequestConfig } from 'axios';
+import type { HttpClient } from '../../platform/http';
+import { resolveLocation, withQuery } from './endpoint-url';
+import { failureFromNetwork, failureFromResponse, MicropubFailure, readBodyError } from './micropub-errors';
+import {
+  EMPTY_CONFIG,
+  parseCategories,
+  parseConfig,
+  parseSource,
+  parseSyndicateTo,
+} from './micropub-responses';
+import { checkFormat, formBody, formFields, jsonCreate, jsonUpdate, multipartCreate } from './request-body';
+import type {
+  MicropubAction,
+  MicropubConfig,
+  MicropubCreate,
+  MicropubFormat,
+  MicropubSource,
+  MicropubUpdate,
+  SyndicationTarget,
+} from './micropub-types';
+
+export interface MicropubClientOptions {
+  http: HttpClient;
+  /** The Micropub endpoint, exactly as discovered (it may carry a query string). */
+  endpoint: string;
+  mediaEndpoint?: string | null;
+  token: string;
+  /** Cancels every request of this client (the outbox's or the caller's signal). */
+  signal?: AbortSignal;
+  /** Each request's deadline; a slow drip of bytes does not extend it. */
+  timeoutMs?: number;
+}
+
+interface RawResponse {
+  status: number;
+  body: string;
+  headers: Record<string, string | undefined>;
+  url: string;
+}
+
+/** The limits of what the client reads back: answers are small JSON documents. */
+const MAX_ANSWER = 5 * 1024 * 1024;
+const DEFAULT_TIMEOUT = 30_000;
+
+export interface CreateResult {
+  /** The post's URL from `Location`; null when a server accepted the post but did not say where. */
+  url: string | null;
+  status: number;
+}
+
+/**
+ * A Micropub client over the core's axios instance. The token travels only in the Authorization
+ * header (never also in the body), answers are size-capped and validated, and every request has a
+ * deadline. Errors are MicropubFailures: a sentence for the author plus traits for the outbox.
+ */
+export class MicropubClient {
+  constructor(private readonly options: MicropubClientOptions) {}
+
+  get endpoint(): string {
+    return this.options.endpoint;
+  }
+
+  async create(post: MicropubCreate, format: MicropubFormat): Promise<CreateResult> {
+    checkFormat(post, format);
+    const request: AxiosRequestConfig =
+      format === 'json'
+        ? { data: jsonCreate(post), headers: { 'Content-Type': 'application/json' } }
+        : format === 'form'
+          ? {
+              data: formBody(formFields(post)).toString(),
+              headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            }
+          : { data: multipartCreate(post) };
+    const answer = await this.post('create', this.options.endpoint, request);
+    return { url: this.created(answer, 'create'), status: answer.status };
+  }
+
+  /** Uploads one file to the media endpoint (multipart, part `file`) and returns its URL from Location. */
+  async upload(file: { filename: string; mimeType: string; data: Uint8Array }): Promise<string> {
+    const endpoint = this.options.mediaEndpoint;
+    if (!endpoint) throw new MicropubFailure('not-found', 'This blog has no media endpoint.', nothing());
+    const form = new FormData();
+    form.append('file', new Blob([file.data], { type: file.mimeType }), file.filename);
+    const answer = await this.post('media', endpoint, { data: form });
+    const url = this.created(answer, 'media');
+    if (!url) {
+      throw new MicropubFailure(
+        'remote-error',
+        'The media endpoint took the file but did not say where it is (no Location). The post was not sent.',
+        nothing(answer.status),
+      );
+    }
+    return url;
+  }
+
+  /** Updates a post; 200, 201 (with a new Location) and 204 are success. Returns the post's URL now. */
+  async update(url: string, update: MicropubUpdate): Promise<string> {
+    const answer = await this.post('update', this.options.endpoint, {
+      data: jsonUpdate(url, update),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    this.expectOk(answer, 'update');
+    const moved = answer.headers.location ? resolveLocation(answer.headers.location, answer.url) : null;
+    return answer.status === 201 && moved ? moved : url;
+  }
+
+  async delete(url: string): Promise<void> {
+    await this.action('delete', url);
+  }
+
+  async undelete(url: string): Promise<void> {
+    await this.action('undelete', url);
+  }
+
+  /** `q=config`; a server that fails it or answers oddly has an empty configuration (MICROPUB.md). */
+  async config(): Promise<MicropubConfig> {
+    try {
+      return parseConfig(await this.query([['q', 'config']]));
+    } catch (error) {
+      if (error instanceof MicropubFailure && error.code === 'remote-error') return EMPTY_CONFIG;
+      throw error;
+    }
+  }
+
+  async syndicateTo(): Promise<SyndicationTarget[]> {
+    try {
+      return parseSyndicateTo(await this.query([['q', 'syndicate-to']]));
+    } catch (error) {
+      // Older servers list targets only in q=config.
+      if (error instanceof MicropubFailure && error.code === 'remote-error')
+        return (await this.config()).syndicateTo;
+      throw error;
+    }
+  }
+
+  async categories(): Promise<string[]> {
+    try {
+      return parseCategories(await this.query([['q', 'category']]));
+    } catch (error) {
+      if (error instanceof MicropubFailure && error.code === 'remote-error') return [];
+      throw error;
+    }
+  }
+
+  /** `q=source`: the whole post, or only the named properties (`properties[]`). */
+  async source(url: string, properties: string[] = []): Promise<MicropubSource> {
+    const params: [string, string][] = [['q', 'source']];
+    for (const name of properties) params.push(['properties[]', name]);
+    params.push(['url', url]);
+    const source = parseSource(await this.query(params));
+    if (!source) {
+      throw new MicropubFailure(
+        'remote-error',
+        'The blog sent back something that is not a post.',
+        nothing(200),
+      );
+    }
+    return source;
+  }
+
+  /**
+   * Recent posts, where the server lists them (`q=source` without a url, an extension many servers
+   * support); null when it does not, so a caller can say it could not check.
+   */
+  async recent(limit: number): Promise<MicropubSource[] | null> {
+    let json: unknown;
+    try {
+      json = await this.query([
+        ['q', 'source'],
+        ['limit', String(limit)],
+      ]);
+    } catch (error) {
+      if (error instanceof MicropubFailure && error.code === 'remote-error') return null;
+      throw error;
+    }
+    const items = (json as { items?: unknown })?.items;
+    if (!Array.isArray(items)) return null;
+    return items.slice(0, limit).flatMap((item) => {
+      const source = parseSource(item);
+      return source ? [source] : [];
+    });
+  }
+
+  private async action(action: 'delete' | 'undelete', url: string): Promise<void> {
+    const answer = await this.post(action, this.options.endpoint, {
+      data: formBody([
+        ['action', action],
+        ['url', url],
+      ]).toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    this.expectOk(answer, action);
+  }
+
+  private async query(params: [string, string][]): Promise<unknown> {
+    const url = withQuery(this.options.endpoint, params);
+    const answer = await this.send('read', { method: 'GET', url, maxRedirects: 3 });
+    if (answer.status !== 200) throw failureFromResponse('read', answer);
+    let json: unknown;
+    try {
+      json = JSON.parse(answer.body);
+    } catch {
+      throw failureFromResponse('read', { ...answer, status: answer.status === 200 ? 502 : answer.status });
+    }
+    if (json && typeof json === 'object' && 'error' in json) throw failureFromResponse('read', answer);
+    return json;
+  }
+
+  private post(action: MicropubAction, url: string, request: AxiosRequestConfig): Promise<RawResponse> {
+    // A redirected POST would be re-sent as a GET by the HTTP stack: treat a redirect as an answer.
+    return this.send(action, { ...request, method: 'POST', url, maxRedirects: 0 });
+  }
+
+  /** A create or upload answer: 201/202 (or 200 with a Location) and no error in the body. */
+  private created(answer: RawResponse, action: MicropubAction): string | null {
+    const ok =
+      answer.status === 201 || answer.status === 202 || (answer.status === 200 && !!answer.headers.location);
+    if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer);
+    if (answer.headers.location) return resolveLocation(answer.headers.location, answer.url);
+    return urlInBody(answer);
+  }
+
+  private expectOk(answer: RawResponse, action: MicropubAction): void {
+    const ok =
+      answer.status === 200 || answer.status === 201 || answer.status === 202 || answer.status === 204;
+    if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer);
+  }
+
+  private async send(action: MicropubAction, request: AxiosRequestConfig): Promise<RawResponse> {
+    const deadline = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT);
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, deadline]) : deadline;
+    const url = request.url!;
+    try {
+      const response = await this.options.http.request<string>({
+        ...request,
+        headers: {
+          Accept: 'application/json',
+          ...request.headers,
+          Authorization: `Bearer ${this.options.token}`,
+        },
+        responseType: 'text',
+        transformResponse: [(data: unknown) => data],
+        maxContentLength: MAX_ANSWER,
+        validateStatus: () => true,
+        signal,
+      });
+      const headers: Record<string, string | undefined> = {};
+      for (const [name, value] of Object.entries(response.headers ?? {})) {
+        headers[name.toLowerCase()] = Array.isArray(value)
+          ? value.join(', ')
+          : value == null
+            ? undefined
+            : String(value);
+      }
+      return {
+        status: response.status,
+        body: typeof response.data === 'string' ? response.data : '',
+        headers,
+        url,
+      };
+    } catch (error) {
+      if (error instanceof MicropubFailure) throw error;
+      const cause = signal.aborted ? Object.assign(error as object, { cause: signal.reason }) : error;
+      throw failureFromNetwork(action, cause, url);
+    }
+  }
+}
+
+function nothing(status: number | null = null) {
+  return { status, error: null, details: null };
+}
+
+/** HTTP 200 whose body is an error document: some servers report failures that way. */
+function bodyHoldsError(answer: RawResponse): boolean {
+  if (!answer.body.trim().startsWith('{')) return false;
+  try {
+    const json = JSON.parse(answer.body) as Record<string, unknown>;
+    return typeof json.error === 'string' && json.error.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function urlInBody(answer: RawResponse): string | null {
+  const error = readBodyError(answer.body, answer.headers['content-type'] ?? '');
+  if (error?.error) return null;
+  try {
+    const json = JSON.parse(answer.body) as Record<string, unknown>;
+    const raw =
+      typeof json.url === 'string' ? json.url : typeof json.location === 'string' ? json.location : null;
+    return raw ? resolveLocation(raw, answer.url) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,224 @@
+import { CoreFailure, type ErrorCode } from '../../../../shared/contract/errors';
+import type { MicropubAction } from './micropub-types';
+
+/** What the outbox needs to know about a failure besides its sentence. */
+export interface FailureTraits {
+  /** Worth trying again later (offline, 5xx, 429, timeouts). */
+  retryable: boolean;
+  /** The request may have reached the blog: check before sending it again. */
+  ambiguous: boolean;
+  retryAfterMs: number | null;
+}
+
+export interface MicropubErrorDetail {
+  status: number | null;
+  error: string | null;
+  /** The blog's own words, for whoever debugs (MICROPUB.md: not for the author's sentence). */
+  details: string | null;
+  scope?: string;
+}
+
+export class MicropubFailure extends CoreFailure {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly info: MicropubErrorDetail,
+    readonly traits: FailureTraits = { retryable: false, ambiguous: false, retryAfterMs: null },
+  ) {
+    super(code, message, info);
+    this.name = 'MicropubFailure';
+  }
+}
+
+/** The error a body names, whatever the server's dialect: {error, error_description} or {code, message}. */
+export interface BodyError {
+  error: string | null;
+  description: string | null;
+  scope: string | null;
+}
+
+const MAX_DETAIL = 500;
+
+export function readBodyError(body: string, contentType: string): BodyError | null {
+  const text = body.trim();
+  if (!text) return null;
+  if (/json/i.test(contentType) || text.startsWith('{')) {
+    try {
+      const json = JSON.parse(text) as Record<string, unknown>;
+      if (json && typeof json === 'object' && !Array.isArray(json)) {
+        const error = stringOf(json.error) ?? stringOf(json.code);
+        const description = stringOf(json.error_description) ?? stringOf(json.message);
+        if (error || description)
+          return { error, description: clip(description), scope: stringOf(json.scope) };
+      }
+      return null;
+    } catch {
+      // Not JSON after all: fall through to text.
+    }
+  }
+  if (/html/i.test(contentType) || /^<(!doctype|html)/i.test(text)) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+    const words = (title ?? text.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/gi, ' '))
+      .replace(/\s+/g, ' ')
+      .trim();
+    return { error: null, description: clip(words || null), scope: null };
+  }
+  return { error: null, description: clip(text), scope: null };
+}
+
+function stringOf(value: unknown): string | null {
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+function clip(text: string | null): string | null {
+  return text && text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text;
+}
+
+function scopeFrom(header: string | undefined): string | null {
+  return header ? (/scope="([^"]+)"/i.exec(header)?.[1] ?? null) : null;
+}
+
+function retryAfter(header: string | undefined, now: number): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - now) : null;
+}
+
+const SIGN_IN_AGAIN = 'Sign in to the blog again (Blogs → Sign in, or "postwright blogs add URL").';
+
+/** Turns an error answer into the sentence the author sees and the traits the outbox uses. */
+export function failureFromResponse(
+  action: MicropubAction,
+  response: { status: number; body: string; headers: Record<string, string | undefined> },
+): MicropubFailure {
+  const { status } = response;
+  const body = readBodyError(response.body, response.headers['content-type'] ?? '');
+  const error = body?.error?.toLowerCase() ?? null;
+  const info: MicropubErrorDetail = {
+    status,
+    error: body?.error ?? null,
+    details: body?.description ?? null,
+  };
+  if (error === 'insufficient_scope') {
+    const scope = body?.scope ?? scopeFrom(response.headers['www-authenticate']) ?? neededScope(action);
+    return new MicropubFailure(
+      'auth-failed',
+      `The blog did not give Postwright the "${scope}" permission. Sign in again and allow "${scope}".`,
+      { ...info, scope },
+    );
+  }
+  if (status === 401 || error === 'unauthorized' || error === 'invalid_token') {
+    return new MicropubFailure(
+      'auth-failed',
+      `The blog no longer accepts Postwright's sign-in. ${SIGN_IN_AGAIN}`,
+      info,
+    );
+  }
+  if (status === 403 || error === 'forbidden') {
+    return new MicropubFailure(
+      'auth-failed',
+      `The blog refused to let this account ${verb(action)} (403 Forbidden). Check that you signed in as the blog's owner.`,
+      info,
+    );
+  }
+  if (status === 429 || status >= 500) {
+    const later = retryAfter(response.headers['retry-after'], Date.now());
+    return new MicropubFailure(
+      'remote-error',
+      `The blog had a problem (HTTP ${status}). Postwright will try again later.`,
+      info,
+      { retryable: true, ambiguous: status >= 500, retryAfterMs: later },
+    );
+  }
+  if (status === 404 && action !== 'create' && action !== 'media') {
+    return new MicropubFailure('not-found', 'The blog has no post at that URL.', info);
+  }
+  if (status === 400 || error === 'invalid_request') {
+    return new MicropubFailure(
+      'remote-error',
+      `The blog refused the request as invalid.${said(info)}`,
+      info,
+    );
+  }
+  return new MicropubFailure(
+    'remote-error',
+    `The blog answered with an error${status >= 300 ? ` (HTTP ${status})` : ''}.${said(info)}`,
+    info,
+  );
+}
+
+/** A request that got no answer: offline before sending is safe to retry; after sending it is ambiguous. */
+export function failureFromNetwork(action: MicropubAction, error: unknown, url: string): MicropubFailure {
+  const code = (error as { code?: string }).code ?? '';
+  const name = (error as { name?: string }).name ?? '';
+  const host = safeHost(url);
+  if (name === 'CanceledError' || code === 'ERR_CANCELED' || name === 'AbortError') {
+    const timedOut = (error as { cause?: { name?: string } }).cause?.name === 'TimeoutError';
+    return new MicropubFailure(
+      timedOut ? 'offline' : 'cancelled',
+      timedOut ? `${host} did not answer in time. Postwright will try again later.` : 'Cancelled.',
+      { status: null, error: code || name, details: null },
+      { retryable: timedOut, ambiguous: mutates(action), retryAfterMs: null },
+    );
+  }
+  const beforeSending = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(
+    code,
+  );
+  if (
+    code === 'ERR_FR_MAX_BODY_LENGTH_EXCEEDED' ||
+    /maxContentLength/.test(String((error as Error).message))
+  ) {
+    return new MicropubFailure('remote-error', `${host} sent an answer too large to read.`, {
+      status: null,
+      error: code,
+      details: null,
+    });
+  }
+  return new MicropubFailure(
+    'offline',
+    beforeSending
+      ? `Could not reach ${host}. Check your connection; Postwright will try again later.`
+      : `The connection to ${host} broke before it answered. Postwright will check the blog before trying again.`,
+    { status: null, error: code || name || null, details: (error as Error).message ?? null },
+    { retryable: true, ambiguous: !beforeSending && mutates(action), retryAfterMs: null },
+  );
+}
+
+/** The blog's own reason, for the author to pass on to whoever runs the site. */
+function said(info: MicropubErrorDetail): string {
+  const reason = [info.error, info.details].filter(Boolean).join(': ');
+  return reason ? ` Details: ${reason}` : '';
+}
+
+function mutates(action: MicropubAction): boolean {
+  return action !== 'read';
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'The blog';
+  }
+}
+
+export function neededScope(action: MicropubAction): string {
+  return action === 'read' ? 'create' : action;
+}
+
+function verb(action: MicropubAction): string {
+  switch (action) {
+    case 'create':
+      return 'publish posts';
+    case 'media':
+      return 'upload files';
+    case 'read':
+      return 'read posts';
+    default:
+      return `${action} posts`;
+  }
+}

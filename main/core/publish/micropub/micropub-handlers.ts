@@ -1,0 +1,211 @@
+import type { Handlers } from '../../../../shared/contract';
+import { CoreFailure } from '../../../../shared/contract/errors';
+import type { Blog } from '../../../../shared/model/blog';
+import type { BlogStore } from '../../blogs/blog-store';
+import type { EventBus } from '../../events/event-bus';
+import type { Clock } from '../../platform/clock';
+import type { HttpClient } from '../../platform/http';
+import { beginSignIn, type SignInSession } from '../indieauth/sign-in-session';
+import type { StoredToken } from '../indieauth/indieauth-types';
+import type { MicropubAccess } from './micropub-access';
+import { chooseMicropubBlog, micropubBlogFields, type MicropubBlogAdd } from './micropub-blogs';
+
+type MicropubHandlers = Pick<
+  Handlers,
+  | 'micropub-sign-in-start'
+  | 'micropub-sign-in-finish'
+  | 'micropub-sign-in-cancel'
+  | 'micropub-set-token'
+  | 'micropub-sign-out'
+  | 'micropub-config'
+  | 'micropub-syndicate-to'
+  | 'micropub-categories'
+  | 'micropub-source'
+  | 'micropub-update'
+  | 'micropub-delete'
+  | 'micropub-undelete'
+  | 'media-upload'
+>;
+
+export interface MicropubHandlerDeps {
+  blogs: BlogStore;
+  access: MicropubAccess;
+  http: HttpClient;
+  clock: Clock;
+  events: EventBus;
+  appName: string;
+}
+
+export function micropubHandlers(deps: MicropubHandlerDeps): MicropubHandlers {
+  const { blogs, access } = deps;
+  const sessions = new Map<string, { session: SignInSession; blogId: string }>();
+  const changed = async () => deps.events.emit('blogs-changed', await blogs.list());
+
+  async function signedIn(blog: Blog, token: StoredToken): Promise<Blog> {
+    await access.tokens.save(blog.id, token);
+    const updated = await blogs.update(blog.id, {
+      micropub: { ...blog.micropub, me: token.me, scope: token.scope || null },
+    });
+    await changed();
+    return updated;
+  }
+
+  return {
+    'micropub-sign-in-start': async ({ blogId }) => {
+      const blog = await chooseMicropubBlog(blogs, blogId);
+      const session = await beginSignIn(
+        { http: deps.http, now: () => deps.clock.now() },
+        {
+          me: blog.homeUrl,
+          appName: deps.appName,
+          links: {
+            indieauthMetadata: blog.micropub?.indieauthMetadata ?? null,
+            authorizationEndpoint: blog.micropub?.authorizationEndpoint ?? null,
+            tokenEndpoint: blog.micropub?.tokenEndpoint ?? null,
+          },
+        },
+      );
+      sessions.set(session.id, { session, blogId: blog.id });
+      void session.result
+        .catch(() => undefined)
+        .finally(() => setTimeout(() => sessions.delete(session.id), 60_000).unref?.());
+      return { sessionId: session.id, authorizationUrl: session.authorizationUrl };
+    },
+
+    'micropub-sign-in-finish': async ({ sessionId }, { signal }) => {
+      const entry = sessions.get(sessionId);
+      if (!entry) throw new CoreFailure('not-found', 'That sign-in has ended. Start signing in again.');
+      const onAbort = () => entry.session.cancel();
+      signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        const token = await entry.session.result;
+        return await signedIn(await blogs.get(entry.blogId), token);
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+        sessions.delete(sessionId);
+      }
+    },
+
+    'micropub-sign-in-cancel': ({ sessionId }) => {
+      const entry = sessions.get(sessionId);
+      entry?.session.cancel();
+      return sessions.delete(sessionId);
+    },
+
+    'micropub-set-token': async ({ blogId, token }, { signal }) => {
+      const blog = await chooseMicropubBlog(blogs, blogId);
+      const stored: StoredToken = {
+        accessToken: token.trim(),
+        scope: '',
+        me: null,
+        refreshToken: null,
+        expiresAt: null,
+        tokenEndpoint: blog.micropub?.tokenEndpoint ?? null,
+        clientId: null,
+      };
+      const previous = await access.tokens.get(blog.id);
+      await access.tokens.save(blog.id, stored);
+      try {
+        // q=config proves the token works (a bad one answers 401) before the author relies on it.
+        await access.run(blog, signal, (client) => client.config());
+      } catch (error) {
+        if (previous) await access.tokens.save(blog.id, previous);
+        else await access.tokens.remove(blog.id);
+        throw error;
+      }
+      return signedIn(blog, stored);
+    },
+
+    'micropub-sign-out': async ({ blogId }) => {
+      const blog = await chooseMicropubBlog(blogs, blogId);
+      await access.tokens.remove(blog.id);
+      const updated = await blogs.update(blog.id, { micropub: { ...blog.micropub, me: null, scope: null } });
+      await changed();
+      return updated;
+    },
+
+    'micropub-config': async ({ blogId }, { signal }) => {
+      const blog = await chooseMicropubBlog(blogs, blogId);
+      const config = await access.run(blog, signal, (client) => client.config());
+      if (config.mediaEndpoint !== (blog.micropub?.mediaEndpoint ?? null) && config.mediaEndpoint) {
+        await blogs.update(blog.id, { micropub: { ...blog.micropub, mediaEndpoint: config.mediaEndpoint } });
+      }
+      return config;
+    },
+
+    'micropub-syndicate-to': async ({ blogId }, { signal }) => {
+      const blog = await chooseMicropubBlog(blogs, blogId);
+      return access.run(blog, signal, (client) => client.syndicateTo());
+    },
+
+    'micropub-categories': async ({ blogId }, { signal }) => {
+      const blog = await chooseMicropubBlog(blogs, blogId);
+      return access.run(blog, signal, (client) => client.categories());
+    },
+
+    'micropub-source': async ({ blogId, url, properties }, { signal }) => {
+      const blog = await chooseMicropubBlog(blogs, blogId);
+      return access.run(blog, signal, (client) => client.source(url, properties ?? []));
+    },
+
+    'micropub-update': async ({ blogId, url, replace, add, delete: remove }, { signal }) => {
+      const blog = await chooseMicropubBlog(blogs, blogId);
+      const empty = !replace && !add && !remove;
+      if (empty) throw new CoreFailure('invalid-args', 'Say what to change: --replace, --add or --delete.');
+      const next = await access.run(blog, signal, (client) =>
+        client.update(url, {
+          ...(replace ? { replace } : {}),
+          ...(add ? { add } : {}),
+          ...(remove ? { delete: remove } : {}),
+        }),
+      );
+      return { url: next };
+    },
+
+    'micropub-delete': async ({ blogId, url }, { signal }) => {
+      const blog = await chooseMicropubBlog(blogs, blogId);
+      await access.run(blog, signal, (client) => client.delete(url));
+      return { url };
+    },
+
+    'micropub-undelete': async ({ blogId, url }, { signal }) => {
+      const blog = await chooseMicropubBlog(blogs, blogId);
+      await access.run(blog, signal, (client) => client.undelete(url));
+      return { url };
+    },
+
+    'media-upload': async ({ blogId, filename, mimeType, dataBase64 }, { signal }) => {
+      const blog = await chooseMicropubBlog(blogs, blogId);
+      const data = Buffer.from(dataBase64, 'base64');
+      const url = await access.run(blog, signal, async (client) => {
+        const mediaEndpoint = (await client.config()).mediaEndpoint;
+        if (!mediaEndpoint) {
+          throw new CoreFailure(
+            'not-found',
+            `${blog.name} has no media endpoint, so files can only travel with a post.`,
+          );
+        }
+        return access.run(blog, signal, (withMedia) => withMedia.upload({ filename, mimeType, data }), {
+          mediaEndpoint,
+        });
+      });
+      return { url };
+    },
+  };
+}
+
+/** Adds a Micropub blog (from "Add a blog"); a pasted token is checked and kept, else sign in next. */
+export async function addMicropubBlog(
+  deps: { blogs: BlogStore; handlers: MicropubHandlers },
+  input: MicropubBlogAdd,
+  signal: AbortSignal,
+): Promise<Blog> {
+  const blog = await deps.blogs.add(micropubBlogFields(input));
+  if (!input.token) return blog;
+  try {
+    return await deps.handlers['micropub-set-token']({ blogId: blog.id, token: input.token }, { signal });
+  } catch (error) {
+    await deps.blogs.remove(blog.id);
+    throw error;
+  }
+}

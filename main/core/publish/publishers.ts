@@ -1,0 +1,12 @@
+import type { Publishers } from '../outbox/publisher';
+import { metaweblogPublisher, type MetaweblogPublisherDeps } from './metaweblog/metaweblog-publisher';
+import type { MicropubAccess } from './micropub/micropub-access';
+import { micropubPublisher } from './micropub/micropub-publisher';
+
+/** One publisher per protocol; each protocol adds its line here. */
+export function createPublishers(deps: MetaweblogPublisherDeps & { micropub: MicropubAccess }): Publishers {
+  return {
+    metaweblog: metaweblogPublisher(deps),
+    micropub: micropubPublisher({ access: deps.micropub, drafts: deps.drafts, clock: deps.clock }),
+  };
+}

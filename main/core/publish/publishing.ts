@@ -1,0 +1,99 @@
+import type { HostKind } from '../../../shared/model/app-info';
+import { BlogStore } from '../blogs/blog-store';
+import { blogsHandlers } from '../blogs/blogs-handlers';
+import type { DraftStore } from '../drafts/draft-store';
+import type { EventBus } from '../events/event-bus';
+import type { JobTracker } from '../jobs/job-tracker';
+import type { BackoffPolicy } from '../outbox/backoff';
+import { OutboxJournal } from '../outbox/journal';
+import { Outbox } from '../outbox/outbox';
+import type { Clock } from '../platform/clock';
+import type { HttpClient } from '../platform/http';
+import type { Logger } from '../platform/logger';
+import type { SecretStore } from '../secrets/secret-store';
+import { publishHandlers } from './publish-handlers';
+import { createPublishers } from './publishers';
+import type { XmlRpcLimits } from './xmlrpc/call';
+import { MicropubTokenStore } from './indieauth/token-store';
+import { MicropubAccess } from './micropub/micropub-access';
+import { addMicropubBlog, micropubHandlers } from './micropub/micropub-handlers';
+
+export interface PublishingDeps {
+  host: HostKind;
+  dataDir: string;
+  secrets: SecretStore;
+  http: HttpClient;
+  clock: Clock;
+  logger: Logger;
+  drafts: DraftStore;
+  events: EventBus;
+  jobs: JobTracker;
+  backoff?: BackoffPolicy;
+  xmlrpcLimits?: Partial<XmlRpcLimits>;
+}
+
+/**
+ * Blogs, the publishers and the outbox, built once for the core. The app hosts resume the outbox at
+ * once; the CLI does not, because a command that exits mid-send would only leave work half done:
+ * `postwright outbox retry` sends what waits.
+ */
+export function createPublishing(deps: PublishingDeps) {
+  const blogs = new BlogStore(deps.dataDir, deps.clock, deps.logger);
+  const micropubAccess = new MicropubAccess(
+    deps.http,
+    new MicropubTokenStore(deps.secrets, deps.http, () => deps.clock.now()),
+  );
+  const micropub = micropubHandlers({
+    blogs,
+    access: micropubAccess,
+    http: deps.http,
+    clock: deps.clock,
+    events: deps.events,
+    appName: 'Postwright',
+  });
+  const publishers = createPublishers({
+    http: deps.http,
+    secrets: deps.secrets,
+    drafts: deps.drafts,
+    clock: deps.clock,
+    micropub: micropubAccess,
+    ...(deps.xmlrpcLimits ? { limits: deps.xmlrpcLimits } : {}),
+  });
+  const outbox = new Outbox({
+    journal: new OutboxJournal(deps.dataDir, deps.logger),
+    drafts: deps.drafts,
+    blogs,
+    publishers,
+    events: deps.events,
+    jobs: deps.jobs,
+    clock: deps.clock,
+    logger: deps.logger,
+    ...(deps.backoff ? { backoff: deps.backoff } : {}),
+  });
+  if (deps.host !== 'cli') {
+    outbox
+      .resume()
+      .catch((error: unknown) =>
+        deps.logger.error('the outbox could not resume', { message: String(error) }),
+      );
+  }
+  return {
+    blogs,
+    outbox,
+    handlers: {
+      ...blogsHandlers({
+        store: blogs,
+        secrets: deps.secrets,
+        http: deps.http,
+        events: deps.events,
+        micropub: {
+          add: (input, signal) => addMicropubBlog({ blogs, handlers: micropub }, input, signal),
+          forget: (blogId) => micropubAccess.tokens.remove(blogId),
+        },
+      }),
+      ...micropub,
+      ...publishHandlers({ outbox, blogs, drafts: deps.drafts }),
+    },
+    dispose: () => outbox.dispose(),
+  };
+}

@@ -1,0 +1,79 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+
+export interface MenuItem {
+  label: string;
+  onSelect: () => void;
+  danger?: boolean;
+}
+
+/**
+ * A context menu at a point: arrow keys move, Enter picks, Escape or a click outside closes and gives
+ * focus back to what opened it.
+ */
+export function DraftMenu({
+  label,
+  items,
+  at,
+  onClose,
+}: {
+  label: string;
+  items: MenuItem[];
+  at: { x: number; y: number };
+  onClose: () => void;
+}) {
+  const menu = useRef<HTMLDivElement>(null);
+  const opener = useRef<Element | null>(document.activeElement);
+
+  useEffect(() => {
+    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+    const onPointer = (event: PointerEvent) => {
+      if (!menu.current?.contains(event.target as Node)) onClose();
+    };
+    window.addEventListener('pointerdown', onPointer, true);
+    return () => window.removeEventListener('pointerdown', onPointer, true);
+  }, [onClose]);
+
+  const close = () => {
+    onClose();
+    if (opener.current instanceof HTMLElement) opener.current.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const buttons = Array.from(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? []);
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const move = (to: number) => buttons[(to + buttons.length) % buttons.length]?.focus();
+    if (event.key === 'ArrowDown') move(index + 1);
+    else if (event.key === 'ArrowUp') move(index - 1);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(buttons.length - 1);
+    else if (event.key === 'Escape' || event.key === 'Tab') close();
+    else return;
+    event.preventDefault();
+  };
+
+  const style = {
+    left: Math.min(at.x, window.innerWidth - 220),
+    top: Math.min(at.y, window.innerHeight - 40 * items.length - 16),
+  };
+  return createPortal(
+    <div ref={menu} className="draft-menu" role="menu" aria-label={label} style={style} onKeyDown={onKeyDown}>
+      {items.map((item) => (
+        <button
+          key={item.label}
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          className={`draft-menu__item${item.danger ? ' draft-menu__item--danger' : ''}`}
+          onClick={() => {
+            onClose();
+            item.onSelect();
+          }}
+        >
+          {item.label}
+        </button>
+      ))}
+    </div>,
+    document.body,
+  );
+}

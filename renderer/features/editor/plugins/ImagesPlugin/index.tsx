@@ -1,0 +1,134 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { mergeRegister } from '@lexical/utils';
+import {
+  $getSelection,
+  $insertNodes,
+  $isRangeSelection,
+  COMMAND_PRIORITY_CRITICAL,
+  COMMAND_PRIORITY_EDITOR,
+  createCommand,
+  DROP_COMMAND,
+  PASTE_COMMAND,
+} from 'lexical';
+import { useEffect, useRef } from 'react';
+import { $createImageNode } from '../../nodes/ImageNode';
+import { readAsBase64 } from './read-file';
+
+/** Opens the file picker for images (toolbar button). */
+export const PICK_IMAGE_COMMAND = createCommand<void>('PICK_IMAGE_COMMAND');
+/** Copies image files into the draft's folder and inserts them at the caret. */
+export const INSERT_IMAGE_FILES_COMMAND = createCommand<File[]>('INSERT_IMAGE_FILES_COMMAND');
+
+const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+
+export type UploadImage = (file: {
+  filename: string;
+  mimeType: string;
+  dataBase64: string;
+}) => Promise<string>;
+
+function imageFiles(data: { files: FileList | null } | null): File[] {
+  return Array.from(data?.files ?? []).filter((file) => file.type.startsWith('image/'));
+}
+
+/** Images pasted, dropped or picked: copied into the draft (drafts-add-asset), then shown in place. */
+export function ImagesPlugin({
+  upload,
+  onError,
+}: {
+  upload: UploadImage;
+  onError: (message: string) => void;
+}) {
+  const [editor] = useLexicalComposerContext();
+  const picker = useRef<HTMLInputElement>(null);
+  const latest = useRef({ upload, onError });
+  useEffect(() => {
+    latest.current = { upload, onError };
+  });
+
+  useEffect(() => {
+    const insertFiles = async (files: File[]) => {
+      for (const file of files) {
+        if (file.size > MAX_IMAGE_BYTES) {
+          latest.current.onError(
+            `${file.name || 'The image'} is larger than 50 MB; make it smaller and try again.`,
+          );
+          continue;
+        }
+        try {
+          const src = await latest.current.upload({
+            filename: file.name || `pasted.${file.type.split('/')[1] ?? 'png'}`,
+            mimeType: file.type,
+            dataBase64: await readAsBase64(file),
+          });
+          const alt = file.name ? file.name.replace(/\.[a-z0-9]+$/i, '').replace(/[-_]+/g, ' ') : '';
+          editor.update(() => {
+            const selection = $getSelection();
+            if ($isRangeSelection(selection)) selection.insertNodes([$createImageNode(src, alt)]);
+            else $insertNodes([$createImageNode(src, alt)]);
+          });
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          latest.current.onError(`Could not add ${file.name || 'the image'} to the draft: ${reason}`);
+        }
+      }
+    };
+    return mergeRegister(
+      editor.registerCommand(
+        INSERT_IMAGE_FILES_COMMAND,
+        (files) => {
+          void insertFiles(files);
+          return true;
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+      editor.registerCommand(
+        PICK_IMAGE_COMMAND,
+        () => {
+          picker.current?.click();
+          return true;
+        },
+        COMMAND_PRIORITY_EDITOR,
+      ),
+      // Before the paste plugin: a clipboard with an image file is an image, whatever HTML comes with it.
+      editor.registerCommand(
+        PASTE_COMMAND,
+        (event) => {
+          const files = imageFiles('clipboardData' in event ? event.clipboardData : null);
+          if (files.length === 0) return false;
+          event.preventDefault();
+          void insertFiles(files);
+          return true;
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        DROP_COMMAND,
+        (event) => {
+          const files = imageFiles(event.dataTransfer);
+          if (files.length === 0) return false;
+          event.preventDefault();
+          void insertFiles(files);
+          return true;
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+    );
+  }, [editor]);
+
+  return (
+    <input
+      ref={picker}
+      type="file"
+      accept="image/*"
+      multiple
+      hidden
+      aria-label="Choose images to insert"
+      onChange={(event) => {
+        const files = imageFiles(event.currentTarget);
+        event.currentTarget.value = '';
+        if (files.length) editor.dispatchCommand(INSERT_IMAGE_FILES_COMMAND, files);
+      }}
+    />
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect, useRef, useState } from 'react';
+import type { NewLink } from '../../../shared/model/bookmark';
+import { useCore } from '../../core/CoreContext';
+import { linksFromTransfer, mayCarryLinks } from './drop-data';
+import { Toast, useToast } from './Toast';
+import './inbox.css';
+
+/** Where a drop belongs to someone else: the editor, a text field, or a file drop (images into a draft). */
+function ownedElsewhere(event: DragEvent): boolean {
+  const target = event.target as Element | null;
+  if (target?.closest?.('[contenteditable="true"], input, textarea, [data-drop-zone]')) return true;
+  return Boolean(event.dataTransfer?.types.includes('Files'));
+}
+
+/** Reads `#add?url=…&title=…&quote=…` (the bookmarklet) once, then clears it from the address. */
+function linkFromAddress(): NewLink | null {
+  const match = /^#add\?(.*)$/.exec(location.hash);
+  if (!match) return null;
+  const params = new URLSearchParams(match[1]);
+  history.replaceState(null, '', location.pathname + location.search);
+  const url = params.get('url');
+  if (!url) return null;
+  const title = params.get('title')?.trim();
+  const quote = params.get('quote')?.trim();
+  return { url, ...(title ? { title } : {}), ...(quote ? { description: quote } : {}) };
+}
+
+/**
+ * Links arriving from outside, anywhere in the app: dropped from a browser (an overlay shows where
+ * they will go) or sent by the bookmarklet. Each goes straight into the inbox.
+ */
+export function LinkIntake({ onAdded }: { onAdded: () => void }) {
+  const core = useCore();
+  const [dragging, setDragging] = useState(false);
+  const [toast, showToast] = useToast();
+  const internal = useRef(false);
+  const depth = useRef(0);
+  const added = useRef(onAdded);
+  useEffect(() => {
+    added.current = onAdded;
+  });
+
+  useEffect(() => {
+    const add = (links: NewLink[]) => {
+      if (links.length === 0) {
+        showToast({ text: 'That drop held no web links (http or https).', tone: 'error' });
+        return;
+      }
+      core.call('inbox-add', { links }).then(
+        (result) => {
+          const count = result.added + result.merged;
+          showToast({
+            text: result.rejected.length
+              ? `Added ${count} link${count === 1 ? '' : 's'}; ${result.rejected.length} refused: ${result.rejected[0]!.reason}`
+              : result.merged && !result.added
+                ? 'That link is already in the inbox; the two were merged.'
+                : `Added ${count} link${count === 1 ? '' : 's'} to the inbox.`,
+          });
+          if (count) added.current();
+        },
+        (error: unknown) =>
+          showToast({ text: `The links could not be added: ${(error as Error).message}`, tone: 'error' }),
+      );
+    };
+
+    const fromBookmarklet = linkFromAddress();
+    if (fromBookmarklet) add([fromBookmarklet]);
+
+    const onDragStart = () => {
+      internal.current = true;
+    };
+    const onDragEnd = () => {
+      internal.current = false;
+    };
+    const onDragEnter = (event: DragEvent) => {
+      if (internal.current || !event.dataTransfer || !mayCarryLinks(event.dataTransfer.types)) return;
+      if (ownedElsewhere(event)) return;
+      depth.current++;
+      setDragging(true);
+    };
+    const onDragLeave = () => {
+      depth.current = Math.max(0, depth.current - 1);
+      if (depth.current === 0) setDragging(false);
+    };
+    const onDragOver = (event: DragEvent) => {
+      if (internal.current || !event.dataTransfer || ownedElsewhere(event)) return;
+      if (!mayCarryLinks(event.dataTransfer.types)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (event: DragEvent) => {
+      depth.current = 0;
+      setDragging(false);
+      if (internal.current || !event.dataTransfer || ownedElsewhere(event)) return;
+      event.preventDefault();
+      add(linksFromTransfer(event.dataTransfer));
+    };
+    window.addEventListener('dragstart', onDragStart);
+    window.addEventListener('dragend', onDragEnd);
+    window.addEventListener('dragenter', onDragEnter);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragstart', onDragStart);
+      window.removeEventListener('dragend', onDragEnd);
+      window.removeEventListener('dragenter', onDragEnter);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [core, showToast]);
+
+  return (
+    <>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-overlay__card">
+            <strong>Drop links to add them to the inbox</strong>
+            <span>Links, selections with links, or addresses as text</span>
+          </div>
+        </div>
+      )}
+      <div className="intake-toast">
+        <Toast toast={toast} onDismiss={() => showToast(null)} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Draft } from '../../../shared/model/draft';
+import type { OutboxJob } from '../../../shared/model/publish';
+import { useCore, useCoreEvent } from '../../core/CoreContext';
+import './publish.css';
+import { DeleteFromBlogButton } from './DeleteFromBlogButton';
+
+type Outcome =
+  { kind: 'idle' } | { kind: 'busy' } | { kind: 'job'; job: OutboxJob } | { kind: 'error'; message: string };
+
+function describe(job: OutboxJob): string {
+  if (job.state === 'done') {
+    if (job.result?.remoteStatus === 'future') return `Scheduled on ${job.blogName}:`;
+    if (job.result?.remoteStatus === 'draft') return `Saved as a draft on ${job.blogName}:`;
+    return `Published on ${job.blogName}:`;
+  }
+  if (job.state === 'queued') return `Waiting in the outbox. ${job.reason ?? ''}`;
+  if (job.state === 'sending') return `Sending to ${job.blogName}…`;
+  return `Not published: ${job.reason ?? 'unknown reason'}`;
+}
+
+/**
+ * One click (or Ctrl/Cmd+Enter) saves the open draft and publishes it to its blog through the
+ * outbox; the post's URL then shows as a link. A published draft is updated the same way.
+ */
+export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Promise<void> }) {
+  const core = useCore();
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const [remoteUrl, setRemoteUrl] = useState(draft.remote?.url ?? null);
+  const busy = useRef(false);
+  const publishRef = useRef<() => void>(() => undefined);
+
+  useCoreEvent('outbox-changed', (job) => {
+    if (job.draftId !== draft.id || job.action !== 'publish') return;
+    setOutcome((current) =>
+      current.kind === 'job' && current.job.id === job.id ? { kind: 'job', job } : current,
+    );
+    if (job.state === 'done') setRemoteUrl(job.result?.url ?? null);
+  });
+
+  // The latest publish function, for the click and the shortcut alike (kept in a ref, set after render).
+  useEffect(() => {
+    publishRef.current = () => {
+      if (busy.current) return;
+      busy.current = true;
+      setOutcome({ kind: 'busy' });
+      void (async () => {
+        try {
+          await flush();
+          const job = await core.call('publish', { draftId: draft.id });
+          setOutcome({ kind: 'job', job });
+          if (job.state === 'done') setRemoteUrl(job.result?.url ?? null);
+        } catch (failure) {
+          setOutcome({
+            kind: 'error',
+            message: failure instanceof Error ? failure.message : String(failure),
+          });
+        } finally {
+          busy.current = false;
+        }
+      })();
+    };
+  });
+
+  // The network is back: whatever waits in the outbox goes now rather than at its next probe.
+  useEffect(() => {
+    const wake = () => void core.call('outbox-retry', { onlyWaiting: true }).catch(() => undefined);
+    window.addEventListener('online', wake);
+    return () => window.removeEventListener('online', wake);
+  }, [core]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+        // Captured before the editor sees it, so the shortcut publishes instead of starting a new paragraph.
+        event.preventDefault();
+        event.stopPropagation();
+        publishRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  const job = outcome.kind === 'job' ? outcome.job : null;
+  const linkUrl = job?.state === 'done' ? job.result?.url : remoteUrl;
+  return (
+    <div className="publish">
+      <span className="publish__status" role="status" aria-live="polite">
+        {outcome.kind === 'busy' && 'Publishing…'}
+        {outcome.kind === 'error' && <span className="publish__error">{outcome.message}</span>}
+        {job && <span className={job.state === 'failed' ? 'publish__error' : ''}>{describe(job)}</span>}
+        {linkUrl && (outcome.kind === 'idle' || job?.state === 'done') && (
+          <>
+            {outcome.kind === 'idle' && 'On the blog: '}
+            <a className="publish__link" href={linkUrl} target="_blank" rel="noopener noreferrer">
+              {linkUrl}
+            </a>
+          </>
+        )}
+      </span>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => publishRef.current()}
+        disabled={outcome.kind === 'busy'}
+        title="Publish (Ctrl/Cmd+Enter)"
+      >
+        {remoteUrl || draft.remote ? 'Update post' : 'Publish'}
+      </button>
+      <DeleteFromBlogButton
+        draftId={draft.id}
+        linked={Boolean(remoteUrl)}
+        onDeleted={() => {
+          setRemoteUrl(null);
+          setOutcome({ kind: 'idle' });
+        }}
+      />
+    </div>
+  );
+}

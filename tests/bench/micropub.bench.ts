@@ -1,0 +1,84 @@
+import { request } from 'node:http';
+import { createHttpClient } from '../../main/core/platform/http';
+import { MicropubClient } from '../../main/core/publish/micropub/micropub-client';
+import { jsonCreate } from '../../main/core/publish/micropub/request-body';
+import type { MicropubCreate } from '../../main/core/publish/micropub/micropub-types';
+import { startMicropubSite } from '../support/micropub-server/micropub-site';
+import { median, row, type BenchSuite } from './bench-kit';
+
+const RUNS = 40;
+
+/** The same bytes and headers, POSTed with nothing but node:http, for the baseline. */
+function barePost(endpoint: string, body: string, token: string): Promise<void> {
+  const url = new URL(endpoint);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          'Content-Length': Buffer.byteLength(body),
+        },
+      },
+      (answer) => {
+        answer.resume();
+        answer.on('end', () => resolve());
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/**
+ * Publishing over Micropub: the client's JSON create (deadline, validation, error reading included)
+ * versus a bare HTTP POST of the same body to the same site, alternating, in the same run.
+ */
+export const micropubBench: BenchSuite = async () => {
+  const site = await startMicropubSite();
+  try {
+    const token = site.auth.issueToken();
+    const client = new MicropubClient({
+      http: createHttpClient('Postwright-bench'),
+      endpoint: site.micropubUrl,
+      token,
+    });
+    const paragraph =
+      '<p>Brighton &amp; Hove on 25 November from 9.30–12.30, with <a href="https://example.com/">a link</a>.</p>';
+    const post: MicropubCreate = {
+      type: 'h-entry',
+      properties: {
+        name: ['Bench'],
+        content: [{ html: paragraph.repeat(400) }],
+        category: ['bench', 'micropub'],
+      },
+    };
+    const body = jsonCreate(post);
+    for (let warm = 0; warm < 5; warm++) {
+      await client.create(post, 'json');
+      await barePost(site.micropubUrl, body, token);
+    }
+    const viaClient: number[] = [];
+    const bare: number[] = [];
+    for (let index = 0; index < RUNS; index++) {
+      let started = performance.now();
+      await client.create(post, 'json');
+      viaClient.push(performance.now() - started);
+      started = performance.now();
+      await barePost(site.micropubUrl, body, token);
+      bare.push(performance.now() - started);
+    }
+    return [
+      row(`micropub create (${Math.round(body.length / 1024)} KB JSON)`, median(viaClient), 'ms', {
+        baseline: { name: 'bare node:http POST', value: median(bare) },
+        budget: { limit: 1.2, of: 'ratio' },
+      }),
+    ];
+  } finally {
+    await site.close();
+  }
+};

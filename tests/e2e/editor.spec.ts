@@ -1,0 +1,173 @@
+import { makePng } from '../support/png';
+import { runCli } from '../support/cli';
+import { DraftsPage } from './pages/DraftsPage';
+import { expect, test } from './support/fixtures';
+
+interface ShownDraft {
+  id: string;
+  title: string;
+  html: string;
+}
+
+/** The draft as saved on disk, read by the CLI over the same data folder. */
+function savedDraft(dataDir: string, title: string): ShownDraft {
+  const list = runCli(['drafts', 'list', '--json'], { dataDir }).json<{ id: string; title: string }[]>();
+  const entry = list.find((draft) => draft.title === title);
+  if (!entry) throw new Error(`no draft titled ${title}`);
+  return runCli(['drafts', 'show', entry.id, '--json'], { dataDir }).json<ShownDraft>();
+}
+
+test('a post with a heading, a nested list, a link, a quote and a pasted image survives a restart', async ({
+  app,
+}) => {
+  test.setTimeout(120_000); // a restart and two CLI runs on top of the typing
+  const drafts = new DraftsPage(await app.open());
+  await drafts.open();
+  await drafts.newDraft('Skills framework for web professionals');
+  const editor = drafts.editor;
+
+  await editor.focusEnd();
+  await editor.type('## Works starts on skills framework');
+  await editor.press('Enter');
+  await editor.type('The workshop welcomes:');
+  await editor.press('Enter');
+  await editor.type('* programmers and coders');
+  await editor.press('Enter', 'Tab');
+  await editor.type('web designers');
+  await editor.press('Enter', 'Shift+Tab');
+  await editor.type('content managers');
+  await editor.press('Enter', 'Enter');
+  await editor.type('> Meeting web practitioners needs more than informal groups.');
+  await editor.press('Enter');
+  await editor.type('Read the announcement');
+  await editor.press('Shift+Home');
+  await editor.addLink('https://www.socitm.net/workshop');
+  await editor.press('End', 'Enter');
+  await editor.paste({
+    image: { name: 'workshop-room.png', type: 'image/png', base64: makePng(4).toString('base64') },
+  });
+  await expect(editor.body.locator('img')).toHaveAttribute(
+    'src',
+    /^\/drafts\/[a-z0-9-]+\/assets\/[a-z0-9-]+\.png$/,
+  );
+  await expect(editor.body.locator('img')).toHaveAttribute('alt', 'workshop room');
+  // The image is served by the host from the draft's own folder.
+  await expect
+    .poll(() => editor.body.locator('img').evaluate((image: HTMLImageElement) => image.naturalWidth))
+    .toBe(4);
+  await editor.waitUntilSaved();
+
+  await app.restart();
+  const again = new DraftsPage(await app.open());
+  await again.open();
+  await again.openDraft('Skills framework for web professionals');
+  const body = again.editor.body;
+  await expect(body.locator('h2')).toHaveText('Works starts on skills framework');
+  await expect(body.locator('ul > li').first()).toHaveText('programmers and coders');
+  await expect(body.locator('ul ul li')).toHaveText('web designers');
+  await expect(body.locator('blockquote')).toHaveText(
+    'Meeting web practitioners needs more than informal groups.',
+  );
+  await expect(body.locator('a')).toHaveText('Read the announcement');
+  await expect(body.locator('a')).toHaveAttribute('href', 'https://www.socitm.net/workshop');
+  await expect(body.locator('img')).toHaveAttribute('alt', 'workshop room');
+
+  const saved = savedDraft(app.dataDir, 'Skills framework for web professionals');
+  expect(saved.html).toMatch(/<h2[^>]*>.*Works starts on skills framework.*<\/h2>/);
+  expect(saved.html).toMatch(/<ul[^>]*>.*<li[^>]*>.*<ul[^>]*>.*web designers.*<\/ul>/s);
+  expect(saved.html).toMatch(/<blockquote[^>]*>.*Meeting web practitioners.*<\/blockquote>/s);
+  expect(saved.html).toMatch(
+    /<a href="https:\/\/www\.socitm\.net\/workshop"[^>]*>.*Read the announcement.*<\/a>/s,
+  );
+  expect(saved.html).toMatch(/<img src="\/drafts\/[a-z0-9-]+\/assets\/[a-z0-9-]+\.png" alt="workshop room">/);
+});
+
+test('the HTML view shows the body as HTML, takes edits and keeps the structure', async ({ app }) => {
+  const drafts = new DraftsPage(await app.open());
+  await drafts.open();
+  await drafts.newDraft('Round trip');
+  const editor = drafts.editor;
+  await editor.focusEnd();
+  await editor.type('### Learning Pool breakfast');
+  await editor.press('Enter');
+  await editor.type('1. Brighton');
+  await editor.press('Enter', 'Tab');
+  await editor.type('25 November');
+  await editor.press('Enter', 'Shift+Tab');
+  await editor.type('Barnsley');
+  await editor.press('Enter', 'Enter');
+  await editor.type('Visit our **events** page');
+  const before = await editor.bodyHtml();
+
+  await editor.openHtmlView();
+  const source = await editor.htmlSource.inputValue();
+  expect(source).toMatch(/<h3[^>]*>.*Learning Pool breakfast/);
+  expect(source).toMatch(/<ol[^>]*>/);
+  expect(source).toMatch(/<strong[^>]*>events<\/strong>/);
+  // Switching back without edits gives the same body.
+  await editor.closeHtmlView();
+  expect(await editor.bodyHtml()).toBe(before);
+
+  await editor.openHtmlView();
+  await editor.htmlSource.fill(
+    `${await editor.htmlSource.inputValue()}\n<p>Added in <em>HTML</em> <a href="javascript:alert(1)">bad</a></p><!--more--><p>After the break</p>`,
+  );
+  await editor.closeHtmlView();
+  await expect(editor.body.locator('em')).toHaveText('HTML');
+  await expect(editor.body.locator('a')).toHaveCount(0);
+  await expect(editor.body.locator('.editor-more-break')).toHaveCount(1);
+  await expect(editor.body.locator('ol ol li')).toHaveText('25 November');
+  await editor.saveNow();
+
+  const saved = savedDraft(app.dataDir, 'Round trip');
+  expect(saved.html).toContain('<!--more-->');
+  expect(saved.html).not.toContain('javascript:');
+  expect(saved.html).toMatch(/<ol[^>]*>.*<ol[^>]*>.*25 November/s);
+});
+
+test('markdown shortcuts, toolbar formats and undo while typing', async ({ app }) => {
+  const drafts = new DraftsPage(await app.open());
+  await drafts.open();
+  await drafts.newDraft('Shortcuts');
+  const editor = drafts.editor;
+  await editor.focusEnd();
+  await editor.type('Plain then **bold** and _italic_ and `code`');
+  await expect(editor.body.locator('strong')).toHaveText('bold');
+  await expect(editor.body.locator('em')).toHaveText('italic');
+  await expect(editor.body.locator('code')).toHaveText('code');
+  await editor.press('Enter');
+  await editor.type('```');
+  await editor.press('Enter');
+  await editor.type('const answer = 42;');
+  await expect(editor.body.locator('code').last()).toContainText('const answer = 42;');
+  await editor.press('Control+z');
+  await expect(editor.body).not.toContainText('const answer = 42;');
+  await editor.press('Control+Shift+z');
+  await expect(editor.body).toContainText('const answer');
+  await expect(editor.wordCount).toContainText('words');
+});
+
+test('the post panel keeps tags, categories, slug, excerpt and date', async ({ app }) => {
+  const drafts = new DraftsPage(await app.open());
+  await drafts.open();
+  await drafts.newDraft('Panel');
+  const panel = drafts.editor.postPanel;
+  if (!(await panel.isVisible()))
+    await drafts.page.getByRole('button', { name: 'Show post settings' }).click();
+  await panel.getByLabel('Tags').fill('events, socitm');
+  await panel.getByLabel('Tags').press('Enter');
+  await panel.getByLabel('Categories').fill('Local government');
+  await panel.getByLabel('Categories').press('Enter');
+  await panel.getByLabel('Slug').fill('skills-workshop');
+  await panel.getByLabel('Excerpt').fill('A workshop in London.');
+  await panel.getByLabel('Publish date').fill('2009-11-27T10:00');
+  await expect(panel.getByRole('combobox', { name: 'Blog' })).toBeDisabled();
+  await drafts.editor.saveNow();
+
+  const saved = savedDraft(app.dataDir, 'Panel') as ShownDraft & Record<string, unknown>;
+  expect(saved.tags).toEqual(['events', 'socitm']);
+  expect(saved.categories).toEqual(['Local government']);
+  expect(saved.slug).toBe('skills-workshop');
+  expect(saved.excerpt).toBe('A workshop in London.');
+  expect(new Date(saved.publishAt as string).getFullYear()).toBe(2009);
+});

@@ -1,0 +1,97 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The open draft: title, body, toolbar, HTML view, post panel and save state. */
+export class EditorPage {
+  readonly title: Locator;
+  readonly body: Locator;
+  readonly toolbar: Locator;
+  readonly saveState: Locator;
+  readonly htmlSource: Locator;
+  readonly wordCount: Locator;
+  readonly postPanel: Locator;
+
+  constructor(readonly page: Page) {
+    this.title = page.getByRole('textbox', { name: 'Title' });
+    this.body = page.getByRole('textbox', { name: 'Body' });
+    this.toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+    this.saveState = page.getByTestId('save-state');
+    this.htmlSource = page.getByRole('textbox', { name: 'HTML source' });
+    this.wordCount = page.getByTestId('word-count');
+    this.postPanel = page.getByRole('complementary', { name: 'Post settings' });
+  }
+
+  async waitUntilOpen() {
+    await expect(this.body).toBeVisible();
+  }
+
+  async setTitle(title: string) {
+    await this.title.fill(title);
+  }
+
+  /** Puts the caret at the end of the body. */
+  async focusEnd() {
+    await this.body.click();
+    await this.page.keyboard.press('Control+End');
+  }
+
+  async type(text: string) {
+    await this.page.keyboard.type(text);
+  }
+
+  async press(...keys: string[]) {
+    for (const key of keys) await this.page.keyboard.press(key);
+  }
+
+  async addLink(url: string) {
+    await this.page.keyboard.press('Control+k');
+    const field = this.page
+      .getByRole('dialog', { name: 'Link' })
+      .getByRole('textbox', { name: 'Link address' });
+    await field.fill(url);
+    await field.press('Enter');
+  }
+
+  /** Dispatches a real paste event, as the browser does, with the given clipboard contents. */
+  async paste(data: {
+    html?: string;
+    text?: string;
+    image?: { name: string; type: string; base64: string };
+  }) {
+    await this.body.evaluate((element, payload) => {
+      const transfer = new DataTransfer();
+      if (payload.html !== undefined) transfer.setData('text/html', payload.html);
+      if (payload.text !== undefined) transfer.setData('text/plain', payload.text);
+      if (payload.image) {
+        const bytes = Uint8Array.from(atob(payload.image.base64), (char) => char.charCodeAt(0));
+        transfer.items.add(new File([bytes], payload.image.name, { type: payload.image.type }));
+      }
+      element.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
+    }, data);
+  }
+
+  async waitUntilSaved() {
+    await expect(this.saveState).toHaveText('Saved');
+  }
+
+  async saveNow() {
+    await this.page.keyboard.press('Control+s');
+    await this.waitUntilSaved();
+  }
+
+  async openHtmlView() {
+    await this.page.getByRole('button', { name: 'Edit HTML' }).click();
+    await expect(this.htmlSource).toBeVisible();
+  }
+
+  async closeHtmlView() {
+    await this.page.getByRole('button', { name: 'Back to the editor' }).click();
+    await expect(this.body).toBeVisible();
+  }
+
+  /** The body's HTML as the editor shows it (Lexical's DOM, class names included). */
+  bodyHtml(): Promise<string> {
+    return this.body.innerHTML();
+  }
+}

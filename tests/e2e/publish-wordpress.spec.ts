@@ -1,0 +1,53 @@
+import { startWordPress, stopWordPress, type WordPressPeer } from '../support/wordpress/wordpress-peer';
+import { BlogsPage } from './pages/BlogsPage';
+import { DraftsPage } from './pages/DraftsPage';
+import { expect, test } from './support/fixtures';
+
+// Its own WordPress on its own port, so it never disturbs the integration tests' instance.
+const PORT = process.env.POSTWRIGHT_E2E_WP_PORT ?? '8782';
+let wp: WordPressPeer;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(900_000);
+  wp = startWordPress(PORT);
+});
+
+test.afterAll(() => stopWordPress(PORT));
+
+test('add a WordPress blog from its home page, publish the open draft with one click, open the post', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const page = await app.open();
+  const blogs = new BlogsPage(page);
+  await blogs.open();
+  await blogs.discover(wp.WP_URL);
+  await expect(blogs.step('Home page')).toContainText('found');
+  await expect(blogs.step('rel="EditURI"')).toContainText('xmlrpc.php?rsd');
+  await expect(blogs.step('RSD document')).toContainText('using MetaWeblog');
+  await expect(blogs.step('XML-RPC endpoint')).toContainText('found');
+  await blogs.signIn(wp.WP_USER, wp.WP_PASSWORD);
+  await blogs.addChosenBlog();
+  await expect(blogs.blog('Peer Test Blog')).toBeVisible();
+
+  const drafts = new DraftsPage(page);
+  await drafts.open();
+  const title = `One click ${Date.now()}`;
+  await drafts.newDraft(title);
+  await drafts.editor.focusEnd();
+  await drafts.editor.type('Written in Postwright, published with one click.');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+
+  const link = page.locator('.publish__link');
+  await expect(link).toBeVisible({ timeout: 30_000 });
+  const url = await link.getAttribute('href');
+  expect(url).toMatch(new RegExp(`^${wp.WP_URL}/`));
+  const post = await page.request.get(url!);
+  expect(post.status()).toBe(200);
+  expect(await post.text()).toContain(title);
+
+  await blogs.open();
+  await expect(blogs.outbox.getByRole('listitem').filter({ hasText: title })).toContainText('Done');
+});

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { OutboxJob } from '../../../shared/model/publish';
+import { coreCaller } from '../../support/core-call';
+import { createTestCore } from '../../support/test-core';
+import { seededRandom, startForwardingProxy } from '../../support/wordpress/forwarding-proxy';
+import { wordpressRest } from '../../support/wordpress/rest';
+
+const wp = inject('wordpress');
+const rest = wordpressRest(wp);
+const run = randomBytes(3).toString('hex');
+const KILLS = 20;
+const random = seededRandom(Number.parseInt(run, 16));
+
+let dataDir: string;
+let proxy: Awaited<ReturnType<typeof startForwardingProxy>>;
+
+beforeAll(async () => {
+  if (!existsSync('dist/cli/postwright.mjs')) throw new Error('Build first: node scripts/build.mjs');
+  dataDir = mkdtempSync(join(tmpdir(), 'postwright-crash-'));
+  // WordPress's answers are held back a little, so a kill often lands while a request is out.
+  proxy = await startForwardingProxy(wp.WP_URL, () => ({
+    action: 'delay',
+    ms: 200 + Math.floor(random() * 600),
+  }));
+});
+
+afterAll(async () => {
+  await proxy.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function runCliAsync(args: string[]): Promise<{ status: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['dist/cli/postwright.mjs', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (status) => resolve({ status, stderr })));
+}
+
+function outboxJobs(): OutboxJob[] {
+  const folder = join(dataDir, 'outbox');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as OutboxJob);
+}
+
+/** Runs `postwright publish` and kills it with SIGKILL once its job is journaled (or once it is sending), after a random pause. */
+async function publishAndKill(draftId: string, waitFor: 'journaled' | 'sending'): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    ['dist/cli/postwright.mjs', '--data-dir', dataDir, 'publish', draftId],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const started = Date.now();
+  while (child.exitCode === null && Date.now() - started < 20_000) {
+    const job = outboxJobs().find((entry) => entry.draftId === draftId);
+    if (job && (waitFor === 'journaled' || job.state === 'sending')) break;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await new Promise((resolve) => setTimeout(resolve, random() * 400));
+  const state = outboxJobs().find((entry) => entry.draftId === draftId)?.state ?? 'not journaled';
+  child.kill('SIGKILL');
+  await exited;
+  return state;
+}
+
+it(`kill -9 mid-publish ${KILLS} times: after a restart each queued publish completes once`, async () => {
+  const core = createTestCore(dataDir);
+  const call = coreCaller(core);
+  const blog = await call('blogs-add', {
+    protocol: 'metaweblog',
+    homeUrl: wp.WP_URL,
+    endpoint: wp.WP_ENDPOINT,
+    remoteBlogId: wp.WP_BLOG_ID,
+    username: wp.WP_USER,
+    password: wp.WP_PASSWORD,
+  });
+  await call('blogs-update', { id: blog.id, patch: { endpoint: `${proxy.url}/xmlrpc.php` } });
+  const drafts: { id: string; title: string }[] = [];
+  for (let index = 0; index < KILLS; index++) {
+    const title = `Crash ${run} #${index}`;
+    drafts.push({
+      id: (await call('drafts-create', { title, html: `<p>Crash ${index}</p>`, blogId: blog.id })).id,
+      title,
+    });
+  }
+  await core.dispose();
+
+  const statesAtKill: string[] = [];
+  for (const [index, draft] of drafts.entries())
+    statesAtKill.push(await publishAndKill(draft.id, index % 2 === 0 ? 'sending' : 'journaled'));
+  // Most kills must hit a journaled job mid-send, or the test proves nothing.
+  expect(statesAtKill.filter((state) => state === 'sending').length).toBeGreaterThanOrEqual(KILLS / 4);
+
+  // The restart: the outbox picks up what the killed processes left.
+  // (Spawned without blocking: the proxy runs in this process and must keep answering.)
+  const resumed = await runCliAsync(['--data-dir', dataDir, 'outbox', 'retry', '--json']);
+  expect(resumed.status, resumed.stderr).toBe(0);
+
+  const jobs = outboxJobs();
+  for (const draft of drafts) {
+    const job = jobs.find((entry) => entry.draftId === draft.id);
+    const posts = await rest.postsTitled(draft.title);
+    if (job) {
+      expect(job.state, `${draft.title}: ${job.reason}`).toBe('done');
+      expect(
+        posts.map((post) => String(post.id)),
+        draft.title,
+      ).toEqual([job.result!.postId]);
+    } else {
+      expect(posts, `${draft.title} was never journaled, so nothing may have gone out`).toEqual([]);
+    }
+  }
+  expect(jobs).toHaveLength(KILLS);
+}, 300_000);

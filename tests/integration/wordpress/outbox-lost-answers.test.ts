@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Core } from '../../../main/core/create-core';
+import { JobTracker } from '../../../main/core/jobs/job-tracker';
+import { createHttpClient } from '../../../main/core/platform/http';
+import { silentLogger } from '../../../main/core/platform/logger';
+import { createPublishing } from '../../../main/core/publish/publishing';
+import { FileSecretStore } from '../../../main/core/secrets/file-secret-store';
+import { coreCaller } from '../../support/core-call';
+import { createTestCore } from '../../support/test-core';
+import { seededRandom, startForwardingProxy } from '../../support/wordpress/forwarding-proxy';
+import { wordpressRest } from '../../support/wordpress/rest';
+
+const wp = inject('wordpress');
+const rest = wordpressRest(wp);
+const run = randomBytes(3).toString('hex');
+const PUBLISHES = 50;
+
+let dataDir: string;
+let core: Core;
+let proxy: Awaited<ReturnType<typeof startForwardingProxy>>;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'postwright-lost-'));
+  core = createTestCore(dataDir);
+  const random = seededRandom(Number.parseInt(run, 16));
+  // Half of the answers to newPost are lost after WordPress made the post, and a fifth of all others.
+  proxy = await startForwardingProxy(wp.WP_URL, (method) =>
+    random() < (method === 'metaWeblog.newPost' ? 0.5 : 0.2) ? { action: 'drop' } : { action: 'pass' },
+  );
+});
+
+afterAll(async () => {
+  await core.dispose();
+  await proxy.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it(`${PUBLISHES} publishes through a proxy that loses answers: no duplicate, none lost`, async () => {
+  const call = coreCaller(core);
+  const blog = await call('blogs-add', {
+    protocol: 'metaweblog',
+    homeUrl: wp.WP_URL,
+    endpoint: wp.WP_ENDPOINT,
+    remoteBlogId: wp.WP_BLOG_ID,
+    username: wp.WP_USER,
+    password: wp.WP_PASSWORD,
+  });
+  await call('blogs-update', { id: blog.id, patch: { endpoint: `${proxy.url}/xmlrpc.php` } });
+  const publishing = createPublishing({
+    host: 'cli',
+    dataDir,
+    secrets: new FileSecretStore(dataDir),
+    http: createHttpClient('Postwright-test'),
+    clock: { now: () => new Date() },
+    logger: silentLogger,
+    drafts: core.drafts,
+    events: core.events,
+    jobs: new JobTracker(core.events),
+    backoff: { baseMs: 20, capMs: 200, maxAttempts: 30 },
+  });
+  const titles: string[] = [];
+  const jobIds: string[] = [];
+  for (let index = 0; index < PUBLISHES; index++) {
+    const title = `Lost answer ${run} #${index}`;
+    titles.push(title);
+    const draft = await core.drafts.create({ title, html: `<p>Post ${index}</p>`, blogId: blog.id });
+    const job = await publishing.outbox.enqueuePublish({ draftId: draft.id, blogId: blog.id, options: {} });
+    jobIds.push(job.id);
+    await publishing.outbox.runNow(job.id);
+  }
+  // The outbox's own timer retries with backoff; wait until every job has settled.
+  const deadline = Date.now() + 110_000;
+  let jobs = await publishing.outbox.list();
+  while (jobs.some((job) => job.state === 'queued' || job.state === 'sending') && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    jobs = await publishing.outbox.list();
+  }
+  await publishing.dispose();
+  expect(proxy.dropped()).toBeGreaterThan(10);
+  expect(
+    jobs.filter((job) => job.state !== 'done').map((job) => `${job.title}: ${job.state} ${job.reason}`),
+  ).toEqual([]);
+  // Lost answers were really retried (after checking the blog), not just passed through.
+  expect(jobs.filter((job) => job.attempts > 1).length).toBeGreaterThan(5);
+
+  const onBlog = new Map<string, number>();
+  for (const title of titles) onBlog.set(title, (await rest.postsTitled(title)).length);
+  expect([...onBlog.entries()].filter(([, count]) => count !== 1)).toEqual([]);
+  for (const job of jobs) {
+    const stored = await rest.post(job.result!.postId);
+    expect(stored.title.raw).toBe(job.title);
+  }
+}, 180_000);

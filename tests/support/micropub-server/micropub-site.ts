@@ -1,0 +1,315 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { html, IndieAuthServer, json } from './indieauth-server';
+import { PostStore, type Properties } from './post-store';
+import { fieldValues, readRequest, type RecordedRequest } from './recorded-request';
+
+/** Ways real servers differ from the spec, switched on per test. */
+export interface MicropubQuirks {
+  /** Answer a create with 202 Accepted instead of 201. */
+  createStatus: 201 | 202;
+  /** Put a JSON body in the create answer (some servers do, most send none). */
+  createBody: boolean;
+  /** The next POST to the Micropub or media endpoint fails this way. */
+  failNext: {
+    status: number;
+    error: string;
+    description: string;
+    shape: 'oauth' | 'code-message' | 'html' | 'in-200';
+  } | null;
+  /** q=source answers single values as objects, not lists. */
+  sourceAsObjects: boolean;
+  /** q=config answers 500 with an HTML page. */
+  configFails: boolean;
+  /** The discovered Micropub endpoint carries a query string (checked on every request). */
+  endpointQuery: string | null;
+  /** The site has a media endpoint (named in q=config). */
+  mediaEndpoint: boolean;
+  /** How an update is answered: 200, 201 with the post's new address, or 204. */
+  updateStatus: 200 | 201 | 204;
+  /** The next create is stored but its answer is lost (the connection drops). */
+  loseNextCreateAnswer: boolean;
+}
+
+export const SYNDICATION_TARGETS = [
+  { uid: 'https://social.example/@author', name: 'Social (@author)' },
+  { uid: 'https://archive.example/author', name: 'Archive' },
+];
+
+export const SITE_CATEGORIES = ['indieweb', 'events', 'brighton', 'bookmarks'];
+
+export interface MicropubSite {
+  /** The home page the author types into "Add a blog". */
+  readonly url: string;
+  readonly auth: IndieAuthServer;
+  readonly posts: PostStore;
+  readonly quirks: MicropubQuirks;
+  /** Every Micropub and media request since the last `startCase`. */
+  readonly log: RecordedRequest[];
+  /** Problems in requests that every case forbids (token in the body, missing token). */
+  readonly violations: string[];
+  readonly micropubUrl: string;
+  readonly mediaUrl: string;
+  startCase(): void;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_QUIRKS: MicropubQuirks = {
+  createStatus: 201,
+  createBody: false,
+  failNext: null,
+  sourceAsObjects: false,
+  configFails: false,
+  endpointQuery: null,
+  mediaEndpoint: true,
+  updateStatus: 204,
+  loseNextCreateAnswer: false,
+};
+
+/** The author's site on 127.0.0.1: discovery links, IndieAuth, a Micropub and a media endpoint. */
+export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): Promise<MicropubSite> {
+  const log: RecordedRequest[] = [];
+  const violations: string[] = [];
+  const settings: MicropubQuirks = { ...DEFAULT_QUIRKS, ...quirks };
+  let base = '';
+  let uploads = 0;
+
+  const micropubUrl = () => `${base}micropub${settings.endpointQuery ? `?${settings.endpointQuery}` : ''}`;
+
+  const server: Server = createServer((incoming, response) => {
+    readRequest(incoming, base)
+      .then((request) => route(request, response))
+      .catch((error: Error) => {
+        response.writeHead(500, { 'Content-Type': 'text/plain' });
+        response.end(error.stack);
+      });
+  });
+
+  async function route(request: RecordedRequest, response: ServerResponse) {
+    const { method, path } = request;
+    if (path === '/' && method === 'GET') return home(response);
+    if (path === '/elsewhere/' && method === 'GET') {
+      // A profile that declares another sign-in server: a token vouching for it must be refused.
+      return html(response, 200, '<p>Someone else</p>', {
+        Link: '<https://auth.elsewhere.example/auth>; rel="authorization_endpoint", <https://auth.elsewhere.example/token>; rel="token_endpoint"',
+      });
+    }
+    if (path === '/.well-known/oauth-authorization-server') return json(response, 200, auth.metadata());
+    if (path === '/auth' && method === 'GET') return auth.authorizationPage(request, response);
+    if (path === '/auth' && method === 'POST') return auth.decide(request, response);
+    if (path === '/token' && method === 'POST') return auth.token(request, response);
+    if (path === '/micropub') return micropub(request, response);
+    if (path === '/media' && method === 'POST') return media(request, response);
+    if (path.startsWith('/posts/') || path.startsWith('/media/'))
+      return html(response, 200, `<p>${path}</p>`);
+    html(response, 404, '<p>Not found</p>');
+  }
+
+  function home(response: ServerResponse) {
+    const links: [string, string][] = [
+      ['micropub', micropubUrl()],
+      ['indieauth-metadata', `${base}.well-known/oauth-authorization-server`],
+      ['authorization_endpoint', `${base}auth`],
+      ['token_endpoint', `${base}token`],
+    ];
+    html(
+      response,
+      200,
+      `<h1>The author's site</h1>${links.map(([rel, href]) => `<link rel="${rel}" href="${href.replace(/&/g, '&amp;')}">`).join('')}`,
+      { Link: links.map(([rel, href]) => `<${href}>; rel="${rel}"`).join(', ') },
+    );
+  }
+
+  /** The checks every request to the Micropub or media endpoint must pass, whatever the case. */
+  function authorize(request: RecordedRequest, response: ServerResponse, scope: string): boolean {
+    const inBody =
+      request.fields.some(([name]) => name === 'access_token') ||
+      request.query.some(([name]) => name === 'access_token') ||
+      (typeof request.json === 'object' && request.json !== null && 'access_token' in request.json);
+    if (inBody) violations.push(`${request.method} ${request.url}: access_token sent in the body or query`);
+    if (request.authorization && inBody) {
+      json(response, 400, { error: 'invalid_request', error_description: 'Two access tokens were sent.' });
+      return false;
+    }
+    const token = /^Bearer (.+)$/.exec(request.authorization ?? '')?.[1];
+    const issued = token ? auth.tokens.get(token) : undefined;
+    if (!issued) {
+      if (!token) violations.push(`${request.method} ${request.url}: no Authorization header`);
+      json(response, 401, { error: 'unauthorized', error_description: 'No valid token.' });
+      return false;
+    }
+    if (!issued.scope.split(' ').includes(scope)) {
+      json(response, 401, {
+        error: 'insufficient_scope',
+        scope,
+        error_description: `The token lacks ${scope}.`,
+      });
+      return false;
+    }
+    return true;
+  }
+
+  function failIfAsked(response: ServerResponse): boolean {
+    const failure = settings.failNext;
+    if (!failure) return false;
+    settings.failNext = null;
+    if (failure.shape === 'html') {
+      response.writeHead(failure.status, { 'Content-Type': 'text/html' });
+      response.end(
+        `<!DOCTYPE html><html><head><title>${failure.description}</title></head><body><h1>Oops</h1></body></html>`,
+      );
+    } else {
+      const body =
+        failure.shape === 'code-message'
+          ? { code: failure.error, message: failure.description }
+          : { error: failure.error, error_description: failure.description };
+      json(response, failure.shape === 'in-200' ? 200 : failure.status, body);
+    }
+    return true;
+  }
+
+  function micropub(request: RecordedRequest, response: ServerResponse) {
+    log.push(request);
+    if (settings.endpointQuery) {
+      const wanted = new URLSearchParams(settings.endpointQuery);
+      for (const [name, value] of wanted) {
+        if (!request.query.some(([n, v]) => n === name && v === value)) {
+          violations.push(
+            `${request.method} ${request.url}: the endpoint's own query (${name}=${value}) was dropped`,
+          );
+        }
+      }
+    }
+    if (request.method === 'GET') return query(request, response);
+    const action =
+      (request.json as { action?: string } | undefined)?.action ??
+      fieldValues(request.fields, 'action')[0] ??
+      'create';
+    if (!authorize(request, response, action === 'create' ? 'create' : action)) return;
+    if (failIfAsked(response)) return;
+    if (action === 'create') {
+      const files = request.parts.filter((p) => p.filename);
+      const urls = files.map((file) => `${base}media/upload-${++uploads}-${file.filename}`);
+      const post = posts.createFrom(request, urls);
+      if (settings.loseNextCreateAnswer) {
+        settings.loseNextCreateAnswer = false;
+        return response.socket?.destroy();
+      }
+      const body = settings.createBody ? JSON.stringify({ url: post.url }) : '';
+      response.writeHead(settings.createStatus, {
+        Location: post.url,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      });
+      return response.end(body);
+    }
+    const url =
+      (request.json as { url?: string } | undefined)?.url ?? fieldValues(request.fields, 'url')[0] ?? '';
+    const post = posts.posts.get(url);
+    if (!post)
+      return json(response, 400, { error: 'invalid_request', error_description: `No post at ${url}.` });
+    if (action === 'update') {
+      posts.update(url, request.json as Parameters<PostStore['update']>[1]);
+      if (settings.updateStatus === 201) {
+        const moved = posts.move(url);
+        response.writeHead(201, { Location: moved });
+        return response.end();
+      }
+      if (settings.updateStatus === 200) return json(response, 200, { url });
+      response.writeHead(204);
+      return response.end();
+    }
+    if (action === 'delete' || action === 'undelete') {
+      post.deleted = action === 'delete';
+      response.writeHead(204);
+      return response.end();
+    }
+    json(response, 400, { error: 'invalid_request', error_description: `Unknown action ${action}.` });
+  }
+
+  function query(request: RecordedRequest, response: ServerResponse) {
+    const q = new URLSearchParams(request.query);
+    if (!authorize(request, response, q.get('q') === 'source' ? 'update' : 'create')) return;
+    switch (q.get('q')) {
+      case 'config':
+        if (settings.configFails) return html(response, 500, '<h1>Internal Server Error</h1>');
+        return json(response, 200, {
+          ...(settings.mediaEndpoint ? { 'media-endpoint': `${base}media` } : {}),
+          'syndicate-to': SYNDICATION_TARGETS,
+          'post-types': [
+            { type: 'article', name: 'Article' },
+            { type: 'note', name: 'Note' },
+          ],
+          q: ['config', 'syndicate-to', 'category', 'source'],
+        });
+      case 'syndicate-to':
+        return json(response, 200, { 'syndicate-to': SYNDICATION_TARGETS });
+      case 'category':
+        return json(response, 200, { categories: SITE_CATEGORIES });
+      case 'source': {
+        if (!q.get('url')) {
+          // The list form many servers support: recent posts, newest first.
+          const limit = Number(q.get('limit') ?? 10);
+          const items = [...posts.posts.values()]
+            .filter((p) => !p.deleted)
+            .reverse()
+            .slice(0, limit)
+            .map((p) => ({ type: p.type, properties: { ...p.properties, url: [p.url] } }));
+          return json(response, 200, { items });
+        }
+        const post = posts.posts.get(q.get('url') ?? '');
+        if (!post || post.deleted)
+          return json(response, 400, { error: 'invalid_request', error_description: 'No such post.' });
+        const wanted = q.getAll('properties[]');
+        const chosen: Properties = {};
+        for (const [name, values] of Object.entries(post.properties)) {
+          if (wanted.length && !wanted.includes(name)) continue;
+          chosen[name] = values;
+        }
+        const properties = settings.sourceAsObjects
+          ? Object.fromEntries(Object.entries(chosen).map(([k, v]) => [k, v.length === 1 ? v[0] : v]))
+          : chosen;
+        return json(response, 200, wanted.length ? { properties } : { type: post.type, properties });
+      }
+      default:
+        return json(response, 400, { error: 'invalid_request', error_description: 'Unknown query.' });
+    }
+  }
+
+  function media(request: RecordedRequest, response: ServerResponse) {
+    log.push(request);
+    if (!settings.mediaEndpoint) return html(response, 404, '<p>Not found</p>');
+    if (!authorize(request, response, 'media')) return;
+    if (failIfAsked(response)) return;
+    const file = request.parts.find((part) => part.name === 'file' && part.filename);
+    if (!file) return json(response, 400, { error: 'invalid_request', error_description: 'No file part.' });
+    response.writeHead(201, { Location: `${base}media/${++uploads}-${file.filename}` });
+    response.end();
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const auth = new IndieAuthServer(base);
+  const posts = new PostStore(base);
+
+  return {
+    url: base,
+    auth,
+    posts,
+    quirks: settings,
+    log,
+    violations,
+    get micropubUrl() {
+      return micropubUrl();
+    },
+    mediaUrl: `${base}media`,
+    startCase() {
+      log.length = 0;
+      violations.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
