@@ -74,7 +74,7 @@ export function eventBlockHtml(event: EventForHtml): string {
   );
 }
 
-/** "Upcoming events": one h-event list item per occurrence, in date order. */
+/** "Upcoming events": an h-feed with one h-event list item per occurrence, in date order. */
 export function upcomingEventsHtml(
   occurrences: { event: EventForHtml; start: string; end: string | null }[],
   heading = 'Upcoming events',
@@ -85,5 +85,5 @@ export function upcomingEventsHtml(
         `<li class="h-event">${nameHtml(occurrence.event, 'strong')}: ${eventLineHtml(occurrence.event, occurrence.start, occurrence.end)}</li>`,
     )
     .join('');
-  return `<div class="upcoming-events"><h3>${escapeHtml(heading)}</h3><ul>${items}</ul></div>`;
+  return `<div class="h-feed"><h3 class="p-name">${escapeHtml(heading)}</h3><ul>${items}</ul></div>`;
 }

@@ -11,6 +11,8 @@ const BARNSLEY =
 test('the Learning Pool post: both events found, added, shown in the month view, listed in the post with h-event markup', async ({
   app,
 }) => {
+  // Typing two long paragraphs key by key takes a while on a busy machine.
+  test.setTimeout(180_000);
   const page = await app.open();
   const drafts = new DraftsPage(page);
   await drafts.open();
@@ -55,6 +57,12 @@ test('the Learning Pool post: both events found, added, shown in the month view,
   );
   await events.insertEventBlock('Wednesday 25 November 2009');
   await expect(page.getByTestId('event-block')).toContainText('Learning Pool breakfast, Brighton');
+  // Through the HTML view and back, the blocks stay blocks.
+  await editor.openHtmlView();
+  await expect(editor.htmlSource).toHaveValue(/class="h-event"/);
+  await editor.closeHtmlView();
+  await expect(page.getByTestId('event-block')).toContainText('Learning Pool breakfast, Brighton');
+  await expect(upcoming).toContainText('Learning Pool breakfast, Barnsley');
   await editor.saveNow();
 
   const list = runCli(['drafts', 'list', '--json'], { dataDir: app.dataDir }).json<

@@ -117,6 +117,7 @@ test('export downloads the draft as HTML and as Markdown', async ({ app }) => {
 });
 
 test('a revision can be restored', async ({ app }) => {
+  test.setTimeout(120_000); // a CLI run and a restart on top of the editing
   // Made by the CLI, so the draft has no revision yet: the editor's first save keeps one,
   // and later saves within the minute do not.
   expect(runCli(['drafts', 'new', '--title', 'Versions'], { dataDir: app.dataDir }).status).toBe(0);

@@ -120,3 +120,27 @@ test('importing the seed’s bookmarks and building its digest gives the seed’
   await drafts.open();
   await expect(drafts.row(expectedTitle)).toBeVisible();
 });
+
+test('the bookmarklet’s address adds the page with its title and selected text', async ({ app }) => {
+  const first = await app.open();
+  const url = `${pages.origin}/og-only`;
+  const origin = new URL(first.url()).origin;
+  const params = new URLSearchParams({ url, title: 'From the bookmarklet', quote: 'The words I selected' });
+  // What window.open from the bookmarklet does: a new window at the app's address.
+  const page = await first.context().newPage();
+  await page.goto(`${origin}/#add?${params.toString()}`);
+  const inbox = new InboxPage(page);
+  await inbox.shell.waitUntilReady();
+  await inbox.waitForTitle(url, 'From the bookmarklet');
+  await inbox.row(url).locator('.link-row__main').click();
+  await expect(page.getByLabel('Quote (description)')).toHaveValue('The words I selected');
+  expect(new URL(page.url()).hash).toBe('');
+
+  // Again in the same window (it is named, so the browser reuses it): only the fragment changes.
+  const second = `${pages.origin}/cafe-1252`;
+  await page.evaluate(
+    (next) => (location.hash = next),
+    `#add?${new URLSearchParams({ url: second }).toString()}`,
+  );
+  await inbox.waitForTitle(second, 'Café “Crème” – l’été');
+});

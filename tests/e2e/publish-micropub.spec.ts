@@ -15,7 +15,7 @@ test.afterEach(async () => {
   await site.close();
 });
 
-test('add a Micropub blog by signing in on the site, publish an article with an image, update it, delete it', async ({
+test('add a Micropub blog by signing in on the site, publish an article with an image and a syndication target, update it, delete it', async ({
   app,
 }) => {
   test.setTimeout(120_000);
@@ -40,6 +40,8 @@ test('add a Micropub blog by signing in on the site, publish an article with an 
   await expect(drafts.editor.body.locator('img')).toBeVisible();
   await drafts.editor.saveNow();
 
+  // The blog's syndication targets (q=config) are offered; the author ticks one.
+  await page.getByRole('group', { name: 'Also post to' }).getByLabel('Social (@author)').check();
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   const link = page.locator('.publish__link');
   await expect(link).toBeVisible({ timeout: 30_000 });
@@ -47,6 +49,7 @@ test('add a Micropub blog by signing in on the site, publish an article with an 
   expect(url).toMatch(new RegExp(`^${site.url}posts/`));
   const post = site.posts.posts.get(url)!;
   expect(post.properties.name).toEqual(['The pier at dusk']);
+  expect(post.properties['mp-syndicate-to']).toEqual(['https://social.example/@author']);
   const first = post.properties.photo?.[0] as string | { value: string };
   const photo = typeof first === 'string' ? first : first.value;
   expect(photo).toMatch(new RegExp(`^${site.url}media/\\d+-`));

@@ -83,14 +83,14 @@ describe('h-event markup', () => {
     );
   });
 
-  test('an upcoming-events list has one h-event per occurrence', () => {
+  test('an upcoming-events list is an h-feed with one h-event per occurrence', () => {
     const list = parse(
       upcomingEventsHtml([
         { event: brighton, start: brighton.start, end: brighton.end },
         { event: { ...brighton, location: 'Barnsley' }, start: '2009-12-01T09:30', end: '2009-12-01T12:30' },
       ]),
     );
-    expect(list.querySelector('h3')?.textContent).toBe('Upcoming events');
+    expect(list.querySelector('.h-feed > h3.p-name')?.textContent).toBe('Upcoming events');
     const items = list.querySelectorAll('li.h-event');
     expect(items).toHaveLength(2);
     expect(items[1]?.textContent).toBe(

@@ -7,7 +7,8 @@ import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('postwright-cli-drafts-');
 
-describe('postwright drafts', () => {
+// Each run starts a process that opens the core: generous on a busy machine.
+describe('postwright drafts', { timeout: 120_000 }, () => {
   it('creates drafts from Markdown and HTML files, lists, shows and searches them', () => {
     const dataDir = tempDir();
     const md = join(dataDir, 'post.md');

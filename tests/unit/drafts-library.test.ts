@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync, rmSync } 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/model/draft';
+import { draftsHandlers } from '../../main/core/drafts/drafts-handlers';
 import { ManualClock, openLibrary } from '../support/drafts';
 import { useTempDir } from '../support/temp-dir';
 
@@ -312,6 +313,36 @@ describe('the drafts index and quarantine', () => {
     expect(await reopened.library.list()).toEqual([]);
     expect(existsSync(file)).toBe(true);
     expect(existsSync(join(dir, 'quarantine'))).toBe(false);
+  });
+});
+
+describe('the drafts handlers', () => {
+  it('export a standalone HTML document with the draft’s images inside it, and import files as new drafts', async () => {
+    const { library } = openLibrary(tempDir());
+    const handlers = draftsHandlers({ library });
+    const context = { signal: new AbortController().signal };
+    const draft = await library.create({ title: 'Pier' });
+    const { src } = await library.addAsset({
+      id: draft.id,
+      filename: 'pier.png',
+      mimeType: 'image/png',
+      dataBase64: PNG,
+    });
+    await library.save(
+      saveOf(draft, { html: `<p><img src="${src}" alt="pier"><img src="https://example.com/x.png"></p>` }),
+    );
+    const html = await handlers['drafts-export']({ id: draft.id, format: 'html' }, context);
+    expect(html.content).toContain(`<img src="data:image/png;base64,${PNG}" alt="pier">`);
+    expect(html.content).toContain('<img src="https://example.com/x.png">');
+    const md = await handlers['drafts-export']({ id: draft.id, format: 'md' }, context);
+    expect(md.content).toContain(`![pier](${src})`);
+    const imported = await handlers['drafts-import'](
+      { filename: html.filename, content: html.content },
+      context,
+    );
+    expect(imported).toMatchObject({ title: 'Pier', status: 'draft' });
+    expect(imported.html).toContain('data:image/png;base64,');
+    expect((await library.list()).map((d) => d.id)).toContain(imported.id);
   });
 });
 

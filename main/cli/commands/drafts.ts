@@ -94,32 +94,49 @@ export function registerDrafts(program: Command, context: () => CliContext) {
     .option('--html <file>', 'the body, from an HTML file')
     .option('--md <file>', 'the body, from a Markdown file')
     .option('--date <YYYY-MM-DD>', 'the post date', parseDate)
-    .option('--tag <name>', 'a tag (repeat for several)', (value: string, all: string[] = []) => [...all, value])
-    .option('--category <name>', 'a category (repeat for several)', (value: string, all: string[] = []) => [...all, value])
+    .option('--tag <name>', 'a tag (repeat for several)', (value: string, all: string[] = []) => [
+      ...all,
+      value,
+    ])
+    .option('--category <name>', 'a category (repeat for several)', (value: string, all: string[] = []) => [
+      ...all,
+      value,
+    ])
     .option('--slug <slug>', "the post's address on the blog")
     .option('--excerpt <text>', 'a summary')
-    .action(async (options: { title: string; html?: string; md?: string; date?: string; tag?: string[]; category?: string[]; slug?: string; excerpt?: string }) => {
-      if (options.html && options.md) throw new CliError('Give the body with --html or --md, not both.', 2);
-      let html: string | undefined;
-      if (options.html) html = await readInput(options.html);
-      if (options.md) {
-        const { markdownToHtml } = await import('../../core/drafts/draft-convert');
-        html = markdownToHtml(await readInput(options.md));
-      }
-      const ctx = context();
-      const draft = await ctx.call('drafts-create', {
-        title: options.title,
-        ...(html !== undefined ? { html } : {}),
-        ...(options.date ? { publishAt: options.date } : {}),
-        ...(options.tag ? { tags: options.tag } : {}),
-        ...(options.category ? { categories: options.category } : {}),
-        ...(options.slug ? { slug: options.slug } : {}),
-        ...(options.excerpt ? { excerpt: options.excerpt } : {}),
-      });
-      // Images beside an HTML file become the draft's own, as if dropped into the editor.
-      const made = options.html ? await importLocalImages(ctx, draft, options.html) : draft;
-      ctx.print(made, () => `Created draft ${made.id}: ${made.title}`);
-    });
+    .action(
+      async (options: {
+        title: string;
+        html?: string;
+        md?: string;
+        date?: string;
+        tag?: string[];
+        category?: string[];
+        slug?: string;
+        excerpt?: string;
+      }) => {
+        if (options.html && options.md) throw new CliError('Give the body with --html or --md, not both.', 2);
+        let html: string | undefined;
+        if (options.html) html = await readInput(options.html);
+        if (options.md) {
+          const { markdownToHtml } = await import('../../core/drafts/draft-convert');
+          html = markdownToHtml(await readInput(options.md));
+        }
+        const ctx = context();
+        const draft = await ctx.call('drafts-create', {
+          title: options.title,
+          ...(html !== undefined ? { html } : {}),
+          ...(options.date ? { publishAt: options.date } : {}),
+          ...(options.tag ? { tags: options.tag } : {}),
+          ...(options.category ? { categories: options.category } : {}),
+          ...(options.slug ? { slug: options.slug } : {}),
+          ...(options.excerpt ? { excerpt: options.excerpt } : {}),
+        });
+        // Images beside an HTML file become the draft's own, as if dropped into the editor.
+        const made = options.html ? await importLocalImages(ctx, draft, options.html) : draft;
+        ctx.print(made, () => `Created draft ${made.id}: ${made.title}`);
+      },
+    );
 
   drafts
     .command('list')

@@ -9,7 +9,7 @@ import { MetaweblogClient } from '../publish/metaweblog/client';
 import { toPublishError } from '../publish/metaweblog/errors';
 import { passwordFor, passwordKey } from './blog-secrets';
 import type { BlogStore } from './blog-store';
-import type { Blog } from '../../../shared/model/blog';
+import type { Blog, BlogTestResult } from '../../../shared/model/blog';
 import type { MicropubBlogAdd } from '../publish/micropub/micropub-blogs';
 
 type BlogsHandlers = Pick<
@@ -33,6 +33,7 @@ export function blogsHandlers(deps: {
   micropub: {
     add(input: MicropubBlogAdd, signal: AbortSignal): Promise<Blog>;
     forget(blogId: string): Promise<void>;
+    test(blog: Blog, signal: AbortSignal): Promise<BlogTestResult>;
   };
 }): BlogsHandlers {
   const { store, secrets, http, events } = deps;
@@ -129,12 +130,7 @@ export function blogsHandlers(deps: {
 
     'blogs-test': async ({ id }, { signal }) => {
       const blog = await store.get(id);
-      if (blog.protocol !== 'metaweblog') {
-        throw new CoreFailure(
-          'invalid-args',
-          `${blog.name} uses ${blog.protocol}; test it from its own sign-in.`,
-        );
-      }
+      if (blog.protocol === 'micropub') return deps.micropub.test(blog, signal);
       try {
         const password = await passwordFor(secrets, blog);
         const blogs = await metaweblogClient(

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CoreFailure } from '../../../shared/contract/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { contentTypeFor } from '../fs/content-types';
 import { safeJoin } from '../fs/safe-join';
 import { isDraftId, type DraftPaths } from './draft-paths';
 
@@ -107,4 +108,21 @@ export function assetFileFor(paths: DraftPaths, id: string, src: string): string
 export function draftIdOfAssetPath(path: string): string | null {
   const match = /^\/drafts\/([^/]+)\/assets\/[^/]+$/.exec(path);
   return match && isDraftId(match[1]!) ? match[1]! : null;
+}
+
+/**
+ * Puts the draft's own images into an exported HTML document as data: URLs, so the file stands
+ * alone; images the draft does not hold (remote URLs) are left as they are.
+ */
+export async function inlineAssetImages(paths: DraftPaths, id: string, html: string): Promise<string> {
+  const pattern = new RegExp(`src="(/drafts/${id}/assets/[^"/]+)"`, 'g');
+  const sources = new Set([...html.matchAll(pattern)].map((match) => match[1]!));
+  let result = html;
+  for (const src of sources) {
+    const file = assetFileFor(paths, id, src);
+    if (!file) continue;
+    const data = `data:${contentTypeFor(file)};base64,${(await readFile(file)).toString('base64')}`;
+    result = result.split(`src="${src}"`).join(`src="${data}"`);
+  }
+  return result;
 }

@@ -52,7 +52,7 @@ export class DraftLibrary implements DraftStore {
   constructor(private readonly deps: DraftLibraryDeps) {
     this.paths = new DraftPaths(deps.dataDir);
     this.revisions = new DraftRevisions(this.paths);
-    this.index = new IndexStore(this.paths, deps.logger, deps.indexFlushDelayMs ?? 1000);
+    this.index = new IndexStore(this.paths, deps.logger, deps.indexFlushDelayMs ?? 3000);
     this.reader = new DraftReader(this.paths, this.index, deps);
     const options: OpenIndexOptions = {
       paths: this.paths,

@@ -151,6 +151,17 @@ export function countWordsInHtml(html: string): number {
       at = close + 1;
       continue;
     }
+    if (code < 128 && code !== 38) {
+      // Plain ASCII, most of any body: decided without making a string.
+      if ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)) {
+        if (!inWord) words += 1;
+        inWord = true;
+      } else if (!inWord || !(code === APOSTROPHE || code === UNDERSCORE || code === HYPHEN)) {
+        inWord = false;
+      }
+      at += 1;
+      continue;
+    }
     let char = html[at]!;
     let charCode = code;
     let step = 1;

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/contract';
+import { inlineAssetImages } from './draft-assets';
 import type { DraftLibrary } from './draft-library';
 
 type DraftsHandlers = Pick<
@@ -37,7 +38,10 @@ export function draftsHandlers(deps: { library: DraftLibrary }): DraftsHandlers 
     // Turndown and marked load on first use, so starting the app does not pay for them.
     'drafts-export': async ({ id, format }) => {
       const { exportDraft } = await import('./draft-convert');
-      return exportDraft(await library.get(id), format);
+      const file = exportDraft(await library.get(id), format);
+      return format === 'html'
+        ? { ...file, content: await inlineAssetImages(library.paths, id, file.content) }
+        : file;
     },
     'drafts-import': async ({ filename, content }) => {
       const { importDraft } = await import('./draft-convert');

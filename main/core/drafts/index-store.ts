@@ -165,11 +165,16 @@ export class IndexStore {
   }
 
   /** Writes what changed now; resolves when it is on disk. */
-  flush(): Promise<void> {
+  /**
+   * Writes what changed; resolves when it is on disk. `complete` (on close) also extracts the text
+   * of drafts saved since the last search, which the timed writes leave alone so that autosaves
+   * never wait behind converting a large body: a shard left stale by a crash is rebuilt on search.
+   */
+  flush(complete = true): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.flushing = this.flushing
-      .then(() => this.write())
+      .then(() => this.write(complete))
       .catch((error: unknown) => {
         this.logger.error('could not write the drafts index', { message: String(error) });
       });
@@ -186,16 +191,17 @@ export class IndexStore {
 
   private schedule(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => void this.flush(), this.flushDelayMs);
+    this.timer = setTimeout(() => void this.flush(false), this.flushDelayMs);
     this.timer.unref();
   }
 
-  private async write(): Promise<void> {
-    const shards = [...this.dirtyShards];
-    this.dirtyShards.clear();
+  private async write(complete: boolean): Promise<void> {
+    if (complete) this.applyPendingText();
+    const waiting = new Set([...this.pendingText.keys()].map(shardOf));
+    const shards = [...this.dirtyShards].filter((shard) => !waiting.has(shard));
+    for (const shard of shards) this.dirtyShards.delete(shard);
     // A shard not read yet is read first, so writing it keeps the entries of drafts not changed.
     await this.loadShards(shards);
-    this.applyPendingText();
     if (this.indexDirty) {
       this.indexDirty = false;
       const file: IndexFile = { formatVersion: INDEX_FORMAT_VERSION, entries: [...this.entries.values()] };

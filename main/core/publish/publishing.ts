@@ -16,7 +16,7 @@ import { createPublishers } from './publishers';
 import type { XmlRpcLimits } from './xmlrpc/call';
 import { MicropubTokenStore } from './indieauth/token-store';
 import { MicropubAccess } from './micropub/micropub-access';
-import { addMicropubBlog, micropubHandlers } from './micropub/micropub-handlers';
+import { addMicropubBlog, micropubHandlers, testMicropubBlog } from './micropub/micropub-handlers';
 
 export interface PublishingDeps {
   host: HostKind;
@@ -89,6 +89,7 @@ export function createPublishing(deps: PublishingDeps) {
         micropub: {
           add: (input, signal) => addMicropubBlog({ blogs, handlers: micropub }, input, signal),
           forget: (blogId) => micropubAccess.tokens.remove(blogId),
+          test: (blog, signal) => testMicropubBlog(micropubAccess, blog, signal),
         },
       }),
       ...micropub,

@@ -3,6 +3,7 @@ import type { Blog } from '../../../shared/model/blog';
 import { useCore } from '../../core/CoreContext';
 import { errorText } from './error-text';
 import { RecentPosts } from './RecentPosts';
+import { MicropubSignInAgain } from '../micropub/MicropubSignInAgain';
 
 /** One blog: what it is, and test / edit / remove / recent posts. */
 export function BlogRow({ blog }: { blog: Blog }) {
@@ -69,6 +70,7 @@ export function BlogRow({ blog }: { blog: Blog }) {
           </div>
         </div>
         <div className="blog-row__actions">
+          {blog.protocol === 'micropub' && <MicropubSignInAgain blog={blog} />}
           <button type="button" className="button" onClick={() => void test()} disabled={busy}>
             Test
           </button>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Draft, DraftRevision, DraftSummary } from '../../../shared/model/draft';
+import { useShortcuts } from '../../app/useShortcuts';
 import { useCore } from '../../core/CoreContext';
 import { DraftSession } from '../editor/draft-session';
 import { DraftList } from './DraftList';
@@ -33,7 +34,7 @@ export function DraftsView() {
   const core = useCore();
   const [query, setQuery] = useState('');
   const [trash, setTrash] = useState(false);
-  const { drafts, error: listError, reload } = useDraftList(query, trash);
+  const { drafts, error: listError } = useDraftList(query, trash);
   const [open, setOpen] = useState<OpenDraft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ title: string; items: MenuItem[]; at: { x: number; y: number } } | null>(
@@ -163,11 +164,10 @@ export function DraftsView() {
     run(async () => {
       setConfirmEmpty(false);
       await core.call('drafts-empty-trash', {});
-      // Erased drafts are announced as they were (in the trash): ask for the list again.
-      reload();
     });
 
   useEffect(() => () => current.current?.session.dispose(), []);
+  useShortcuts({ 'mod+n': () => void newDraft() });
 
   return (
     <div className="drafts-view">
@@ -254,7 +254,6 @@ export function DraftsView() {
               draft={open.draft}
               session={open.session}
               focusTitle={open.fresh}
-              onNewDraft={() => void newDraft()}
               uploadImage={async (file) =>
                 (await core.call('drafts-add-asset', { id: open.draft.id, ...file })).src
               }

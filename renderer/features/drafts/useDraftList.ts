@@ -58,6 +58,11 @@ export function useDraftList(query: string, trash: boolean) {
       return belongs ? insertByDate(rest, summary) : rest;
     });
   });
+  // Drafts erased for good (an emptied trash) or whose folders went away.
+  useCoreEvent('drafts-removed', ({ ids }) => {
+    const gone = new Set(ids);
+    setDrafts((current) => current && current.filter((entry) => !gone.has(entry.id)));
+  });
   useEffect(
     () => () => {
       if (refetchTimer.current !== null) window.clearTimeout(refetchTimer.current);
@@ -65,5 +70,5 @@ export function useDraftList(query: string, trash: boolean) {
     [],
   );
 
-  return { drafts, error, reload: load };
+  return { drafts, error };
 }

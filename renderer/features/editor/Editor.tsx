@@ -38,7 +38,6 @@ export interface EditorProps {
   draft: Draft;
   session: DraftSession;
   uploadImage: UploadImage;
-  onNewDraft: () => void;
   /** A new draft starts in its title. */
   focusTitle?: boolean;
 }
@@ -46,7 +45,7 @@ export interface EditorProps {
 const isLinkAllowed = (url: string) => safeLinkHref(url) !== null;
 
 /** The writing surface: toolbar, title, body (or its HTML), counts and save state, and the post panel. */
-export default function Editor({ draft, session, uploadImage, onNewDraft, focusTitle = false }: EditorProps) {
+export default function Editor({ draft, session, uploadImage, focusTitle = false }: EditorProps) {
   const [sourceMode, setSourceMode] = useState(false);
   // Beside the text when there is room for both; a click away otherwise.
   const [panelOpen, setPanelOpen] = useState(() => window.innerWidth >= 1300);
@@ -135,7 +134,7 @@ export default function Editor({ draft, session, uploadImage, onNewDraft, focusT
       <ImagesPlugin upload={uploadImage} onError={setNotice} />
       <LinkEditorPlugin />
       <AutosavePlugin session={session} />
-      <ShortcutsPlugin onSave={() => void session.flush()} onNewDraft={onNewDraft} />
+      <ShortcutsPlugin onSave={() => void session.flush()} />
     </LexicalComposer>
   );
 }

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { DraftSession } from './draft-session';
 
-/** The post's title above the body; Enter moves to the body. */
+/** The post's title above the body: wraps like a heading when long; Enter moves to the body. */
 export function TitleField({
   session,
   autoFocus,
@@ -14,19 +14,31 @@ export function TitleField({
   onEnter: () => void;
 }) {
   const [title, setTitle] = useState(() => session.getFields().title);
+  const field = useRef<HTMLTextAreaElement>(null);
+  // A one-row textarea that grows with its text, so a long title wraps instead of scrolling away.
+  useLayoutEffect(() => {
+    const element = field.current;
+    if (!element) return;
+    element.style.height = 'auto';
+    element.style.height = `${element.scrollHeight}px`;
+  }, [title]);
+
   return (
-    <input
+    <textarea
+      ref={field}
       className="editor-title"
-      type="text"
       aria-label="Title"
-      autoFocus={autoFocus}
       placeholder="Title"
+      rows={1}
+      autoFocus={autoFocus}
       value={title}
       maxLength={1000}
       onChange={(event) => {
-        setTitle(event.target.value);
-        onTitle(event.target.value);
-        session.setFields({ title: event.target.value });
+        // A title is one line: pasted line breaks become spaces.
+        const value = event.target.value.replace(/[\r\n]+/g, ' ');
+        setTitle(value);
+        onTitle(value);
+        session.setFields({ title: value });
       }}
       onKeyDown={(event) => {
         if (event.key === 'Enter') {

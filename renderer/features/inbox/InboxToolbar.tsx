@@ -48,7 +48,7 @@ export function InboxFilters({
       <input
         type="search"
         aria-label="Search links"
-        placeholder="Search titles, quotes, comments, addresses"
+        placeholder="Search links"
         value={filter.query ?? ''}
         onChange={(event) => set({ query: event.target.value })}
       />

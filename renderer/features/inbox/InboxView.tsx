@@ -46,6 +46,8 @@ function LinkInbox({ onDigest }: { onDigest: () => void }) {
   const [importing, setImporting] = useState<{ filename: string; job: JobProgress | null } | null>(null);
   const [showBookmarklet, setShowBookmarklet] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [fetching, setFetching] = useState(0);
+  useCoreEvent('inbox-metadata', (state) => setFetching(state.queued + state.active));
 
   useCoreEvent('inbox-changed', () => {
     void core.call('inbox-tags', {}).then(setTags, () => undefined);
@@ -174,6 +176,11 @@ function LinkInbox({ onDigest }: { onDigest: () => void }) {
           <span className="muted" data-testid="inbox-count">
             {total === null ? '' : `${total.toLocaleString('en')} link${total === 1 ? '' : 's'}`}
           </span>
+          {fetching > 0 && (
+            <span className="muted" role="status">
+              Fetching details of {fetching} link{fetching === 1 ? '' : 's'}…
+            </span>
+          )}
           <span className="inbox-head__spacer" />
           <button
             type="button"

@@ -63,8 +63,13 @@ export function LinkIntake({ onAdded }: { onAdded: () => void }) {
       );
     };
 
-    const fromBookmarklet = linkFromAddress();
-    if (fromBookmarklet) add([fromBookmarklet]);
+    // The bookmarklet opens a window named "postwright": a fresh load, or a new #add in an open one.
+    const onAddress = () => {
+      const fromBookmarklet = linkFromAddress();
+      if (fromBookmarklet) add([fromBookmarklet]);
+    };
+    onAddress();
+    window.addEventListener('hashchange', onAddress);
 
     const onDragStart = () => {
       internal.current = true;
@@ -102,6 +107,7 @@ export function LinkIntake({ onAdded }: { onAdded: () => void }) {
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
     return () => {
+      window.removeEventListener('hashchange', onAddress);
       window.removeEventListener('dragstart', onDragStart);
       window.removeEventListener('dragend', onDragEnd);
       window.removeEventListener('dragenter', onDragEnter);

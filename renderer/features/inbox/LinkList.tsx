@@ -26,7 +26,8 @@ export function LinkList({
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (index) => linkAt(index)?.id ?? `row-${index}`,
+    // No getItemKey: a new key function on each render would make the virtualizer re-measure all
+    // 10,000 rows whenever a page arrives; rows are one fixed height, so the index is the key.
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;

@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Draft } from '../../../shared/model/draft';
 import type { OutboxJob } from '../../../shared/model/publish';
 import { useCore, useCoreEvent } from '../../core/CoreContext';
 import './publish.css';
 import { DeleteFromBlogButton } from './DeleteFromBlogButton';
+import { MicropubPostOptions } from '../micropub/MicropubPostOptions';
+import type { MicropubPublishOptions } from '../../../shared/model/micropub';
 
 type Outcome =
   { kind: 'idle' } | { kind: 'busy' } | { kind: 'job'; job: OutboxJob } | { kind: 'error'; message: string };
@@ -29,6 +31,11 @@ export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Pro
   const [remoteUrl, setRemoteUrl] = useState(draft.remote?.url ?? null);
   const busy = useRef(false);
   const publishRef = useRef<() => void>(() => undefined);
+  // Post type and syndication targets, when the draft goes to a Micropub blog.
+  const micropubOptions = useRef<MicropubPublishOptions | undefined>(undefined);
+  const setMicropubOptions = useCallback((options: MicropubPublishOptions | undefined) => {
+    micropubOptions.current = options;
+  }, []);
 
   useCoreEvent('outbox-changed', (job) => {
     if (job.draftId !== draft.id || job.action !== 'publish') return;
@@ -47,7 +54,8 @@ export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Pro
       void (async () => {
         try {
           await flush();
-          const job = await core.call('publish', { draftId: draft.id });
+          const micropub = micropubOptions.current;
+          const job = await core.call('publish', { draftId: draft.id, ...(micropub ? { micropub } : {}) });
           setOutcome({ kind: 'job', job });
           if (job.state === 'done') setRemoteUrl(job.result?.url ?? null);
         } catch (failure) {
@@ -99,6 +107,7 @@ export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Pro
           </>
         )}
       </span>
+      <MicropubPostOptions draft={draft} onChange={setMicropubOptions} />
       <button
         type="button"
         className="button button--primary"

@@ -42,7 +42,10 @@ export const HOSTILE_SNIPPETS: [name: string, html: string][] = [
     '<style>@import "javascript:alert(1)"; p{background:url("javascript:alert(1)")}</style>styled',
   ],
   ['iframe javascript:', '<iframe src="javascript:alert(1)"></iframe>after iframe'],
-  ['iframe srcdoc', '<iframe srcdoc="<script>parent.__pwned=\'frame\'</script>"></iframe>after the inline frame'],
+  [
+    'iframe srcdoc',
+    '<iframe srcdoc="<script>parent.__pwned=\'frame\'</script>"></iframe>after the inline frame',
+  ],
   ['object data', '<object data="javascript:alert(1)"></object>after object'],
   ['embed src', '<embed src="javascript:alert(1)">after embed'],
   ['form action', '<form action="javascript:alert(1)"><button>go</button></form>'],

@@ -57,21 +57,24 @@ async function publishAndKill(draftId: string, waitFor: 'journaled' | 'sending')
     process.execPath,
     ['dist/cli/postwright.mjs', '--data-dir', dataDir, 'publish', draftId],
     {
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const started = Date.now();
-  while (child.exitCode === null && Date.now() - started < 20_000) {
+  while (child.exitCode === null && Date.now() - started < 60_000) {
     const job = outboxJobs().find((entry) => entry.draftId === draftId);
     if (job && (waitFor === 'journaled' || job.state === 'sending')) break;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   await new Promise((resolve) => setTimeout(resolve, random() * 400));
-  const state = outboxJobs().find((entry) => entry.draftId === draftId)?.state ?? 'not journaled';
+  const state = outboxJobs().find((entry) => entry.draftId === draftId)?.state;
+  const finishedAlone = child.exitCode !== null;
   child.kill('SIGKILL');
   await exited;
-  return state;
+  return state ?? (finishedAlone ? `exited before journaling: ${stderr.trim()}` : 'not journaled in 60 s');
 }
 
 it(`kill -9 mid-publish ${KILLS} times: after a restart each queued publish completes once`, async () => {
@@ -121,5 +124,5 @@ it(`kill -9 mid-publish ${KILLS} times: after a restart each queued publish comp
       expect(posts, `${draft.title} was never journaled, so nothing may have gone out`).toEqual([]);
     }
   }
-  expect(jobs).toHaveLength(KILLS);
+  expect(jobs.length, statesAtKill.join('\n')).toBe(KILLS);
 }, 300_000);

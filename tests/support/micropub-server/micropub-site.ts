@@ -29,6 +29,8 @@ export interface MicropubQuirks {
   updateStatus: 200 | 201 | 204;
   /** The next create is stored but its answer is lost (the connection drops). */
   loseNextCreateAnswer: boolean;
+  /** Time a create takes on the server, as a real site spends storing a post (benchmarks). */
+  createDelayMs: number;
 }
 
 export const SYNDICATION_TARGETS = [
@@ -64,6 +66,7 @@ export const DEFAULT_QUIRKS: MicropubQuirks = {
   mediaEndpoint: true,
   updateStatus: 204,
   loseNextCreateAnswer: false,
+  createDelayMs: 0,
 };
 
 /** The author's site on 127.0.0.1: discovery links, IndieAuth, a Micropub and a media endpoint. */
@@ -168,7 +171,7 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
     return true;
   }
 
-  function micropub(request: RecordedRequest, response: ServerResponse) {
+  async function micropub(request: RecordedRequest, response: ServerResponse) {
     log.push(request);
     if (settings.endpointQuery) {
       const wanted = new URLSearchParams(settings.endpointQuery);
@@ -188,6 +191,7 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
     if (!authorize(request, response, action === 'create' ? 'create' : action)) return;
     if (failIfAsked(response)) return;
     if (action === 'create') {
+      if (settings.createDelayMs) await new Promise((resolve) => setTimeout(resolve, settings.createDelayMs));
       const files = request.parts.filter((p) => p.filename);
       const urls = files.map((file) => `${base}media/upload-${++uploads}-${file.filename}`);
       const post = posts.createFrom(request, urls);

@@ -34,7 +34,7 @@ export class MicropubAccess {
     if (!token) {
       throw new CoreFailure(
         'auth-failed',
-        `You are not signed in to ${blog.name}. Sign in (Blogs → Sign in, or "postwright blogs add ${blog.homeUrl}") or paste a token (--token-stdin).`,
+        `You are not signed in to ${blog.name}. Sign in (Blogs → Sign in again, or "postwright micropub sign-in"), or paste a token ("postwright micropub sign-in --token-stdin").`,
       );
     }
     try {

@@ -88,7 +88,7 @@ function retryAfter(header: string | undefined, now: number): number | null {
   return Number.isFinite(date) ? Math.max(0, date - now) : null;
 }
 
-const SIGN_IN_AGAIN = 'Sign in to the blog again (Blogs → Sign in, or "postwright blogs add URL").';
+const SIGN_IN_AGAIN = 'Sign in to the blog again (Blogs → Sign in again, or "postwright micropub sign-in").';
 
 /** Turns an error answer into the sentence the author sees and the traits the outbox uses. */
 export function failureFromResponse(
@@ -97,14 +97,17 @@ export function failureFromResponse(
 ): MicropubFailure {
   const { status } = response;
   const body = readBodyError(response.body, response.headers['content-type'] ?? '');
-  const error = body?.error?.toLowerCase() ?? null;
+  // A bearer-token error may come only in WWW-Authenticate (RFC 6750 §3), with no body at all.
+  const challenge = response.headers['www-authenticate'];
+  const named = body?.error ?? (challenge ? (/error="([^"]+)"/i.exec(challenge)?.[1] ?? null) : null);
+  const error = named?.toLowerCase() ?? null;
   const info: MicropubErrorDetail = {
     status,
-    error: body?.error ?? null,
+    error: named,
     details: body?.description ?? null,
   };
   if (error === 'insufficient_scope') {
-    const scope = body?.scope ?? scopeFrom(response.headers['www-authenticate']) ?? neededScope(action);
+    const scope = body?.scope ?? scopeFrom(challenge) ?? neededScope(action);
     return new MicropubFailure(
       'auth-failed',
       `The blog did not give Postwright the "${scope}" permission. Sign in again and allow "${scope}".`,
@@ -138,11 +141,7 @@ export function failureFromResponse(
     return new MicropubFailure('not-found', 'The blog has no post at that URL.', info);
   }
   if (status === 400 || error === 'invalid_request') {
-    return new MicropubFailure(
-      'remote-error',
-      `The blog refused the request as invalid.${said(info)}`,
-      info,
-    );
+    return new MicropubFailure('remote-error', `The blog refused the request as invalid.${said(info)}`, info);
   }
   return new MicropubFailure(
     'remote-error',

@@ -209,3 +209,18 @@ export async function addMicropubBlog(
     throw error;
   }
 }
+
+/** "Test" for a Micropub blog: q=config with the saved token says whether publishing would work. */
+export async function testMicropubBlog(
+  access: MicropubAccess,
+  blog: Blog,
+  signal: AbortSignal,
+): Promise<{ ok: boolean; message: string }> {
+  try {
+    await access.run(blog, signal, (client) => client.config());
+    const who = blog.micropub?.me ? ` as ${blog.micropub.me}` : '';
+    return { ok: true, message: `Signed in to ${blog.name}${who}. Publishing will work.` };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}

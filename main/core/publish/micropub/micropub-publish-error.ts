@@ -8,8 +8,6 @@ export function toPublishError(error: unknown): PublishError {
   if (error instanceof MicropubFailure) {
     const { retryable, ambiguous, retryAfterMs } = error.traits;
     const retry = !retryable ? 'permanent' : error.code === 'offline' && !ambiguous ? 'offline' : 'transient';
-    const detail =
-      error.info.details && error.code === 'remote-error' ? ` (the blog said: ${error.info.details})` : '';
     return new PublishError(
       error.code,
       error.message,

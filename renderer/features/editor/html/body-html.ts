@@ -6,7 +6,7 @@ import {
   $isElementNode,
   type LexicalEditor,
 } from 'lexical';
-import { sanitizeToDocument } from './sanitize-html';
+import { MICROFORMAT_CLASS, sanitizeToDocument } from './sanitize-html';
 
 /** Attributes that only matter inside the editor: theme classes, Lexical's styles and bookkeeping. */
 const EDITOR_ONLY_ATTRIBUTES = [
@@ -17,9 +17,6 @@ const EDITOR_ONLY_ATTRIBUTES = [
   'data-language',
   'data-highlight-language',
 ];
-
-/** Microformats classes (h-event, p-name, dt-start, u-url, e-content) belong to the post, not the editor. */
-const MICROFORMAT_CLASS = /^(?:h|p|u|dt|e)-[a-z0-9-]+$/;
 
 /**
  * Lexical's HTML carries the editor's classes, `white-space: pre-wrap` on every run of text, list

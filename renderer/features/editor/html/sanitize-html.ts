@@ -33,13 +33,15 @@ const ALLOWED_TAGS = [
   'div',
   'sub',
   'sup',
+  'time',
   '#comment',
 ];
 
 const CONFIG: Config = {
   ALLOWED_TAGS,
   // `style` is read by the hook below (bold/italic from word processors) and then removed.
-  ALLOWED_ATTR: ['href', 'src', 'alt', 'title', 'style', 'value', 'start'],
+  // `class` and `datetime` carry microformats (h-event, dt-start); other classes are dropped in tidy().
+  ALLOWED_ATTR: ['href', 'src', 'alt', 'title', 'style', 'value', 'start', 'class', 'datetime'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   KEEP_CONTENT: true,
@@ -92,8 +94,16 @@ function unwrap(element: Element, tag = 'span') {
   element.replaceWith(replacement);
 }
 
+/** Microformats classes (h-event, p-name, dt-start, u-url, e-content) belong to the post, not the editor. */
+export const MICROFORMAT_CLASS = /^(?:h|p|u|dt|e)-[a-z0-9-]+$/;
+
 /** After DOMPurify, in an inert document: styles become tags or go; links and images are checked again. */
 function tidy(body: HTMLElement) {
+  for (const element of Array.from(body.querySelectorAll('[class]'))) {
+    const microformats = Array.from(element.classList).filter((name) => MICROFORMAT_CLASS.test(name));
+    if (microformats.length > 0) element.setAttribute('class', microformats.join(' '));
+    else element.removeAttribute('class');
+  }
   for (const element of Array.from(body.querySelectorAll('[style]'))) {
     const style = element.getAttribute('style') ?? '';
     element.removeAttribute('style');

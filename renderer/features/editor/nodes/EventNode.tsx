@@ -1,5 +1,6 @@
 import {
   DecoratorNode,
+  type DOMConversionMap,
   type DOMExportOutput,
   type LexicalNode,
   type NodeKey,
@@ -9,6 +10,7 @@ import {
 import type { JSX } from 'react';
 import { eventBlockHtml, type EventForHtml } from '../../../../shared/events/event-html';
 import { formatEventLine } from '../../../../shared/events/event-text';
+import { readHEvent } from './read-h-event';
 
 /** What an event block shows and publishes; `eventId` ties it to the calendar when it came from there. */
 export type EventBlockData = EventForHtml & { eventId: string | null };
@@ -39,6 +41,21 @@ export class EventNode extends DecoratorNode<JSX.Element> {
 
   static override importJSON(serialized: SerializedEventNode): EventNode {
     return $createEventNode(serialized.event);
+  }
+
+  static override importDOM(): DOMConversionMap {
+    return {
+      div: (element: HTMLElement) =>
+        element.classList.contains('h-event')
+          ? {
+              conversion: (node: HTMLElement) => {
+                const event = readHEvent(node);
+                return { node: event ? $createEventNode({ ...event, eventId: null }) : null };
+              },
+              priority: 2,
+            }
+          : null,
+    };
   }
 
   constructor(event: EventBlockData, key?: NodeKey) {

@@ -1,5 +1,6 @@
 import {
   DecoratorNode,
+  type DOMConversionMap,
   type DOMExportOutput,
   type LexicalNode,
   type NodeKey,
@@ -10,6 +11,7 @@ import type { JSX } from 'react';
 import { upcomingEventsHtml, type EventForHtml } from '../../../../shared/events/event-html';
 import { formatEventLine } from '../../../../shared/events/event-text';
 import { htmlElement } from './EventNode';
+import { readHEvent } from './read-h-event';
 
 /** One line of the list: the event as it was when the list was inserted, at one occurrence. */
 export interface UpcomingItem {
@@ -38,6 +40,25 @@ export class UpcomingEventsNode extends DecoratorNode<JSX.Element> {
 
   static override importJSON(serialized: SerializedUpcomingEventsNode): UpcomingEventsNode {
     return $createUpcomingEventsNode(serialized.heading, serialized.items);
+  }
+
+  /** An h-feed of h-event list items, as upcomingEventsHtml writes it. */
+  static override importDOM(): DOMConversionMap {
+    return {
+      div: (element: HTMLElement) =>
+        element.classList.contains('h-feed') && element.querySelector('li.h-event')
+          ? {
+              conversion: (node: HTMLElement) => {
+                const items = Array.from(node.querySelectorAll('li.h-event'), readHEvent)
+                  .filter((event) => event !== null)
+                  .map((event) => ({ event, start: event.start, end: event.end }));
+                const heading = node.querySelector('h3')?.textContent?.trim() || 'Upcoming events';
+                return { node: items.length > 0 ? $createUpcomingEventsNode(heading, items) : null };
+              },
+              priority: 2,
+            }
+          : null,
+    };
   }
 
   constructor(heading: string, items: UpcomingItem[], key?: NodeKey) {

@@ -48,9 +48,9 @@ export function LinkEditorPlugin() {
   const [link, setLink] = useState<{ url: string; rect: DOMRect } | null>(null);
   const [editing, setEditing] = useState<{ url: string; rect: DOMRect; existing: boolean } | null>(null);
 
-  const refresh = useCallback(() => {
-    const node = editor.getEditorState().read(() => $selectedLink());
-    const url = node ? editor.getEditorState().read(() => node.getURL()) : null;
+  /** Called inside the update that moved the selection, so it reads the new selection directly. */
+  const $refresh = useCallback(() => {
+    const url = $selectedLink()?.getURL() ?? null;
     const rect = url !== null ? selectionRect(editor) : null;
     setLink(url !== null && rect ? { url, rect } : null);
   }, [editor]);
@@ -61,7 +61,7 @@ export function LinkEditorPlugin() {
         editor.registerCommand(
           SELECTION_CHANGE_COMMAND,
           () => {
-            refresh();
+            $refresh();
             return false;
           },
           COMMAND_PRIORITY_LOW,
@@ -86,7 +86,7 @@ export function LinkEditorPlugin() {
           COMMAND_PRIORITY_LOW,
         ),
       ),
-    [editor, refresh],
+    [editor, $refresh],
   );
 
   const apply = (raw: string): string | null => {

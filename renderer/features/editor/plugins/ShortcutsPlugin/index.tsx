@@ -8,12 +8,13 @@ const isMac = navigator.platform.startsWith('Mac');
 
 /**
  * Desktop shortcuts. Lexical already maps Ctrl/Cmd+B, I, U (format) and Z, Shift+Z (history);
- * this adds K (link) and Shift+X (strikethrough) in the body, and S (save now) and N (new draft)
- * anywhere in the draft, the title and post panel included.
+ * this adds K (link) and Shift+X (strikethrough) in the body, and S (save now) anywhere in the
+ * draft, the title and post panel included. N (new draft) belongs to the Drafts section, so it
+ * also works with no draft open.
  */
-export function ShortcutsPlugin({ onSave, onNewDraft }: { onSave: () => void; onNewDraft: () => void }) {
+export function ShortcutsPlugin({ onSave }: { onSave: () => void }) {
   const [editor] = useLexicalComposerContext();
-  useShortcuts({ 'mod+s': onSave, 'mod+n': onNewDraft });
+  useShortcuts({ 'mod+s': onSave });
 
   useEffect(
     () =>

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { resolveLocation, withQuery } from '../../main/core/publish/micropub/endpoint-url';
+import { readHEvent } from '../../main/core/publish/micropub/h-event-markup';
+import { failureFromResponse, readBodyError } from '../../main/core/publish/micropub/micropub-errors';
+import { difference } from '../../main/core/publish/micropub/micropub-publisher';
+import { parseConfig, parseSource } from '../../main/core/publish/micropub/micropub-responses';
+import {
+  plainText,
+  toMicropubCreate,
+  type MicropubPostInput,
+} from '../../main/core/publish/micropub/post-mapping';
+import { formFields } from '../../main/core/publish/micropub/request-body';
+import { challengeOf } from '../../main/core/publish/indieauth/pkce';
+
+const base: MicropubPostInput = {
+  kind: 'article',
+  format: 'json',
+  title: 'Title',
+  html: '<p>Body</p>',
+  slug: '',
+  excerpt: '',
+  categories: [],
+  publishAt: null,
+  status: null,
+  photos: [],
+  files: [],
+  syndicateTo: [],
+};
+
+describe('mapping a draft onto Micropub', () => {
+  it('writes an article as JSON properties, every value a list', () => {
+    const post = toMicropubCreate({
+      ...base,
+      slug: 'my-post',
+      excerpt: 'Short',
+      categories: ['a', 'b', 'a'],
+      publishAt: '2026-12-01T09:30:00Z',
+      status: 'draft',
+      visibility: 'unlisted',
+      photos: [{ url: 'https://x.example/p.jpg', alt: 'P' }],
+    });
+    expect(post).toEqual({
+      type: 'h-entry',
+      properties: {
+        name: ['Title'],
+        content: [{ html: '<p>Body</p>' }],
+        summary: ['Short'],
+        category: ['a', 'b'],
+        published: ['2026-12-01T09:30:00Z'],
+        'mp-slug': ['my-post'],
+        'post-status': ['draft'],
+        visibility: ['unlisted'],
+        photo: [{ value: 'https://x.example/p.jpg', alt: 'P' }],
+      },
+    });
+  });
+
+  it('form-encodes one value as name and several as name[], and refuses what form cannot carry', () => {
+    const one = toMicropubCreate({ ...base, kind: 'note', format: 'form', categories: ['x'] });
+    expect(formFields(one)).toEqual([
+      ['h', 'entry'],
+      ['content', 'Body'],
+      ['category', 'x'],
+    ]);
+    const many = toMicropubCreate({ ...base, kind: 'note', format: 'form', categories: ['x', 'y'] });
+    expect(formFields(many).filter(([name]) => name === 'category[]')).toHaveLength(2);
+    expect(() => formFields(toMicropubCreate({ ...base, format: 'json' }))).toThrow(/Publish it as JSON/);
+  });
+
+  it('makes a bookmark of the first link and refuses one without a link', () => {
+    const post = toMicropubCreate({
+      ...base,
+      kind: 'bookmark',
+      html: '<p><a href="https://a.example/">A</a> good</p>',
+    });
+    expect(post.properties['bookmark-of']).toEqual(['https://a.example/']);
+    expect(() => toMicropubCreate({ ...base, kind: 'bookmark' })).toThrow(/needs a link/);
+  });
+
+  it('reads the calendar’s h-event markup, with a plain-text place', () => {
+    expect(
+      readHEvent(
+        '<div class="h-event"><span class="p-name">Talk</span><time class="dt-start" datetime="2026-11-25T09:30">x</time><span class="p-location">Brighton &amp; Hove</span></div>',
+      ),
+    ).toEqual({ name: 'Talk', start: '2026-11-25T09:30', end: null, location: 'Brighton & Hove' });
+    expect(readHEvent('<p>No event</p>')).toBeNull();
+  });
+
+  it('turns HTML into plain text with paragraphs kept', () => {
+    expect(plainText('<p>One <b>two</b></p><p>Three&amp;four</p>')).toBe('One two\n\nThree&four');
+  });
+});
+
+describe('reading what servers send', () => {
+  it('keeps an endpoint’s own query string and resolves relative Locations', () => {
+    expect(withQuery('https://e.example/mp?site=2', [['q', 'config']])).toBe(
+      'https://e.example/mp?site=2&q=config',
+    );
+    expect(resolveLocation('/p/1', 'https://e.example/mp')).toBe('https://e.example/p/1');
+    expect(resolveLocation('javascript:alert(1)', 'https://e.example/mp')).toBeNull();
+  });
+
+  it('reads errors in every dialect', () => {
+    expect(
+      readBodyError('{"error":"invalid_request","error_description":"No"}', 'application/json'),
+    ).toMatchObject({
+      error: 'invalid_request',
+      description: 'No',
+    });
+    expect(readBodyError('{"code":"forbidden","message":"Nope"}', 'application/json')).toMatchObject({
+      error: 'forbidden',
+      description: 'Nope',
+    });
+    expect(readBodyError('<html><title>502 Bad Gateway</title></html>', 'text/html')?.description).toBe(
+      '502 Bad Gateway',
+    );
+    const scope = failureFromResponse('update', {
+      status: 403,
+      body: '',
+      headers: { 'www-authenticate': 'Bearer error="insufficient_scope", scope="update"' },
+    });
+    expect(scope.message).toMatch(/"update" permission/);
+  });
+
+  it('repairs odd configurations and sources instead of failing', () => {
+    expect(
+      parseConfig({ 'media-endpoint': 'ftp://x', 'syndicate-to': { uid: 'u', name: 'U' } }),
+    ).toMatchObject({
+      mediaEndpoint: null,
+      syndicateTo: [{ uid: 'u', name: 'U' }],
+    });
+    expect(parseConfig('oops').syndicateTo).toEqual([]);
+    expect(parseSource({ properties: { name: 'One', content: { html: '<p>x</p>' } } })).toEqual({
+      type: [],
+      properties: { name: ['One'], content: [{ html: '<p>x</p>' }] },
+    });
+  });
+
+  it('updates only what changed, and removes what the draft dropped', () => {
+    const current = {
+      type: ['h-entry'],
+      properties: { name: ['A'], content: [{ html: '<p>x</p>' }], summary: ['S'] },
+    };
+    expect(difference(current, { name: ['A'], content: [{ html: '<p>y</p>' }] })).toEqual({
+      replace: { content: [{ html: '<p>y</p>' }] },
+      delete: ['summary'],
+    });
+    expect(difference(current, current.properties)).toBeNull();
+  });
+
+  it('computes the PKCE S256 challenge of RFC 7636’s example', () => {
+    expect(challengeOf('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
+  });
+});
