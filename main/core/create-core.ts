@@ -39,7 +39,13 @@ export function createCore(deps: CoreDeps): Core {
   const events = new EventBus();
   const jobs = new JobTracker(events);
   // Other domains receive `drafts` as their DraftStore (publishing, the outbox, digests, the calendar).
-  const drafts = new DraftLibrary({ dataDir: deps.dataDir, clock: deps.clock, logger: deps.logger, events });
+  const drafts = new DraftLibrary({
+    dataDir: deps.dataDir,
+    clock: deps.clock,
+    logger: deps.logger,
+    events,
+    listBeforeCheck: deps.host !== 'cli',
+  });
   const publishing = createPublishing({ ...deps, drafts, events, jobs });
   const inbox = createInbox({ ...deps, drafts, events, jobs });
   const info = {

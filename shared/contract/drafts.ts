@@ -15,6 +15,20 @@ export const draftsMethods = {
   'drafts-list': method(
     z.object({ query: z.string().max(500).optional(), trash: z.boolean().optional() }).strict(),
   ).returns<DraftSummary[]>(),
+  /**
+   * One window of `drafts-list` (same order and filters) and how many drafts match in all: the app's
+   * list loads the rows it shows, since sending 10,000 summaries takes longer than the budget to paint.
+   */
+  'drafts-page': method(
+    z
+      .object({
+        query: z.string().max(500).optional(),
+        trash: z.boolean().optional(),
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(500),
+      })
+      .strict(),
+  ).returns<{ items: DraftSummary[]; total: number }>(),
   'drafts-get': method(z.object({ id }).strict()).returns<Draft>(),
   'drafts-create': method(
     draftFieldsSchema

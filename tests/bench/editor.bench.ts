@@ -121,7 +121,7 @@ async function keystrokeRows(browser: Browser): Promise<BenchRow[]> {
   }
 }
 
-/** Times each drafts-list search from the request leaving the page to the frame after its answer. */
+/** Times each drafts search (`drafts-page`, or `drafts-list` before it) from the request leaving the page to the frame after its answer. */
 function searchProbe() {
   const probe = { requests: [] as number[], painted: [] as number[], keyed: [] as number[] };
   (window as unknown as { __search: typeof probe }).__search = probe;
@@ -130,7 +130,7 @@ function searchProbe() {
   WebSocket.prototype.send = function (this: WebSocket, data: string) {
     try {
       const message = JSON.parse(data) as { id: number; method: string; args?: { query?: string } };
-      if (message.method === 'drafts-list' && message.args?.query) {
+      if ((message.method === 'drafts-list' || message.method === 'drafts-page') && message.args?.query) {
         const sent = performance.now();
         const onReply = (event: MessageEvent) => {
           if ((JSON.parse(String(event.data)) as { id?: number }).id !== message.id) return;

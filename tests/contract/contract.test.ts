@@ -108,6 +108,40 @@ describe('the contract over the in-memory transport', () => {
     });
   });
 
+  it('drafts-page answers one window of the drafts list, searched or not, with the total', async () => {
+    const { client } = connect();
+    for (let n = 1; n <= 7; n += 1)
+      await client.call('drafts-create', {
+        title: `Post ${n}`,
+        html: n % 2 ? '<p>About the harbour</p>' : '<p>About the hills</p>',
+      });
+    const all = await client.call('drafts-list', {});
+    expect(all).toHaveLength(7);
+
+    const second = await client.call('drafts-page', { offset: 3, limit: 3 });
+    expect(second.total).toBe(7);
+    expect(second.items.map((d) => d.id)).toEqual(all.slice(3, 6).map((d) => d.id));
+    const last = await client.call('drafts-page', { offset: 6, limit: 3 });
+    expect(last.items.map((d) => d.id)).toEqual([all[6]!.id]);
+    expect(await client.call('drafts-page', { offset: 20, limit: 3 })).toEqual({ items: [], total: 7 });
+
+    const harbour = await client.call('drafts-list', { query: 'harbour' });
+    const found = await client.call('drafts-page', { query: 'harbour', offset: 1, limit: 2 });
+    expect(found.total).toBe(4);
+    expect(found.items.map((d) => d.title)).toEqual(harbour.slice(1, 3).map((d) => d.title));
+    expect(await client.call('drafts-page', { trash: true, offset: 0, limit: 10 })).toEqual({
+      items: [],
+      total: 0,
+    });
+
+    await expect(client.call('drafts-page', { offset: 0, limit: 501 })).rejects.toMatchObject({
+      code: 'invalid-args',
+    });
+    await expect(client.call('drafts-page', { offset: -1, limit: 10 })).rejects.toMatchObject({
+      code: 'invalid-args',
+    });
+  });
+
   it('stops answering and pushing after the connection is closed', async () => {
     const { client, stop } = connect();
     stop();

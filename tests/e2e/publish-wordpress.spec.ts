@@ -38,6 +38,10 @@ test('add a WordPress blog from its home page, publish the open draft with one c
   await drafts.newDraft(title);
   await drafts.editor.focusEnd();
   await drafts.editor.type('Written in Postwright, published with one click.');
+  // Choosing the blog offers its existing categories while the author types one.
+  await drafts.editor.openPostPanel();
+  await drafts.editor.postPanel.getByLabel('Blog').selectOption({ label: 'Peer Test Blog' });
+  await expect(drafts.editor.postPanel.locator('datalist option[value="Peer Test"]')).toHaveCount(1);
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
 
   const link = page.locator('.publish__link');

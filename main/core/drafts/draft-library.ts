@@ -33,6 +33,17 @@ export interface DraftLibraryDeps {
   events: EventBus;
   /** How long index writes are coalesced after a change (tests and the CLI flush on close). */
   indexFlushDelayMs?: number;
+  /**
+   * Whether the first list may answer from the index before the folder check (a long-lived app,
+   * which then receives corrections as events). A one-shot command has no events to wait for, so it
+   * lists only what the check confirms: drafts another process saved a moment ago included.
+   */
+  listBeforeCheck?: boolean;
+}
+
+export interface ListOptions {
+  query?: string;
+  trash?: boolean;
 }
 
 /**
@@ -73,13 +84,28 @@ export class DraftLibrary implements DraftStore {
     this.ready.catch(() => undefined);
   }
 
-  async list(options: { query?: string; trash?: boolean } = {}): Promise<DraftSummary[]> {
+  async list(options: ListOptions = {}): Promise<DraftSummary[]> {
+    // A copy: callers on an in-memory transport get the array itself and may change it.
+    return (await this.matching(options)).slice();
+  }
+
+  /** `limit` rows of `list` from `offset` on, and how many there are in all. */
+  async page(
+    options: ListOptions,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: DraftSummary[]; total: number }> {
+    const all = await this.matching(options);
+    return { items: all.slice(offset, offset + limit), total: all.length };
+  }
+
+  /** Newest edit first; the unfiltered list is the index's own cached array, so callers must not change it. */
+  private async matching(options: ListOptions): Promise<readonly DraftSummary[]> {
     const words = queryWords(options.query ?? '');
     const trash = options.trash ?? false;
     const usable = await this.loaded;
-    if (!usable || words.length > 0) await this.ready;
-    // A copy: callers on an in-memory transport get the array itself and may change it.
-    if (words.length === 0) return this.index.listSummaries(trash).slice();
+    if (!usable || words.length > 0 || this.deps.listBeforeCheck === false) await this.ready;
+    if (words.length === 0) return this.index.listSummaries(trash);
     const found = await this.index.search(words, trash, (id) => this.reader.readOrNull(id));
     return this.index.summariesOf(found);
   }

@@ -5,6 +5,7 @@ import type { DraftLibrary } from './draft-library';
 type DraftsHandlers = Pick<
   Handlers,
   | 'drafts-list'
+  | 'drafts-page'
   | 'drafts-get'
   | 'drafts-create'
   | 'drafts-save'
@@ -23,6 +24,7 @@ export function draftsHandlers(deps: { library: DraftLibrary }): DraftsHandlers 
   const { library } = deps;
   return {
     'drafts-list': (args) => library.list(args),
+    'drafts-page': ({ offset, limit, ...options }) => library.page(options, offset, limit),
     'drafts-get': ({ id }) => library.get(id),
     'drafts-create': (input) => library.create(input),
     'drafts-save': ({ draft }) => library.save(draft),

@@ -34,7 +34,7 @@ export function DraftsView() {
   const core = useCore();
   const [query, setQuery] = useState('');
   const [trash, setTrash] = useState(false);
-  const { drafts, error: listError } = useDraftList(query, trash);
+  const { total, draftAt, ensureRange, error: listError } = useDraftList(query, trash);
   const [open, setOpen] = useState<OpenDraft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ title: string; items: MenuItem[]; at: { x: number; y: number } } | null>(
@@ -198,16 +198,18 @@ export function DraftsView() {
             {listError}
           </p>
         )}
-        {drafts && drafts.length > 0 && (
+        {total !== null && total > 0 && (
           <DraftList
-            drafts={drafts}
+            total={total}
+            draftAt={draftAt}
+            ensureRange={ensureRange}
             label={trash ? 'Trash' : 'Drafts'}
             selectedId={trash ? null : (open?.draft.id ?? null)}
             onOpen={(draft, at) => (trash ? openMenu(draft, at) : void openDraft(draft.id))}
             onMenu={openMenu}
           />
         )}
-        {drafts && drafts.length === 0 && <ListEmptyState query={query} trash={trash} />}
+        {total === 0 && <ListEmptyState query={query} trash={trash} />}
         <div className="drafts-panel__foot">
           <button
             type="button"
@@ -220,7 +222,7 @@ export function DraftsView() {
           >
             {trash ? '← Back to drafts' : 'Trash'}
           </button>
-          {trash && drafts && drafts.length > 0 && !confirmEmpty && (
+          {trash && total !== null && total > 0 && !confirmEmpty && (
             <button type="button" className="button" onClick={() => setConfirmEmpty(true)}>
               Empty trash
             </button>

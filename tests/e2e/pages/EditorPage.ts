@@ -24,6 +24,13 @@ export class EditorPage {
     await expect(this.body).toBeVisible();
   }
 
+  /** The post panel opens by default only on wide windows. */
+  async openPostPanel() {
+    if (!(await this.postPanel.isVisible()))
+      await this.page.getByRole('button', { name: 'Show post settings' }).click();
+    await expect(this.postPanel).toBeVisible();
+  }
+
   async setTitle(title: string) {
     await this.title.fill(title);
   }

@@ -6,11 +6,14 @@ export function ChipInput({
   values,
   onChange,
   placeholder,
+  suggestions = [],
 }: {
   label: string;
   values: string[];
   onChange: (values: string[]) => void;
   placeholder: string;
+  /** Values the browser offers as the author types (for example the blog's existing categories). */
+  suggestions?: string[];
 }) {
   const [text, setText] = useState('');
   const id = useId();
@@ -62,7 +65,17 @@ export function ChipInput({
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
           onBlur={() => text.trim() && add(text)}
+          list={suggestions.length ? `${id}-suggestions` : undefined}
         />
+        {suggestions.length > 0 && (
+          <datalist id={`${id}-suggestions`}>
+            {suggestions
+              .filter((suggestion) => !values.includes(suggestion))
+              .map((suggestion) => (
+                <option key={suggestion} value={suggestion} />
+              ))}
+          </datalist>
+        )}
       </div>
     </div>
   );

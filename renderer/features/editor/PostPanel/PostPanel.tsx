@@ -3,12 +3,13 @@ import type { DraftFields } from '../../../../shared/model/draft';
 import type { DraftSession } from '../draft-session';
 import { ChipInput } from './ChipInput';
 import { fromLocalInput, isInFuture, slugFromTitle, toLocalInput } from './dates';
-import { useBlogs } from './useBlogs';
+import { useBlogs, useCategorySuggestions } from './useBlogs';
 
 /** The post's fields beside the body: where it goes, when, and how the blog files it. */
 export function PostPanel({ session, title }: { session: DraftSession; title: string }) {
   const [fields, setFields] = useState<DraftFields>(() => session.getFields());
   const blogs = useBlogs();
+  const categorySuggestions = useCategorySuggestions(blogs?.find((blog) => blog.id === fields.blogId));
   const update = (patch: Partial<DraftFields>) => {
     setFields((current) => ({ ...current, ...patch }));
     session.setFields(patch);
@@ -66,6 +67,7 @@ export function PostPanel({ session, title }: { session: DraftSession; title: st
         values={fields.categories}
         onChange={(categories) => update({ categories })}
         placeholder="Type a category, press Enter"
+        suggestions={categorySuggestions}
       />
       <div className="field">
         <label htmlFor="post-slug">Slug</label>
