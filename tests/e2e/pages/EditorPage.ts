@@ -49,13 +49,15 @@ export class EditorPage {
     for (const key of keys) await this.page.keyboard.press(key);
   }
 
+  /** Links the selected text; the author's next key goes back to the body, as it would by hand. */
   async addLink(url: string) {
     await this.page.keyboard.press('Control+k');
-    const field = this.page
-      .getByRole('dialog', { name: 'Link' })
-      .getByRole('textbox', { name: 'Link address' });
+    const dialog = this.page.getByRole('dialog', { name: 'Link' });
+    const field = dialog.getByRole('textbox', { name: 'Link address' });
     await field.fill(url);
     await field.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(this.body).toBeFocused();
   }
 
   /** Dispatches a real paste event, as the browser does, with the given clipboard contents. */

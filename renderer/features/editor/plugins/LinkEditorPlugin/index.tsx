@@ -10,9 +10,10 @@ import {
   COMMAND_PRIORITY_LOW,
   createCommand,
   SELECTION_CHANGE_COMMAND,
+  type BaseSelection,
   type LexicalEditor,
 } from 'lexical';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { safeLinkHref } from '../../../../../shared/net/safe-link';
 import { LinkPopover } from './LinkPopover';
 
@@ -47,6 +48,9 @@ export function LinkEditorPlugin() {
   const [editor] = useLexicalComposerContext();
   const [link, setLink] = useState<{ url: string; rect: DOMRect } | null>(null);
   const [editing, setEditing] = useState<{ url: string; rect: DOMRect; existing: boolean } | null>(null);
+  // The text the author meant to link: focus moves to the address field, so the editor's own
+  // selection cannot be trusted by the time the address is confirmed.
+  const selectionAtOpen = useRef<BaseSelection | null>(null);
 
   /** Called inside the update that moved the selection, so it reads the new selection directly. */
   const $refresh = useCallback(() => {
@@ -69,16 +73,13 @@ export function LinkEditorPlugin() {
         editor.registerCommand(
           OPEN_LINK_EDITOR_COMMAND,
           () => {
-            // A selection made a moment ago (Shift+Home, then Ctrl+K at once) may not have reached
-            // the editor state yet: take it from the page, which is what the author sees.
-            editor.update(
-              () => {
-                const fromDom = $createRangeSelectionFromDom(window.getSelection(), editor);
-                if (fromDom) $setSelection(fromDom);
-              },
-              { discrete: true },
-            );
-            const existing = editor.getEditorState().read(() => $selectedLink()?.getURL() ?? null);
+            // Command listeners run inside an editor update. A selection made a moment ago (Shift+Home,
+            // then Ctrl+K at once) may not have reached the editor yet, because the browser reports
+            // selection changes later: take it from the page, which is what the author sees.
+            const fromDom = $createRangeSelectionFromDom(window.getSelection(), editor);
+            if (fromDom) $setSelection(fromDom);
+            selectionAtOpen.current = $getSelection()?.clone() ?? null;
+            const existing = $selectedLink()?.getURL() ?? null;
             const rect = selectionRect(editor) ?? editor.getRootElement()?.getBoundingClientRect() ?? null;
             if (rect) setEditing({ url: existing ?? '', rect, existing: existing !== null });
             return true;
@@ -89,27 +90,38 @@ export function LinkEditorPlugin() {
     [editor, $refresh],
   );
 
+  const close = () => {
+    selectionAtOpen.current = null;
+    setEditing(null);
+    editor.focus();
+  };
+
   const apply = (raw: string): string | null => {
     const url = safeLinkHref(raw);
     if (url === null) return LINK_RULE;
     editor.update(() => {
+      if (selectionAtOpen.current) $setSelection(selectionAtOpen.current.clone());
       const existing = $selectedLink();
       const selection = $getSelection();
       if (existing) existing.setURL(url);
       else if ($isRangeSelection(selection) && selection.isCollapsed())
         selection.insertNodes([$createLinkNode(url).append($createTextNode(raw.trim()))]);
       else editor.dispatchCommand(TOGGLE_LINK_COMMAND, url);
+      // The caret goes just after the link, as in a word processor: typing on does not extend the
+      // link, and the next key cannot replace the linked text with a selection still over it.
+      $selectedLink()?.selectNext(0, 0);
     });
-    setEditing(null);
-    editor.focus();
+    close();
     return null;
   };
 
   const remove = () => {
-    editor.dispatchCommand(TOGGLE_LINK_COMMAND, null);
-    setEditing(null);
+    editor.update(() => {
+      if (selectionAtOpen.current) $setSelection(selectionAtOpen.current.clone());
+      editor.dispatchCommand(TOGGLE_LINK_COMMAND, null);
+    });
     setLink(null);
-    editor.focus();
+    close();
   };
 
   if (editing)
@@ -121,10 +133,7 @@ export function LinkEditorPlugin() {
         existing={editing.existing}
         onSave={apply}
         onRemove={remove}
-        onCancel={() => {
-          setEditing(null);
-          editor.focus();
-        }}
+        onCancel={close}
       />
     );
   if (link)
@@ -134,7 +143,10 @@ export function LinkEditorPlugin() {
         rect={link.rect}
         url={link.url}
         existing
-        onEdit={() => setEditing({ ...link, existing: true })}
+        onEdit={() => {
+          selectionAtOpen.current = editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
+          setEditing({ ...link, existing: true });
+        }}
         onRemove={remove}
       />
     );
