@@ -64,6 +64,13 @@ export const draftSaveSchema = draftFieldsSchema.extend({
   id: z.string().min(1).max(100),
   editorState: z.string().max(50_000_000).nullable(),
   html: z.string().max(50_000_000),
+  /**
+   * The editor counts words for its footer anyway; sending that count keeps the list and the footer
+   * in agreement and keeps a second count of a long body off the save path. Without it (CLI,
+   * imports) the library counts the HTML. Named apart from Draft's own wordCount so that a saved
+   * draft spread into a save never carries its old count.
+   */
+  editorWordCount: z.number().int().min(0).max(50_000_000).optional(),
 });
 export type DraftSave = z.infer<typeof draftSaveSchema>;
 

@@ -41,6 +41,21 @@ describe('the drafts library', () => {
     expect(read.createdAt).toBe(first.createdAt);
   });
 
+  it('a save from the editor keeps the count the editor showed, and only in wordCount', async () => {
+    const dir = tempDir();
+    const { library } = openLibrary(dir);
+    const draft = await library.create({ title: 'Counted by the editor' });
+    const html = '<p>Three words here</p>';
+    const saved = await library.save({ ...saveOf(draft, { html, editorState: null }), editorWordCount: 4 });
+    expect(saved.wordCount).toBe(4);
+    const onDisk = JSON.parse(readFileSync(library.paths.file(draft.id), 'utf8')) as Record<string, unknown>;
+    expect(onDisk.wordCount).toBe(4);
+    expect(onDisk).not.toHaveProperty('editorWordCount');
+    // Without the editor's count (CLI, imports) the library counts the HTML itself.
+    expect((await library.save(saveOf(draft, { html, editorState: null }))).wordCount).toBe(3);
+    await library.close();
+  });
+
   it('says which draft is missing', async () => {
     const { library } = openLibrary(tempDir());
     await expect(library.get('nope')).rejects.toMatchObject({

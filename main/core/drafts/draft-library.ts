@@ -149,9 +149,10 @@ export class DraftLibrary implements DraftStore {
       const entry = this.index.get(input.id);
       if (!entry) throw notFound(input.id);
       const now = this.deps.clock.now();
-      const wordCount = wordCountOf(input.html);
+      const { editorWordCount, ...fields } = input;
+      const wordCount = editorWordCount ?? wordCountOf(input.html);
       const draft: Draft = {
-        ...input,
+        ...fields,
         createdAt: entry.createdAt,
         updatedAt: now.toISOString(),
         status: entry.status,

@@ -10,6 +10,8 @@ const RETRY_MS = 4000;
 export interface BodySnapshot {
   editorState: string;
   html: string;
+  /** As the footer counts it; absent until the editor has read the body. */
+  editorWordCount?: number;
 }
 
 const whenIdle = (run: () => void): (() => void) => {
@@ -43,7 +45,11 @@ export class DraftSession {
   ) {
     const { title, slug, excerpt, tags, categories, publishAt, blogId } = initial;
     this.fields = { title, slug, excerpt, tags, categories, publishAt, blogId };
-    this.lastBody = { editorState: initial.editorState ?? '', html: initial.html };
+    this.lastBody = {
+      editorState: initial.editorState ?? '',
+      html: initial.html,
+      editorWordCount: initial.wordCount,
+    };
   }
 
   getFields(): DraftFields {

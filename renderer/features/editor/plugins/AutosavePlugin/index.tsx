@@ -1,8 +1,9 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import type { UpdateListenerPayload } from 'lexical';
+import { $getRoot, type UpdateListenerPayload } from 'lexical';
 import { useEffect } from 'react';
 import { $exportBodyHtml } from '../../html/body-html';
 import type { DraftSession } from '../../draft-session';
+import { countWords } from '../WordCountPlugin';
 
 /**
  * Whether an update changed the text or structure. Plugins that register node transforms mark
@@ -39,6 +40,7 @@ export function AutosavePlugin({ session }: { session: DraftSession }) {
     const detach = session.attachBody(() => ({
       editorState: JSON.stringify(editor.getEditorState().toJSON()),
       html: editor.read(() => $exportBodyHtml(editor)),
+      editorWordCount: editor.read(() => countWords($getRoot().getTextContent()).words),
     }));
     const unregister = editor.registerUpdateListener((update) => {
       if (!update.prevEditorState.isEmpty() && changedContent(update)) session.markDirty();
