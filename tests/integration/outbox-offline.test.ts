@@ -4,17 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { passwordKey } from '../../main/core/blogs/blog-secrets';
-import { BlogStore } from '../../main/core/blogs/blog-store';
 import type { Core } from '../../main/core/create-core';
-import { JobTracker } from '../../main/core/jobs/job-tracker';
-import { createHttpClient } from '../../main/core/platform/http';
-import { silentLogger } from '../../main/core/platform/logger';
-import { metaweblogCapabilities } from '../../main/core/publish/discovery/capabilities';
-import { createPublishing } from '../../main/core/publish/publishing';
 import { encodeResponse } from '../../main/core/publish/xmlrpc/encode';
-import { FileSecretStore } from '../../main/core/secrets/file-secret-store';
 import type { OutboxJob } from '../../shared/model/publish';
+import { addTestBlog, createTestPublishing } from '../support/publishing';
 import { createTestCore } from '../support/test-core';
 
 let dataDir: string;
@@ -66,28 +59,13 @@ afterAll(async () => {
 });
 
 it('an unreachable blog: the publish waits in the outbox and goes once the blog can be reached', async () => {
-  const secrets = new FileSecretStore(dataDir);
-  const blog = await new BlogStore(dataDir, { now: () => new Date() }, silentLogger).add({
+  const blog = await addTestBlog(dataDir, {
     name: 'Offline blog',
     homeUrl: `http://127.0.0.1:${port}/`,
-    protocol: 'metaweblog',
     endpoint: `http://127.0.0.1:${port}/xmlrpc.php`,
-    remoteBlogId: '1',
-    username: 'author',
-    capabilities: metaweblogCapabilities([]),
-    micropub: null,
   });
-  await secrets.set(passwordKey(blog.id), 'secret');
-  const publishing = createPublishing({
+  const publishing = createTestPublishing(core, dataDir, {
     host: 'browser',
-    dataDir,
-    secrets,
-    http: createHttpClient('Postwright-test'),
-    clock: { now: () => new Date() },
-    logger: silentLogger,
-    drafts: core.drafts,
-    events: core.events,
-    jobs: new JobTracker(core.events),
     backoff: { baseMs: 50, capMs: 200, maxAttempts: 3 },
   });
   const changes: OutboxJob[] = [];

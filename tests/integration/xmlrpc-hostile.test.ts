@@ -4,17 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BlogStore } from '../../main/core/blogs/blog-store';
-import { passwordKey } from '../../main/core/blogs/blog-secrets';
 import type { Core } from '../../main/core/create-core';
-import { JobTracker } from '../../main/core/jobs/job-tracker';
 import { createHttpClient } from '../../main/core/platform/http';
-import { silentLogger } from '../../main/core/platform/logger';
 import { MetaweblogClient } from '../../main/core/publish/metaweblog/client';
-import { createPublishing } from '../../main/core/publish/publishing';
 import { XmlRpcError } from '../../main/core/publish/xmlrpc/errors';
-import { FileSecretStore } from '../../main/core/secrets/file-secret-store';
-import { metaweblogCapabilities } from '../../main/core/publish/discovery/capabilities';
+import { addTestBlog, createTestPublishing } from '../support/publishing';
 import { createTestCore } from '../support/test-core';
 import { startHostileServer, type HostileMode } from '../support/xmlrpc/hostile-server';
 
@@ -26,7 +20,7 @@ let otherHost: Server;
 let otherHostHits = 0;
 let dataDir: string;
 let core: Core;
-let publishing: ReturnType<typeof createPublishing>;
+let publishing: ReturnType<typeof createTestPublishing>;
 const blogIds = new Map<HostileMode, string>();
 
 const CASES: { mode: HostileMode; kind: XmlRpcError['kind']; message: RegExp; ambiguous: boolean }[] = [
@@ -70,32 +64,20 @@ beforeAll(async () => {
 
   dataDir = mkdtempSync(join(tmpdir(), 'postwright-hostile-'));
   core = createTestCore(dataDir);
-  const secrets = new FileSecretStore(dataDir);
-  const store = new BlogStore(dataDir, clock, silentLogger);
   for (const { mode } of CASES) {
-    const blog = await store.add({
-      name: `Hostile ${mode}`,
-      homeUrl: hostile.url(mode).replace('xmlrpc.php', ''),
-      protocol: 'metaweblog',
-      endpoint: hostile.url(mode),
-      remoteBlogId: '1',
-      username: 'author',
-      capabilities: metaweblogCapabilities([]),
-      micropub: null,
-    });
-    await secrets.set(passwordKey(blog.id), 'secret');
+    const blog = await addTestBlog(
+      dataDir,
+      {
+        name: `Hostile ${mode}`,
+        homeUrl: hostile.url(mode).replace('xmlrpc.php', ''),
+        endpoint: hostile.url(mode),
+      },
+      clock,
+    );
     blogIds.set(mode, blog.id);
   }
-  publishing = createPublishing({
-    host: 'cli',
-    dataDir,
-    secrets,
-    http: createHttpClient('Postwright-test'),
+  publishing = createTestPublishing(core, dataDir, {
     clock,
-    logger: silentLogger,
-    drafts: core.drafts,
-    events: core.events,
-    jobs: new JobTracker(core.events),
     backoff: { baseMs: 10, capMs: 50, maxAttempts: 3 },
     xmlrpcLimits: LIMITS,
   });

@@ -8,6 +8,7 @@ import type { OutboxJob } from '../../../shared/model/publish';
 import { coreCaller } from '../../support/core-call';
 import { createTestCore } from '../../support/test-core';
 import { seededRandom, startForwardingProxy } from '../../support/wordpress/forwarding-proxy';
+import { addPeerBlogBehindProxy } from '../../support/wordpress/peer-blog';
 import { wordpressRest } from '../../support/wordpress/rest';
 
 const wp = inject('wordpress');
@@ -80,15 +81,7 @@ async function publishAndKill(draftId: string, waitFor: 'journaled' | 'sending')
 it(`kill -9 mid-publish ${KILLS} times: after a restart each queued publish completes once`, async () => {
   const core = createTestCore(dataDir);
   const call = coreCaller(core);
-  const blog = await call('blogs-add', {
-    protocol: 'metaweblog',
-    homeUrl: wp.WP_URL,
-    endpoint: wp.WP_ENDPOINT,
-    remoteBlogId: wp.WP_BLOG_ID,
-    username: wp.WP_USER,
-    password: wp.WP_PASSWORD,
-  });
-  await call('blogs-update', { id: blog.id, patch: { endpoint: `${proxy.url}/xmlrpc.php` } });
+  const blog = await addPeerBlogBehindProxy(call, wp, proxy.url);
   const drafts: { id: string; title: string }[] = [];
   for (let index = 0; index < KILLS; index++) {
     const title = `Crash ${run} #${index}`;

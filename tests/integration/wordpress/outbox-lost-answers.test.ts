@@ -4,14 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Core } from '../../../main/core/create-core';
-import { JobTracker } from '../../../main/core/jobs/job-tracker';
-import { createHttpClient } from '../../../main/core/platform/http';
-import { silentLogger } from '../../../main/core/platform/logger';
-import { createPublishing } from '../../../main/core/publish/publishing';
-import { FileSecretStore } from '../../../main/core/secrets/file-secret-store';
 import { coreCaller } from '../../support/core-call';
+import { createTestPublishing } from '../../support/publishing';
 import { createTestCore } from '../../support/test-core';
 import { seededRandom, startForwardingProxy } from '../../support/wordpress/forwarding-proxy';
+import { addPeerBlogBehindProxy } from '../../support/wordpress/peer-blog';
 import { wordpressRest } from '../../support/wordpress/rest';
 
 const wp = inject('wordpress');
@@ -41,25 +38,8 @@ afterAll(async () => {
 
 it(`${PUBLISHES} publishes through a proxy that loses answers: no duplicate, none lost`, async () => {
   const call = coreCaller(core);
-  const blog = await call('blogs-add', {
-    protocol: 'metaweblog',
-    homeUrl: wp.WP_URL,
-    endpoint: wp.WP_ENDPOINT,
-    remoteBlogId: wp.WP_BLOG_ID,
-    username: wp.WP_USER,
-    password: wp.WP_PASSWORD,
-  });
-  await call('blogs-update', { id: blog.id, patch: { endpoint: `${proxy.url}/xmlrpc.php` } });
-  const publishing = createPublishing({
-    host: 'cli',
-    dataDir,
-    secrets: new FileSecretStore(dataDir),
-    http: createHttpClient('Postwright-test'),
-    clock: { now: () => new Date() },
-    logger: silentLogger,
-    drafts: core.drafts,
-    events: core.events,
-    jobs: new JobTracker(core.events),
+  const blog = await addPeerBlogBehindProxy(call, wp, proxy.url);
+  const publishing = createTestPublishing(core, dataDir, {
     backoff: { baseMs: 20, capMs: 200, maxAttempts: 30 },
   });
   const titles: string[] = [];

@@ -1,0 +1,51 @@
+import { passwordKey } from '../../main/core/blogs/blog-secrets';
+import { BlogStore } from '../../main/core/blogs/blog-store';
+import type { Core } from '../../main/core/create-core';
+import { JobTracker } from '../../main/core/jobs/job-tracker';
+import { createHttpClient } from '../../main/core/platform/http';
+import type { Clock } from '../../main/core/platform/clock';
+import { silentLogger } from '../../main/core/platform/logger';
+import { metaweblogCapabilities } from '../../main/core/publish/discovery/capabilities';
+import { createPublishing, type PublishingDeps } from '../../main/core/publish/publishing';
+import { FileSecretStore } from '../../main/core/secrets/file-secret-store';
+
+/**
+ * A second publishing domain over a test core's drafts and events, as the app builds its own, with
+ * what a test varies: a short backoff so retries happen in seconds, hostile-server limits, a clock.
+ */
+export function createTestPublishing(
+  core: Core,
+  dataDir: string,
+  varied: Pick<PublishingDeps, 'backoff'> & Partial<PublishingDeps>,
+) {
+  return createPublishing({
+    host: 'cli',
+    dataDir,
+    secrets: new FileSecretStore(dataDir),
+    http: createHttpClient('Postwright-test'),
+    clock: { now: () => new Date() },
+    logger: silentLogger,
+    drafts: core.drafts,
+    events: core.events,
+    jobs: new JobTracker(core.events),
+    ...varied,
+  });
+}
+
+/** A MetaWeblog blog written straight to the data folder, with the password 'secret' (no discovery). */
+export async function addTestBlog(
+  dataDir: string,
+  blog: { name: string; homeUrl: string; endpoint: string },
+  clock: Clock = { now: () => new Date() },
+) {
+  const added = await new BlogStore(dataDir, clock, silentLogger).add({
+    ...blog,
+    protocol: 'metaweblog',
+    remoteBlogId: '1',
+    username: 'author',
+    capabilities: metaweblogCapabilities([]),
+    micropub: null,
+  });
+  await new FileSecretStore(dataDir).set(passwordKey(added.id), 'secret');
+  return added;
+}
