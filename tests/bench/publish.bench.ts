@@ -9,6 +9,7 @@ import { encodeMethodCall, encodeResponse } from '../../main/core/publish/xmlrpc
 import { coreCaller } from '../support/core-call';
 import { createTestCore } from '../support/test-core';
 import { startWordPress, stopWordPress } from '../support/wordpress/wordpress-peer';
+import { addPeerBlog } from '../support/wordpress/peer-blog';
 import { median, row, type BenchSuite } from './bench-kit';
 
 const PORT = process.env.POSTWRIGHT_BENCH_WP_PORT ?? '8783';
@@ -97,14 +98,7 @@ export const publishBench: BenchSuite = async () => {
   const core = createTestCore(dataDir);
   try {
     const call = coreCaller(core);
-    await call('blogs-add', {
-      protocol: 'metaweblog',
-      homeUrl: wp.WP_URL,
-      endpoint: wp.WP_ENDPOINT,
-      remoteBlogId: wp.WP_BLOG_ID,
-      username: wp.WP_USER,
-      password: wp.WP_PASSWORD,
-    });
+    await addPeerBlog(call, wp);
     await client.newPost(small(-1), true); // warm up PHP's opcode cache and the connection paths
     // Pairs in a random order, so neither side always follows the other's server-side work (cron spawns).
     for (let index = 0; index < RUNS; index++) {

@@ -1,16 +1,11 @@
 import type { coreCaller } from '../core-call';
 import type { WordPressPeer } from './wordpress-peer';
 
-/**
- * Adds the WordPress peer's blog as an author would (its real endpoint, checked on the way in), then
- * sends every later XML-RPC call through `proxyUrl`: the proxy decides what the network does to them.
- */
-export async function addPeerBlogBehindProxy(
-  call: ReturnType<typeof coreCaller>,
-  wp: WordPressPeer,
-  proxyUrl: string,
-) {
-  const blog = await call('blogs-add', {
+type Call = ReturnType<typeof coreCaller>;
+
+/** Adds the WordPress peer's blog as an author would, with its real endpoint checked on the way in. */
+export function addPeerBlog(call: Call, wp: WordPressPeer) {
+  return call('blogs-add', {
     protocol: 'metaweblog',
     homeUrl: wp.WP_URL,
     endpoint: wp.WP_ENDPOINT,
@@ -18,6 +13,11 @@ export async function addPeerBlogBehindProxy(
     username: wp.WP_USER,
     password: wp.WP_PASSWORD,
   });
+}
+
+/** The peer's blog with every later XML-RPC call sent through `proxyUrl`, which decides what the network does. */
+export async function addPeerBlogBehindProxy(call: Call, wp: WordPressPeer, proxyUrl: string) {
+  const blog = await addPeerBlog(call, wp);
   await call('blogs-update', { id: blog.id, patch: { endpoint: `${proxyUrl}/xmlrpc.php` } });
   return blog;
 }
