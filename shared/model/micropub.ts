@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DiscoveryReport } from './blog';
 
 /**
  * Micropub's vocabulary: microformats2 properties whose values are always lists. A value is plain
@@ -90,3 +91,20 @@ export const micropubBlogAddSchema = z
   })
   .strict();
 export type MicropubBlogAdd = z.infer<typeof micropubBlogAddSchema>;
+
+/** The Micropub blog discovery found, as `blogs-add` takes it; named after the site unless `name` is given. */
+export function micropubBlogAddFrom(report: DiscoveryReport, name?: string): MicropubBlogAdd {
+  const found = report.micropub;
+  if (!found?.endpoint) throw new Error(`${report.homeUrl} names no Micropub endpoint.`);
+  const chosenName = name ?? report.title;
+  return {
+    protocol: 'micropub',
+    homeUrl: report.homeUrl,
+    endpoint: found.endpoint,
+    mediaEndpoint: found.mediaEndpoint ?? null,
+    indieauthMetadata: found.indieauthMetadata ?? null,
+    authorizationEndpoint: found.authorizationEndpoint ?? null,
+    tokenEndpoint: found.tokenEndpoint ?? null,
+    ...(chosenName ? { name: chosenName } : {}),
+  };
+}

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { CoreFailure } from '../../../shared/contract/errors';
 import type { Draft, DraftSummary } from '../../../shared/model/draft';
 import type { CliContext } from '../cli-context';
+import { readNamedFile } from '../read-named-file';
 import { CliError } from '../cli-error';
 import { importLocalImages } from '../draft-local-images';
 
@@ -41,16 +41,6 @@ async function withHints<T>(work: () => Promise<T>): Promise<T> {
       );
     }
     throw error;
-  }
-}
-
-async function readInput(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    throw new CliError(
-      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Check the path.`,
-    );
   }
 }
 
@@ -117,10 +107,10 @@ export function registerDrafts(program: Command, context: () => CliContext) {
       }) => {
         if (options.html && options.md) throw new CliError('Give the body with --html or --md, not both.', 2);
         let html: string | undefined;
-        if (options.html) html = await readInput(options.html);
+        if (options.html) html = (await readNamedFile(options.html)).toString('utf8');
         if (options.md) {
           const { markdownToHtml } = await import('../../core/drafts/draft-convert');
-          html = markdownToHtml(await readInput(options.md));
+          html = markdownToHtml((await readNamedFile(options.md)).toString('utf8'));
         }
         const ctx = context();
         const draft = await ctx.call('drafts-create', {
@@ -191,7 +181,7 @@ export function registerDrafts(program: Command, context: () => CliContext) {
       const ctx = context();
       const draft = await ctx.call('drafts-import', {
         filename: basename(file),
-        content: await readInput(file),
+        content: (await readNamedFile(file)).toString('utf8'),
       });
       ctx.print(draft, () => `Created draft ${draft.id}: ${draft.title}`);
     });

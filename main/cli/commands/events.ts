@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { CoreFailure } from '../../../shared/contract/errors';
 import type { FoundEvent } from '../../../shared/events/extract-events';
@@ -6,6 +5,7 @@ import { formatEventLine } from '../../../shared/events/event-text';
 import { isLocalIso, parseLocal } from '../../../shared/events/local-date';
 import type { EventOccurrence } from '../../../shared/model/calendar-event';
 import type { CliContext } from '../cli-context';
+import { readNamedFile } from '../read-named-file';
 import { CliError } from '../cli-error';
 
 function parseDay(value: string): string {
@@ -124,14 +124,7 @@ export function registerEvents(program: Command, context: () => CliContext) {
     .description('import events from an .ics file; events already imported are updated')
     .action(async (file: string) => {
       const ctx = context();
-      let content: string;
-      try {
-        content = await readFile(file, 'utf8');
-      } catch (error) {
-        throw new CliError(
-          `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Check the path.`,
-        );
-      }
+      const content = (await readNamedFile(file)).toString('utf8');
       const result = await ctx.call('events-import', { content, filename: file });
       ctx.print(result, () =>
         [

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { displayTitle } from '../../../shared/inbox/filter';
 import type { Bookmark } from '../../../shared/model/bookmark';
 import { writeFileAtomic } from '../../core/fs/atomic-write';
 import type { CliContext } from '../cli-context';
+import { readNamedFile } from '../read-named-file';
 import { CliError } from '../cli-error';
 
 /** A YYYY-MM-DD day that exists on the calendar. */
@@ -81,14 +81,7 @@ export function registerInbox(program: Command, context: () => CliContext) {
     )
     .action(async (file: string) => {
       const ctx = context();
-      let content: string;
-      try {
-        content = await readFile(file, 'utf8');
-      } catch (error) {
-        throw new CliError(
-          `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Check the path.`,
-        );
-      }
+      const content = (await readNamedFile(file)).toString('utf8');
       const result = await ctx.call('inbox-import', { filename: basename(file), content });
       ctx.print(result, () =>
         [

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Blog, DiscoveryReport } from '../../../shared/model/blog';
-import type { Mf2Properties, Mf2Value } from '../../../shared/model/micropub';
+import { micropubBlogAddFrom, type Mf2Properties, type Mf2Value } from '../../../shared/model/micropub';
 import { contentTypeFor } from '../../core/fs/content-types';
 import type { CliContext } from '../cli-context';
+import { readNamedFile } from '../read-named-file';
 import { CliError } from '../cli-error';
 import { openInBrowser } from '../open-browser';
 import { readStdin } from '../read-stdin';
@@ -43,18 +43,10 @@ export async function addMicropubBlogFromCli(
   report: DiscoveryReport,
   options: MicropubSignInOptions & { name?: string },
 ): Promise<Blog> {
-  const found = report.micropub!;
   const token = options.tokenStdin ? (await readStdin()).trim() : undefined;
   if (options.tokenStdin && !token) throw new CliError('No token arrived on stdin.', 2);
   const blog = await ctx.call('blogs-add', {
-    protocol: 'micropub',
-    homeUrl: report.homeUrl,
-    endpoint: found.endpoint!,
-    mediaEndpoint: found.mediaEndpoint ?? null,
-    indieauthMetadata: found.indieauthMetadata ?? null,
-    authorizationEndpoint: found.authorizationEndpoint ?? null,
-    tokenEndpoint: found.tokenEndpoint ?? null,
-    ...((options.name ?? report.title) ? { name: options.name ?? report.title ?? undefined } : {}),
+    ...micropubBlogAddFrom(report, options.name),
     ...(token ? { token } : {}),
   });
   if (token) return blog;
@@ -291,12 +283,7 @@ export function registerMicropub(program: Command, context: () => CliContext) {
     .option(...blogOption)
     .action(async (file: string, options: { blog?: string }) => {
       const ctx = context();
-      let data: Buffer;
-      try {
-        data = await readFile(file);
-      } catch (error) {
-        throw new CliError(`Could not read ${file}: ${(error as Error).message}`);
-      }
+      const data = await readNamedFile(file);
       const result = await ctx.call('media-upload', {
         filename: basename(file),
         mimeType: contentTypeFor(file),

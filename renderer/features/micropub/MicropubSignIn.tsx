@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Blog, DiscoveryReport } from '../../../shared/model/blog';
+import { micropubBlogAddFrom } from '../../../shared/model/micropub';
 import { safeExternalUrl } from '../../../shared/net/safe-url';
 import { useCore } from '../../core/CoreContext';
 import './micropub.css';
@@ -34,16 +35,7 @@ export function MicropubSignIn({
     [],
   );
 
-  const fields = {
-    protocol: 'micropub' as const,
-    homeUrl: report.homeUrl,
-    endpoint: found.endpoint!,
-    mediaEndpoint: found.mediaEndpoint ?? null,
-    indieauthMetadata: found.indieauthMetadata ?? null,
-    authorizationEndpoint: found.authorizationEndpoint ?? null,
-    tokenEndpoint: found.tokenEndpoint ?? null,
-    ...(report.title ? { name: report.title } : {}),
-  };
+  const fields = micropubBlogAddFrom(report);
 
   async function signIn() {
     setBusy(true);
