@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useCoreEvent, useCoreValue } from '../core/CoreContext';
 import { SettingsView } from '../features/settings/SettingsView';
+import { useRecheckWhenBack } from '../features/drafts/useRecheckWhenBack';
 import { LinkIntake } from '../features/inbox/LinkIntake';
 import { SectionView } from './SectionView';
 import { SECTIONS, type SectionId } from './sections';
@@ -15,6 +16,7 @@ export function App() {
   const [settings, setSettings] = useCoreValue((client) => client.call('settings-get', {}));
   useCoreEvent('settings-changed', setSettings);
   useTheme(settings?.theme);
+  useRecheckWhenBack();
   useShortcuts(
     Object.fromEntries(SECTIONS.map((entry) => [`mod+${entry.shortcut}`, () => setSection(entry.id)])),
   );

@@ -30,6 +30,11 @@ export const draftsMethods = {
       .strict(),
   ).returns<{ items: DraftSummary[]; total: number }>(),
   'drafts-get': method(z.object({ id }).strict()).returns<Draft>(),
+  /**
+   * Looks at the draft folders again for what another process (the CLI) made, changed or erased;
+   * each change arrives as an event. Returns how many drafts changed.
+   */
+  'drafts-recheck': method(z.object({}).strict()).returns<number>(),
   'drafts-create': method(
     draftFieldsSchema
       .partial()

@@ -143,3 +143,29 @@ test('a revision can be restored', async ({ app }) => {
   await drafts.act('Versions', 'Revisions…');
   await expect(drafts.revisionsDialog().getByRole('listitem').first()).toContainText('9 words');
 });
+
+test('drafts made and deleted from the terminal show in the open app when the author comes back to it', async ({
+  app,
+}) => {
+  const page = await app.open();
+  const drafts = new DraftsPage(page);
+  await drafts.open();
+  await drafts.newDraft('Written in the app');
+  await drafts.editor.waitUntilSaved();
+
+  const cli = (...args: string[]) => runCli(['drafts', ...args, '--json'], { dataDir: app.dataDir });
+  expect(cli('new', '--title', 'Written in the terminal').status).toBe(0);
+  const mine = cli('list')
+    .json<{ id: string; title: string }[]>()
+    .find((d) => d.title === 'Written in the app')!;
+  expect(cli('delete', mine.id).status).toBe(0);
+  // The app has not looked yet.
+  await expect(drafts.row('Written in the terminal')).toHaveCount(0);
+
+  // Switching back to the window, as from a terminal.
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(drafts.row('Written in the terminal')).toBeVisible();
+  await expect(drafts.row('Written in the app')).toHaveCount(0);
+  await drafts.showTrash();
+  await expect(drafts.row('Written in the app')).toBeVisible();
+});

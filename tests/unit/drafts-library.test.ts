@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/model/draft';
@@ -308,12 +308,50 @@ describe('the drafts index and quarantine', () => {
     const draft = await library.create({ title: 'Whole' });
     await library.close();
     cpSync(join(dir, 'drafts', draft.id), join(dir, 'drafts', '.creating-half'), { recursive: true });
-    writeFileSync(join(dir, 'drafts', draft.id, '.draft.json.abc123.tmp'), '{"half');
-    const reopened = openLibrary(dir).library;
+    const leftover = join(dir, 'drafts', draft.id, '.draft.json.abc123.tmp');
+    writeFileSync(leftover, '{"half');
+    const twoMinutesAgo = new Date(Date.now() - 2 * MINUTE);
+    utimesSync(leftover, twoMinutesAgo, twoMinutesAgo);
+    // A young one may be another process's save in progress (the CLI's): it is left alone.
+    writeFileSync(join(dir, 'drafts', draft.id, '.draft.json.def456.tmp'), '{"saving');
+    const reopened = openLibrary(dir, new ManualClock(Date.now())).library;
     await reopened.ready;
     expect((await reopened.list()).map((d) => d.title)).toEqual(['Whole']);
     expect(existsSync(join(dir, 'drafts', '.creating-half'))).toBe(false);
-    expect(readdirSync(join(dir, 'drafts', draft.id)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(join(dir, 'drafts', draft.id)).filter((name) => name.endsWith('.tmp'))).toEqual([
+      '.draft.json.def456.tmp',
+    ]);
+  });
+
+  it('sees drafts another process made, changed and erased when asked to check again', async () => {
+    const dir = tempDir();
+    const { library: app, events } = openLibrary(dir);
+    const kept = await app.create({ title: 'Kept' });
+    const changed = await app.create({ title: 'Changed elsewhere' });
+    const erased = await app.create({ title: 'Erased elsewhere' });
+    events.length = 0;
+
+    // The CLI, another process over the same folder.
+    const { library: cli } = openLibrary(dir);
+    const made = await cli.create({ title: 'Made by the CLI' });
+    await cli.trash(erased.id);
+    expect(await cli.emptyTrash()).toBe(1);
+    await cli.trash(changed.id);
+    await cli.close();
+
+    // Until the app checks, it lists what it knew.
+    expect((await app.list()).map((d) => d.title)).toContain('Erased elsewhere');
+    await app.recheck();
+    expect((await app.list()).map((d) => d.id).sort()).toEqual([kept.id, made.id].sort());
+    expect((await app.list({ trash: true })).map((d) => d.id)).toEqual([changed.id]);
+    const pushed = events
+      .filter((e) => e.event === 'draft-changed')
+      .map((e) => (e.payload as { id: string }).id);
+    expect(pushed.sort()).toEqual([made.id, changed.id].sort());
+    expect(events.filter((e) => e.event === 'drafts-removed').map((e) => e.payload)).toEqual([
+      { ids: [erased.id] },
+    ]);
+    await app.close();
   });
 
   it('leaves a draft written by a newer Postwright alone', async () => {

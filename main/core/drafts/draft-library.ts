@@ -59,6 +59,8 @@ export class DraftLibrary implements DraftStore {
   /** Resolves once the index agrees with the draft folders. */
   readonly ready: Promise<void>;
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly openOptions: OpenIndexOptions;
+  private rechecking: Promise<number> | null = null;
 
   constructor(private readonly deps: DraftLibraryDeps) {
     this.paths = new DraftPaths(deps.dataDir);
@@ -77,11 +79,28 @@ export class DraftLibrary implements DraftStore {
     };
     // The list can show the index as soon as it is read; the folder check runs after it and pushes
     // any correction as events. Everything else waits for the check.
+    this.openOptions = options;
     this.loaded = loadIndex(options);
-    this.ready = this.loaded.then(() => verifyIndex(options));
+    this.ready = this.loaded.then(async () => {
+      await verifyIndex(options);
+    });
     this.loaded.catch(() => undefined);
     // Failures surface on the first call; this only keeps an unawaited rejection from crashing the host.
     this.ready.catch(() => undefined);
+  }
+
+  /**
+   * Checks the folders again for drafts another process (the CLI) made, changed or removed, and
+   * pushes what changed as events. As cheap as the check at open: one stat per draft, reads only
+   * what disagrees. Calls while one runs share it. Resolves to how many drafts changed.
+   */
+  recheck(): Promise<number> {
+    this.rechecking ??= this.ready
+      .then(() => verifyIndex({ ...this.openOptions, forDraft: (id, work) => this.locked(id, work) }))
+      .finally(() => {
+        this.rechecking = null;
+      });
+    return this.rechecking;
   }
 
   async list(options: ListOptions = {}): Promise<DraftSummary[]> {

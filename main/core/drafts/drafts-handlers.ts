@@ -7,6 +7,7 @@ type DraftsHandlers = Pick<
   | 'drafts-list'
   | 'drafts-page'
   | 'drafts-get'
+  | 'drafts-recheck'
   | 'drafts-create'
   | 'drafts-save'
   | 'drafts-delete'
@@ -26,6 +27,7 @@ export function draftsHandlers(deps: { library: DraftLibrary }): DraftsHandlers 
     'drafts-list': (args) => library.list(args),
     'drafts-page': ({ offset, limit, ...options }) => library.page(options, offset, limit),
     'drafts-get': ({ id }) => library.get(id),
+    'drafts-recheck': () => library.recheck(),
     'drafts-create': (input) => library.create(input),
     'drafts-save': ({ draft }) => library.save(draft),
     'drafts-delete': ({ id }) => library.trash(id),
