@@ -35,6 +35,15 @@ export function wordpressRest(wp: WordPressPeer) {
       });
       return found.filter((post) => post.title.raw === title);
     },
+    /** Every file in the media library whose title is exactly `title` (WordPress titles an upload by its name). */
+    async mediaTitled(title: string): Promise<{ id: number; source_url: string }[]> {
+      const found = await get<{ id: number; source_url: string; title: { raw: string } }[]>('/wp/v2/media', {
+        search: title.replace(/\.[a-z]+$/i, ''),
+        per_page: 100,
+        context: 'edit',
+      });
+      return found.filter((file) => file.title.raw === title);
+    },
   };
 }
 

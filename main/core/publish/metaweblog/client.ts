@@ -7,6 +7,7 @@ import {
   booleanResultSchema,
   categoriesSchema,
   listMethodsSchema,
+  mediaLibrarySchema,
   mediaObjectSchema,
   newCategorySchema,
   newPostSchema,
@@ -107,6 +108,11 @@ export class MetaweblogClient {
       [...this.auth, { name: file.name, type: file.type, bits: file.bits, overwrite: false }],
       mediaObjectSchema,
     );
+  }
+
+  /** The newest `number` files of WordPress's media library (a WordPress method, not MetaWeblog's). */
+  getMediaLibrary(number: number) {
+    return this.call('wp.getMediaLibrary', [...this.auth, { number }], mediaLibrarySchema);
   }
 
   deletePost(postId: string) {

@@ -7,6 +7,7 @@ import type { SecretStore } from '../../secrets/secret-store';
 import { passwordFor } from '../../blogs/blog-secrets';
 import { localImages, readImage, replaceImageSources } from '../draft-images';
 import type { XmlRpcLimits } from '../xmlrpc/call';
+import { XmlRpcError } from '../xmlrpc/errors';
 import { MetaweblogClient } from './client';
 import { toPublishError } from './errors';
 import { fromRemotePost, JOB_FIELD, postDate, slugFor, toContentStruct } from './post-mapping';
@@ -14,6 +15,8 @@ import type { RemoteMetaweblogPost } from './schemas';
 
 /** How many recent posts are searched for a post whose answer was lost. */
 const FIND_WINDOW = 50;
+/** How many recent media files are searched for uploads whose answers were lost. */
+const MEDIA_WINDOW = 100;
 
 export interface MetaweblogPublisherDeps {
   http: HttpClient;
@@ -73,19 +76,38 @@ export function metaweblogPublisher(deps: MetaweblogPublisherDeps): Publisher {
     const images = localImages(context.draft.html, context.draft.id, deps.drafts);
     const replacements: Record<string, string> = { ...context.job.uploads };
     const pending = images.filter((image) => !replacements[image.src]);
+    // A retry may follow an upload whose answer never came: find those files instead of sending them again.
+    const sentBefore =
+      pending.length > 0 && context.job.attempts > 1 ? await uploadedFiles(client) : new Map();
     let index = 0;
     for (const image of pending) {
       index += 1;
-      context.progress(`Uploading image ${index} of ${pending.length}`);
-      const media = await client.newMediaObject({
-        name: image.name,
-        type: image.type,
-        bits: await readImage(image),
-      });
-      replacements[image.src] = media.url;
-      await context.recordUpload(image.src, media.url);
+      let url = sentBefore.get(image.name);
+      if (url) context.progress(`Image ${index} of ${pending.length} is already on the blog`);
+      else {
+        context.progress(`Uploading image ${index} of ${pending.length}`);
+        url = (
+          await client.newMediaObject({ name: image.name, type: image.type, bits: await readImage(image) })
+        ).url;
+      }
+      replacements[image.src] = url;
+      await context.recordUpload(image.src, url);
     }
     return replaceImageSources(context.draft.html, replacements);
+  }
+
+  /**
+   * The blog's recent files by name, where it lists them (WordPress titles an upload by its file
+   * name, and a draft's image names are unique). A blog without the method gives an empty list.
+   */
+  async function uploadedFiles(client: MetaweblogClient): Promise<Map<string, string>> {
+    try {
+      const files = await client.getMediaLibrary(MEDIA_WINDOW);
+      return new Map(files.flatMap((file) => (file.title && file.link ? [[file.title, file.link]] : [])));
+    } catch (error) {
+      if (error instanceof XmlRpcError && error.kind === 'fault') return new Map();
+      throw error;
+    }
   }
 
   function choicesFor(context: PublishContext) {

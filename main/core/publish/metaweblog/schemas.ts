@@ -69,3 +69,7 @@ export const mediaObjectSchema = z.object({
   file: z.string().optional(),
 });
 export const listMethodsSchema = z.array(z.string());
+/** wp.getMediaLibrary: the fields used to recognise an earlier upload (WordPress titles it by file name). */
+export const mediaLibrarySchema = z.array(
+  z.object({ title: z.string().optional(), link: z.string().optional() }).loose(),
+);

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Core } from '../../../main/core/create-core';
+import type { OutboxJob } from '../../../shared/model/publish';
+import { coreCaller } from '../../support/core-call';
+import { makePng } from '../../support/png';
+import { createTestPublishing } from '../../support/publishing';
+import { createTestCore } from '../../support/test-core';
+import { startForwardingProxy } from '../../support/wordpress/forwarding-proxy';
+import { addPeerBlogBehindProxy } from '../../support/wordpress/peer-blog';
+import { wordpressRest } from '../../support/wordpress/rest';
+
+const wp = inject('wordpress');
+const rest = wordpressRest(wp);
+
+let dataDir: string;
+let core: Core;
+let proxy: Awaited<ReturnType<typeof startForwardingProxy>>;
+let uploadsSeen = 0;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'postwright-media-lost-'));
+  core = createTestCore(dataDir);
+  // WordPress stores the first upload, but its answer never comes back.
+  proxy = await startForwardingProxy(wp.WP_URL, (method) =>
+    method === 'metaWeblog.newMediaObject' && ++uploadsSeen === 1 ? { action: 'drop' } : { action: 'pass' },
+  );
+});
+
+afterAll(async () => {
+  await core.dispose();
+  await proxy.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('an image whose upload answer was lost is found on the blog, not uploaded twice', async () => {
+  const call = coreCaller(core);
+  const blog = await addPeerBlogBehindProxy(call, wp, proxy.url);
+  const publishing = createTestPublishing(core, dataDir, {
+    backoff: { baseMs: 20, capMs: 100, maxAttempts: 5 },
+  });
+  const draft = await call('drafts-create', { title: `Lost upload ${Date.now()}`, blogId: blog.id });
+  const { src } = await call('drafts-add-asset', {
+    id: draft.id,
+    filename: 'pier.png',
+    mimeType: 'image/png',
+    dataBase64: makePng(6).toString('base64'),
+  });
+  await call('drafts-save', {
+    draft: { ...draft, html: `<p><img src="${src}" alt="the pier"></p>`, editorState: null },
+  });
+
+  const queued = await publishing.outbox.enqueuePublish({ draftId: draft.id, blogId: blog.id, options: {} });
+  await publishing.outbox.runNow(queued.id);
+  let job: OutboxJob | undefined;
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+    job = (await publishing.outbox.list()).find((entry) => entry.id === queued.id);
+    if (job?.state === 'done' || job?.state === 'failed') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await publishing.dispose();
+
+  expect(job?.state, job?.reason ?? '').toBe('done');
+  expect(proxy.dropped()).toBe(1);
+  expect(uploadsSeen).toBe(1);
+  const files = await rest.mediaTitled(basename(src));
+  expect(files).toHaveLength(1);
+  const post = await rest.post(job!.result!.postId);
+  expect(post.content.raw).toContain(`src="${files[0]!.source_url}"`);
+}, 90_000);
