@@ -164,7 +164,6 @@ export class IndexStore {
     return found;
   }
 
-  /** Writes what changed now; resolves when it is on disk. */
   /**
    * Writes what changed; resolves when it is on disk. `complete` (on close) also extracts the text
    * of drafts saved since the last search, which the timed writes leave alone so that autosaves
