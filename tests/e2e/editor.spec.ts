@@ -152,9 +152,8 @@ test('the post panel keeps tags, categories, slug, excerpt and date', async ({ a
   const drafts = new DraftsPage(await app.open());
   await drafts.open();
   await drafts.newDraft('Panel');
+  await drafts.editor.openPostPanel();
   const panel = drafts.editor.postPanel;
-  if (!(await panel.isVisible()))
-    await drafts.page.getByRole('button', { name: 'Show post settings' }).click();
   await panel.getByLabel('Tags').fill('events, socitm');
   await panel.getByLabel('Tags').press('Enter');
   await panel.getByLabel('Categories').fill('Local government');
