@@ -19,8 +19,7 @@ test('the Learning Pool post: both events found, added, shown in the month view,
   await drafts.newDraft('Learning Pool Breakfast events');
   const editor = drafts.editor;
   // The post's date gives the year to "25 November".
-  if (!(await editor.postPanel.isVisible()))
-    await page.getByRole('button', { name: 'Show post settings' }).click();
+  await editor.openPostPanel();
   await editor.postPanel.getByLabel('Publish date').fill('2009-11-16T09:00');
 
   await editor.focusEnd();
