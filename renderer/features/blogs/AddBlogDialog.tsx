@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountBlog, DiscoveryReport } from '../../../shared/model/blog';
 import { useCore } from '../../core/CoreContext';
+import { Field, InputField } from '../../components/Field';
 import { DiscoverySteps } from './DiscoverySteps';
 import { errorText } from './error-text';
 import { MicropubSignIn } from '../micropub/MicropubSignIn';
@@ -93,8 +94,7 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
     <dialog ref={dialog} className="add-blog" aria-label="Add a blog" onClose={onClose}>
       <h2>Add a blog</h2>
       <form onSubmit={discover} className="add-blog__row">
-        <label className="field add-blog__grow">
-          <span>Your blog’s home page</span>
+        <Field label="Your blog’s home page" className="add-blog__grow">
           <input
             type="text"
             inputMode="url"
@@ -104,7 +104,7 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
             autoFocus
             required
           />
-        </label>
+        </Field>
         <button type="submit" className="button" disabled={busy !== null || !url.trim()}>
           Find the blog
         </button>
@@ -153,25 +153,21 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
             MetaWeblog at <code>{report.metaweblog.endpoint}</code>. The password is kept in the secret store,
             never in the settings; on WordPress an application password works too.
           </p>
-          <label className="field">
-            <span>User name</span>
-            <input
-              value={username}
-              onChange={(event) => setUsername(event.target.value)}
-              autoComplete="username"
-              required
-            />
-          </label>
-          <label className="field">
-            <span>Password</span>
-            <input
-              type="password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              autoComplete="current-password"
-              required
-            />
-          </label>
+          <InputField
+            label="User name"
+            value={username}
+            onChange={setUsername}
+            autoComplete="username"
+            required
+          />
+          <InputField
+            label="Password"
+            type="password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="current-password"
+            required
+          />
           <button type="submit" className="button" disabled={busy !== null || !username || !password}>
             Sign in
           </button>

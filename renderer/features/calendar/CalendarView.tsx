@@ -12,6 +12,10 @@ import { useOccurrences } from './useOccurrences';
 import { explain } from './explain';
 
 type View = 'month' | 'agenda';
+const VIEWS: [View, string][] = [
+  ['month', 'Month'],
+  ['agenda', 'Agenda'],
+];
 
 /** The Calendar section: a month grid or an agenda, the event side panel, .ics in and out. */
 export default function CalendarView() {
@@ -67,22 +71,17 @@ export default function CalendarView() {
         <header className="calendar__header">
           <h1 id="calendar-title">Calendar</h1>
           <div className="calendar__views" role="group" aria-label="View">
-            <button
-              type="button"
-              className="button"
-              aria-pressed={view === 'month'}
-              onClick={() => setView('month')}
-            >
-              Month
-            </button>
-            <button
-              type="button"
-              className="button"
-              aria-pressed={view === 'agenda'}
-              onClick={() => setView('agenda')}
-            >
-              Agenda
-            </button>
+            {VIEWS.map(([name, label]) => (
+              <button
+                key={name}
+                type="button"
+                className="button"
+                aria-pressed={view === name}
+                onClick={() => setView(name)}
+              >
+                {label}
+              </button>
+            ))}
           </div>
           <span className="calendar__spacer" />
           <button type="button" className="button" onClick={() => picker.current?.click()}>

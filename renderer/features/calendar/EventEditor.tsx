@@ -77,7 +77,7 @@ export function EventEditor({
     });
 
   return (
-    <aside className="event-editor" aria-labelledby="event-editor-title">
+    <aside className="side-panel event-editor" aria-labelledby="event-editor-title">
       <form onSubmit={save}>
         <header className="event-editor__header">
           <h2 id="event-editor-title">{event ? 'Edit event' : 'New event'}</h2>

@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'react';
+import { Field, InputField } from '../../components/Field';
 import type { EventFormValues } from './event-form';
 import './event-form.css';
 
@@ -9,6 +10,9 @@ function timeZones(): string[] {
     return ['Europe/London', 'UTC'];
   }
 }
+
+/** Every field but the all-day checkbox holds text. */
+type TextKey = Exclude<keyof EventFormValues, 'allDay'>;
 
 /** The fields of an event: title, all day, start and end, time zone, place, link, description. */
 export function EventForm({
@@ -22,18 +26,12 @@ export function EventForm({
   const zones = useMemo(() => timeZones(), []);
   const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) =>
     onChange({ ...values, [key]: value });
+  /** Ties an InputField to one field of the form. */
+  const bind = (key: TextKey) => ({ value: values[key], onChange: (value: string) => set(key, value) });
 
   return (
     <div className="event-form">
-      <label className="field">
-        <span>Title</span>
-        <input
-          type="text"
-          value={values.title}
-          onChange={(event) => set('title', event.target.value)}
-          required
-        />
-      </label>
+      <InputField label="Title" type="text" {...bind('title')} required />
       <label className="event-form__check">
         <input
           type="checkbox"
@@ -43,57 +41,28 @@ export function EventForm({
         All day
       </label>
       <div className="event-form__row">
-        <label className="field">
-          <span>Starts</span>
-          <input
-            type="date"
-            value={values.startDate}
-            onChange={(event) => {
-              const startDate = event.target.value;
-              // Moving the start moves a same-day end with it.
-              onChange({
-                ...values,
-                startDate,
-                endDate: values.endDate < startDate ? startDate : values.endDate,
-              });
-            }}
-            required
-          />
-        </label>
-        {!values.allDay && (
-          <label className="field">
-            <span>Start time</span>
-            <input
-              type="time"
-              value={values.startTime}
-              onChange={(event) => set('startTime', event.target.value)}
-            />
-          </label>
-        )}
+        <InputField
+          label="Starts"
+          type="date"
+          value={values.startDate}
+          onChange={(startDate) =>
+            // Moving the start moves a same-day end with it.
+            onChange({
+              ...values,
+              startDate,
+              endDate: values.endDate < startDate ? startDate : values.endDate,
+            })
+          }
+          required
+        />
+        {!values.allDay && <InputField label="Start time" type="time" {...bind('startTime')} />}
       </div>
       <div className="event-form__row">
-        <label className="field">
-          <span>Ends</span>
-          <input
-            type="date"
-            value={values.endDate}
-            onChange={(event) => set('endDate', event.target.value)}
-          />
-        </label>
-        {!values.allDay && (
-          <label className="field">
-            <span>End time</span>
-            <input
-              type="time"
-              value={values.endTime}
-              onChange={(event) => set('endTime', event.target.value)}
-            />
-          </label>
-        )}
+        <InputField label="Ends" type="date" {...bind('endDate')} />
+        {!values.allDay && <InputField label="End time" type="time" {...bind('endTime')} />}
       </div>
       {!values.allDay && (
-        <label className="field">
-          <span>Time zone</span>
+        <Field label="Time zone">
           <input
             type="text"
             list={`${id}-zones`}
@@ -105,33 +74,17 @@ export function EventForm({
               <option key={zone} value={zone} />
             ))}
           </datalist>
-        </label>
+        </Field>
       )}
-      <label className="field">
-        <span>Location</span>
-        <input
-          type="text"
-          value={values.location}
-          onChange={(event) => set('location', event.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>Link</span>
-        <input
-          type="url"
-          value={values.url}
-          placeholder="https://"
-          onChange={(event) => set('url', event.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>Description</span>
+      <InputField label="Location" type="text" {...bind('location')} />
+      <InputField label="Link" type="url" placeholder="https://" {...bind('url')} />
+      <Field label="Description">
         <textarea
           rows={4}
           value={values.description}
           onChange={(event) => set('description', event.target.value)}
         />
-      </label>
+      </Field>
     </div>
   );
 }

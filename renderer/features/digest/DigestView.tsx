@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { localDay } from '../../../shared/inbox/filter';
 import type { DigestPreview } from '../../../shared/contract/inbox';
 import { useCore, useCoreEvent, useCoreValue } from '../../core/CoreContext';
+import { Field } from '../../components/Field';
 import { Toast, useToast } from '../inbox/Toast';
 import { DigestLinkList } from './DigestLinkList';
 import { DigestPreviewPane } from './DigestPreviewPane';
@@ -113,6 +114,17 @@ export function DigestView({ onBack }: { onBack: () => void }) {
   };
 
   const included = links.filter((link) => !excluded.has(link.id)).length;
+  const rangeEnd = (end: 'from' | 'to', label: string) => (
+    <Field label={label} className="field--inline">
+      <input
+        type="date"
+        aria-label={`Digest ${end}`}
+        value={range?.[end] ?? ''}
+        // A cleared date leaves the range as it was.
+        onChange={(event) => event.target.value && setRange({ [end]: event.target.value })}
+      />
+    </Field>
+  );
   return (
     <section className="digest-view" aria-labelledby="digest-heading">
       <header className="digest-view__head">
@@ -131,26 +143,9 @@ export function DigestView({ onBack }: { onBack: () => void }) {
         </button>
       </header>
       <div className="digest-view__controls">
-        <label className="field field--inline">
-          <span>From</span>
-          <input
-            type="date"
-            aria-label="Digest from"
-            value={range?.from ?? ''}
-            onChange={(event) => event.target.value && setRange({ from: event.target.value })}
-          />
-        </label>
-        <label className="field field--inline">
-          <span>To</span>
-          <input
-            type="date"
-            aria-label="Digest to"
-            value={range?.to ?? ''}
-            onChange={(event) => event.target.value && setRange({ to: event.target.value })}
-          />
-        </label>
-        <label className="field field--inline">
-          <span>Template</span>
+        {rangeEnd('from', 'From')}
+        {rangeEnd('to', 'To')}
+        <Field label="Template" className="field--inline">
           <select value={template ?? ''} onChange={(event) => setTemplate(event.target.value || undefined)}>
             {(settings?.digestTemplates ?? []).map((entry, index) => (
               <option key={entry.name} value={index === 0 ? '' : entry.name}>
@@ -158,7 +153,7 @@ export function DigestView({ onBack }: { onBack: () => void }) {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         <label className="checkbox">
           <input
             type="checkbox"

@@ -12,6 +12,12 @@ function ownedElsewhere(event: DragEvent): boolean {
   return Boolean(event.dataTransfer?.types.includes('Files'));
 }
 
+/** Listens on the window; what it returns stops listening. */
+function listen<K extends keyof WindowEventMap>(type: K, listener: (event: WindowEventMap[K]) => void) {
+  window.addEventListener(type, listener);
+  return () => window.removeEventListener(type, listener);
+}
+
 /** Reads `#add?url=…&title=…&quote=…` (the bookmarklet) once, then clears it from the address. */
 function linkFromAddress(): NewLink | null {
   const match = /^#add\?(.*)$/.exec(location.hash);
@@ -69,7 +75,6 @@ export function LinkIntake({ onAdded }: { onAdded: () => void }) {
       if (fromBookmarklet) add([fromBookmarklet]);
     };
     onAddress();
-    window.addEventListener('hashchange', onAddress);
 
     const onDragStart = () => {
       internal.current = true;
@@ -100,21 +105,16 @@ export function LinkIntake({ onAdded }: { onAdded: () => void }) {
       event.preventDefault();
       add(linksFromTransfer(event.dataTransfer));
     };
-    window.addEventListener('dragstart', onDragStart);
-    window.addEventListener('dragend', onDragEnd);
-    window.addEventListener('dragenter', onDragEnter);
-    window.addEventListener('dragleave', onDragLeave);
-    window.addEventListener('dragover', onDragOver);
-    window.addEventListener('drop', onDrop);
-    return () => {
-      window.removeEventListener('hashchange', onAddress);
-      window.removeEventListener('dragstart', onDragStart);
-      window.removeEventListener('dragend', onDragEnd);
-      window.removeEventListener('dragenter', onDragEnter);
-      window.removeEventListener('dragleave', onDragLeave);
-      window.removeEventListener('dragover', onDragOver);
-      window.removeEventListener('drop', onDrop);
-    };
+    const cleanups = [
+      listen('hashchange', onAddress),
+      listen('dragstart', onDragStart),
+      listen('dragend', onDragEnd),
+      listen('dragenter', onDragEnter),
+      listen('dragleave', onDragLeave),
+      listen('dragover', onDragOver),
+      listen('drop', onDrop),
+    ];
+    return () => cleanups.forEach((cleanup) => cleanup());
   }, [core, showToast]);
 
   return (

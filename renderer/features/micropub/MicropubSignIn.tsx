@@ -3,6 +3,7 @@ import type { Blog, DiscoveryReport } from '../../../shared/model/blog';
 import { micropubBlogAddFrom } from '../../../shared/model/micropub';
 import { safeExternalUrl } from '../../../shared/net/safe-url';
 import { useCore } from '../../core/CoreContext';
+import { InputField } from '../../components/Field';
 import './micropub.css';
 
 type Mode = 'indieauth' | 'token';
@@ -124,16 +125,14 @@ export function MicropubSignIn({
 
       {mode === 'token' && (
         <form onSubmit={(event) => void addWithToken(event)} className="micropub-sign-in__token">
-          <label className="field">
-            <span>Token from your site</span>
-            <input
-              type="password"
-              value={token}
-              onChange={(event) => setToken(event.target.value)}
-              autoComplete="off"
-              required
-            />
-          </label>
+          <InputField
+            label="Token from your site"
+            type="password"
+            value={token}
+            onChange={setToken}
+            autoComplete="off"
+            required
+          />
           <button type="submit" className="button button--primary" disabled={busy || !token.trim()}>
             Add blog
           </button>

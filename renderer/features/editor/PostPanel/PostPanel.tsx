@@ -17,7 +17,7 @@ export function PostPanel({ session, title }: { session: DraftSession; title: st
   const scheduled = isInFuture(fields.publishAt);
 
   return (
-    <aside className="post-panel" aria-label="Post settings">
+    <aside className="side-panel post-panel" aria-label="Post settings">
       <h2 className="post-panel__title">Post</h2>
       <div className="field">
         <label htmlFor="post-blog">Blog</label>

@@ -1,15 +1,7 @@
-import {
-  DecoratorNode,
-  type DOMConversionMap,
-  type DOMExportOutput,
-  type LexicalNode,
-  type NodeKey,
-  type SerializedLexicalNode,
-  type Spread,
-} from 'lexical';
-import type { JSX } from 'react';
+import type { DOMConversionMap, LexicalNode, NodeKey, SerializedLexicalNode, Spread } from 'lexical';
 import { eventBlockHtml, type EventForHtml } from '../../../../shared/events/event-html';
 import { formatEventLine } from '../../../../shared/events/event-text';
+import { HtmlBlockNode, importHtmlBlock } from './HtmlBlockNode';
 import { readHEvent } from './read-h-event';
 
 /** What an event block shows and publishes; `eventId` ties it to the calendar when it came from there. */
@@ -17,19 +9,14 @@ export type EventBlockData = EventForHtml & { eventId: string | null };
 
 export type SerializedEventNode = Spread<{ event: EventBlockData }, SerializedLexicalNode>;
 
-/** Turns our own (escaped) block HTML into an element for export. */
-export function htmlElement(html: string): HTMLElement {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  return template.content.firstElementChild as HTMLElement;
-}
-
 /**
  * An event in a post: "Wednesday 25 November 2009, 9.30–12.30, Brighton and Hove Council" with
  * h-event markup in the published HTML. The editor shows exactly the HTML that is published.
  */
-export class EventNode extends DecoratorNode<JSX.Element> {
+export class EventNode extends HtmlBlockNode {
   __event: EventBlockData;
+  protected readonly frameClass = 'editor-event-block';
+  protected readonly testId = 'event-block';
 
   static override getType(): string {
     return 'event';
@@ -43,19 +30,15 @@ export class EventNode extends DecoratorNode<JSX.Element> {
     return $createEventNode(serialized.event);
   }
 
+  /** An h-event read back from HTML is no longer tied to a calendar event. */
   static override importDOM(): DOMConversionMap {
-    return {
-      div: (element: HTMLElement) =>
-        element.classList.contains('h-event')
-          ? {
-              conversion: (node: HTMLElement) => {
-                const event = readHEvent(node);
-                return { node: event ? $createEventNode({ ...event, eventId: null }) : null };
-              },
-              priority: 2,
-            }
-          : null,
-    };
+    return importHtmlBlock(
+      (div) => div.classList.contains('h-event'),
+      (div) => {
+        const event = readHEvent(div);
+        return event ? $createEventNode({ ...event, eventId: null }) : null;
+      },
+    );
   }
 
   constructor(event: EventBlockData, key?: NodeKey) {
@@ -67,37 +50,12 @@ export class EventNode extends DecoratorNode<JSX.Element> {
     return { ...super.exportJSON(), type: 'event', version: 1, event: this.__event };
   }
 
-  override exportDOM(): DOMExportOutput {
-    return { element: htmlElement(eventBlockHtml(this.__event)) };
-  }
-
-  override createDOM(): HTMLElement {
-    const element = document.createElement('div');
-    element.className = 'editor-event-block';
-    return element;
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
+  protected blockHtml(): string {
+    return eventBlockHtml(this.__event);
   }
 
   override getTextContent(): string {
     return `${this.__event.title}\n${formatEventLine(this.__event)}\n`;
-  }
-
-  override decorate(): JSX.Element {
-    return (
-      <div
-        className="editor-event-block__body"
-        data-testid="event-block"
-        // Our own escaped h-event HTML (shared/events/event-html): what the post will carry.
-        dangerouslySetInnerHTML={{ __html: eventBlockHtml(this.__event) }}
-      />
-    );
   }
 }
 

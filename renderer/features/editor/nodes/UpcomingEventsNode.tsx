@@ -1,16 +1,7 @@
-import {
-  DecoratorNode,
-  type DOMConversionMap,
-  type DOMExportOutput,
-  type LexicalNode,
-  type NodeKey,
-  type SerializedLexicalNode,
-  type Spread,
-} from 'lexical';
-import type { JSX } from 'react';
+import type { DOMConversionMap, LexicalNode, NodeKey, SerializedLexicalNode, Spread } from 'lexical';
 import { upcomingEventsHtml, type EventForHtml } from '../../../../shared/events/event-html';
 import { formatEventLine } from '../../../../shared/events/event-text';
-import { htmlElement } from './EventNode';
+import { HtmlBlockNode, importHtmlBlock } from './HtmlBlockNode';
 import { readHEvent } from './read-h-event';
 
 /** One line of the list: the event as it was when the list was inserted, at one occurrence. */
@@ -26,9 +17,11 @@ export type SerializedUpcomingEventsNode = Spread<
 >;
 
 /** "Upcoming events": a heading and one h-event list item per event of a range. */
-export class UpcomingEventsNode extends DecoratorNode<JSX.Element> {
+export class UpcomingEventsNode extends HtmlBlockNode {
   __heading: string;
   __items: UpcomingItem[];
+  protected readonly frameClass = 'editor-event-block editor-event-block--list';
+  protected readonly testId = 'upcoming-events-block';
 
   static override getType(): string {
     return 'upcoming-events';
@@ -44,21 +37,16 @@ export class UpcomingEventsNode extends DecoratorNode<JSX.Element> {
 
   /** An h-feed of h-event list items, as upcomingEventsHtml writes it. */
   static override importDOM(): DOMConversionMap {
-    return {
-      div: (element: HTMLElement) =>
-        element.classList.contains('h-feed') && element.querySelector('li.h-event')
-          ? {
-              conversion: (node: HTMLElement) => {
-                const items = Array.from(node.querySelectorAll('li.h-event'), readHEvent)
-                  .filter((event) => event !== null)
-                  .map((event) => ({ event, start: event.start, end: event.end }));
-                const heading = node.querySelector('h3')?.textContent?.trim() || 'Upcoming events';
-                return { node: items.length > 0 ? $createUpcomingEventsNode(heading, items) : null };
-              },
-              priority: 2,
-            }
-          : null,
-    };
+    return importHtmlBlock(
+      (div) => div.classList.contains('h-feed') && div.querySelector('li.h-event') !== null,
+      (div) => {
+        const items = Array.from(div.querySelectorAll('li.h-event'), readHEvent)
+          .filter((event) => event !== null)
+          .map((event) => ({ event, start: event.start, end: event.end }));
+        const heading = div.querySelector('h3')?.textContent?.trim() || 'Upcoming events';
+        return items.length > 0 ? $createUpcomingEventsNode(heading, items) : null;
+      },
+    );
   }
 
   constructor(heading: string, items: UpcomingItem[], key?: NodeKey) {
@@ -77,22 +65,8 @@ export class UpcomingEventsNode extends DecoratorNode<JSX.Element> {
     };
   }
 
-  override exportDOM(): DOMExportOutput {
-    return { element: htmlElement(upcomingEventsHtml(this.__items, this.__heading)) };
-  }
-
-  override createDOM(): HTMLElement {
-    const element = document.createElement('div');
-    element.className = 'editor-event-block editor-event-block--list';
-    return element;
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
+  protected blockHtml(): string {
+    return upcomingEventsHtml(this.__items, this.__heading);
   }
 
   override getTextContent(): string {
@@ -101,17 +75,6 @@ export class UpcomingEventsNode extends DecoratorNode<JSX.Element> {
         `${item.event.title}: ${formatEventLine({ ...item.event, start: item.start, end: item.end })}`,
     );
     return `${this.__heading}\n${lines.join('\n')}\n`;
-  }
-
-  override decorate(): JSX.Element {
-    return (
-      <div
-        className="editor-event-block__body"
-        data-testid="upcoming-events-block"
-        // Our own escaped h-event HTML (shared/events/event-html): what the post will carry.
-        dangerouslySetInnerHTML={{ __html: upcomingEventsHtml(this.__items, this.__heading) }}
-      />
-    );
   }
 }
 
