@@ -17,6 +17,8 @@ import { $createImageNode } from '../../renderer/features/editor/nodes/ImageNode
 import { EDITOR_NODES } from '../../renderer/features/editor/nodes';
 import { $createUpcomingEventsNode } from '../../renderer/features/editor/nodes/UpcomingEventsNode';
 import { browserTimeZone } from '../../renderer/features/calendar/event-form';
+import { countWords } from '../../renderer/features/editor/plugins/WordCountPlugin';
+import { wordCountOf } from '../../main/core/drafts/draft-index';
 
 /*
  * Pins what the editor's own nodes write: the JSON a draft keeps on disk (old drafts must keep
@@ -143,7 +145,7 @@ describe('the event block', () => {
     expect(written(editor)).toEqual({
       json: JSON.stringify([{ type: 'event', version: 1, event: breakfast }]),
       html: EVENT_HTML,
-      text: 'Learning Pool breakfast\nWednesday 25 November 2009, 9.30–12.30, Brighton and Hove Council\n',
+      text: 'Learning Pool breakfast\nWednesday 25 November 2009, 9.30–12.30, Brighton and Hove Council\nSpeakers include Tracey Hughes.\n',
       frame: 'div.editor-event-block',
     });
     expect(decoration(editor)).toBe(
@@ -163,6 +165,11 @@ describe('the event block', () => {
 
   test('opens from the JSON a draft keeps', () => {
     expect(written(reopen(editor))).toEqual(written(editor));
+  });
+
+  test('counts as many words in the footer as in the drafts list', () => {
+    const { html, text } = written(editor);
+    expect(countWords(text).words).toBe(wordCountOf(html));
   });
 });
 
@@ -206,6 +213,11 @@ describe('the upcoming events list', () => {
 
   test('opens from the JSON a draft keeps', () => {
     expect(written(reopen(editor))).toEqual(written(editor));
+  });
+
+  test('counts as many words in the footer as in the drafts list', () => {
+    const { html, text } = written(editor);
+    expect(countWords(text).words).toBe(wordCountOf(html));
   });
 });
 

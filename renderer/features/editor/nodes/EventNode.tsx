@@ -55,7 +55,9 @@ export class EventNode extends HtmlBlockNode {
   }
 
   override getTextContent(): string {
-    return `${this.__event.title}\n${formatEventLine(this.__event)}\n`;
+    // Everything the published block says, so the footer counts the words the blog will show.
+    const description = this.__event.description.trim();
+    return `${this.__event.title}\n${formatEventLine(this.__event)}\n${description ? `${description}\n` : ''}`;
   }
 }
 
