@@ -107,13 +107,14 @@ describe('mapping a draft onto Micropub', () => {
   });
 
   it('lists the body’s images and removes only the ones sent as files, byte for byte elsewhere', () => {
-    const html = `<p>A <IMG SRC=one.png ALT='First &amp; best'></p><!-- <img src="two.png"> --><p><img src="two.png" /> b</p>`;
+    const html = `<p>A <IMG SRC=one.png ALT='First &amp; best'></p ><!-- <img src="two.png"> --><p><img src="two.png" /> b</p ><image src="two.png">`;
     expect(bodyImages(html)).toEqual([
       { src: 'one.png', alt: 'First & best' },
       { src: 'two.png', alt: '' },
+      { src: 'two.png', alt: '' },
     ]);
     expect(withoutImages(html, new Set(['two.png']))).toBe(
-      `<p>A <IMG SRC=one.png ALT='First &amp; best'></p><!-- <img src="two.png"> --><p> b</p>`,
+      `<p>A <IMG SRC=one.png ALT='First &amp; best'></p ><!-- <img src="two.png"> --><p> b</p >`,
     );
   });
 

@@ -27,9 +27,13 @@ export function startTags(html: string, names: readonly string[]): StartTag[] {
   const wanted = new Set(names);
   const tags: StartTag[] = [];
   let spans: Record<string, ValueSpan> | null = null;
+  let start = 0;
   const parser = new Parser({
     onopentagname(name) {
       spans = wanted.has(name) ? {} : null;
+      // The parser's startIndex can lag behind a tag that follows `</p >`; the name's end is exact
+      // here, and a name we look for holds no "<".
+      if (spans) start = html.lastIndexOf('<', parser.endIndex - 1);
     },
     onattribute(name, _value, quote) {
       // During this event the parser's indices span the whole attribute, name to value's end.
@@ -39,7 +43,7 @@ export function startTags(html: string, names: readonly string[]): StartTag[] {
     onopentag(name, attributes, isImplied) {
       // Implied tags (a `</p>` with no `<p>`) have no text of their own to point at.
       if (isImplied || !spans || !wanted.has(name)) return;
-      tags.push({ name, attributes, valueSpans: spans, start: parser.startIndex, end: parser.endIndex + 1 });
+      tags.push({ name, attributes, valueSpans: spans, start, end: parser.endIndex + 1 });
     },
   });
   parser.end(html);
