@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { attribute, startTags } from '../../shared/html/start-tags';
 import type { Draft } from '../../shared/model/draft';
 import { contentTypeFor } from '../core/fs/content-types';
+import { startTags } from '../core/html/start-tags';
 import { replaceImageSources } from '../core/publish/draft-images';
 import type { CliContext } from './cli-context';
 import { CliError } from './cli-error';
@@ -15,8 +15,8 @@ import { CliError } from './cli-error';
 export async function importLocalImages(ctx: CliContext, draft: Draft, htmlFile: string): Promise<Draft> {
   const folder = dirname(resolve(htmlFile));
   const replacements: Record<string, string> = {};
-  for (const tag of startTags(draft.html)) {
-    const src = tag.name === 'img' ? attribute(tag, 'src') : undefined;
+  for (const tag of startTags(draft.html, ['img'])) {
+    const src = tag.attributes.src;
     if (!src || replacements[src] || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(src) || src.startsWith('/drafts/'))
       continue;
     const file = resolve(folder, decodeURIComponent(src));

@@ -1,27 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countWords,
-  countWordsInHtml,
-  htmlToText,
-  leadingText,
-  snippetOf,
-} from '../../main/core/drafts/draft-text';
+import { wordCountOf } from '../../main/core/drafts/draft-index';
+import { htmlToText, leadingText, snippetOf } from '../../main/core/drafts/draft-text';
 
-const SAMPLES = [
-  '<p>One two three</p>',
-  '<h2>Hello</h2><p>Four &amp; five six seven.</p>',
-  "<p>don’t stop-me now_ok it's</p>",
-  '<p>wo<b>rd</b> split<br>here</p><ul><li>a</li><li>b</li></ul>',
-  '<p>caf&eacute; naïve &#x1F600; 東京 2009</p>',
-  '<p>before</p><script>var not = "words here";</script><style>p { x: y }</style><p>after</p>',
-  '<p>text <!-- a comment with words --> more</p><!--more--><p>body</p>',
-  '<p>&nbsp;&nbsp;spaced&nbsp;out&nbsp;</p>',
-  '',
+const SAMPLES: [string, number][] = [
+  ['<p>One two three</p>', 3],
+  ['<h2>Hello</h2><p>Four &amp; five six seven.</p>', 5],
+  ["<p>don’t stop-me now_ok it's</p>", 4],
+  ['<p>wo<b>rd</b> split<br>here</p><ul><li>a</li><li>b</li></ul>', 5],
+  ['<p>caf&eacute; naïve &#x1F600; 東京 2009</p>', 4],
+  ['<p>before</p><script>var not = "words here";</script><style>p { x: y }</style><p>after</p>', 2],
+  ['<p>text <!-- a comment with words --> more</p><!--more--><p>body</p>', 3],
+  ['<p>&nbsp;&nbsp;spaced&nbsp;out&nbsp;</p>', 2],
+  ['', 0],
+  // A "<" that starts no tag is text, as in a browser.
+  ['<p>a < b and c > d</p>', 5],
 ];
 
 describe('draft text', () => {
-  it.each(SAMPLES)('counts words in one pass exactly as from the text: %s', (html) => {
-    expect(countWordsInHtml(html)).toBe(countWords(htmlToText(html)));
+  it.each(SAMPLES)('counts the words of the text: %s', (html, words) => {
+    expect(wordCountOf(html)).toBe(words);
+  });
+
+  it('breaks lines at blocks, once per written tag, and keeps no text of scripts, templates or noscript', () => {
+    expect(htmlToText('<p>wo<b>rd</b> split<br>here</p><ul><li>a<li>b</ul>')).toBe(
+      '\nword split\nhere\n\n\na\nb\n',
+    );
+    expect(
+      htmlToText('<noscript><p>hidden</p></noscript><template><b>x</b></template><p>shown &amp; told</p>'),
+    ).toBe('\nshown & told\n');
   });
 
   it('takes a snippet of about 160 characters from the start, cut at a word', () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities } from '../../main/core/inbox/html/entities';
 import { readMetadata, sniffMetaCharset } from '../../main/core/inbox/html/read-metadata';
-import { tokenizeHtml } from '../../main/core/inbox/html/tokenize';
 import { decodePage } from '../../main/core/inbox/metadata/decode-page';
 
 const PAGE = 'https://example.com/articles/1';
@@ -76,20 +74,28 @@ describe('reading a page’s <head>', () => {
   });
 });
 
-describe('the tokenizer', () => {
-  it('gives tags with lower-cased names and decoded attribute values', () => {
-    const tokens = [...tokenizeHtml('<A HREF="/x?a=1&amp;b=2" data-X=\'q\'>Hi &amp; bye</A>')];
-    expect(tokens).toEqual([
-      { type: 'start', name: 'a', attrs: { href: '/x?a=1&b=2', 'data-x': 'q' }, selfClosing: false },
-      { type: 'text', text: 'Hi & bye' },
-      { type: 'end', name: 'a' },
-    ]);
+describe('tags and text, as htmlparser2 reads them', () => {
+  it('lower-cases names and decodes attribute values and text', () => {
+    const html = `<HEAD><TITLE>Hi &amp; bye</TITLE><META NAME=Description CONTENT="a=1&amp;b=2">
+      <LINK REL="Canonical" HREF='/x?a=1&amp;b=2'></HEAD>`;
+    expect(readMetadata(html, PAGE)).toMatchObject({
+      title: 'Hi & bye',
+      description: 'a=1&b=2',
+      canonicalUrl: 'https://example.com/x?a=1&b=2',
+    });
   });
 
   it('decodes entities as browsers do, including windows-1252 numeric ones', () => {
-    expect(decodeEntities('&eacute;&Uuml; &#8217; &#x2014; &#146; &mdash; &amp;amp; &nope;')).toBe(
-      'éÜ ’ — ’ — &amp; &nope;',
-    );
+    const title = '<title>&eacute;&Uuml; &#8217; &#x2014; &#146; &mdash; &amp;amp; &nope;</title>';
+    expect(readMetadata(title, PAGE).title).toBe('éÜ ’ — ’ — &amp; &nope;');
+  });
+
+  it('stops at the body even when the head is never closed', () => {
+    const html = `<title>Head</title><meta name="description" content="in the head">
+      <body><meta name="description" content="later"><p>text</p><title>Not this</title>`;
+    expect(readMetadata(html, PAGE)).toMatchObject({ title: 'Head', description: 'in the head' });
+    expect(sniffMetaCharset('<body><meta charset="koi8-r">')).toBeNull();
+    expect(sniffMetaCharset('<meta charset=" ISO-8859-2 "><meta charset="utf-8">')).toBe('iso-8859-2');
   });
 });
 

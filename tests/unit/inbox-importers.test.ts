@@ -41,6 +41,23 @@ describe('importing bookmark files (format read from the content)', () => {
     });
   });
 
+  it('decodes attribute values and titles in any case or quoting, and reads no link from a comment', () => {
+    const file = `<!DOCTYPE NETSCAPE-Bookmark-file-1><DL><p>
+      <!-- <DT><A HREF="https://commented.example/">Old</A> -->
+      <DT><a href=https://x.example/?a=1&amp;b=2 Tags='one,two' COMMENT="it&#39;s &quot;good&quot;">Hi &amp; bye</a>
+      <DD>Caf&eacute; &#x2014; <b>bold</b>
+    </DL>`;
+    expect(parseImport(file, 'bookmarks.html').links).toEqual([
+      {
+        url: 'https://x.example/?a=1&b=2',
+        title: 'Hi & bye',
+        tags: ['one', 'two'],
+        comment: 'it\'s "good"',
+        description: 'Café — bold',
+      },
+    ]);
+  });
+
   it('reads Pinboard JSON: description is the title, extended the quote, space-separated tags', () => {
     const { format, links, unreadable } = parseImport(read('inbox/pinboard.json'), 'pinboard_export');
     expect(format).toBe('pinboard-json');

@@ -5,8 +5,10 @@ import { failureFromResponse, readBodyError } from '../../main/core/publish/micr
 import { difference } from '../../main/core/publish/micropub/micropub-publisher';
 import { parseConfig, parseSource } from '../../main/core/publish/micropub/micropub-responses';
 import {
+  bodyImages,
   plainText,
   toMicropubCreate,
+  withoutImages,
   type MicropubPostInput,
 } from '../../main/core/publish/micropub/post-mapping';
 import { formFields } from '../../main/core/publish/micropub/request-body';
@@ -84,6 +86,36 @@ describe('mapping a draft onto Micropub', () => {
       ),
     ).toEqual({ name: 'Talk', start: '2026-11-25T09:30', end: null, location: 'Brighton & Hove' });
     expect(readHEvent('<p>No event</p>')).toBeNull();
+  });
+
+  it('reads a nested h-card place, and no h-event from a comment', () => {
+    const html =
+      '<!-- <div class="h-event"><time class="dt-start" datetime="1999-01-01">old</time></div> -->' +
+      '<article><div class="h-event"><h2 class="p-name">Workshop &amp; talk</h2>' +
+      '<time class="dt-start" datetime="2009-11-27T10:00">27 November</time> to <time class="dt-end">16:00</time>' +
+      '<div class="p-location h-card"><a class="u-url p-name" href="https://venue.example/">The <b>Venue</b></a>, ' +
+      '<span class="p-locality">London</span></div></div></article>';
+    expect(readHEvent(html)).toEqual({
+      name: 'Workshop & talk',
+      start: '2009-11-27T10:00',
+      end: '16:00',
+      location: {
+        type: ['h-card'],
+        properties: { name: ['The Venue'], locality: ['London'], url: ['https://venue.example/'] },
+      },
+    });
+  });
+
+  it('lists the body’s images and removes only the ones sent as files, byte for byte elsewhere', () => {
+    const html = `<p>A <IMG SRC=one.png ALT='First &amp; best'></p ><!-- <img src="two.png"> --><p><img src="two.png" /> b</p ><image src="two.png">`;
+    expect(bodyImages(html)).toEqual([
+      { src: 'one.png', alt: 'First & best' },
+      { src: 'two.png', alt: '' },
+      { src: 'two.png', alt: '' },
+    ]);
+    expect(withoutImages(html, new Set(['two.png']))).toBe(
+      `<p>A <IMG SRC=one.png ALT='First &amp; best'></p ><!-- <img src="two.png"> --><p> b</p >`,
+    );
   });
 
   it('turns HTML into plain text with paragraphs kept', () => {

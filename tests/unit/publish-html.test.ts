@@ -84,6 +84,30 @@ describe('post content', () => {
       `<p>x</p><img alt="a" src="https://blog/a.png?x=1&amp;y=2"><img src='https://blog/b.png' /><img src="https://elsewhere/c.png">`,
     );
   });
+
+  it('rewrites unquoted and encoded sources in their own quoting, never ones in comments or scripts', () => {
+    const html = [
+      '<IMG SRC = /drafts/d1/assets/a.png alt=x>',
+      '<!-- <img src="/drafts/d1/assets/a.png"> -->',
+      `<script>"<img src='/drafts/d1/assets/a.png'>"</script>`,
+      '<img src="/drafts/d1/assets/a&amp;b.png" src="/second">',
+      "<img data-src=x src='/drafts/d1/assets/a&amp;b.png'>",
+    ].join('\n');
+    expect(
+      replaceImageSources(html, {
+        '/drafts/d1/assets/a.png': 'https://blog/a.png',
+        '/drafts/d1/assets/a&b.png': "https://blog/it's.png",
+      }),
+    ).toBe(
+      [
+        '<IMG SRC = "https://blog/a.png" alt=x>',
+        '<!-- <img src="/drafts/d1/assets/a.png"> -->',
+        `<script>"<img src='/drafts/d1/assets/a.png'>"</script>`,
+        `<img src="https://blog/it's.png" src="/second">`,
+        "<img data-src=x src='https://blog/it&#39;s.png'>",
+      ].join('\n'),
+    );
+  });
 });
 
 describe('outbox backoff', () => {

@@ -1,5 +1,5 @@
 import type { Draft, DraftSummary, RemotePost } from '../../../shared/model/draft';
-import { countWordsInHtml, foldForSearch, leadingText, snippetOf } from './draft-text';
+import { countWords, foldForSearch, htmlToText, leadingText, snippetOf } from './draft-text';
 
 /** The version of index.json and the search shards; any other version is rebuilt from the drafts. */
 export const INDEX_FORMAT_VERSION = 1;
@@ -61,8 +61,9 @@ export function searchTextOf(title: string, bodyText: string): string {
   return `${foldForSearch(title)}\n${foldForSearch(bodyText)}`;
 }
 
+/** Off the autosave path, which takes the count the editor already shows. */
 export function wordCountOf(html: string): number {
-  return countWordsInHtml(html);
+  return countWords(htmlToText(html));
 }
 
 /** FNV-1a: spreads ids over the shards so a save rewrites one small shard, not the whole search index. */

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { escapeAttribute, startTags } from '../../../shared/html/start-tags';
 import type { DraftStore } from '../drafts/draft-store';
+import { escapeAttribute } from '../drafts/html-sanitize';
 import { contentTypeFor } from '../fs/content-types';
+import { startTags } from '../html/start-tags';
 
 export interface LocalImage {
   /** The src as written in the body (`/drafts/<id>/assets/<name>`). */
@@ -19,9 +20,8 @@ export function localImages(
   drafts: Pick<DraftStore, 'assetFile'>,
 ): LocalImage[] {
   const seen = new Map<string, LocalImage>();
-  for (const tag of startTags(html)) {
-    if (tag.name !== 'img') continue;
-    const src = tag.attributes.find((entry) => entry.name === 'src')?.value;
+  for (const tag of startTags(html, ['img'])) {
+    const src = tag.attributes.src;
     if (!src || seen.has(src)) continue;
     const file = drafts.assetFile(draftId, src);
     if (file) seen.set(src, { src, file, name: basename(file), type: contentTypeFor(file) });
@@ -36,16 +36,17 @@ export function readImage(image: LocalImage): Promise<Buffer> {
 /** Rewrites `src` of the images in `replacements`, leaving the rest of the HTML byte for byte. */
 export function replaceImageSources(html: string, replacements: Record<string, string>): string {
   const edits: { start: number; end: number; text: string }[] = [];
-  for (const tag of startTags(html)) {
-    if (tag.name !== 'img') continue;
-    const src = tag.attributes.find((entry) => entry.name === 'src');
-    const url = src ? replacements[src.value] : undefined;
-    if (!src || url === undefined || src.valueStart < 0) continue;
-    const quoted = html[src.valueStart - 1] === '"' || html[src.valueStart - 1] === "'";
+  for (const tag of startTags(html, ['img'])) {
+    const span = tag.valueSpans.src;
+    const src = tag.attributes.src;
+    if (!span || src === undefined || !Object.hasOwn(replacements, src)) continue;
+    const url = replacements[src]!;
+    const escaped = escapeAttribute(url);
     edits.push({
-      start: src.valueStart,
-      end: src.valueEnd,
-      text: quoted ? escapeAttribute(url).replace(/'/g, '&#39;') : `"${escapeAttribute(url)}"`,
+      start: span.start,
+      end: span.end,
+      // Inside the author's own quotes; an unquoted value gains double quotes.
+      text: span.quote === "'" ? escaped.replace(/'/g, '&#39;') : span.quote ? escaped : `"${escaped}"`,
     });
   }
   let out = html;

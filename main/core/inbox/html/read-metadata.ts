@@ -1,5 +1,5 @@
+import { Parser } from 'htmlparser2';
 import type { LinkMetadata } from '../../../../shared/model/bookmark';
-import { tokenizeHtml } from './tokenize';
 
 const MAX_TITLE = 500;
 const MAX_DESCRIPTION = 2000;
@@ -22,32 +22,37 @@ function httpUrl(value: string | undefined, base: string): string {
 
 /**
  * What a page says about itself, from its `<head>`: og: and twitter: tags first, then the meta
- * description and `<title>`. Reading stops at `<body>`; the text is plain (tags in it stay text).
+ * description and `<title>`. Reading stops where the head ends; the text is plain (tags in it stay
+ * text). htmlparser2 builds no document and runs nothing, so a hostile page can only end it early.
  */
 export function readMetadata(html: string, pageUrl: string): LinkMetadata {
   const meta = new Map<string, string>();
   let title: string | null = null;
   let canonical = '';
   let inTitle = false;
-  for (const token of tokenizeHtml(html)) {
-    if (token.type === 'start') {
-      if (token.name === 'body') break;
-      if (token.name === 'title' && title === null) inTitle = true;
-      else if (token.name === 'meta') {
-        const key = (token.attrs.property ?? token.attrs.name ?? '').trim().toLowerCase();
-        const content = token.attrs.content;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (name === 'body') parser.pause();
+      else if (name === 'title' && title === null) inTitle = true;
+      else if (name === 'meta') {
+        const key = (attributes.property ?? attributes.name ?? '').trim().toLowerCase();
+        const content = attributes.content;
         if (key && content !== undefined && !meta.has(key)) meta.set(key, content);
-      } else if (token.name === 'link' && !canonical) {
-        const rel = (token.attrs.rel ?? '').toLowerCase().split(/\s+/);
-        if (rel.includes('canonical')) canonical = httpUrl(token.attrs.href, pageUrl);
+      } else if (name === 'link' && !canonical) {
+        const rel = (attributes.rel ?? '').toLowerCase().split(/\s+/);
+        if (rel.includes('canonical')) canonical = httpUrl(attributes.href, pageUrl);
       }
-    } else if (token.type === 'end') {
-      if (token.name === 'head') break;
-      if (token.name === 'title') inTitle = false;
-    } else if (inTitle) {
-      title = (title ?? '') + token.text;
-    }
-  }
+    },
+    // `<body>` closes the head before it opens, so this is where reading ends on most pages.
+    onclosetag(name) {
+      if (name === 'head') parser.pause();
+      if (name === 'title') inTitle = false;
+    },
+    ontext(text) {
+      if (inTitle) title = (title ?? '') + text;
+    },
+  });
+  parser.end(html);
   const first = (...keys: string[]) => keys.map((key) => meta.get(key)?.trim()).find((value) => value) ?? '';
   return {
     title: plainLine(first('og:title', 'twitter:title') || (title ?? ''), MAX_TITLE),
@@ -59,15 +64,20 @@ export function readMetadata(html: string, pageUrl: string): LinkMetadata {
 
 /** The charset a page declares in its first bytes (`<meta charset>` or the http-equiv form), if any. */
 export function sniffMetaCharset(head: string): string | null {
-  for (const token of tokenizeHtml(head)) {
-    if (token.type !== 'start') continue;
-    if (token.name === 'body') break;
-    if (token.name !== 'meta') continue;
-    if (token.attrs.charset) return token.attrs.charset.trim().toLowerCase();
-    if ((token.attrs['http-equiv'] ?? '').toLowerCase() === 'content-type') {
-      const declared = /charset\s*=\s*["']?([^\s"';]+)/i.exec(token.attrs.content ?? '');
-      if (declared) return declared[1]!.toLowerCase();
-    }
-  }
-  return null;
+  let charset: string | null = null;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (name === 'body') parser.pause();
+      if (name !== 'meta') return;
+      if (attributes.charset) charset = attributes.charset.trim().toLowerCase();
+      else if ((attributes['http-equiv'] ?? '').toLowerCase() === 'content-type') {
+        const declared = /charset\s*=\s*["']?([^\s"';]+)/i.exec(attributes.content ?? '');
+        if (declared) charset = declared[1]!.toLowerCase();
+      }
+      // The first declaration counts, as in browsers.
+      if (charset) parser.pause();
+    },
+  });
+  parser.end(head);
+  return charset;
 }

@@ -1,6 +1,6 @@
+import { Parser } from 'htmlparser2';
 import type { NewLink } from '../../../../shared/model/bookmark';
 import { plainLine } from '../html/read-metadata';
-import { tokenizeHtml } from '../html/tokenize';
 
 /** Browsers' top folders say where a bookmark sat, not what it is about: they do not become tags. */
 const ROOT_FOLDERS = new Set([
@@ -31,6 +31,27 @@ function splitTags(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
+function linkOf(
+  anchor: { attrs: Record<string, string>; title: string },
+  folders: (string | null)[],
+): NewLink | null {
+  const { attrs } = anchor;
+  const href = attrs.href?.trim();
+  if (!href || href.toLowerCase().startsWith('place:')) return null;
+  const folderTags = folders.filter((folder): folder is string => folder !== null);
+  const link: NewLink = {
+    url: href,
+    title: plainLine(anchor.title, 2000),
+    tags: [...splitTags(attrs.tags), ...folderTags].slice(0, 200),
+  };
+  const addedAt = secondsToIso(attrs.add_date);
+  if (addedAt) link.addedAt = addedAt;
+  if (attrs.comment) link.comment = attrs.comment;
+  // Pinboard marks unread links TOREAD; Postwright's export marks archived ones ARCHIVED.
+  if (attrs.archived === '1') link.archived = true;
+  return link;
+}
+
 /**
  * Netscape bookmark files (browsers, Delicious, Pinboard): `<DT><A HREF ADD_DATE TAGS>` with an
  * optional `<DD>` description; `<H3>` folders nest with `<DL>` and become tags. Postwright's own
@@ -50,17 +71,15 @@ export function parseNetscape(html: string): NewLink[] {
     description = null;
   };
 
-  for (const token of tokenizeHtml(html)) {
-    if (token.type === 'text') {
-      if (anchor) anchor.title += token.text;
-      else if (inFolderName) folderName += token.text;
-      else if (description) description.text += token.text;
-      continue;
-    }
-    const { name } = token;
-    if (token.type === 'start') {
+  new Parser({
+    ontext(text) {
+      if (anchor) anchor.title += text;
+      else if (inFolderName) folderName += text;
+      else if (description) description.text += text;
+    },
+    onopentag(name, attrs) {
       if (name === 'dt' || name === 'dl') finishDescription();
-      if (name === 'a') anchor = { attrs: token.attrs, title: '' };
+      if (name === 'a') anchor = { attrs, title: '' };
       else if (name === 'h3') {
         inFolderName = true;
         folderName = '';
@@ -70,35 +89,23 @@ export function parseNetscape(html: string): NewLink[] {
       } else if (name === 'dd' && links.length > 0 && !description) {
         description = { link: links[links.length - 1]!, text: '' };
       }
-      continue;
-    }
-    if (name === 'dl') {
-      finishDescription();
-      folders.pop();
-    } else if (name === 'h3' && inFolderName) {
-      inFolderName = false;
-      const clean = plainLine(folderName, 200);
-      pendingFolder = clean && !ROOT_FOLDERS.has(clean.toLowerCase()) ? clean : null;
-    } else if (name === 'a' && anchor) {
-      const { attrs } = anchor;
-      const href = attrs.href?.trim();
-      if (href && !href.toLowerCase().startsWith('place:')) {
-        const folderTags = folders.filter((folder): folder is string => folder !== null);
-        const link: NewLink = {
-          url: href,
-          title: plainLine(anchor.title, 2000),
-          tags: [...splitTags(attrs.tags), ...folderTags].slice(0, 200),
-        };
-        const addedAt = secondsToIso(attrs.add_date);
-        if (addedAt) link.addedAt = addedAt;
-        if (attrs.comment) link.comment = attrs.comment;
-        // Pinboard marks unread links TOREAD; Postwright's export marks archived ones ARCHIVED.
-        if (attrs.archived === '1') link.archived = true;
-        links.push(link);
+    },
+    // Implied closes count as written ones: an `<A>` left open ends at the next `<A>` or with its list.
+    onclosetag(name) {
+      if (name === 'dl') {
+        finishDescription();
+        folders.pop();
+      } else if (name === 'h3' && inFolderName) {
+        inFolderName = false;
+        const clean = plainLine(folderName, 200);
+        pendingFolder = clean && !ROOT_FOLDERS.has(clean.toLowerCase()) ? clean : null;
+      } else if (name === 'a' && anchor) {
+        const link = linkOf(anchor, folders);
+        if (link) links.push(link);
+        anchor = null;
       }
-      anchor = null;
-    }
-  }
+    },
+  }).end(html);
   finishDescription();
   return links;
 }

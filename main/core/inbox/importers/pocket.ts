@@ -1,11 +1,28 @@
+import { Parser } from 'htmlparser2';
 import type { NewLink } from '../../../../shared/model/bookmark';
 import { plainLine } from '../html/read-metadata';
-import { tokenizeHtml } from '../html/tokenize';
 
 function epochToIso(value: string | undefined): string | undefined {
   if (!value || !/^\d{1,12}$/.test(value.trim())) return undefined;
   const date = new Date(Number(value) * 1000);
   return Number(value) > 0 && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
+
+function linkOf(anchor: { attrs: Record<string, string>; title: string }, archived: boolean): NewLink | null {
+  const href = anchor.attrs.href?.trim();
+  if (!href) return null;
+  const link: NewLink = {
+    url: href,
+    title: plainLine(anchor.title, 2000),
+    tags: (anchor.attrs.tags ?? '')
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+    archived,
+  };
+  const addedAt = epochToIso(anchor.attrs.time_added);
+  if (addedAt) link.addedAt = addedAt;
+  return link;
 }
 
 /**
@@ -17,35 +34,26 @@ export function parsePocketHtml(html: string): NewLink[] {
   let heading: string | null = null;
   let archived = false;
   let anchor: { attrs: Record<string, string>; title: string } | null = null;
-  for (const token of tokenizeHtml(html)) {
-    if (token.type === 'text') {
-      if (anchor) anchor.title += token.text;
-      else if (heading !== null) heading += token.text;
-    } else if (token.type === 'start') {
-      if (token.name === 'h1') heading = '';
-      else if (token.name === 'a') anchor = { attrs: token.attrs, title: '' };
-    } else if (token.name === 'h1' && heading !== null) {
-      archived = /archive|read/i.test(heading) && !/unread/i.test(heading);
-      heading = null;
-    } else if (token.name === 'a' && anchor) {
-      const href = anchor.attrs.href?.trim();
-      if (href) {
-        const link: NewLink = {
-          url: href,
-          title: plainLine(anchor.title, 2000),
-          tags: (anchor.attrs.tags ?? '')
-            .split(',')
-            .map((tag) => tag.trim())
-            .filter(Boolean),
-          archived,
-        };
-        const addedAt = epochToIso(anchor.attrs.time_added);
-        if (addedAt) link.addedAt = addedAt;
-        links.push(link);
+  new Parser({
+    ontext(text) {
+      if (anchor) anchor.title += text;
+      else if (heading !== null) heading += text;
+    },
+    onopentag(name, attrs) {
+      if (name === 'h1') heading = '';
+      else if (name === 'a') anchor = { attrs, title: '' };
+    },
+    onclosetag(name) {
+      if (name === 'h1' && heading !== null) {
+        archived = /archive|read/i.test(heading) && !/unread/i.test(heading);
+        heading = null;
+      } else if (name === 'a' && anchor) {
+        const link = linkOf(anchor, archived);
+        if (link) links.push(link);
+        anchor = null;
       }
-      anchor = null;
-    }
-  }
+    },
+  }).end(html);
   return links;
 }
 

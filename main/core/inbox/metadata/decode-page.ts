@@ -1,4 +1,4 @@
-import { repairWindows1252 } from '../html/entities';
+import { repairWindows1252 } from './windows-1252';
 import { sniffMetaCharset } from '../html/read-metadata';
 
 type Decoder = InstanceType<typeof TextDecoder>;

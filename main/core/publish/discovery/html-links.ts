@@ -1,4 +1,4 @@
-import { attribute, decodeCharacterReferences, startTags } from '../../../../shared/html/start-tags';
+import { Parser } from 'htmlparser2';
 
 export interface HtmlLink {
   href: string;
@@ -6,7 +6,7 @@ export interface HtmlLink {
   type: string | null;
 }
 
-/** `<link>` elements, the `<base href>` and the `<title>` text of a page, read with a real tokenizer. */
+/** `<link>` elements, the `<base href>` and the `<title>` text of a page, read by htmlparser2. */
 export function readHtmlLinks(html: string): {
   links: HtmlLink[];
   base: string | null;
@@ -15,28 +15,32 @@ export function readHtmlLinks(html: string): {
   const links: HtmlLink[] = [];
   let base: string | null = null;
   let title: string | null = null;
-  for (const tag of startTags(html)) {
-    if (tag.name === 'link') {
-      const href = attribute(tag, 'href');
-      const rel = attribute(tag, 'rel');
-      if (href !== undefined && rel) {
-        links.push({
-          href: href.trim(),
-          rels: rel.toLowerCase().split(/\s+/).filter(Boolean),
-          type: attribute(tag, 'type') ?? null,
-        });
+  let titleText: string | null = null;
+  new Parser({
+    onopentag(name, attributes) {
+      if (name === 'link') {
+        const { href, rel } = attributes;
+        if (href !== undefined && rel) {
+          links.push({
+            href: href.trim(),
+            rels: rel.toLowerCase().split(/\s+/).filter(Boolean),
+            type: attributes.type ?? null,
+          });
+        }
+      } else if (name === 'base' && base === null) {
+        base = attributes.href ?? null;
+      } else if (name === 'title' && title === null) {
+        titleText = '';
       }
-    } else if (tag.name === 'base' && base === null) {
-      base = attribute(tag, 'href') ?? null;
-    } else if (tag.name === 'title' && title === null) {
-      const close = html.toLowerCase().indexOf('</title', tag.end);
-      title = decodeTitle(html.slice(tag.end, close < 0 ? tag.end : close));
-    }
-  }
+    },
+    ontext(text) {
+      if (titleText !== null) titleText += text;
+    },
+    onclosetag(name) {
+      if (name !== 'title' || titleText === null) return;
+      title = titleText.replace(/\s+/g, ' ').trim() || null;
+      titleText = null;
+    },
+  }).end(html);
   return { links, base, title };
-}
-
-function decodeTitle(raw: string): string | null {
-  const text = decodeCharacterReferences(raw).replace(/\s+/g, ' ').trim();
-  return text || null;
 }

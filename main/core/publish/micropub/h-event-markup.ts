@@ -1,4 +1,4 @@
-import { decodeCharacterReferences } from '../../../../shared/html/start-tags';
+import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
 import type { Mf2Object, Mf2Value } from './micropub-types';
 
 /** An event as the calendar writes it into a post's HTML (h-event with p-name, dt-start, dt-end, p-location). */
@@ -10,31 +10,27 @@ export interface HEvent {
   location: string | Mf2Object | null;
 }
 
-const TAG = /<([a-z][a-z0-9]*)\b([^>]*)>/gi;
+/** htmlparser2's element, named without importing its DOM package, which is not ours to depend on. */
+type Element = NonNullable<ReturnType<typeof DomUtils.findOne>>;
 
 /** Finds the first h-event in the HTML; null when there is none or it has no start. */
 export function readHEvent(html: string): HEvent | null {
-  const root = element(html, 0, (classes) => classes.includes('h-event'));
+  const root = withClass(parseDocument(html).children, 'h-event');
   if (!root) return null;
-  const inner = root.inner;
-  const start = timeOf(inner, 'dt-start');
+  const start = timeOf(root, 'dt-start');
   if (!start) return null;
-  const locationElement = element(inner, 0, (classes) => classes.includes('p-location'));
+  const place = withClass(root.children, 'p-location');
   let location: string | Mf2Object | null = null;
-  if (locationElement) {
-    location = locationElement.classes.includes('h-card')
-      ? hCard(locationElement.inner)
-      : text(locationElement.inner) || null;
-  }
+  if (place) location = classesOf(place).includes('h-card') ? hCard(place) : text(place) || null;
   return {
-    name: textOf(inner, 'p-name'),
+    name: textOf(root, 'p-name'),
     start,
-    end: timeOf(inner, 'dt-end'),
+    end: timeOf(root, 'dt-end'),
     location,
   };
 }
 
-function hCard(inner: string): Mf2Object {
+function hCard(card: Element): Mf2Object {
   const properties: Record<string, Mf2Value[]> = {};
   for (const [property, className] of [
     ['name', 'p-name'],
@@ -44,68 +40,43 @@ function hCard(inner: string): Mf2Object {
     ['postal-code', 'p-postal-code'],
     ['country-name', 'p-country-name'],
   ] as const) {
-    const value = textOf(inner, className);
+    const value = textOf(card, className);
     if (value) properties[property] = [value];
   }
-  const url = element(inner, 0, (classes) => classes.includes('u-url'));
-  const href = url ? attr(url.attributes, 'href') : null;
+  const href = withClass(card.children, 'u-url')?.attribs.href;
   if (href) properties.url = [href];
-  if (!properties.name) properties.name = [text(inner)];
+  if (!properties.name) properties.name = [text(card)];
   return { type: ['h-card'], properties };
 }
 
-interface Element {
-  tag: string;
-  classes: string[];
-  attributes: string;
-  inner: string;
+function classesOf(element: Element): string[] {
+  return (element.attribs.class ?? '').split(/\s+/).filter(Boolean);
 }
 
-/** The first element whose classes match, with its inner HTML (nested same-name tags balanced). */
-function element(html: string, from: number, match: (classes: string[]) => boolean): Element | null {
-  TAG.lastIndex = from;
-  for (let found = TAG.exec(html); found; found = TAG.exec(html)) {
-    const classes = (attr(found[2]!, 'class') ?? '').split(/\s+/).filter(Boolean);
-    if (!match(classes)) continue;
-    const tag = found[1]!.toLowerCase();
-    const contentStart = found.index + found[0].length;
-    if (found[0].endsWith('/>') || ['img', 'input', 'br', 'meta'].includes(tag)) {
-      return { tag, classes, attributes: found[2]!, inner: '' };
-    }
-    const balance = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
-    balance.lastIndex = contentStart;
-    let depth = 1;
-    for (let next = balance.exec(html); next; next = balance.exec(html)) {
-      depth += next[1] ? -1 : 1;
-      if (depth === 0)
-        return { tag, classes, attributes: found[2]!, inner: html.slice(contentStart, next.index) };
-    }
-    return { tag, classes, attributes: found[2]!, inner: html.slice(contentStart) };
-  }
-  return null;
+/** The first element among `nodes` and their descendants, in document order, with the class. */
+function withClass(nodes: Element['children'], className: string): Element | null {
+  const hasClass = (value: string | undefined) => (value ?? '').split(/\s+/).includes(className);
+  // The search keeps its own stack, so deeply nested markup cannot overflow the call stack.
+  return DomUtils.getElementsByClassName(hasClass, nodes, true, 1)[0] ?? null;
 }
 
-function timeOf(html: string, className: string): string | null {
-  const found = element(html, 0, (classes) => classes.includes(className));
+function timeOf(within: Element, className: string): string | null {
+  const found = withClass(within.children, className);
   if (!found) return null;
-  return attr(found.attributes, 'datetime') ?? attr(found.attributes, 'value') ?? (text(found.inner) || null);
+  return found.attribs.datetime ?? found.attribs.value ?? (text(found) || null);
 }
 
-function textOf(html: string, className: string): string | null {
-  const found = element(html, 0, (classes) => classes.includes(className));
+function textOf(within: Element, className: string): string | null {
+  const found = withClass(within.children, className);
   if (!found) return null;
-  return attr(found.attributes, 'title') ?? (text(found.inner) || null);
+  return found.attribs.title ?? (text(found) || null);
 }
 
-function attr(attributes: string, name: string): string | null {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(
-    attributes,
-  );
-  return match ? decodeCharacterReferences(match[1] ?? match[2] ?? match[3] ?? '') : null;
-}
-
-function text(html: string): string {
-  return decodeCharacterReferences(html.replace(/<[^>]*>/g, ' '))
+/** The element's text, each piece apart from the next as if its tags were spaces, on one line. */
+function text(element: Element): string {
+  return DomUtils.getElementsByTagType(ElementType.Text, element.children, true)
+    .map((node) => DomUtils.textContent(node))
+    .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,4 +1,3 @@
-import { escapeAttribute } from '../../../../shared/html/start-tags';
 import type { Blog } from '../../../../shared/model/blog';
 import type {
   Mf2Properties,
@@ -9,6 +8,7 @@ import type {
 } from '../../../../shared/model/micropub';
 import type { RemotePostSummary } from '../../../../shared/model/publish';
 import type { DraftStore } from '../../drafts/draft-store';
+import { escapeAttribute } from '../../drafts/html-sanitize';
 import type { PublishContext, PublishedPost, Publisher, PulledPost } from '../../outbox/publisher';
 import type { Clock } from '../../platform/clock';
 import { localImages, readImage, replaceImageSources } from '../draft-images';

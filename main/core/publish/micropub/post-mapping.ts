@@ -1,6 +1,6 @@
 import { CoreFailure } from '../../../../shared/contract/errors';
-import { startTags, attribute } from '../../../../shared/html/start-tags';
 import { htmlToText } from '../../drafts/draft-text';
+import { startTags } from '../../html/start-tags';
 import { readHEvent } from './h-event-markup';
 import type { PostKind } from '../../../../shared/model/micropub';
 import type { Mf2Properties, MicropubCreate, MicropubFile, MicropubFormat } from './micropub-types';
@@ -103,10 +103,9 @@ export function toMicropubCreate(post: MicropubPostInput): MicropubCreate {
 /** The images of a body, in order: what gets uploaded and becomes the post's `photo`. */
 export function bodyImages(html: string): { src: string; alt: string }[] {
   const images: { src: string; alt: string }[] = [];
-  for (const tag of startTags(html)) {
-    if (tag.name !== 'img') continue;
-    const src = attribute(tag, 'src');
-    if (src) images.push({ src, alt: attribute(tag, 'alt') ?? '' });
+  for (const tag of startTags(html, ['img'])) {
+    const src = tag.attributes.src;
+    if (src) images.push({ src, alt: tag.attributes.alt ?? '' });
   }
   return images;
 }
@@ -115,8 +114,8 @@ export function bodyImages(html: string): { src: string; alt: string }[] {
 export function withoutImages(html: string, sources: Set<string>): string {
   let out = '';
   let at = 0;
-  for (const tag of startTags(html)) {
-    if (tag.name !== 'img' || !sources.has(attribute(tag, 'src') ?? '')) continue;
+  for (const tag of startTags(html, ['img'])) {
+    if (!sources.has(tag.attributes.src ?? '')) continue;
     out += html.slice(at, tag.start);
     at = tag.end;
   }
@@ -124,9 +123,8 @@ export function withoutImages(html: string, sources: Set<string>): string {
 }
 
 function firstLink(html: string): string | null {
-  for (const tag of startTags(html)) {
-    if (tag.name !== 'a') continue;
-    const href = attribute(tag, 'href');
+  for (const tag of startTags(html, ['a'])) {
+    const href = tag.attributes.href;
     if (href && /^https?:\/\//i.test(href)) return href;
   }
   return null;
