@@ -2,17 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import { eventBlockHtml } from '../../shared/events/event-html';
 import { cleanExportedHtml } from '../../renderer/features/editor/html/body-html';
+import { LEARNING_POOL_BREAKFAST } from '../support/events';
 
-const block = eventBlockHtml({
-  title: 'Learning Pool breakfast',
-  start: '2009-11-25T09:30',
-  end: '2009-11-25T12:30',
-  allDay: false,
-  timeZone: 'Europe/London',
-  location: 'Brighton and Hove Council',
-  url: '',
-  description: '',
-});
+const block = eventBlockHtml({ ...LEARNING_POOL_BREAKFAST, description: '' });
 
 // The HTML view's sanitiser (DOMPurify) is checked in real Chromium by tests/e2e/calendar.spec.ts.
 describe('h-event markup in the editor’s HTML', () => {

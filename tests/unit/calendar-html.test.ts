@@ -4,17 +4,9 @@ import { eventBlockHtml, upcomingEventsHtml } from '../../shared/events/event-ht
 import { formatEventLine } from '../../shared/events/event-text';
 import { eventToMicropub } from '../../shared/events/micropub-event';
 import { toIsoWithOffset } from '../../shared/events/time-zone';
+import { LEARNING_POOL_BREAKFAST } from '../support/events';
 
-const brighton = {
-  title: 'Learning Pool breakfast',
-  start: '2009-11-25T09:30',
-  end: '2009-11-25T12:30',
-  allDay: false,
-  timeZone: 'Europe/London',
-  location: 'Brighton and Hove Council',
-  url: '',
-  description: 'Speakers include Tracey Hughes.',
-};
+const brighton = LEARNING_POOL_BREAKFAST;
 
 function parse(html: string): HTMLElement {
   const host = document.createElement('div');

@@ -19,23 +19,14 @@ import { $createUpcomingEventsNode } from '../../renderer/features/editor/nodes/
 import { browserTimeZone } from '../../renderer/features/calendar/event-form';
 import { countWords } from '../../renderer/features/editor/plugins/WordCountPlugin';
 import { wordCountOf } from '../../main/core/drafts/draft-index';
+import { LEARNING_POOL_BREAKFAST } from '../support/events';
 
 /*
  * Pins what the editor's own nodes write: the JSON a draft keeps on disk (old drafts must keep
  * opening) and the HTML a blog receives (it must stay the same from one version to the next).
  */
 
-const breakfast: EventBlockData = {
-  title: 'Learning Pool breakfast',
-  start: '2009-11-25T09:30',
-  end: '2009-11-25T12:30',
-  allDay: false,
-  timeZone: 'Europe/London',
-  location: 'Brighton and Hove Council',
-  url: '',
-  description: 'Speakers include Tracey Hughes.',
-  eventId: 'ev-1',
-};
+const breakfast: EventBlockData = { ...LEARNING_POOL_BREAKFAST, eventId: 'ev-1' };
 
 const workshop: EventForHtml = {
   title: 'Open data workshop',
