@@ -171,3 +171,27 @@ test('the post panel keeps tags, categories, slug, excerpt and date', async ({ a
   expect(saved.excerpt).toBe('A workshop in London.');
   expect(new Date(saved.publishAt as string).getFullYear()).toBe(2009);
 });
+
+test('a link address that could run code is refused, with the reason read out with the field', async ({
+  app,
+}) => {
+  const drafts = new DraftsPage(await app.open());
+  await drafts.open();
+  await drafts.newDraft('Careful links');
+  const editor = drafts.editor;
+  await editor.focusEnd();
+  await editor.type('Click here');
+  await editor.press('Shift+Home', 'Control+k');
+  const dialog = editor.page.getByRole('dialog', { name: 'Link' });
+  const field = dialog.getByRole('textbox', { name: 'Link address' });
+  await field.fill('javascript:alert(1)');
+  await field.press('Enter');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(/Use a web address/);
+  await expect(editor.body.locator('a')).toHaveCount(0);
+  // A good address then links the same text.
+  await field.fill('https://example.org/');
+  await field.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(editor.body.locator('a')).toHaveText('Click here');
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { safeLinkHref } from '../../../../../shared/net/safe-link';
 
@@ -24,6 +24,7 @@ export function LinkPopover(props: Props) {
   const [draft, setDraft] = useState(url);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const errorId = useId();
   useEffect(() => {
     if (props.mode === 'edit') input.current?.select();
   }, [props.mode]);
@@ -49,6 +50,7 @@ export function LinkPopover(props: Props) {
             value={draft}
             placeholder="https://example.com"
             aria-invalid={error !== null}
+            aria-describedby={error ? errorId : undefined}
             onChange={(event) => {
               setDraft(event.target.value);
               setError(null);
@@ -70,7 +72,7 @@ export function LinkPopover(props: Props) {
           </button>
         )}
         {error && (
-          <p className="link-popover__error" role="alert">
+          <p className="link-popover__error" role="alert" id={errorId}>
             {error}
           </p>
         )}
