@@ -51,3 +51,19 @@ test('the status bar shows when the connection to the host is lost', async ({ ap
   await app.host().stop();
   await expect(shell.statusBar.getByTestId('connection-state')).toHaveText('Reconnecting to Postwright…');
 });
+
+test('two digest templates cannot quietly share a name: the Name field says why', async ({ app }) => {
+  const settings = new SettingsPage(await app.open());
+  await settings.shell.waitUntilReady();
+  await settings.open();
+  await settings.templates.getByRole('button', { name: 'Duplicate' }).click();
+  const name = settings.templateField('Name');
+  await expect(name).toHaveValue('Bookmarks copy');
+  await expect(name).toHaveAttribute('aria-invalid', 'false');
+
+  await name.fill('Bookmarks');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription('Two templates share this name; give each its own.');
+  await name.fill('Weekly links');
+  await expect(name).not.toHaveAccessibleDescription(/share this name/);
+});

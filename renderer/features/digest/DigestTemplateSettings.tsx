@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { DigestTemplateError, renderDigest } from '../../../shared/digest/render-digest';
 import type { Bookmark } from '../../../shared/model/bookmark';
 import { SEED_DIGEST_TEMPLATE, type DigestTemplate } from '../../../shared/model/digest-template';
@@ -124,6 +124,7 @@ export function DigestTemplateSettings({ settings }: { settings: Settings }) {
   }, [current]);
 
   const names = new Set(templates.map((template) => template.name.toLowerCase()));
+  const duplicateNameId = useId();
   const duplicateName =
     templates.filter((template) => template.name.toLowerCase() === current.name.toLowerCase()).length > 1;
 
@@ -144,7 +145,13 @@ export function DigestTemplateSettings({ settings }: { settings: Settings }) {
         </label>
         <label className="field">
           <span>Name</span>
-          <input type="text" value={current.name} onChange={(event) => edit({ name: event.target.value })} />
+          <input
+            type="text"
+            value={current.name}
+            onChange={(event) => edit({ name: event.target.value })}
+            aria-invalid={duplicateName}
+            aria-describedby={duplicateName ? duplicateNameId : undefined}
+          />
         </label>
         <button
           type="button"
@@ -194,7 +201,9 @@ export function DigestTemplateSettings({ settings }: { settings: Settings }) {
         </button>
       </div>
       {duplicateName && (
-        <p className="notice notice--warn">Two templates share this name; give each its own.</p>
+        <p className="notice notice--warn" role="alert" id={duplicateNameId}>
+          Two templates share this name; give each its own.
+        </p>
       )}
       {FIELDS.map((field) => (
         <label key={field.key} className="field">
