@@ -18,6 +18,11 @@ export const draftFieldsSchema = z.object({
 });
 export type DraftFields = z.infer<typeof draftFieldsSchema>;
 
+/** The fields of a new, empty draft: a fresh object (and fresh lists) on every call. */
+export function blankDraftFields(): DraftFields {
+  return draftFieldsSchema.parse({});
+}
+
 /** Where a draft lives on a blog once published (or pulled down from one). */
 export const remotePostSchema = z.object({
   blogId: z.string(),

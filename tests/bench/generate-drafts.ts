@@ -1,6 +1,6 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Draft } from '../../shared/model/draft';
+import { blankDraftFields, type Draft } from '../../shared/model/draft';
 import { serializeDraft } from '../../main/core/drafts/draft-file';
 import {
   entryOf,
@@ -69,14 +69,9 @@ export function generateDrafts(dataDir: string, count: number): { ids: string[];
     const wordCount = wordCountOf(html);
     const time = new Date(start + i * 3_600_000).toISOString();
     const draft: Draft = {
+      ...blankDraftFields(),
       id,
       title: `${sentence(3 + Math.floor(next() * 5))} ${i}`,
-      slug: '',
-      excerpt: '',
-      tags: [],
-      categories: [],
-      publishAt: null,
-      blogId: null,
       editorState: null,
       html,
       createdAt: time,

@@ -9,6 +9,7 @@
 import { DraftLibrary } from '../../main/core/drafts/draft-library';
 import { EventBus } from '../../main/core/events/event-bus';
 import { silentLogger } from '../../main/core/platform/logger';
+import { blankDraftFields } from '../../shared/model/draft';
 
 const [dataDir, firstSeq] = process.argv.slice(2);
 let seq = Number(firstSeq);
@@ -35,14 +36,9 @@ for (;;) {
   const id = ids[seq % ids.length]!;
   const padding = 'x'.repeat(Math.floor(Math.random() * 200_000));
   await library.save({
+    ...blankDraftFields(),
     id,
     title: `seq ${seq}`,
-    slug: '',
-    excerpt: '',
-    tags: [],
-    categories: [],
-    publishAt: null,
-    blogId: null,
     editorState: JSON.stringify({ seq }),
     html: `<p>seq ${seq}</p><p>${padding}</p>`,
   });

@@ -6,31 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { fillTemplate } from '../../shared/digest/fill-template';
 import { bookmarkPostHtml } from '../../shared/inbox/bookmark-post';
 import { renderDigest } from '../../shared/digest/render-digest';
-import type { Bookmark } from '../../shared/model/bookmark';
 import { SEED_DIGEST_TEMPLATE } from '../../shared/model/digest-template';
 import { parseNetscape } from '../../main/core/inbox/importers/netscape';
+import { bookmarkOf } from '../support/bookmarks';
 
 const FIXTURE = 'tests/fixtures/digest-2009-11-05';
 export const collapse = (html: string) => html.replace(/>\s+</g, '><').trim();
 
-function bookmark(fields: Partial<Bookmark> & { url: string }): Bookmark {
-  return {
-    id: fields.url,
-    key: fields.url,
-    title: '',
-    description: '',
-    comment: '',
-    tags: [],
-    addedAt: '2009-11-05T10:00:00.000Z',
-    updatedAt: '2009-11-05T10:00:00.000Z',
-    archived: false,
-    usedIn: [],
-    deletedAt: null,
-    fetch: { state: 'none', message: null, at: null },
-    meta: null,
-    ...fields,
-  };
-}
+const bookmark = bookmarkOf;
 
 describe('digest templates', () => {
   it('reproduce the seed digest from its bookmark file and comment', () => {

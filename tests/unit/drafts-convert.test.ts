@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { exportDraft, importDraft } from '../../main/core/drafts/draft-convert';
 import { sanitizeHtml } from '../../main/core/drafts/html-sanitize';
-import type { Draft } from '../../shared/model/draft';
+import { blankDraftFields, type Draft } from '../../shared/model/draft';
 
 const draft: Draft = {
+  ...blankDraftFields(),
   id: 'abc-1',
   title: 'Events & "news" in Brighton',
-  slug: '',
-  excerpt: '',
-  tags: [],
-  categories: [],
-  publishAt: null,
-  blogId: null,
   editorState: null,
   html: [
     '<p>Intro with <b>bold</b>, <i>italic</i> and <a href="https://example.com/a?b=1&amp;c=2">a link</a>.</p>',

@@ -4,6 +4,7 @@ import type { Bookmark } from '../../shared/model/bookmark';
 import { exportNetscape } from '../../main/core/inbox/export-netscape';
 import { parseImport } from '../../main/core/inbox/importers/detect';
 import { parseCsv } from '../../main/core/inbox/importers/pocket';
+import { bookmarkOf } from '../support/bookmarks';
 
 const read = (path: string) => readFileSync(`tests/fixtures/${path}`, 'utf8');
 
@@ -117,7 +118,7 @@ describe('importing bookmark files (format read from the content)', () => {
 describe('exporting the inbox', () => {
   it('writes a Netscape file that reads back with nothing lost', () => {
     const bookmarks: Bookmark[] = [
-      {
+      bookmarkOf({
         id: '1',
         url: 'https://example.com/?a=1&b=2',
         key: 'k1',
@@ -128,11 +129,7 @@ describe('exporting the inbox', () => {
         addedAt: '2009-11-05T10:12:00.000Z',
         updatedAt: '2009-11-06T10:12:00.000Z',
         archived: true,
-        usedIn: [],
-        deletedAt: null,
-        fetch: { state: 'none', message: null, at: null },
-        meta: null,
-      },
+      }),
     ];
     const { format, links } = parseImport(exportNetscape(bookmarks), 'export.html');
     expect(format).toBe('netscape');

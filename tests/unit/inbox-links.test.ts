@@ -6,6 +6,7 @@ import { bookmarkMatcher } from '../../shared/inbox/filter';
 import { mergeLink } from '../../shared/inbox/merge';
 import { normalizeUrl, parseLink } from '../../shared/inbox/normalize-url';
 import type { Bookmark } from '../../shared/model/bookmark';
+import { bookmarkOf } from '../support/bookmarks';
 
 describe('link normalisation', () => {
   it('treats case, default ports, trailing slashes and tracking parameters as the same page', () => {
@@ -61,22 +62,16 @@ describe('link normalisation', () => {
   });
 });
 
-const base: Bookmark = {
+const base: Bookmark = bookmarkOf({
   id: 'a',
   url: 'http://data.govt.nz/',
   key: 'http://data.govt.nz',
   title: 'Mine',
-  description: '',
   comment: 'My words',
   tags: ['opendata'],
   addedAt: '2009-11-06T00:00:00.000Z',
   updatedAt: '2009-11-06T00:00:00.000Z',
-  archived: false,
-  usedIn: [],
-  deletedAt: null,
-  fetch: { state: 'none', message: null, at: null },
-  meta: null,
-};
+});
 
 describe('merging a duplicate', () => {
   it('keeps the earliest date and the author’s text, fills empty fields and joins tags', () => {

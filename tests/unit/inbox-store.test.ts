@@ -4,29 +4,22 @@ import { describe, expect, it } from 'vitest';
 import type { Bookmark } from '../../shared/model/bookmark';
 import { silentLogger } from '../../main/core/platform/logger';
 import { InboxStore } from '../../main/core/inbox/inbox-store';
+import { bookmarkOf } from '../support/bookmarks';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('postwright-inbox-');
 const clock = () => new Date('2026-01-01T00:00:00.000Z');
 
 function link(id: string, fields: Partial<Bookmark> = {}): Bookmark {
-  return {
+  return bookmarkOf({
     id,
     url: `https://example.com/${id}`,
     key: `https://example.com/${id}`,
     title: `Link ${id}`,
-    description: '',
-    comment: '',
-    tags: [],
     addedAt: '2025-12-01T00:00:00.000Z',
     updatedAt: '2025-12-01T00:00:00.000Z',
-    archived: false,
-    usedIn: [],
-    deletedAt: null,
-    fetch: { state: 'none', message: null, at: null },
-    meta: null,
     ...fields,
-  };
+  });
 }
 
 describe('the inbox store', () => {
