@@ -1,25 +1,10 @@
 import ICAL from 'ical.js';
 import type { CalendarEvent } from '../../../shared/model/calendar-event';
-import { addDays, parseLocal } from '../../../shared/events/local-date';
+import { addDays } from '../../../shared/events/local-date';
+import { icalTime } from './ical-time';
 import { buildVTimezone } from './vtimezone';
 
 const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Zulu']);
-
-function icalTime(local: string, isDate: boolean, utc = false): ICAL.Time {
-  const parts = parseLocal(local)!;
-  return ICAL.Time.fromData(
-    {
-      year: parts.year,
-      month: parts.month,
-      day: parts.day,
-      hour: parts.hour ?? 0,
-      minute: parts.minute ?? 0,
-      second: 0,
-      isDate,
-    },
-    utc ? ICAL.Timezone.utcTimezone : undefined,
-  );
-}
 
 function instantTime(iso: string): ICAL.Time {
   return ICAL.Time.fromJSDate(new Date(iso), true);

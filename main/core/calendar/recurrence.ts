@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import type { CalendarEvent, EventOccurrence } from '../../../shared/model/calendar-event';
 import { datePart, formatLocal, parseLocal } from '../../../shared/events/local-date';
+import { icalTime } from './ical-time';
 
 /** A runaway rule (FREQ=MINUTELY with no end) must not stall the calendar. */
 const MAX_OCCURRENCES = 5000;
@@ -39,19 +40,6 @@ function overlaps(start: string, end: string | null, allDay: boolean, from?: str
   return true;
 }
 
-function timeOf(local: string, allDay: boolean): ICAL.Time {
-  const parts = parseLocal(local)!;
-  return ICAL.Time.fromData({
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: 0,
-    isDate: allDay,
-  });
-}
-
 function localOf(time: ICAL.Time, allDay: boolean): string {
   return formatLocal(
     { year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute },
@@ -72,7 +60,7 @@ export function occurrencesOf(event: CalendarEvent, from?: string, to?: string):
   }
   const length = event.end ? toUtcMs(event.end) - toUtcMs(event.start) : null;
   const skipped = new Set(event.exdates);
-  const iterator = ICAL.Recur.fromString(event.rrule).iterator(timeOf(event.start, event.allDay));
+  const iterator = ICAL.Recur.fromString(event.rrule).iterator(icalTime(event.start, event.allDay));
   const found: EventOccurrence[] = [];
   for (let count = 0; count < MAX_OCCURRENCES; count++) {
     const next = iterator.next();
