@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/contract';
-import type { HostKind } from '../../shared/model/app-info';
+import type { CoreDeps } from './core-deps';
 import { appHandlers } from './app/app-handlers';
 import { calendarHandlers } from './calendar/calendar-handlers';
 import { DraftLibrary } from './drafts/draft-library';
@@ -9,22 +9,8 @@ import { EventBus } from './events/event-bus';
 import { JobTracker } from './jobs/job-tracker';
 import { createPublishing } from './publish/publishing';
 import { createInbox } from './inbox/inbox-handlers';
-import type { Clock } from './platform/clock';
-import type { HttpClient } from './platform/http';
-import type { Logger } from './platform/logger';
-import type { SecretStore } from './secrets/secret-store';
-import type { SettingsStore } from './settings/settings-store';
 
-export interface CoreDeps {
-  host: HostKind;
-  version: string;
-  dataDir: string;
-  settings: SettingsStore;
-  secrets: SecretStore;
-  http: HttpClient;
-  clock: Clock;
-  logger: Logger;
-}
+export type { CoreDeps };
 
 export interface Core {
   readonly handlers: Handlers;

@@ -3,14 +3,7 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Handlers } from '../../../shared/contract';
 import { displayTitle } from '../../../shared/inbox/filter';
 import { bookmarkPostHtml } from '../../../shared/inbox/bookmark-post';
-import type { HostKind } from '../../../shared/model/app-info';
-import type { DraftStore } from '../drafts/draft-store';
-import type { EventBus } from '../events/event-bus';
-import type { JobTracker } from '../jobs/job-tracker';
-import type { Clock } from '../platform/clock';
-import type { HttpClient } from '../platform/http';
-import type { Logger } from '../platform/logger';
-import type { SettingsStore } from '../settings/settings-store';
+import type { DomainDeps } from '../core-deps';
 import { Digests } from './digest';
 import { exportNetscape } from './export-netscape';
 import { parseImport } from './importers/detect';
@@ -38,17 +31,10 @@ type InboxHandlers = Pick<
   | 'digest-last'
 >;
 
-export interface InboxDeps {
-  host: HostKind;
-  dataDir: string;
-  settings: SettingsStore;
-  http: HttpClient;
-  clock: Clock;
-  logger: Logger;
-  drafts: DraftStore;
-  events: EventBus;
-  jobs: JobTracker;
-}
+export type InboxDeps = Pick<
+  DomainDeps,
+  'host' | 'dataDir' | 'settings' | 'http' | 'clock' | 'logger' | 'drafts' | 'events' | 'jobs'
+>;
 
 /** Links go into the journal in batches this big during an import, so other requests are served between. */
 const IMPORT_BATCH = 500;

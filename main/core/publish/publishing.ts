@@ -1,16 +1,9 @@
-import type { HostKind } from '../../../shared/model/app-info';
+import type { DomainDeps } from '../core-deps';
 import { BlogStore } from '../blogs/blog-store';
 import { blogsHandlers } from '../blogs/blogs-handlers';
-import type { DraftStore } from '../drafts/draft-store';
-import type { EventBus } from '../events/event-bus';
-import type { JobTracker } from '../jobs/job-tracker';
 import type { BackoffPolicy } from '../outbox/backoff';
 import { OutboxJournal } from '../outbox/journal';
 import { Outbox } from '../outbox/outbox';
-import type { Clock } from '../platform/clock';
-import type { HttpClient } from '../platform/http';
-import type { Logger } from '../platform/logger';
-import type { SecretStore } from '../secrets/secret-store';
 import { publishHandlers } from './publish-handlers';
 import { createPublishers } from './publishers';
 import type { XmlRpcLimits } from './xmlrpc/call';
@@ -18,16 +11,10 @@ import { MicropubTokenStore } from './indieauth/token-store';
 import { MicropubAccess } from './micropub/micropub-access';
 import { addMicropubBlog, micropubHandlers, testMicropubBlog } from './micropub/micropub-handlers';
 
-export interface PublishingDeps {
-  host: HostKind;
-  dataDir: string;
-  secrets: SecretStore;
-  http: HttpClient;
-  clock: Clock;
-  logger: Logger;
-  drafts: DraftStore;
-  events: EventBus;
-  jobs: JobTracker;
+export interface PublishingDeps extends Pick<
+  DomainDeps,
+  'host' | 'dataDir' | 'secrets' | 'http' | 'clock' | 'logger' | 'drafts' | 'events' | 'jobs'
+> {
   backoff?: BackoffPolicy;
   xmlrpcLimits?: Partial<XmlRpcLimits>;
 }
