@@ -7,6 +7,9 @@ import { expect, test } from './support/fixtures';
 
 let site: MicropubSite;
 
+// Signing in, publishing, updating and deleting take several round trips each.
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeEach(async () => {
   site = await startMicropubSite();
 });
@@ -18,10 +21,8 @@ test.afterEach(async () => {
 test('add a Micropub blog by signing in on the site, publish an article with an image and a syndication target, update it, delete it', async ({
   app,
 }) => {
-  test.setTimeout(120_000);
   const page = await app.open();
   const blogs = new BlogsPage(page);
-  await blogs.open();
   await blogs.discover(site.url);
   await expect(blogs.step('rel="micropub"')).toContainText('found');
   await expect(blogs.step('rel="indieauth-metadata"')).toContainText('found');

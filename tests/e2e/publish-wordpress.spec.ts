@@ -7,7 +7,8 @@ import { expect, test } from './support/fixtures';
 const PORT = process.env.POSTWRIGHT_E2E_WP_PORT ?? '8782';
 let wp: WordPressPeer;
 
-test.describe.configure({ mode: 'serial' });
+// Serial: the tests share one WordPress; each publishes and reads back over several round trips.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(900_000);
@@ -19,10 +20,8 @@ test.afterAll(() => stopWordPress(PORT));
 test('add a WordPress blog from its home page, publish the open draft with one click, open the post', async ({
   app,
 }) => {
-  test.setTimeout(120_000);
   const page = await app.open();
   const blogs = new BlogsPage(page);
-  await blogs.open();
   await blogs.discover(wp.WP_URL);
   await expect(blogs.step('Home page')).toContainText('found');
   await expect(blogs.step('rel="EditURI"')).toContainText('xmlrpc.php?rsd');

@@ -7,7 +7,7 @@ import { gridDays, monthLabel, monthOf, shiftMonth, todayLocal } from './calenda
 import './calendar.css';
 import { EventEditor, type Editing } from './EventEditor';
 import { MonthGrid } from './MonthGrid';
-import { Toast, useToast } from './Toast';
+import { Toast, useToast } from '../../components/Toast';
 import { useOccurrences } from './useOccurrences';
 import { explain } from './explain';
 
@@ -27,7 +27,7 @@ export default function CalendarView() {
   const days = gridDays(month);
   const { occurrences, error } = useOccurrences({ from: days[0], to: days[days.length - 1] });
   const [editing, setEditing] = useState<Editing | null>(null);
-  const { toast, show, dismiss } = useToast();
+  const [toast, show] = useToast();
   const picker = useRef<HTMLInputElement>(null);
 
   const open = (entry: EventOccurrence) => {
@@ -177,7 +177,9 @@ export default function CalendarView() {
           onToast={show}
         />
       )}
-      <Toast toast={toast} onDismiss={dismiss} />
+      <div className="toast-dock">
+        <Toast toast={toast} onDismiss={() => show(null)} />
+      </div>
     </div>
   );
 }

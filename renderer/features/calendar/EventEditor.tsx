@@ -5,7 +5,7 @@ import { useCore } from '../../core/CoreContext';
 import { downloadText } from '../drafts/download';
 import { EventForm } from './EventForm';
 import { emptyForm, fieldsFromForm, formFromEvent, type EventFormValues } from './event-form';
-import type { ToastMessage } from './Toast';
+import type { ToastMessage } from '../../components/Toast';
 import { explain } from './explain';
 
 export type Editing = { kind: 'new'; day: string } | { kind: 'edit'; event: CalendarEvent };
@@ -81,7 +81,12 @@ export function EventEditor({
       <form onSubmit={save}>
         <header className="event-editor__header">
           <h2 id="event-editor-title">{event ? 'Edit event' : 'New event'}</h2>
-          <button type="button" className="calendar-toast__close" aria-label="Close" onClick={onClose}>
+          <button
+            type="button"
+            className="icon-button event-editor__close"
+            aria-label="Close"
+            onClick={onClose}
+          >
             ×
           </button>
         </header>

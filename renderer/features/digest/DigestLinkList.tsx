@@ -39,7 +39,7 @@ export function DigestLinkList({
   };
 
   return (
-    <ol className="digest-links" aria-label="Links in this digest" data-drop-zone="digest">
+    <ol className="stack-list" aria-label="Links in this digest" data-drop-zone="digest">
       {links.map((link, index) => {
         const out = excluded.has(link.id);
         return (

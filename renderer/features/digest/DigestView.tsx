@@ -3,7 +3,7 @@ import { localDay } from '../../../shared/inbox/filter';
 import type { DigestPreview } from '../../../shared/contract/inbox';
 import { useCore, useCoreEvent, useCoreValue } from '../../core/CoreContext';
 import { Field } from '../../components/Field';
-import { Toast, useToast } from '../inbox/Toast';
+import { Toast, useToast } from '../../components/Toast';
 import { DigestLinkList } from './DigestLinkList';
 import { DigestPreviewPane } from './DigestPreviewPane';
 import './digest.css';
@@ -184,7 +184,7 @@ export function DigestView({ onBack }: { onBack: () => void }) {
         </div>
         {preview && <DigestPreviewPane title={preview.title} html={preview.html} />}
       </div>
-      <div className="inbox-toast">
+      <div className="toast-dock">
         <Toast toast={toast} onDismiss={() => showToast(null)} />
       </div>
     </section>

@@ -11,7 +11,7 @@ import { LinkDetails } from './LinkDetails';
 import { LinkList } from './LinkList';
 import type { LinkActions } from './LinkRow';
 import { PublishBookmark } from './PublishBookmark';
-import { Toast, useToast } from './Toast';
+import { Toast, useToast } from '../../components/Toast';
 import { useInboxList } from './useInboxList';
 import './inbox.css';
 
@@ -261,7 +261,7 @@ function LinkInbox({ onDigest }: { onDigest: () => void }) {
           extraActions={<PublishBookmark link={selected} onResult={showToast} />}
         />
       )}
-      <div className="inbox-toast">
+      <div className="toast-dock">
         <Toast toast={toast} onDismiss={() => showToast(null)} />
       </div>
     </section>

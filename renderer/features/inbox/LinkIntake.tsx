@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { NewLink } from '../../../shared/model/bookmark';
 import { useCore } from '../../core/CoreContext';
 import { linksFromTransfer, mayCarryLinks } from './drop-data';
-import { Toast, useToast } from './Toast';
+import { Toast, useToast } from '../../components/Toast';
 import './inbox.css';
 
 /** Where a drop belongs to someone else: the editor, a text field, or a file drop (images into a draft). */
@@ -127,7 +127,7 @@ export function LinkIntake({ onAdded }: { onAdded: () => void }) {
           </div>
         </div>
       )}
-      <div className="intake-toast">
+      <div className="toast-dock toast-dock--raised">
         <Toast toast={toast} onDismiss={() => showToast(null)} />
       </div>
     </>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Bookmark } from '../../../shared/model/bookmark';
 import { useCore, useCoreValue } from '../../core/CoreContext';
-import type { ToastMessage } from './Toast';
+import type { ToastMessage } from '../../components/Toast';
 
 /**
  * Publishes one link as a Micropub bookmark post (bookmark-of): a draft is made of the link, its

@@ -28,8 +28,9 @@ export class BlogsPage {
     return this.discoverySteps.getByRole('listitem').filter({ hasText: name });
   }
 
-  /** Types the home page address and runs discovery; resolves when the steps are shown. */
+  /** Opens Blogs, types the home page address and runs discovery; resolves when the steps are shown. */
   async discover(url: string) {
+    await this.open();
     await this.addButton.click();
     await this.dialog.getByLabel('Your blog’s home page').fill(url);
     await this.dialog.getByRole('button', { name: 'Find the blog' }).click();

@@ -12,7 +12,7 @@ export class CalendarPage {
     this.shell = new AppShell(page);
     this.grid = page.getByRole('grid');
     this.panel = page.getByRole('complementary', { name: /^(New|Edit) event$/ });
-    this.toast = page.locator('.calendar-toast');
+    this.toast = page.locator('.toast');
   }
 
   async open() {

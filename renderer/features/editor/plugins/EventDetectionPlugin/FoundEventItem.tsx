@@ -5,6 +5,7 @@ import type { CalendarEvent } from '../../../../../shared/model/calendar-event';
 import { EventForm } from '../../../calendar/EventForm';
 import { fieldsFromForm, formFromEvent, type EventFormValues } from '../../../calendar/event-form';
 import { explain } from '../../../calendar/explain';
+import { FormFooter } from './FormFooter';
 
 /** One date found in the post: add it to the calendar (after checking the details) or insert it as a block. */
 export function FoundEventItem({
@@ -48,19 +49,7 @@ export function FoundEventItem({
           onSubmit={(event) => void submit(event)}
         >
           <EventForm values={form} onChange={setForm} />
-          {problem && (
-            <p className="notice notice--warn" role="alert">
-              {problem}
-            </p>
-          )}
-          <div className="events-panel__actions">
-            <button type="submit" className="button button--primary">
-              Save to calendar
-            </button>
-            <button type="button" className="button" onClick={() => setForm(null)}>
-              Cancel
-            </button>
-          </div>
+          <FormFooter problem={problem} submitLabel="Save to calendar" onCancel={() => setForm(null)} />
         </form>
       ) : (
         <div className="events-panel__actions">

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { explain } from '../../../calendar/explain';
+import { FormFooter } from './FormFooter';
 
 /** Which days an "Upcoming events" list covers, and its heading. */
 export function UpcomingForm({
@@ -48,19 +49,7 @@ export function UpcomingForm({
         <span>Heading</span>
         <input type="text" value={heading} onChange={(event) => setHeading(event.target.value)} />
       </label>
-      {problem && (
-        <p className="notice notice--warn" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="events-panel__actions">
-        <button type="submit" className="button button--primary">
-          Insert list
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter problem={problem} submitLabel="Insert list" onCancel={onCancel} />
     </form>
   );
 }

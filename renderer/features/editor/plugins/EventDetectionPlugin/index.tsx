@@ -155,7 +155,7 @@ export function EventDetectionPlugin({
               No dates yet. Write one, such as “on 25 November from 9.30-12.30”, and it appears here.
             </p>
           ) : (
-            <ul className="events-panel__list">
+            <ul className="stack-list">
               {found.map((event) => (
                 <FoundEventItem
                   key={`${event.index}-${event.start}`}

@@ -22,6 +22,7 @@ export function useToast(timeoutMs = 8000) {
   return [toast, show] as const;
 }
 
+/** A message at the foot of the window, with at most one action (Undo, Open) and a close button. */
 export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
   if (!toast) return null;
   return (
