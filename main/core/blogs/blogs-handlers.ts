@@ -53,6 +53,12 @@ export function blogsHandlers(deps: {
     );
   }
 
+  /** A saved blog's client, signed in with the password from the secret store. */
+  async function savedBlogClient(blog: Blog, signal: AbortSignal) {
+    const password = await passwordFor(secrets, blog);
+    return metaweblogClient(blog.endpoint, blog.remoteBlogId, blog.username ?? '', password, signal);
+  }
+
   /** Errors of a sign-in attempt, in the sentences the dialog shows. */
   async function signIn<T>(name: string, endpoint: string, work: () => Promise<T>): Promise<T> {
     try {
@@ -132,14 +138,7 @@ export function blogsHandlers(deps: {
       const blog = await store.get(id);
       if (blog.protocol === 'micropub') return deps.micropub.test(blog, signal);
       try {
-        const password = await passwordFor(secrets, blog);
-        const blogs = await metaweblogClient(
-          blog.endpoint,
-          blog.remoteBlogId,
-          blog.username ?? '',
-          password,
-          signal,
-        ).getUsersBlogs();
+        const blogs = await (await savedBlogClient(blog, signal)).getUsersBlogs();
         const mine = blogs.find((entry) => entry.blogid === blog.remoteBlogId);
         if (!mine) {
           return {
@@ -169,14 +168,7 @@ export function blogsHandlers(deps: {
       const blog = await store.get(id);
       if (blog.protocol !== 'metaweblog') return [];
       return signIn(blog.name, blog.endpoint, async () => {
-        const password = await passwordFor(secrets, blog);
-        const categories = await metaweblogClient(
-          blog.endpoint,
-          blog.remoteBlogId,
-          blog.username ?? '',
-          password,
-          signal,
-        ).getCategories();
+        const categories = await (await savedBlogClient(blog, signal)).getCategories();
         return categories
           .map((entry) => ({ name: entry.categoryName ?? entry.title ?? '', id: entry.categoryId ?? null }))
           .filter((entry) => entry.name);
