@@ -67,7 +67,7 @@ app.whenReady().then(async () => {
     window.focus();
     void Promise.resolve(
       core.handlers['inbox-add'](
-        { links: [link], awaitMetadata: false },
+        { links: [link], awaitMetadata: false, from: 'web-page' },
         { signal: new AbortController().signal },
       ),
     ).catch((error: unknown) => logger.warn('a bookmarklet link was not added', { message: String(error) }));

@@ -50,12 +50,17 @@ export interface LastDigestInfo {
 }
 
 export const inboxMethods = {
-  /** One link or many (a drop, a paste); duplicates merge. `awaitMetadata` waits for the page fetch (CLI). */
+  /**
+   * One link or many (a drop, a paste); duplicates merge. `awaitMetadata` waits for the page fetch (CLI).
+   * `from: 'web-page'` is for links a web page sent (the bookmarklet): their details are fetched only
+   * from the public web until the author chooses Retry.
+   */
   'inbox-add': method(
     z
       .object({
         links: z.array(newLinkSchema).min(1).max(1000),
         awaitMetadata: z.boolean().default(false),
+        from: z.enum(['author', 'web-page']).default('author'),
       })
       .strict(),
   ).returns<AddResult>(),

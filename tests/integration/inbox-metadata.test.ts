@@ -60,7 +60,7 @@ describe('fetching link details from real pages', () => {
 
 describe('hostile pages end in a clear state', () => {
   it('cuts off a page that drips slowly at the deadline', async () => {
-    await expect(fetchOf('/slow', 1500)).rejects.toThrow('The page did not load within 1.5 seconds.');
+    await expect(fetchOf('/slow', 1500)).rejects.toThrow('The page did not answer within 1.5 seconds.');
   });
 
   it('reads only the first 2 MB of a huge page', async () => {
@@ -89,7 +89,7 @@ describe('hostile pages end in a clear state', () => {
 
   it('refuses to fetch anything but http(s) in the first place', async () => {
     await expect(fetchPage(http, 'file:///etc/passwd', never)).rejects.toThrow(
-      'Only http and https pages are fetched',
+      'Postwright fetches only http and https addresses, not file: ones',
     );
   });
 });

@@ -42,7 +42,12 @@ const CASES: { mode: HostileMode; kind: XmlRpcError['kind']; message: RegExp; am
   { mode: 'wrong-types', kind: 'invalid', message: /not what MetaWeblog promises/, ambiguous: true },
   { mode: 'bad-int', kind: 'invalid', message: /"12abc" is not a valid <int>/, ambiguous: true },
   { mode: 'string-fault', kind: 'fault', message: /Something broke/, ambiguous: false },
-  { mode: 'redirect-away', kind: 'redirect', message: /redirected to another host/, ambiguous: true },
+  {
+    mode: 'redirect-away',
+    kind: 'redirect',
+    message: /redirected to localhost:\d+, an address on this computer or a private network/,
+    ambiguous: true,
+  },
   {
     mode: 'html',
     kind: 'not-xmlrpc',

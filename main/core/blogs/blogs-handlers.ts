@@ -45,18 +45,26 @@ export function blogsHandlers(deps: {
     username: string,
     password: string,
     signal?: AbortSignal,
+    homeUrl?: string,
   ) {
     return new MetaweblogClient(
       http,
       { endpoint, remoteBlogId, username, password },
-      signal ? { signal } : {},
+      { ...(signal ? { signal } : {}), ...(homeUrl ? { anchor: homeUrl } : {}) },
     );
   }
 
   /** A saved blog's client, signed in with the password from the secret store. */
   async function savedBlogClient(blog: Blog, signal: AbortSignal) {
     const password = await passwordFor(secrets, blog);
-    return metaweblogClient(blog.endpoint, blog.remoteBlogId, blog.username ?? '', password, signal);
+    return metaweblogClient(
+      blog.endpoint,
+      blog.remoteBlogId,
+      blog.username ?? '',
+      password,
+      signal,
+      blog.homeUrl,
+    );
   }
 
   /** Errors of a sign-in attempt, in the sentences the dialog shows. */
@@ -104,6 +112,7 @@ export function blogsHandlers(deps: {
         input.username,
         input.password,
         signal,
+        input.homeUrl,
       );
       const name = input.name?.trim() || new URL(input.homeUrl).host;
       // Adding checks the password, so a typo shows now and not at the first publish.

@@ -42,12 +42,17 @@ const IMPORT_BATCH = 500;
 /** The inbox domain: its store opens in the background; every handler waits for it. */
 export function createInbox(deps: InboxDeps): { handlers: InboxHandlers; dispose(): Promise<void> } {
   let queue: MetadataQueue | null = null;
+  // Links a web page sent, and fetches resumed at start: fetched from the public web only, until Retry.
+  const publicOnly = new Set<string>();
   const ready = InboxStore.open(join(deps.dataDir, 'inbox'), deps.logger, () => deps.clock.now()).then(
     (store) => {
       const inbox = new Inbox(store, deps.events, deps.clock);
       queue = new MetadataQueue({
         jobs: deps.jobs,
-        fetch: (url, signal) => fetchPage(deps.http, url, signal),
+        fetch: (url, signal, id) =>
+          fetchPage(deps.http, url, signal, undefined, { publicOnly: publicOnly.has(id) }).finally(() =>
+            publicOnly.delete(id),
+          ),
         urlOf: (id) => store.get(id)?.url ?? null,
         started: async (id) => {
           await inbox.setFetchState(id, { state: 'fetching', message: null, at: null });
@@ -70,6 +75,7 @@ export function createInbox(deps: InboxDeps): { handlers: InboxHandlers; dispose
         const unfinished = [...store.all()]
           .filter((bookmark) => !bookmark.deletedAt && ['pending', 'fetching'].includes(bookmark.fetch.state))
           .map((bookmark) => bookmark.id);
+        for (const id of unfinished) publicOnly.add(id);
         if (unfinished.length) void queue.enqueue(unfinished);
       }
       return { inbox, store, digests: new Digests(inbox, deps.settings, deps.drafts) };
@@ -86,10 +92,11 @@ export function createInbox(deps: InboxDeps): { handlers: InboxHandlers; dispose
       await ready.catch(() => undefined);
     },
     handlers: {
-      'inbox-add': async ({ links, awaitMetadata }) => {
+      'inbox-add': async ({ links, awaitMetadata, from }) => {
         const { inbox } = await ready;
         const result = await inbox.add(links, { fetch: true });
         const toFetch = result.bookmarks.filter((b) => b.fetch.state === 'pending').map((b) => b.id);
+        if (from === 'web-page') for (const id of toFetch) publicOnly.add(id);
         const fetched = fetchNow().enqueue(toFetch);
         if (!awaitMetadata) return result;
         await fetched;
@@ -113,6 +120,8 @@ export function createInbox(deps: InboxDeps): { handlers: InboxHandlers; dispose
             return inbox.setFetchState(id, { state: 'pending', message: null, at: null });
           }),
         );
+        // Retry is the author's choice: it may reach this computer or the LAN.
+        for (const id of ids) publicOnly.delete(id);
         const fetched = fetchNow().enqueue(ids);
         if (wait) await fetched;
         return wait ? ids.map((id) => inbox.get(id)) : marked.filter((bookmark) => bookmark !== null);

@@ -47,12 +47,13 @@ export function LinkIntake({ onAdded }: { onAdded: () => void }) {
   });
 
   useEffect(() => {
-    const add = (links: NewLink[]) => {
+    // A web page can open the bookmarklet's address too: its links reach nothing local until Retry.
+    const add = (links: NewLink[], from: 'author' | 'web-page' = 'author') => {
       if (links.length === 0) {
         showToast({ text: 'That drop held no web links (http or https).', tone: 'error' });
         return;
       }
-      core.call('inbox-add', { links }).then(
+      core.call('inbox-add', { links, from }).then(
         (result) => {
           const count = result.added + result.merged;
           showToast({
@@ -72,7 +73,7 @@ export function LinkIntake({ onAdded }: { onAdded: () => void }) {
     // The bookmarklet opens a window named "postwright": a fresh load, or a new #add in an open one.
     const onAddress = () => {
       const fromBookmarklet = linkFromAddress();
-      if (fromBookmarklet) add([fromBookmarklet]);
+      if (fromBookmarklet) add([fromBookmarklet], 'web-page');
     };
     onAddress();
 

@@ -6,7 +6,7 @@ export const FETCH_CONCURRENCY = 6;
 
 export interface MetadataQueueDeps {
   jobs: JobTracker;
-  fetch(url: string, signal: AbortSignal): Promise<FetchedPage>;
+  fetch(url: string, signal: AbortSignal, id: string): Promise<FetchedPage>;
   /** The link's address, or null when it is gone (deleted while waiting). */
   urlOf(id: string): string | null;
   started(id: string): Promise<void>;
@@ -94,7 +94,7 @@ export class MetadataQueue {
     if (!url) return;
     try {
       await this.deps.started(id);
-      const page = await this.deps.fetch(url, signal);
+      const page = await this.deps.fetch(url, signal, id);
       if (this.closed) return;
       await this.deps.finished(id, page);
     } catch (error) {

@@ -1,4 +1,3 @@
-import type { AxiosResponse } from 'axios';
 import type {
   DiscoveryProbe,
   DiscoveryReport,
@@ -6,6 +5,8 @@ import type {
   MicropubInfo,
 } from '../../../../shared/model/blog';
 import { CoreFailure } from '../../../../shared/contract/errors';
+import { outboundGet } from '../../net/outbound-get';
+import { outboundRefusal } from '../../net/outbound-policy';
 import type { HttpClient } from '../../platform/http';
 import { callXmlRpc } from '../xmlrpc/call';
 import { XmlRpcError } from '../xmlrpc/errors';
@@ -14,7 +15,7 @@ import { readHtmlLinks } from './html-links';
 import { parseLinkHeader } from './link-header';
 import { parseRsd, pickXmlRpcApi } from './rsd';
 
-const PAGE_LIMITS = { timeoutMs: 15_000, maxBytes: 3 * 1024 * 1024, maxRedirects: 5 };
+const PAGE_LIMITS = { deadlineMs: 15_000, maxBytes: 3 * 1024 * 1024, maxRedirects: 5 };
 
 /** The rels discovery records, in the order the dialog lists them. */
 const RELS = [
@@ -64,30 +65,31 @@ function describeError(error: unknown): string {
       return `XML-RPC is turned off on this blog ("${error.details.faultString}").`;
     return error.message;
   }
+  const refusal = outboundRefusal(error);
+  if (refusal) return refusal.message;
   const code = (error as { code?: string })?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ERR_CANCELED' || /aborted|canceled/i.test(message)) return 'It did not answer in time.';
   return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
-async function fetchText(http: HttpClient, url: string, accept: string, signal?: AbortSignal) {
-  const deadline = AbortSignal.timeout(PAGE_LIMITS.timeoutMs);
-  const response: AxiosResponse<string> = await http.get<string>(url, {
-    responseType: 'text',
-    transformResponse: (data: unknown) => data,
-    headers: { Accept: accept },
-    signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
-    maxContentLength: PAGE_LIMITS.maxBytes,
-    maxRedirects: PAGE_LIMITS.maxRedirects,
-    beforeRedirect: (options) => {
-      if (options.protocol !== 'http:' && options.protocol !== 'https:')
-        throw new Error(`${url} redirected to a non-web address.`);
-    },
-    validateStatus: () => true,
+/** A discovery GET: the typed address anchors the outbound policy for every probe after it. */
+async function fetchText(
+  http: HttpClient,
+  url: string,
+  anchor: string,
+  accept: string,
+  signal?: AbortSignal,
+) {
+  const answer = await outboundGet(http, url, {
+    ...PAGE_LIMITS,
+    overCap: 'fail',
+    accept,
+    anchor,
+    what: url === anchor ? 'The page' : 'The server',
+    ...(signal ? { signal } : {}),
   });
-  const finalUrl =
-    (response.request as { res?: { responseUrl?: string } } | undefined)?.res?.responseUrl ?? url;
-  return { response, finalUrl, text: typeof response.data === 'string' ? response.data : '' };
+  return { answer, finalUrl: answer.finalUrl, text: answer.body.toString('utf8') };
 }
 
 /**
@@ -108,12 +110,11 @@ export async function discoverBlog(
   let title: string | null = null;
 
   try {
-    const { response, finalUrl, text } = await fetchText(
-      http,
-      url,
-      'text/html, application/xhtml+xml;q=0.9, */*;q=0.5',
-      signal,
-    );
+    const {
+      answer: response,
+      finalUrl,
+      text,
+    } = await fetchText(http, url, url, 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5', signal);
     homeUrl = finalUrl;
     const type = String(response.headers['content-type'] ?? '');
     if (response.status >= 400) {
@@ -135,7 +136,7 @@ export async function discoverBlog(
         status: response.status,
         detail: `${type || 'no content type'}${finalUrl !== url ? `, after redirects to ${finalUrl}` : ''}${title ? `: "${title}"` : ''}`,
       });
-      const headerLinks = parseLinkHeader(response.headers.link as string | string[] | undefined);
+      const headerLinks = parseLinkHeader(response.headers.link);
       const base = page.base ? (safeResolve(page.base, finalUrl) ?? finalUrl) : finalUrl;
       for (const rel of RELS) {
         const fromHeader = headerLinks.find((link) => link.rels.includes(rel));
@@ -167,7 +168,7 @@ export async function discoverBlog(
     });
   }
 
-  const metaweblog = await discoverXmlRpc(http, homeUrl, found.edituri ?? null, probes, signal);
+  const metaweblog = await discoverXmlRpc(http, url, homeUrl, found.edituri ?? null, probes, signal);
   const micropub: MicropubInfo | null = found.micropub
     ? {
         endpoint: found.micropub,
@@ -202,6 +203,7 @@ function safeResolve(href: string, base: string): string | null {
 
 async function discoverXmlRpc(
   http: HttpClient,
+  typedUrl: string,
   homeUrl: string,
   editUri: string | null,
   probes: DiscoveryProbe[],
@@ -212,9 +214,10 @@ async function discoverXmlRpc(
   let apiName: string | null = null;
   if (editUri) {
     try {
-      const { response, text } = await fetchText(
+      const { answer: response, text } = await fetchText(
         http,
         editUri,
+        typedUrl,
         'application/rsd+xml, application/xml, text/xml',
         signal,
       );
@@ -259,6 +262,7 @@ async function discoverXmlRpc(
     const value = await callXmlRpc(http, endpoint, 'system.listMethods', [], {
       ...(signal ? { signal } : {}),
       limits: { timeoutMs: 15_000, maxResponseBytes: 2 * 1024 * 1024 },
+      anchor: typedUrl,
     });
     const methods = Array.isArray(value)
       ? value.filter((entry): entry is string => typeof entry === 'string')

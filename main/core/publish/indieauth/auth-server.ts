@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CoreFailure } from '../../../../shared/contract/errors';
+import { outboundGet } from '../../net/outbound-get';
 import type { HttpClient } from '../../platform/http';
 import type { AuthServer } from './indieauth-types';
 import { relLinks } from './rel-links';
@@ -35,16 +36,19 @@ export async function resolveAuthServer(
   http: HttpClient,
   links: AuthLinks,
   signal?: AbortSignal,
+  /** The site the author typed: anchors the outbound policy. */
+  anchor?: string,
 ): Promise<AuthServer> {
   if (links.indieauthMetadata) {
-    const answer = await http.get<string>(links.indieauthMetadata, {
-      headers: { Accept: 'application/json' },
-      responseType: 'text',
-      transformResponse: [(data: unknown) => data],
-      maxContentLength: 256 * 1024,
-      signal: deadline(signal),
-    });
-    const parsed = answer.status === 200 ? metadataSchema.safeParse(safeJson(answer.data)) : null;
+    const answer = await getText(
+      http,
+      links.indieauthMetadata,
+      'application/json',
+      256 * 1024,
+      signal,
+      anchor,
+    );
+    const parsed = answer.status === 200 ? metadataSchema.safeParse(safeJson(answer.text)) : null;
     if (!parsed?.success) {
       throw new CoreFailure(
         'remote-error',
@@ -82,23 +86,17 @@ export async function authServerOfProfile(
   http: HttpClient,
   me: string,
   signal?: AbortSignal,
+  /** The site the author typed; a `me` a token server named is held to it. */
+  anchor = me,
 ): Promise<AuthServer> {
-  const answer = await http.get<string>(me, {
-    headers: { Accept: 'text/html,application/xhtml+xml' },
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
-    maxContentLength: MAX_PAGE,
-    signal: deadline(signal),
-  });
+  const answer = await getText(http, me, 'text/html,application/xhtml+xml', MAX_PAGE, signal, anchor);
   if (answer.status !== 200) {
     throw new CoreFailure(
       'auth-failed',
       `Could not read your profile page ${me} (HTTP ${answer.status}) to confirm the sign-in.`,
     );
   }
-  const finalUrl = (answer.request as { res?: { responseUrl?: string } })?.res?.responseUrl ?? me;
-  const header = answer.headers.link as string | undefined;
-  const links = relLinks(header, typeof answer.data === 'string' ? answer.data : '', finalUrl);
+  const links = relLinks(answer.headers.link, answer.text, answer.finalUrl);
   return resolveAuthServer(
     http,
     {
@@ -107,17 +105,34 @@ export async function authServerOfProfile(
       tokenEndpoint: links.get('token_endpoint') ?? null,
     },
     signal,
+    anchor,
   );
+}
+
+async function getText(
+  http: HttpClient,
+  url: string,
+  accept: string,
+  maxBytes: number,
+  signal: AbortSignal | undefined,
+  anchor: string | undefined,
+) {
+  const answer = await outboundGet(http, url, {
+    accept,
+    deadlineMs: TIMEOUT,
+    maxBytes,
+    overCap: 'fail',
+    maxRedirects: 5,
+    what: 'The sign-in server',
+    ...(signal ? { signal } : {}),
+    ...(anchor ? { anchor } : {}),
+  });
+  return { ...answer, text: answer.body.toString('utf8') };
 }
 
 export function sameServer(a: AuthServer, b: AuthServer): boolean {
   if (a.issuer && b.issuer) return a.issuer === b.issuer;
   return a.authorizationEndpoint === b.authorizationEndpoint;
-}
-
-function deadline(signal?: AbortSignal): AbortSignal {
-  const timeout = AbortSignal.timeout(TIMEOUT);
-  return signal ? AbortSignal.any([signal, timeout]) : timeout;
 }
 
 function safeJson(text: unknown): unknown {

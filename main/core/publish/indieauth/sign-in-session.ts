@@ -35,7 +35,7 @@ export async function beginSignIn(
   deps: { http: HttpClient; now: () => Date },
   input: SignInInput,
 ): Promise<SignInSession> {
-  const server = await resolveAuthServer(deps.http, input.links);
+  const server = await resolveAuthServer(deps.http, input.links, undefined, input.me);
   const verifier = createVerifier();
   const state = createState();
   const controller = new AbortController();
@@ -87,8 +87,9 @@ export async function beginSignIn(
       },
       deps.now(),
       controller.signal,
+      input.me,
     );
-    await verifyProfile(deps.http, server, token, controller.signal);
+    await verifyProfile(deps.http, server, token, controller.signal, input.me);
     return token;
   }
 
@@ -142,11 +143,17 @@ function checkIssuer(server: AuthServer, iss: string | null): void {
   }
 }
 
-async function verifyProfile(http: HttpClient, server: AuthServer, token: StoredToken, signal: AbortSignal) {
+async function verifyProfile(
+  http: HttpClient,
+  server: AuthServer,
+  token: StoredToken,
+  signal: AbortSignal,
+  typedSite: string,
+) {
   if (!token.me) return;
   let declared: AuthServer;
   try {
-    declared = await authServerOfProfile(http, token.me, signal);
+    declared = await authServerOfProfile(http, token.me, signal, typedSite);
   } catch (error) {
     throw new CoreFailure(
       'auth-failed',

@@ -20,6 +20,8 @@ export async function requestToken(
   fields: Record<string, string>,
   now: Date,
   signal?: AbortSignal,
+  /** The site the author signed in to: anchors the outbound policy. */
+  anchor?: string,
 ): Promise<StoredToken> {
   const timeout = AbortSignal.timeout(20_000);
   let answer;
@@ -31,6 +33,7 @@ export async function requestToken(
       maxContentLength: 256 * 1024,
       maxRedirects: 0,
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      outbound: { ...(anchor ? { anchor } : {}), what: 'The sign-in server' },
     });
   } catch (error) {
     throw new CoreFailure(

@@ -69,6 +69,7 @@ export class MicropubTokenStore {
       { grant_type: 'refresh_token', refresh_token: token.refreshToken, client_id: token.clientId },
       this.now(),
       signal,
+      token.me ?? undefined,
     );
     const next: StoredToken = {
       ...fresh,

@@ -28,7 +28,8 @@ export class MetaweblogClient {
   constructor(
     private readonly http: HttpClient,
     private readonly account: MetaweblogAccount,
-    private readonly options: { signal?: AbortSignal; limits?: Partial<XmlRpcLimits> } = {},
+    /** `anchor`: the blog's home page as the author typed it, for the outbound policy. */
+    private readonly options: { signal?: AbortSignal; limits?: Partial<XmlRpcLimits>; anchor?: string } = {},
   ) {}
 
   private async call<S extends z.ZodType>(

@@ -64,6 +64,8 @@ export function toPublishError(error: unknown, blog: Pick<Blog, 'name' | 'endpoi
   switch (error.kind) {
     case 'unreachable':
       return new PublishError('offline', error.message, 'offline', false);
+    case 'refused':
+      return new PublishError('remote-error', error.message, 'permanent', false);
     case 'timeout':
     case 'connection-lost':
       return new PublishError('remote-error', error.message, 'transient', true);

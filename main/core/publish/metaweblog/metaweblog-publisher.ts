@@ -35,7 +35,7 @@ export function metaweblogPublisher(deps: MetaweblogPublisherDeps): Publisher {
     return new MetaweblogClient(
       deps.http,
       { endpoint: blog.endpoint, remoteBlogId: blog.remoteBlogId, username: blog.username, password },
-      { signal, ...(deps.limits ? { limits: deps.limits } : {}) },
+      { signal, anchor: blog.homeUrl, ...(deps.limits ? { limits: deps.limits } : {}) },
     );
   }
 

@@ -28,6 +28,7 @@ export class MicropubAccess {
         endpoint,
         mediaEndpoint: options.mediaEndpoint ?? blog.micropub?.mediaEndpoint ?? null,
         token,
+        anchor: blog.homeUrl,
         ...(signal ? { signal } : {}),
       });
     const token = await this.tokens.accessToken(blog.id, signal);

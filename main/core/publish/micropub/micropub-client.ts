@@ -1,4 +1,5 @@
 import type { AxiosRequestConfig } from 'axios';
+import { outboundRefusal } from '../../net/outbound-policy';
 import type { HttpClient } from '../../platform/http';
 import { resolveLocation, withQuery } from './endpoint-url';
 import { failureFromNetwork, failureFromResponse, MicropubFailure, readBodyError } from './micropub-errors';
@@ -30,6 +31,8 @@ export interface MicropubClientOptions {
   signal?: AbortSignal;
   /** Each request's deadline; a slow drip of bytes does not extend it. */
   timeoutMs?: number;
+  /** The site's home page as the author typed it: anchors the outbound policy. */
+  anchor?: string;
 }
 
 interface RawResponse {
@@ -244,6 +247,7 @@ export class MicropubClient {
         maxContentLength: MAX_ANSWER,
         validateStatus: () => true,
         signal,
+        outbound: { ...(this.options.anchor ? { anchor: this.options.anchor } : {}), what: 'The site' },
       });
       const headers: Record<string, string | undefined> = {};
       for (const [name, value] of Object.entries(response.headers ?? {})) {
@@ -261,6 +265,8 @@ export class MicropubClient {
       };
     } catch (error) {
       if (error instanceof MicropubFailure) throw error;
+      const refusal = outboundRefusal(error);
+      if (refusal) throw new MicropubFailure('remote-error', refusal.message, nothing());
       const cause = signal.aborted ? Object.assign(error as object, { cause: signal.reason }) : error;
       throw failureFromNetwork(action, cause, url);
     }

@@ -1,4 +1,5 @@
 import { AxiosError, type AxiosResponse } from 'axios';
+import { outboundRefusal } from '../../net/outbound-policy';
 import type { HttpClient } from '../../platform/http';
 import { decodeMethodResponse, XmlRpcDecodeError } from './decode';
 import { encodeMethodCall } from './encode';
@@ -53,7 +54,12 @@ export async function callXmlRpc(
   endpoint: string,
   method: string,
   params: XmlRpcValue[],
-  options: { signal?: AbortSignal; limits?: Partial<XmlRpcLimits> } = {},
+  options: {
+    signal?: AbortSignal;
+    limits?: Partial<XmlRpcLimits>;
+    /** The blog's home page as the author typed it: anchors the outbound policy. */
+    anchor?: string;
+  } = {},
 ): Promise<XmlRpcValue> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const body = encodeMethodCall(method, params);
@@ -85,6 +91,7 @@ export async function callXmlRpc(
         }
       },
       validateStatus: () => true,
+      outbound: { ...(options.anchor ? { anchor: options.anchor } : {}), what: 'The blog' },
     });
   } catch (error) {
     throw transportError(error, {
@@ -146,6 +153,14 @@ function transportError(
   const base = { endpoint, method };
   const axiosError = error instanceof AxiosError ? error : undefined;
   const cause = (axiosError?.cause ?? error) as { code?: string } | undefined;
+  const refusal = outboundRefusal(error);
+  if (refusal) {
+    // Refused before connecting: nothing reached the blog, unless a redirect was refused after the request.
+    return new XmlRpcError(refusal.afterRedirect ? 'redirect' : 'refused', refusal.message, {
+      ...base,
+      sent: refusal.afterRedirect,
+    });
+  }
   // Our own refusal of a redirect comes back wrapped by follow-redirects and axios.
   for (let link: unknown = error, depth = 0; link && depth < 5; depth++) {
     if (link instanceof XmlRpcError) return link;

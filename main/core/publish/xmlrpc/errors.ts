@@ -10,6 +10,7 @@ export type XmlRpcErrorKind =
   | 'http' // an HTTP error status
   | 'too-large' // the answer was bigger than the cap
   | 'redirect' // a redirect we refuse to follow
+  | 'refused' // the outbound policy refused the address: nothing was sent
   | 'not-xmlrpc' // the answer is not an XML-RPC document
   | 'invalid' // well-formed XML-RPC, but not the values the method promises
   | 'cancelled';
