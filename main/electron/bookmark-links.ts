@@ -1,5 +1,6 @@
 import type { App } from 'electron';
 import type { NewLink } from '../../shared/model/bookmark';
+import { webUrl } from '../../shared/net/safe-link';
 
 /** The scheme the bookmarklet opens in the desktop app: postwright://bookmark?url=…&title=…&quote=… */
 export const BOOKMARK_SCHEME = 'postwright';
@@ -13,8 +14,8 @@ export function linkFromBookmarkUrl(raw: string): NewLink | null {
     return null;
   }
   if (address.protocol !== `${BOOKMARK_SCHEME}:` || address.hostname !== 'bookmark') return null;
-  const url = address.searchParams.get('url')?.trim();
-  if (!url || !/^https?:\/\//i.test(url)) return null;
+  const url = webUrl(address.searchParams.get('url') ?? '');
+  if (!url) return null;
   const title = address.searchParams.get('title')?.trim().slice(0, 2000);
   const quote = address.searchParams.get('quote')?.trim().slice(0, 20_000);
   return { url, ...(title ? { title } : {}), ...(quote ? { description: quote } : {}) };

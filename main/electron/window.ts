@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
-import { safeExternalUrl } from '../../shared/net/safe-url';
+import { safeExternalUrl } from '../../shared/net/safe-link';
 
 /** The app's own pages are served from this origin (see app-protocol.ts); nothing else loads in the window. */
 export const APP_ORIGIN = 'app://postwright';

@@ -1,7 +1,29 @@
 /**
- * The link targets a post may carry: absolute http(s) and mailto, or a relative address on the
- * blog itself. Anything else (javascript:, data:, file:, vbscript:, custom schemes) gives null.
- * Used when a link is set in the editor, when pasted HTML is cleaned, and again when a link is opened.
+ * The one link-scheme policy. Web addresses are absolute http(s) with no user name or password in
+ * them (`https://bank.example@evil.example/` is a phishing trick); anything else (javascript:, data:,
+ * file:, vbscript:, custom schemes) is refused. Used for what the app opens in a system browser, the
+ * link targets a post may carry, and every address the core reads from a page or a server.
+ */
+export function webUrl(raw: string, base?: string): string | null {
+  let url: URL;
+  try {
+    url = base === undefined ? new URL(raw.trim()) : new URL(raw.trim(), base);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.username || url.password) return null;
+  return url.href;
+}
+
+/** The only URLs the app hands to a system browser: absolute web addresses. */
+export function safeExternalUrl(raw: string): string | null {
+  return webUrl(raw);
+}
+
+/**
+ * The link targets a post may carry: web addresses and mailto, or a relative address on the blog
+ * itself. Used when a link is set in the editor, when pasted HTML is cleaned, and again when a link is opened.
  */
 export function safeLinkHref(raw: string): string | null {
   const value = raw.trim();
@@ -12,17 +34,10 @@ export function safeLinkHref(raw: string): string | null {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value);
   if (!scheme) {
     // Relative: a path, a query or a fragment; "//host" is protocol-relative, so treat it as http(s).
-    if (value.startsWith('//')) return safeLinkHref(`https:${value}`) === null ? null : value;
+    if (value.startsWith('//')) return webUrl(`https:${value}`) === null ? null : value;
     return value;
   }
   const protocol = scheme[1]!.toLowerCase();
   if (protocol === 'mailto') return /^mailto:[^\s<>"]+$/i.test(value) ? value : null;
-  if (protocol !== 'http' && protocol !== 'https') return null;
-  try {
-    const url = new URL(value);
-    if (url.username || url.password) return null;
-    return url.href;
-  } catch {
-    return null;
-  }
+  return webUrl(value);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeLinkHref } from '../../shared/net/safe-link';
+import { safeExternalUrl, safeLinkHref, webUrl } from '../../shared/net/safe-link';
 
 describe('safeLinkHref', () => {
   it.each([
@@ -32,5 +32,27 @@ describe('safeLinkHref', () => {
     '   ',
   ])('refuses %j', (raw) => {
     expect(safeLinkHref(raw)).toBeNull();
+  });
+});
+
+describe('webUrl and safeExternalUrl: the same policy for what is opened and what is fetched', () => {
+  it('takes absolute web addresses, and relative ones against a base', () => {
+    expect(webUrl(' https://example.com/a b ')).toBe('https://example.com/a%20b');
+    expect(webUrl('/rsd.xml', 'https://example.com/blog/')).toBe('https://example.com/rsd.xml');
+    expect(safeExternalUrl('http://example.com')).toBe('http://example.com/');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'file:///etc/passwd',
+    'data:text/html,x',
+    'https://bank.example@evil.example/',
+    'ftp://example.com/',
+    '/relative-without-base',
+  ])('refuses %j', (raw) => {
+    expect(webUrl(raw)).toBeNull();
+    expect(safeExternalUrl(raw)).toBeNull();
+    expect(webUrl(raw, raw.startsWith('/') ? 'file:///etc/' : undefined)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { Bookmark, BookmarkPatch } from '../../../shared/model/bookmark';
-import { safeExternalUrl } from '../../../shared/net/safe-url';
+import { safeExternalUrl } from '../../../shared/net/safe-link';
 
 function tagsFromText(text: string): string[] {
   return text

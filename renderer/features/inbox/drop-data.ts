@@ -1,4 +1,5 @@
 import type { NewLink } from '../../../shared/model/bookmark';
+import { webUrl } from '../../../shared/net/safe-link';
 
 /** What drag-and-drop and the clipboard both offer: typed strings. */
 export interface TransferLike {
@@ -10,13 +11,7 @@ const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 
 function cleanUrl(raw: string): string | null {
   // Sentence punctuation after a pasted URL is not part of it.
-  const trimmed = raw.trim().replace(/[.,;:!?)\]]+$/, '');
-  try {
-    const url = new URL(trimmed);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  return webUrl(raw.trim().replace(/[.,;:!?)\]]+$/, ''));
 }
 
 function fromUriList(text: string): NewLink[] {

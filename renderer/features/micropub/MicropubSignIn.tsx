@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Blog, DiscoveryReport } from '../../../shared/model/blog';
 import { micropubBlogAddFrom } from '../../../shared/model/micropub';
-import { safeExternalUrl } from '../../../shared/net/safe-url';
+import { safeExternalUrl } from '../../../shared/net/safe-link';
 import { useCore } from '../../core/CoreContext';
 import { InputField } from '../../components/Field';
 import './micropub.css';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Blog } from '../../../shared/model/blog';
-import { safeExternalUrl } from '../../../shared/net/safe-url';
+import { safeExternalUrl } from '../../../shared/net/safe-link';
 import { useCore } from '../../core/CoreContext';
 import './micropub.css';
 

@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import type { LinkMetadata } from '../../../../shared/model/bookmark';
+import { webUrl } from '../../../../shared/net/safe-link';
 
 const MAX_TITLE = 500;
 const MAX_DESCRIPTION = 2000;
@@ -11,13 +12,7 @@ export function plainLine(text: string, max: number): string {
 }
 
 function httpUrl(value: string | undefined, base: string): string {
-  if (!value) return '';
-  try {
-    const url = new URL(value.trim(), base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '';
-  } catch {
-    return '';
-  }
+  return value ? (webUrl(value, base) ?? '') : '';
 }
 
 /**

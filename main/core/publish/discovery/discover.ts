@@ -5,6 +5,7 @@ import type {
   MicropubInfo,
 } from '../../../../shared/model/blog';
 import { CoreFailure } from '../../../../shared/contract/errors';
+import { webUrl } from '../../../../shared/net/safe-link';
 import { outboundGet } from '../../net/outbound-get';
 import { outboundRefusal } from '../../net/outbound-policy';
 import type { HttpClient } from '../../platform/http';
@@ -193,12 +194,7 @@ export async function discoverBlog(
 }
 
 function safeResolve(href: string, base: string): string | null {
-  try {
-    const resolved = new URL(href, base);
-    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : null;
-  } catch {
-    return null;
-  }
+  return webUrl(href, base);
 }
 
 async function discoverXmlRpc(

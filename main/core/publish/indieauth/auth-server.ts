@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CoreFailure } from '../../../../shared/contract/errors';
+import { webUrl } from '../../../../shared/net/safe-link';
 import { outboundGet } from '../../net/outbound-get';
 import type { HttpClient } from '../../platform/http';
 import type { AuthServer } from './indieauth-types';
@@ -8,14 +9,7 @@ import { relLinks } from './rel-links';
 const TIMEOUT = 15_000;
 const MAX_PAGE = 2 * 1024 * 1024;
 
-const httpUrl = z.string().refine((value) => {
-  try {
-    const protocol = new URL(value).protocol;
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}, 'an http(s) URL');
+const httpUrl = z.string().refine((value) => webUrl(value) !== null, 'an http(s) URL');
 
 const metadataSchema = z.object({
   issuer: httpUrl,

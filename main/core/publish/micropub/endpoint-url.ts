@@ -1,3 +1,5 @@
+import { webUrl } from '../../../../shared/net/safe-link';
+
 /**
  * Adds query parameters to an endpoint URL, keeping any query it already has
  * (`https://example.com/micropub.php?site=2` + `q=config` → `...?site=2&q=config`).
@@ -10,10 +12,5 @@ export function withQuery(endpoint: string, params: [string, string][]): string 
 
 /** A Location header may be relative: resolve it against the URL that answered. */
 export function resolveLocation(location: string, base: string): string | null {
-  try {
-    const url = new URL(location, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  return webUrl(location, base);
 }

@@ -1,3 +1,4 @@
+import { webUrl } from '../../../../shared/net/safe-link';
 import { z } from 'zod';
 import type {
   Mf2Properties,
@@ -26,13 +27,7 @@ function listOf<T>(schema: z.ZodType<T>, value: unknown, max = 500): T[] {
 }
 
 function httpUrl(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  return typeof value === 'string' ? webUrl(value) : null;
 }
 
 export const EMPTY_CONFIG: MicropubConfig = {
