@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Draft } from '../../shared/model/draft';
+import { containedFile, readWithoutFollowing } from '../core/fs/contained-file';
 import { contentTypeFor } from '../core/fs/content-types';
 import { startTags } from '../core/html/start-tags';
 import { replaceImageSources } from '../core/publish/draft-images';
@@ -19,13 +20,22 @@ export async function importLocalImages(ctx: CliContext, draft: Draft, htmlFile:
     const src = tag.attributes.src;
     if (!src || replacements[src] || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(src) || src.startsWith('/drafts/'))
       continue;
-    const file = resolve(folder, decodeURIComponent(src));
+    const file = resolve(folder, decodedPath(src));
     const mimeType = contentTypeFor(file);
     if (!mimeType.startsWith('image/')) continue;
     let data: Buffer;
     try {
-      data = await readFile(file);
+      await lstat(file);
+      // Only images really beside the HTML file: a link, or a path that climbs out, is refused.
+      if (!containedFile(folder, file)) {
+        throw new CliError(
+          `The draft shows ${src}, but ${file} is a symbolic link or lies outside ${folder}, so it was not copied. Put the image itself beside the HTML file.`,
+          2,
+        );
+      }
+      data = await readWithoutFollowing(file);
     } catch (error) {
+      if (error instanceof CliError) throw error;
       throw new CliError(
         `The draft shows ${src}, but ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}.`,
       );
@@ -56,4 +66,13 @@ export async function importLocalImages(ctx: CliContext, draft: Draft, htmlFile:
     draft: { ...fields, id, editorState, html: replaceImageSources(draft.html, replacements) },
   });
   return ctx.call('drafts-get', { id });
+}
+
+/** An img src as a file path; a malformed %-escape is taken literally. */
+function decodedPath(src: string): string {
+  try {
+    return decodeURIComponent(src);
+  } catch {
+    return src;
+  }
 }

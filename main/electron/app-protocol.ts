@@ -3,6 +3,7 @@ import type { Protocol } from 'electron';
 import { contentSecurityPolicy } from '../../shared/net/csp';
 import { draftAssetResponse } from '../core/drafts/asset-response';
 import type { DraftStore } from '../core/drafts/draft-store';
+import { readWithoutFollowing } from '../core/fs/contained-file';
 import { contentTypeFor } from '../core/fs/content-types';
 import { safeJoin } from '../core/fs/safe-join';
 
@@ -17,7 +18,7 @@ export function registerAppProtocol(protocol: Protocol, rendererDir: string, dra
     const { pathname } = new URL(request.url);
     const asset = draftAssetResponse(drafts, pathname);
     if (asset.matched) {
-      const image = asset.file ? await readFile(asset.file).catch(() => undefined) : undefined;
+      const image = asset.file ? await readWithoutFollowing(asset.file).catch(() => undefined) : undefined;
       if (!image) return new Response('Not found', { status: 404, headers: asset.headers });
       return new Response(new Uint8Array(image), { headers: asset.headers });
     }

@@ -99,7 +99,7 @@ export class EventStore {
   }
 
   private async save(events: Map<string, StoredEvent>): Promise<void> {
-    await mkdir(this.folder, { recursive: true });
+    await mkdir(this.folder, { recursive: true, mode: 0o700 });
     const body = { version: FORMAT_VERSION, events: [...events.values()] };
     await writeFileAtomic(this.file, `${JSON.stringify(body, null, 1)}\n`);
   }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CoreFailure } from '../../../shared/contract/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { containedFile, readWithoutFollowing } from '../fs/contained-file';
 import { contentTypeFor } from '../fs/content-types';
 import { safeJoin } from '../fs/safe-join';
 import { isDraftId, type DraftPaths } from './draft-paths';
@@ -76,7 +76,7 @@ export async function addAsset(
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'image';
   const name = `${stem}-${randomBytes(4).toString('hex')}.${type.extension}`;
-  await mkdir(paths.assets(input.id), { recursive: true });
+  await mkdir(paths.assets(input.id), { recursive: true, mode: 0o700 });
   await writeFileAtomic(join(paths.assets(input.id), name), bytes);
   return { src: assetSrc(input.id, name) };
 }
@@ -101,7 +101,8 @@ export function assetFileFor(paths: DraftPaths, id: string, src: string): string
   const match = /^\/drafts\/([^/]+)\/assets\/([^/]+)$/.exec(path);
   if (!match || match[1] !== id || !isDraftId(id) || !ASSET_NAME.test(match[2]!)) return null;
   const file = safeJoin(paths.assets(id), match[2]!);
-  return file && existsSync(file) ? file : null;
+  // A link in the draft's folder (the file, assets/ or the draft folder itself) is never followed.
+  return file ? containedFile(paths.root, file) : null;
 }
 
 /** For the hosts: the draft id in an asset URL path, or null when the path is not one. */
@@ -121,7 +122,7 @@ export async function inlineAssetImages(paths: DraftPaths, id: string, html: str
   for (const src of sources) {
     const file = assetFileFor(paths, id, src);
     if (!file) continue;
-    const data = `data:${contentTypeFor(file)};base64,${(await readFile(file)).toString('base64')}`;
+    const data = `data:${contentTypeFor(file)};base64,${(await readWithoutFollowing(file)).toString('base64')}`;
     result = result.split(`src="${src}"`).join(`src="${data}"`);
   }
   return result;

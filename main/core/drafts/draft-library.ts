@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/model/draft';
 import type { EventBus } from '../events/event-bus';
 import { syncFolder, writeFileAtomic } from '../fs/atomic-write';
+import { isSymbolicLink } from '../fs/contained-file';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { addAsset, assetFileFor } from './draft-assets';
@@ -319,9 +320,16 @@ export class DraftLibrary implements DraftStore {
   /** A new draft is assembled in a hidden folder and renamed into place, so it appears whole or not at all. */
   private async writeNewFolder(draft: Draft, assetsFrom?: string): Promise<void> {
     const building = join(this.paths.root, `.creating-${draft.id}`);
-    await mkdir(join(building, 'revisions'), { recursive: true });
-    if (assetsFrom) await cp(assetsFrom, join(building, 'assets'), { recursive: true, errorOnExist: false });
-    await mkdir(join(building, 'assets'), { recursive: true });
+    await mkdir(join(building, 'revisions'), { recursive: true, mode: 0o700 });
+    if (assetsFrom) {
+      // Links are left behind: a copy must not turn a link to a file elsewhere into that file.
+      await cp(assetsFrom, join(building, 'assets'), {
+        recursive: true,
+        errorOnExist: false,
+        filter: async (source) => !(await isSymbolicLink(source)),
+      });
+    }
+    await mkdir(join(building, 'assets'), { recursive: true, mode: 0o700 });
     await writeFileAtomic(join(building, 'draft.json'), serializeDraft(draft));
     await rename(building, this.paths.folder(draft.id));
     await syncFolder(this.paths.root);

@@ -212,7 +212,7 @@ export class IndexStore {
       const group = groups.get(shardOf(id));
       if (group) group[id] = entry;
     }
-    await mkdir(this.paths.searchFolder, { recursive: true });
+    await mkdir(this.paths.searchFolder, { recursive: true, mode: 0o700 });
     for (const [shard, entries] of groups) {
       const file: SearchShardFile = { formatVersion: INDEX_FORMAT_VERSION, entries };
       await writeFileAtomic(this.paths.searchShard(shard), JSON.stringify(file));

@@ -30,7 +30,7 @@ export interface OpenIndexOptions {
 /** Reads index.json (quarantining a broken one); false when there is no usable index to list from. */
 export async function loadIndex(options: OpenIndexOptions): Promise<boolean> {
   const { paths, index, logger } = options;
-  await mkdir(paths.root, { recursive: true });
+  await mkdir(paths.root, { recursive: true, mode: 0o700 });
   const loaded = await index.load();
   if (loaded === 'unreadable') {
     const target = await quarantine(paths.quarantine, paths.index, options.now());

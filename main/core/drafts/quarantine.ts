@@ -7,7 +7,7 @@ import { syncFolder } from '../fs/atomic-write';
  * support can look at it: `<dataDir>/quarantine/<timestamp>-<name>`.
  */
 export async function quarantine(quarantineFolder: string, path: string, now: Date): Promise<string> {
-  await mkdir(quarantineFolder, { recursive: true });
+  await mkdir(quarantineFolder, { recursive: true, mode: 0o700 });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const target = join(quarantineFolder, `${stamp}-${basename(path)}`);
   await rename(path, target);

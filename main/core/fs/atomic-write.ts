@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
  * Replaces a file so that a crash at any moment leaves either the old or the new version, never a
  * torn or empty one: write a temporary file beside it, fsync it, rename it over, fsync the folder.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
   const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const file = await open(temp, 'w', mode);

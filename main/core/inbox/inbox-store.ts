@@ -54,7 +54,7 @@ export class InboxStore {
   ) {}
 
   static async open(dir: string, logger: Logger, now: () => Date): Promise<InboxStore> {
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: 0o700 });
     const store = new InboxStore(dir, logger, now);
     await store.reload();
     return store;
@@ -97,7 +97,7 @@ export class InboxStore {
       await this.catchUp();
       const text = lines.join('\n') + '\n';
       const before = this.journalOffset;
-      const file = await open(this.journalPath(), 'a');
+      const file = await open(this.journalPath(), 'a', 0o600);
       try {
         await file.appendFile(text);
         await file.sync();
@@ -272,7 +272,7 @@ export class InboxStore {
 
   private async quarantine(path: string, reason: string): Promise<void> {
     const folder = join(this.dir, 'quarantine');
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, { recursive: true, mode: 0o700 });
     const target = join(folder, `snapshot-${Date.now()}.json`);
     await rename(path, target);
     this.logger.error('the inbox snapshot could not be read and was set aside', { target, reason });

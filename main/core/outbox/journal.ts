@@ -30,7 +30,7 @@ export class OutboxJournal {
   }
 
   async save(job: OutboxJob): Promise<void> {
-    await mkdir(this.folder, { recursive: true });
+    await mkdir(this.folder, { recursive: true, mode: 0o700 });
     await writeFileAtomic(this.file(job.id), `${JSON.stringify(job, null, 2)}\n`);
   }
 
@@ -67,10 +67,10 @@ export class OutboxJournal {
 
   /** Takes the job's lock; false when a live process holds it. */
   async claim(id: string): Promise<boolean> {
-    await mkdir(this.folder, { recursive: true });
+    await mkdir(this.folder, { recursive: true, mode: 0o700 });
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        const handle = await open(this.lockFile(id), 'wx');
+        const handle = await open(this.lockFile(id), 'wx', 0o600);
         await handle.writeFile(`${process.pid} ${hostname()}\n`);
         await handle.close();
         return true;

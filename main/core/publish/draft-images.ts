@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DraftStore } from '../drafts/draft-store';
 import { escapeAttribute } from '../drafts/html-sanitize';
+import { readWithoutFollowing } from '../fs/contained-file';
 import { contentTypeFor } from '../fs/content-types';
 import { startTags } from '../html/start-tags';
 
@@ -30,7 +30,7 @@ export function localImages(
 }
 
 export function readImage(image: LocalImage): Promise<Buffer> {
-  return readFile(image.file);
+  return readWithoutFollowing(image.file);
 }
 
 /** Rewrites `src` of the images in `replacements`, leaving the rest of the HTML byte for byte. */
