@@ -1,5 +1,5 @@
 import type { Core } from '../core/create-core';
-import { createStreamLogger, type Logger } from '../core/platform/logger';
+import { createStreamLogger, silentLogger, type Logger } from '../core/platform/logger';
 import { resolveDataDir } from '../core/platform/data-dir';
 import { CoreFailure } from '../../shared/contract/errors';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract';
@@ -7,12 +7,13 @@ import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract';
 export interface GlobalOptions {
   json?: boolean;
   dataDir?: string;
+  verbose?: boolean;
+  debug?: boolean;
 }
 
 /** What every command gets: the data folder, output in the chosen form, and calls into the core. */
 export class CliContext {
   readonly dataDir: string;
-  readonly logger: Logger;
   private core: Core | undefined;
 
   /** `distDir` is the build folder (dist/), where the renderer the browser host serves lives. */
@@ -21,14 +22,24 @@ export class CliContext {
     readonly distDir: string,
   ) {
     this.dataDir = resolveDataDir(options.dataDir);
-    this.logger = createStreamLogger(process.env.POSTWRIGHT_LOG_LEVEL === 'debug' ? 'debug' : 'warn');
+  }
+
+  /**
+   * JSON log lines only when asked for (--verbose, --debug): a command's own output is its sentences.
+   * The browser host, a long-running server, reports warnings as well.
+   */
+  loggerFor(host: 'cli' | 'browser'): Logger {
+    if (this.options.debug || process.env.POSTWRIGHT_LOG_LEVEL === 'debug')
+      return createStreamLogger('debug');
+    if (this.options.verbose) return createStreamLogger('info');
+    return host === 'browser' ? createStreamLogger('warn') : silentLogger;
   }
 
   /** The core over the data folder; `serve` opens it as the browser host, other commands as the CLI. */
   async openCore(host: 'cli' | 'browser' = 'cli'): Promise<Core> {
     // Loaded on first use, so `postwright --help` and `version` start without the core's packages.
     const { createNodeCore } = await import('../host/create-node-core');
-    this.core ??= await createNodeCore(host, this.dataDir, this.logger);
+    this.core ??= await createNodeCore(host, this.dataDir, this.loggerFor(host));
     return this.core;
   }
 
@@ -36,7 +47,7 @@ export class CliContext {
   async call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
     const core = await this.openCore();
     const { createRouter } = await import('../core/rpc/router');
-    const reply = await createRouter(core.handlers, this.logger).handle(
+    const reply = await createRouter(core.handlers, this.loggerFor('cli')).handle(
       { id: 1, method, args },
       { signal: new AbortController().signal },
     );

@@ -25,6 +25,8 @@ export function buildProgram(distDir: string): { program: Command; context: () =
     .version(APP_VERSION, '-v, --version', 'print the version')
     .option('--json', 'print machine-readable JSON')
     .option('--data-dir <dir>', 'the data folder (default: $POSTWRIGHT_DATA_DIR, else the app data folder)')
+    .option('--verbose', 'also print what Postwright does, as JSON lines on stderr')
+    .option('--debug', 'print debugging detail, and the stack of an unexpected error')
     .showHelpAfterError('(run "postwright --help" to see the commands)')
     .exitOverride();
   registerVersion(program, getContext);
@@ -41,7 +43,10 @@ export function buildProgram(distDir: string): { program: Command; context: () =
   return { program, context: getContext };
 }
 
-/** Runs the CLI and returns its exit code: 0 success, 1 an error the author can act on, 2 bad usage. */
+/**
+ * Runs the CLI and returns its exit code: 0 success, 1 an error the author can act on, 2 bad input
+ * (usage, arguments, files). Every error is one sentence on stderr; a stack only with --debug.
+ */
 export async function runCli(argv: string[], where: { distDir: string }): Promise<number> {
   const { program, context } = buildProgram(where.distDir);
   try {
@@ -56,13 +61,19 @@ export async function runCli(argv: string[], where: { distDir: string }): Promis
         ? 0
         : 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    const json = program.opts<GlobalOptions>().json;
+    const options = program.opts<GlobalOptions>();
+    const known = error instanceof CoreFailure || error instanceof CliError;
+    const text = error instanceof Error ? error.message : String(error);
+    const message = known
+      ? text
+      : `Postwright hit an unexpected problem (${text.slice(0, 200)}). Run the command again with --debug for the details.`;
     const code = error instanceof CoreFailure ? error.code : error instanceof CliError ? 'error' : 'internal';
     process.stderr.write(
-      json ? `${JSON.stringify({ error: { code, message } })}\n` : `postwright: ${message}\n`,
+      options.json ? `${JSON.stringify({ error: { code, message } })}\n` : `postwright: ${message}\n`,
     );
-    return error instanceof CliError ? error.exitCode : 1;
+    if (options.debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (error instanceof CliError) return error.exitCode;
+    return error instanceof CoreFailure && error.code === 'invalid-args' ? 2 : 1;
   } finally {
     await context()
       .close()

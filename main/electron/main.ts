@@ -4,6 +4,7 @@ import ElectronStore from 'electron-store';
 import { APP_VERSION } from '../../shared/version';
 import { createCore } from '../core/create-core';
 import { systemClock } from '../core/platform/clock';
+import { prepareDataDir } from '../core/platform/data-dir';
 import { createHttpClient } from '../core/platform/http';
 import { createStreamLogger } from '../core/platform/logger';
 import { ConfSettingsStore } from '../core/settings/conf-settings-store';
@@ -31,11 +32,14 @@ app.on('web-contents-created', (_event, contents) =>
 
 app.whenReady().then(async () => {
   const dataDir = process.env.POSTWRIGHT_DATA_DIR ?? app.getPath('userData');
+  await prepareDataDir(dataDir);
   const core = createCore({
     host: 'electron',
     version: APP_VERSION,
     dataDir,
-    settings: new ConfSettingsStore(new ElectronStore({ cwd: dataDir, name: 'settings' })),
+    settings: new ConfSettingsStore(
+      new ElectronStore({ cwd: dataDir, name: 'settings', configFileMode: 0o600 }),
+    ),
     secrets: new SafeStorageSecretStore(safeStorage, dataDir),
     http: createHttpClient(`Postwright/${APP_VERSION}`),
     clock: systemClock,

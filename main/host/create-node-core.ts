@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import Conf from 'conf';
 import type { HostKind } from '../../shared/model/app-info';
 import { APP_VERSION } from '../../shared/version';
 import { createCore, type Core } from '../core/create-core';
 import { systemClock } from '../core/platform/clock';
+import { prepareDataDir } from '../core/platform/data-dir';
 import { createHttpClient } from '../core/platform/http';
 import type { Logger } from '../core/platform/logger';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
@@ -15,13 +15,13 @@ export async function createNodeCore(
   dataDir: string,
   logger: Logger,
 ): Promise<Core> {
-  await mkdir(dataDir, { recursive: true });
+  await prepareDataDir(dataDir);
   return createCore({
     host,
     version: APP_VERSION,
     dataDir,
     settings: new ConfSettingsStore(
-      new Conf({ cwd: dataDir, configName: 'settings', projectName: 'postwright' }),
+      new Conf({ cwd: dataDir, configName: 'settings', projectName: 'postwright', configFileMode: 0o600 }),
     ),
     secrets: new FileSecretStore(dataDir),
     http: createHttpClient(`Postwright/${APP_VERSION}`),

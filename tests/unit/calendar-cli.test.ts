@@ -95,7 +95,7 @@ describe('postwright events', { timeout: 120_000 }, () => {
     expect(badStart.status).toBe(2);
     expect(badStart.stderr).toContain('give a date (2009-11-25) or a date and time (2009-11-25T09:30)');
     const untitled = runCli(['events', 'add', '--title', ' ', '--start', '2009-11-25'], { dataDir });
-    expect(untitled.status).toBe(1);
+    expect(untitled.status).toBe(2);
     expect(untitled.stderr).toContain('An event needs a title.');
     const backwards = runCli(
       ['events', 'add', '--title', 'X', '--start', '2009-11-25T10:00', '--end', '2009-11-25T09:00'],
@@ -105,7 +105,7 @@ describe('postwright events', { timeout: 120_000 }, () => {
     );
     expect(backwards.stderr).toContain('The event ends before it starts');
     const missing = runCli(['events', 'import', join(dataDir, 'none.ics')], { dataDir });
-    expect(missing.status).toBe(1);
+    expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('Check the path');
     const notCalendar = join(dataDir, 'bad.ics');
     writeFileSync(notCalendar, 'hello');

@@ -102,7 +102,7 @@ describe('postwright drafts', { timeout: 120_000 }, () => {
     const missing = runCli(['drafts', 'new', '--title', 'x', '--md', join(dataDir, 'missing.md')], {
       dataDir,
     });
-    expect(missing.status).toBe(1);
+    expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('Cannot read');
     const both = runCli(['drafts', 'new', '--title', 'x', '--md', 'a', '--html', 'b'], { dataDir });
     expect(both.status).toBe(2);

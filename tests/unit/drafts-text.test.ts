@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wordCountOf } from '../../main/core/drafts/draft-index';
-import { htmlToText, leadingText, snippetOf } from '../../main/core/drafts/draft-text';
+import { countWords, htmlToText, leadingText, snippetOf } from '../../main/core/drafts/draft-text';
 
 const SAMPLES: [string, number][] = [
   ['<p>One two three</p>', 3],
@@ -39,5 +39,23 @@ describe('draft text', () => {
     expect(
       snippetOf(leadingText(`<p><img src="data:image/png;base64,${'A'.repeat(5000)}"></p><p>text</p>`, 160)),
     ).toBe('text');
+  });
+});
+
+describe('counting words in hostile text', () => {
+  it('counts a ten-million-letter word as one word, without running out of stack', () => {
+    const word = 'x'.repeat(10_000_000);
+    expect(countWords(word)).toBe(1);
+    expect(countWords(`one ${word} three ${'é'.repeat(5000)}-co-op’s`)).toBe(4);
+  });
+
+  it.each([
+    ["'quoted'", 1],
+    ['-- - ’', 0],
+    ["x-'y", 1],
+    [`${'a'.repeat(4096)}-${'b'.repeat(4096)}`, 1],
+    [`${'a'.repeat(4095)}- b`, 2],
+  ])('joins the pieces of long runs the same way: %#', (text, words) => {
+    expect(countWords(text)).toBe(words);
   });
 });

@@ -3,9 +3,12 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { CoreFailure } from '../../../shared/contract/errors';
 import type { Draft, DraftSummary } from '../../../shared/model/draft';
 import type { CliContext } from '../cli-context';
-import { readNamedFile } from '../read-named-file';
+import { MB, readTextFile } from '../read-named-file';
 import { CliError } from '../cli-error';
 import { importLocalImages } from '../draft-local-images';
+
+/** Bodies from files; the contract takes 50 million characters, and UTF-8 is at least a byte each. */
+const BODY_LIMIT = 40 * MB;
 
 /** `--date 2026-11-25`: midnight of that day in the local time zone, as ISO 8601 with its offset. */
 export function parseDate(value: string): string {
@@ -80,20 +83,21 @@ export function registerDrafts(program: Command, context: () => CliContext) {
   drafts
     .command('new')
     .description('create a draft, empty or from an HTML or Markdown file')
-    .requiredOption('--title <title>', 'the title')
-    .option('--html <file>', 'the body, from an HTML file')
-    .option('--md <file>', 'the body, from a Markdown file')
+    .requiredOption('--title <title>', 'the title (at most 1,000 characters)')
+    .option('--html <file>', 'the body, from an HTML file (text, at most 40 MB)')
+    .option('--md <file>', 'the body, from a Markdown file (text, at most 40 MB)')
     .option('--date <YYYY-MM-DD>', 'the post date', parseDate)
-    .option('--tag <name>', 'a tag (repeat for several)', (value: string, all: string[] = []) => [
-      ...all,
-      value,
-    ])
+    .option(
+      '--tag <name>',
+      'a tag (repeat for several; at most 500 of 200 characters each)',
+      (value: string, all: string[] = []) => [...all, value],
+    )
     .option('--category <name>', 'a category (repeat for several)', (value: string, all: string[] = []) => [
       ...all,
       value,
     ])
-    .option('--slug <slug>', "the post's address on the blog")
-    .option('--excerpt <text>', 'a summary')
+    .option('--slug <slug>', "the post's address on the blog (at most 200 characters)")
+    .option('--excerpt <text>', 'a summary (at most 10,000 characters)')
     .action(
       async (options: {
         title: string;
@@ -107,10 +111,10 @@ export function registerDrafts(program: Command, context: () => CliContext) {
       }) => {
         if (options.html && options.md) throw new CliError('Give the body with --html or --md, not both.', 2);
         let html: string | undefined;
-        if (options.html) html = (await readNamedFile(options.html)).toString('utf8');
+        if (options.html) html = await readTextFile(options.html, { what: '--html', maxBytes: BODY_LIMIT });
         if (options.md) {
           const { markdownToHtml } = await import('../../core/drafts/draft-convert');
-          html = markdownToHtml((await readNamedFile(options.md)).toString('utf8'));
+          html = markdownToHtml(await readTextFile(options.md, { what: '--md', maxBytes: BODY_LIMIT }));
         }
         const ctx = context();
         const draft = await ctx.call('drafts-create', {
@@ -176,12 +180,12 @@ export function registerDrafts(program: Command, context: () => CliContext) {
 
   drafts
     .command('import <file>')
-    .description('create a draft from an .html or .md file (title from the file)')
+    .description('create a draft from an .html or .md file (title from the file; text, at most 40 MB)')
     .action(async (file: string) => {
       const ctx = context();
       const draft = await ctx.call('drafts-import', {
         filename: basename(file),
-        content: (await readNamedFile(file)).toString('utf8'),
+        content: await readTextFile(file, { what: 'an .html or .md file', maxBytes: BODY_LIMIT }),
       });
       ctx.print(draft, () => `Created draft ${draft.id}: ${draft.title}`);
     });

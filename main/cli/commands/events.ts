@@ -5,7 +5,7 @@ import { formatEventLine } from '../../../shared/events/event-text';
 import { isLocalIso, parseLocal } from '../../../shared/events/local-date';
 import type { EventOccurrence } from '../../../shared/model/calendar-event';
 import type { CliContext } from '../cli-context';
-import { readNamedFile } from '../read-named-file';
+import { MB, readTextFile } from '../read-named-file';
 import { CliError } from '../cli-error';
 
 function parseDay(value: string): string {
@@ -35,7 +35,7 @@ async function withHints<T>(work: () => Promise<T>, hint = ''): Promise<T> {
         .filter(
           (message): message is string => typeof message === 'string' && !message.startsWith('Invalid'),
         );
-      if (messages.length > 0) throw new CliError(messages.join(' '));
+      if (messages.length > 0) throw new CliError(messages.join(' '), 2);
     }
     throw error;
   }
@@ -120,11 +120,11 @@ export function registerEvents(program: Command, context: () => CliContext) {
 
   events
     .command('import')
-    .argument('<file>', 'an iCalendar (.ics) file')
+    .argument('<file>', 'an iCalendar (.ics) file, at most 16 MB')
     .description('import events from an .ics file; events already imported are updated')
     .action(async (file: string) => {
       const ctx = context();
-      const content = (await readNamedFile(file)).toString('utf8');
+      const content = await readTextFile(file, { what: 'an .ics file', maxBytes: 16 * MB });
       const result = await ctx.call('events-import', { content, filename: file });
       ctx.print(result, () =>
         [

@@ -4,7 +4,7 @@ import { displayTitle } from '../../../shared/inbox/filter';
 import type { Bookmark } from '../../../shared/model/bookmark';
 import { writeFileAtomic } from '../../core/fs/atomic-write';
 import type { CliContext } from '../cli-context';
-import { readNamedFile } from '../read-named-file';
+import { MB, readTextFile } from '../read-named-file';
 import { CliError } from '../cli-error';
 
 /** A YYYY-MM-DD day that exists on the calendar. */
@@ -77,11 +77,11 @@ export function registerInbox(program: Command, context: () => CliContext) {
   inbox
     .command('import <file>')
     .description(
-      'import a bookmark file: Netscape HTML (browsers, Delicious, Pinboard), Pinboard JSON, Pocket HTML or CSV',
+      'import a bookmark file: Netscape HTML (browsers, Delicious, Pinboard), Pinboard JSON, Pocket HTML or CSV (at most 64 MB)',
     )
     .action(async (file: string) => {
       const ctx = context();
-      const content = (await readNamedFile(file)).toString('utf8');
+      const content = await readTextFile(file, { what: 'a bookmark file', maxBytes: 64 * MB });
       const result = await ctx.call('inbox-import', { filename: basename(file), content });
       ctx.print(result, () =>
         [

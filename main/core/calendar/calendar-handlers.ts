@@ -141,8 +141,9 @@ export function calendarHandlers(deps: CalendarDeps): CalendarHandlers {
       return extractEvents(`${draft.title}\n${htmlToText(draft.html)}`, { postDate, dateOrder });
     },
 
-    'events-import': async ({ content }) => {
+    'events-import': async ({ content, filename }) => {
       const result = await importIcs(store, content, {
+        ...(filename ? { name: filename } : {}),
         timeZone,
         now: deps.clock.now().toISOString(),
       });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
+import { CoreFailure } from '../../../shared/contract/errors';
 import type { EventFields } from '../../../shared/model/calendar-event';
 import { addDays, formatLocal } from '../../../shared/events/local-date';
 import { instantToLocal, isValidTimeZone } from '../../../shared/events/time-zone';
@@ -86,7 +87,14 @@ function readEvent(vevent: ICAL.Component, defaultZone: string): IcsEvent {
 }
 
 /** Reads an .ics file's text with ical.js. Throws a sentence the author can act on when it is not one. */
-export function readIcs(content: string, defaultZone: string): IcsReadResult {
+/** The parser's complaint, cut short and with nothing unprintable (random bytes make a lot of it). */
+function printable(detail: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const clean = detail.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, ' ').replace(/\s+/g, ' ');
+  return clean.length > 80 ? `${clean.slice(0, 79)}…` : clean;
+}
+
+export function readIcs(content: string, defaultZone: string, name = 'This file'): IcsReadResult {
   let calendars: ICAL.Component[];
   try {
     const parsed = ICAL.parse(content) as unknown[];
@@ -96,14 +104,15 @@ export function readIcs(content: string, defaultZone: string): IcsReadResult {
       .map((jcal) => new ICAL.Component(jcal))
       .filter((component) => component.name === 'vcalendar');
   } catch (error) {
-    throw new Error(
-      `This is not an iCalendar (.ics) file that can be read (${(error as Error).message}). Export it again from your calendar app as .ics.`,
-      { cause: error },
+    throw new CoreFailure(
+      'invalid-args',
+      `${name} is not an iCalendar (.ics) file that can be read (${printable((error as Error).message)}). Export it again from your calendar app as .ics.`,
     );
   }
   if (calendars.length === 0)
-    throw new Error(
-      'This file holds no calendar (no BEGIN:VCALENDAR). Export it again from your calendar app as .ics.',
+    throw new CoreFailure(
+      'invalid-args',
+      `${name} holds no calendar (no BEGIN:VCALENDAR). Export it again from your calendar app as .ics.`,
     );
   const result: IcsReadResult = { events: [], skipped: [] };
   for (const calendar of calendars) {

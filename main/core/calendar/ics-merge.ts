@@ -10,9 +10,9 @@ import { readIcs } from './ics-import';
 export async function importIcs(
   store: EventStore,
   content: string,
-  options: { timeZone: string; now: string },
+  options: { timeZone: string; now: string; name?: string },
 ): Promise<EventImportResult> {
-  const read = readIcs(content, options.timeZone);
+  const read = readIcs(content, options.timeZone, options.name);
   return store.mutate((events) => {
     const byUid = new Map<string, StoredEvent>();
     for (const event of events.values()) byUid.set(event.uid, event);

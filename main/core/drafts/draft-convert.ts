@@ -46,7 +46,17 @@ function markdownConverter(): TurndownService {
 
 /** Markdown to HTML (GitHub flavour); the result still goes through the sanitiser before it is kept. */
 export function markdownToHtml(markdown: string): string {
-  return marked.parse(markdown, { async: false, gfm: true });
+  try {
+    return marked.parse(markdown, { async: false, gfm: true });
+  } catch (error) {
+    if (!(error instanceof RangeError || /call stack/i.test(String(error)))) throw error;
+    // Marked's patterns run out of stack on a line of millions of characters: keep the words as plain paragraphs.
+    return markdown
+      .split(/\n\s*\n/)
+      .filter((paragraph) => paragraph.trim() !== '')
+      .map((paragraph) => `<p>${escapeText(paragraph.trim())}</p>`)
+      .join('\n');
+  }
 }
 
 /** A draft as a file: a standalone HTML document, or Markdown with the title as its first heading. */

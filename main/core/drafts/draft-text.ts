@@ -30,9 +30,26 @@ export function htmlToText(html: string): string {
   return parts.join('');
 }
 
+/**
+ * A word is a run of letters, digits and the joiners ' ’ _ - that holds at least one letter or digit
+ * ("co-op", "it’s", "2009"). Runs are read in bounded pieces and joined: one unbounded match over
+ * a ten-million-letter "word" overflows the regular-expression engine's stack.
+ */
 export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu);
-  return words ? words.length : 0;
+  const piece = /[\p{L}\p{N}'’_-]{1,4096}/gu;
+  const letterOrDigit = /[\p{L}\p{N}]/u;
+  let words = 0;
+  let runEnd = -1;
+  let runHasLetter = false;
+  for (const match of text.matchAll(piece)) {
+    if (match.index !== runEnd) {
+      if (runHasLetter) words += 1;
+      runHasLetter = false;
+    }
+    if (!runHasLetter && letterOrDigit.test(match[0])) runHasLetter = true;
+    runEnd = match.index + match[0].length;
+  }
+  return runHasLetter ? words + 1 : words;
 }
 
 const SNIPPET_LENGTH = 160;

@@ -10,6 +10,7 @@ import {
   type Reply,
 } from '../../../shared/contract';
 import type { Logger } from '../platform/logger';
+import { argumentProblem } from './argument-problem';
 
 /**
  * The one place a request meets the core, for every transport: the envelope and the method's
@@ -20,7 +21,11 @@ export function createRouter(handlers: Handlers, logger: Logger) {
   async function dispatch(method: MethodName, args: unknown, context: CallContext): Promise<unknown> {
     const parsed = contract[method].args.safeParse(args ?? {});
     if (!parsed.success) {
-      throw new CoreFailure('invalid-args', `Wrong arguments for ${method}.`, parsed.error.issues);
+      throw new CoreFailure(
+        'invalid-args',
+        argumentProblem(method, parsed.error.issues),
+        parsed.error.issues,
+      );
     }
     const handler = handlers[method] as (args: unknown, context: CallContext) => unknown;
     return await handler(parsed.data, context);
@@ -64,5 +69,5 @@ function toCoreError(error: unknown, method: string, logger: Logger): CoreError 
   }
   const text = error instanceof Error ? error.message : String(error);
   logger.error(`${method} failed unexpectedly`, { message: text, stack: (error as Error)?.stack });
-  return { code: 'internal', message: `Postwright hit an unexpected problem: ${text}` };
+  return { code: 'internal', message: `Postwright hit an unexpected problem (${text.slice(0, 200)}).` };
 }
