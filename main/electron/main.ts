@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { APP_VERSION } from '../../shared/version';
 import { createCore } from '../core/create-core';
@@ -32,7 +32,13 @@ app.on('web-contents-created', (_event, contents) =>
 
 app.whenReady().then(async () => {
   const dataDir = process.env.POSTWRIGHT_DATA_DIR ?? app.getPath('userData');
-  await prepareDataDir(dataDir);
+  try {
+    await prepareDataDir(dataDir);
+  } catch (error) {
+    dialog.showErrorBox('Postwright cannot open its data folder', (error as Error).message);
+    app.exit(2);
+    return;
+  }
   const core = createCore({
     host: 'electron',
     version: APP_VERSION,
