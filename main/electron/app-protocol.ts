@@ -30,6 +30,7 @@ export function registerAppProtocol(protocol: Protocol, rendererDir: string, dra
         'Content-Type': contentTypeFor(file),
         'Content-Security-Policy': contentSecurityPolicy([]),
         'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
       },
     });
   });

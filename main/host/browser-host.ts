@@ -42,6 +42,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   logger.info('browser host listening', { port });
 
   async function handleHttp(request: IncomingMessage, response: ServerResponse) {
+    // No page of the app tells another site where it came from: no address, no token, on any answer.
+    response.setHeader('Referrer-Policy', 'no-referrer');
     const verdict = guard.check(request, false);
     if (!verdict.ok) {
       logger.warn('refused a request', { url: request.url?.split('?')[0], reason: verdict.reason });

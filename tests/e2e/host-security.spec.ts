@@ -1,5 +1,7 @@
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
+import { AppShell } from './pages/AppShell';
 import { expect, test } from './support/fixtures';
 
 /** A raw request, so the test controls every header (fetch would not let it set Host). */
@@ -59,5 +61,47 @@ test.describe('the browser host refuses strangers', () => {
     expect(response?.status()).toBe(401);
     await expect(page.locator('body')).toContainText('Open Postwright with the link it printed');
     await page.close();
+  });
+
+  test('the token leaves the address at once, and no page tells another site where it came from', async ({
+    app,
+  }) => {
+    // Another site the author reaches from the app: it records what a browser tells it.
+    const referers: (string | undefined)[] = [];
+    const elsewhere = createServer((request, response) => {
+      if (request.url === '/landing') referers.push(request.headers.referer);
+      response.writeHead(200, { 'Content-Type': 'text/html' }).end('<title>Elsewhere</title>');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const elsewhereUrl = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/landing`;
+    try {
+      const { url } = app.host();
+      const first = await fetch(url, { redirect: 'manual' });
+      expect(first.status).toBe(303);
+      expect(first.headers.get('location')).not.toContain('token');
+      expect(first.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(first.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+
+      const page = await app.open();
+      await new AppShell(page).waitUntilReady();
+      expect(page.url()).not.toContain('token');
+      const shown = await page.evaluate(() => ({ href: location.href, cookie: document.cookie }));
+      expect(shown.href).not.toContain('token');
+      expect(shown.cookie).toBe(''); // HttpOnly: no script in the page can read it
+
+      // A link followed from the app, as a person clicks it.
+      await page.evaluate((href) => {
+        const link = document.createElement('a');
+        link.href = href;
+        link.textContent = 'Elsewhere';
+        document.body.append(link);
+      }, elsewhereUrl);
+      await page.getByRole('link', { name: 'Elsewhere' }).click();
+      await expect(page).toHaveTitle('Elsewhere');
+      expect(referers).toEqual([undefined]);
+    } finally {
+      elsewhere.closeAllConnections();
+      await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
+    }
   });
 });

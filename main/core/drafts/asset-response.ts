@@ -20,6 +20,7 @@ export function draftAssetResponse(
       'Content-Type': file ? contentTypeFor(file) : 'text/plain; charset=utf-8',
       'Content-Security-Policy': "default-src 'none'",
       'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
       // Asset names are unique per image, so a cached copy is never stale.
       'Cache-Control': 'private, max-age=31536000, immutable',
     },
