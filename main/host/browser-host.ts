@@ -3,13 +3,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/contract/transport';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/platform/logger';
 import { serveConnection } from '../core/rpc/serve-connection';
 import { serveDraftAsset } from './draft-asset-files';
+import { createDraftAssetUpload } from './draft-asset-upload';
 import { RequestGuard } from './request-guard';
 import { serveStatic } from './static-files';
 import { createWebSocketTransport } from './ws-transport';
+
+const MAX_SOCKETS = 8;
 
 export interface BrowserHostOptions {
   core: Core;
@@ -30,7 +34,8 @@ export interface RunningBrowserHost {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
   const { core, rendererDir, logger } = options;
   const token = randomBytes(24).toString('base64url');
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  // Bigger messages are refused from their header, before a byte is buffered.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
 
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -39,6 +44,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   });
   const port = (server.address() as AddressInfo).port;
   const guard = new RequestGuard(token, port);
+  const uploadAsset = createDraftAssetUpload(core.drafts);
   logger.info('browser host listening', { port });
 
   async function handleHttp(request: IncomingMessage, response: ServerResponse) {
@@ -61,6 +67,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       response.end();
       return;
     }
+    if (await uploadAsset(request, url, response, guard.fromOwnPage(request))) return;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
@@ -72,11 +79,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const verdict = guard.check(request, true);
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    if (!verdict.ok || path !== '/core') {
-      const status = verdict.ok ? 404 : verdict.status;
-      logger.warn('refused a WebSocket', { reason: verdict.ok ? `path ${path}` : verdict.reason });
+    // A tab needs one socket; a few more allow several tabs. More would only multiply buffers.
+    const full = sockets.clients.size >= MAX_SOCKETS;
+    if (!verdict.ok || path !== '/core' || full) {
+      const status = verdict.ok ? (full ? 503 : 404) : verdict.status;
+      logger.warn('refused a WebSocket', {
+        reason: verdict.ok ? (full ? 'too many sockets' : `path ${path}`) : verdict.reason,
+      });
       socket.end(
-        `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Refused'}\r\nConnection: close\r\n\r\n`,
+        `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 503 ? 'Busy' : 'Refused'}\r\nConnection: close\r\n\r\n`,
       );
       return;
     }

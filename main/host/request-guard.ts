@@ -43,6 +43,11 @@ export class RequestGuard {
     return host === `127.0.0.1:${this.port}` || host === `localhost:${this.port}`;
   }
 
+  /** Whether a request was sent by this app's own page (for uploads; a WebSocket is checked in `check`). */
+  fromOwnPage(request: IncomingMessage): boolean {
+    return this.originAllowed(request.headers.origin);
+  }
+
   private originAllowed(origin: string | undefined): boolean {
     return origin === `http://127.0.0.1:${this.port}` || origin === `http://localhost:${this.port}`;
   }

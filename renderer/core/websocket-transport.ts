@@ -1,4 +1,5 @@
 import type { ConnectionAware, ConnectionState, Transport, WireMessage } from '../../shared/contract';
+import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/contract/transport';
 
 const MAX_QUEUED = 1000;
 
@@ -50,6 +51,13 @@ export function createWebSocketTransport(url: string): Transport & ConnectionAwa
     },
     send(message: WireMessage) {
       const text = JSON.stringify(message);
+      // The host refuses bigger messages unread (and drops the socket): say so here instead.
+      const bytes = text.length > MAX_SOCKET_MESSAGE_BYTES / 3 ? new Blob([text]).size : 0;
+      if (bytes > MAX_SOCKET_MESSAGE_BYTES) {
+        throw new Error(
+          `That is too large to send to Postwright at once (${Math.round(bytes / 1024 / 1024)} MB; at most ${MAX_SOCKET_MESSAGE_BYTES / 1024 / 1024} MB). For a big import, use the postwright command.`,
+        );
+      }
       if (socket.readyState === WebSocket.OPEN) socket.send(text);
       else if (queue.length < MAX_QUEUED) queue.push(text);
       else throw new Error('Postwright is not connected.');

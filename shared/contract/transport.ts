@@ -7,6 +7,12 @@ export interface Transport {
   onMessage(listener: (message: unknown) => void): () => void;
 }
 
+/**
+ * The largest message a WebSocket carries (the browser host refuses bigger ones unread). Images go
+ * over HTTP instead, streamed; this leaves room for any draft and most imports.
+ */
+export const MAX_SOCKET_MESSAGE_BYTES = 16 * 1024 * 1024;
+
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 /** A client-side transport that can lose its connection (the WebSocket) reports it. */

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CoreFailure } from '../../../shared/contract/errors';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { syncFolder } from '../fs/atomic-write';
 import { containedFile, readWithoutFollowing } from '../fs/contained-file';
 import { contentTypeFor } from '../fs/content-types';
 import { safeJoin } from '../fs/safe-join';
@@ -40,45 +40,84 @@ const IMAGE_TYPES: Record<string, { extension: string; looksRight: (bytes: Buffe
 const ASSET_NAME = /^[a-z0-9][a-z0-9-]{0,80}\.(png|jpg|gif|webp|avif)$/;
 
 /** Stores an image in the draft's assets/ folder under a safe, unique name; returns its `src`. */
-export async function addAsset(
+export function addAsset(
   paths: DraftPaths,
   input: { id: string; filename: string; mimeType: string; dataBase64: string },
+): Promise<{ src: string }> {
+  const { dataBase64, ...rest } = input;
+  return addAssetFromStream(paths, { ...rest, body: [Buffer.from(dataBase64, 'base64')] });
+}
+
+/**
+ * Stores an image from a stream (the browser host's upload), never holding more than a chunk of
+ * it: written to a temporary file beside its final place, refused past 25 MB or when its first
+ * bytes are not the type it claims, then fsynced and renamed into place.
+ */
+export async function addAssetFromStream(
+  paths: DraftPaths,
+  input: {
+    id: string;
+    filename: string;
+    mimeType: string;
+    body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  },
 ): Promise<{ src: string }> {
   const type = IMAGE_TYPES[input.mimeType];
   if (!type) {
     throw new CoreFailure(
       'invalid-args',
-      `Postwright cannot add ${input.mimeType} images. Use a PNG, JPEG, GIF, WebP or AVIF image.`,
+      `Postwright cannot add ${input.mimeType || 'files of an unknown type as'} images. Use a PNG, JPEG, GIF, WebP or AVIF image.`,
     );
   }
-  const bytes = Buffer.from(input.dataBase64, 'base64');
-  if (bytes.length === 0)
-    throw new CoreFailure('invalid-args', `${input.filename} is empty. Pick another image.`);
-  if (bytes.length > MAX_ASSET_BYTES) {
-    throw new CoreFailure(
-      'invalid-args',
-      `${input.filename} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; images can be at most 25 MB. Make it smaller first.`,
-    );
+  const folder = paths.assets(input.id);
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const temp = join(folder, `.upload-${randomBytes(6).toString('hex')}.tmp`);
+  const file = await open(temp, 'wx', 0o600);
+  let size = 0;
+  let head = Buffer.alloc(0);
+  try {
+    for await (const chunk of input.body) {
+      size += chunk.length;
+      if (size > MAX_ASSET_BYTES) {
+        throw new CoreFailure(
+          'invalid-args',
+          `${input.filename} is larger than 25 MB, the most an image can be. Make it smaller first.`,
+        );
+      }
+      if (head.length < 16) head = Buffer.concat([head, Buffer.from(chunk.subarray(0, 16))]);
+      await file.write(chunk);
+    }
+    if (size === 0) throw new CoreFailure('invalid-args', `${input.filename} is empty. Pick another image.`);
+    if (!type.looksRight(head)) {
+      throw new CoreFailure(
+        'invalid-args',
+        `${input.filename} is not a ${type.extension.toUpperCase()} image. Pick another file.`,
+      );
+    }
+    await file.sync();
+  } catch (error) {
+    await file.close();
+    await rm(temp, { force: true });
+    throw error;
   }
-  if (!type.looksRight(bytes)) {
-    throw new CoreFailure(
-      'invalid-args',
-      `${input.filename} is not a ${type.extension.toUpperCase()} image. Pick another file.`,
-    );
-  }
-  const stem =
-    input.filename
+  await file.close();
+  const name = `${assetStem(input.filename)}-${randomBytes(4).toString('hex')}.${type.extension}`;
+  await rename(temp, join(folder, name));
+  await syncFolder(folder);
+  return { src: assetSrc(input.id, name) };
+}
+
+function assetStem(filename: string): string {
+  return (
+    filename
       .replace(/\.[^.]*$/, '')
       .toLowerCase()
       .normalize('NFD')
       .replace(/\p{M}+/gu, '')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'image';
-  const name = `${stem}-${randomBytes(4).toString('hex')}.${type.extension}`;
-  await mkdir(paths.assets(input.id), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(join(paths.assets(input.id), name), bytes);
-  return { src: assetSrc(input.id, name) };
+      .slice(0, 60) || 'image'
+  );
 }
 
 export function assetSrc(id: string, name: string): string {

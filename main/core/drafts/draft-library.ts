@@ -15,7 +15,7 @@ import { syncFolder, writeFileAtomic } from '../fs/atomic-write';
 import { isSymbolicLink } from '../fs/contained-file';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
-import { addAsset, assetFileFor } from './draft-assets';
+import { addAsset, addAssetFromStream, assetFileFor } from './draft-assets';
 import { serializeDraft } from './draft-file';
 import { DraftReader, notFound } from './draft-reader';
 import { entryOf, summaryOf, wordCountOf } from './draft-index';
@@ -292,6 +292,17 @@ export class DraftLibrary implements DraftStore {
     await this.ready;
     if (!isDraftId(input.id) || !this.index.get(input.id)) throw notFound(input.id);
     return addAsset(this.paths, input);
+  }
+
+  async addAssetFromStream(input: {
+    id: string;
+    filename: string;
+    mimeType: string;
+    body: AsyncIterable<Uint8Array>;
+  }): Promise<{ src: string }> {
+    await this.ready;
+    if (!isDraftId(input.id) || !this.index.get(input.id)) throw notFound(input.id);
+    return addAssetFromStream(this.paths, input);
   }
 
   assetFile(id: string, src: string): string | null {

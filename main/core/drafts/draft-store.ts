@@ -14,4 +14,11 @@ export interface DraftStore {
   setRemote(id: string, remote: RemotePost | null): Promise<DraftSummary>;
   /** The file on disk of an image the body refers to by `src` (as returned by drafts-add-asset); null if none. */
   assetFile(id: string, src: string): string | null;
+  /** Stores an image streamed to a host (the browser host's upload), as drafts-add-asset does. */
+  addAssetFromStream(input: {
+    id: string;
+    filename: string;
+    mimeType: string;
+    body: AsyncIterable<Uint8Array>;
+  }): Promise<{ src: string }>;
 }

@@ -7,6 +7,7 @@ import { DraftList } from './DraftList';
 import { DraftMenu, type MenuItem } from './DraftMenu';
 import { downloadText } from './download';
 import './drafts.css';
+import { uploadDraftImage } from '../editor/plugins/ImagesPlugin/upload-draft-image';
 import { RevisionsDialog } from './RevisionsDialog';
 import { useDraftList } from './useDraftList';
 
@@ -256,9 +257,7 @@ export function DraftsView() {
               draft={open.draft}
               session={open.session}
               focusTitle={open.fresh}
-              uploadImage={async (file) =>
-                (await core.call('drafts-add-asset', { id: open.draft.id, ...file })).src
-              }
+              uploadImage={(file) => uploadDraftImage(core, open.draft.id, file)}
             />
           </Suspense>
         ) : (

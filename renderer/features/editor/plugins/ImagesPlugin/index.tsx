@@ -12,20 +12,17 @@ import {
 } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { $createImageNode } from '../../nodes/ImageNode';
-import { readAsBase64 } from './read-file';
 
 /** Opens the file picker for images (toolbar button). */
 export const PICK_IMAGE_COMMAND = createCommand<void>('PICK_IMAGE_COMMAND');
 /** Copies image files into the draft's folder and inserts them at the caret. */
 export const INSERT_IMAGE_FILES_COMMAND = createCommand<File[]>('INSERT_IMAGE_FILES_COMMAND');
 
-const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+// The core's limit (draft-assets.ts), said before the file is read.
+const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
 
-export type UploadImage = (file: {
-  filename: string;
-  mimeType: string;
-  dataBase64: string;
-}) => Promise<string>;
+/** Copies a file into the draft and returns its `src` (upload-draft-image.ts). */
+export type UploadImage = (file: File) => Promise<string>;
 
 function imageFiles(data: { files: FileList | null } | null): File[] {
   return Array.from(data?.files ?? []).filter((file) => file.type.startsWith('image/'));
@@ -51,16 +48,12 @@ export function ImagesPlugin({
       for (const file of files) {
         if (file.size > MAX_IMAGE_BYTES) {
           latest.current.onError(
-            `${file.name || 'The image'} is larger than 50 MB; make it smaller and try again.`,
+            `${file.name || 'The image'} is larger than 25 MB; make it smaller and try again.`,
           );
           continue;
         }
         try {
-          const src = await latest.current.upload({
-            filename: file.name || `pasted.${file.type.split('/')[1] ?? 'png'}`,
-            mimeType: file.type,
-            dataBase64: await readAsBase64(file),
-          });
+          const src = await latest.current.upload(file);
           const alt = file.name ? file.name.replace(/\.[a-z0-9]+$/i, '').replace(/[-_]+/g, ' ') : '';
           editor.update(() => {
             const selection = $getSelection();
