@@ -12,7 +12,7 @@ import { APP_SCHEME, registerAppProtocol } from './app-protocol';
 import { registerBookmarkLinks } from './bookmark-links';
 import { registerCoreIpc } from './core-ipc';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
-import { APP_URL, hardenWebContents, mainWindowOptions } from './window';
+import { APP_URL, denyAllPermissions, hardenWebContents, mainWindowOptions } from './window';
 
 // Host 1: the desktop app. It builds the Electron adapters, hands them to the core, and stays thin.
 protocol.registerSchemesAsPrivileged([
@@ -51,7 +51,7 @@ app.whenReady().then(async () => {
     clock: systemClock,
     logger,
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  denyAllPermissions(session.defaultSession);
   registerAppProtocol(protocol, join(import.meta.dirname, '..', 'renderer'), core.drafts);
   registerCoreIpc(
     ipcMain,

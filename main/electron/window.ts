@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { safeExternalUrl } from '../../shared/net/safe-link';
 
 /** The app's own pages are served from this origin (see app-protocol.ts); nothing else loads in the window. */
@@ -54,4 +54,14 @@ export function hardenWebContents(contents: WebContents, openExternal: (url: str
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * The app asks for no permission (camera, microphone, notifications, geolocation, USB, …): every
+ * request and every check is answered no, so nothing a page could embed gets one either.
+ */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
 }

@@ -110,11 +110,11 @@ describe('the browser host under big messages', () => {
     const id = made.value.id;
     const png = makePng(2);
     const big = Buffer.concat([png, Buffer.alloc(24 * 1024 * 1024 - png.length, 7)]);
-    const post = (body: Buffer | Blob, headers: Record<string, string> = {}, name = 'photo.png') =>
+    const post = (body: Buffer, headers: Record<string, string> = {}, name = 'photo.png') =>
       fetch(`${origin}/drafts/${id}/assets?name=${name}`, {
         method: 'POST',
         headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'image/png', ...headers },
-        body,
+        body: new Uint8Array(body),
       });
 
     const answers = await Promise.all(Array.from({ length: 6 }, (_, n) => post(big, {}, `photo-${n}.png`)));
@@ -147,7 +147,7 @@ describe('the browser host under big messages', () => {
       (
         await fetch(`${origin}/drafts/${id}/assets?name=a.png`, {
           method: 'POST',
-          body: png,
+          body: new Uint8Array(png),
           headers: { Origin: origin },
         })
       ).status,
