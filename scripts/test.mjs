@@ -32,6 +32,7 @@ await buildAll({ quiet: true });
 step('typecheck', 'npx', ['tsc', '-b']);
 step('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 step('format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']);
+step('electron security (electronegativity)', process.execPath, ['scripts/electronegativity.mjs']);
 
 rmSync(`${root}/test-results`, { recursive: true, force: true });
 step(

@@ -43,6 +43,8 @@ export function registerBookmarkLinks(app: App): {
 
   if (!app.requestSingleInstanceLock()) return { ok: false, deliver: () => undefined };
   // In development Electron runs as `electron main.mjs`, so the script must be named for the OS to call back.
+  // electronegativity-justified: PROTOCOL_HANDLER_JS_CHECK: a postwright:// link can only add an http(s)
+  // link to the inbox (linkFromBookmarkUrl), fetched from the public web only until the author chooses Retry.
   if (process.defaultApp && process.argv[1]) {
     app.setAsDefaultProtocolClient(BOOKMARK_SCHEME, process.execPath, [process.argv[1]]);
   } else {

@@ -12,7 +12,7 @@ import { APP_SCHEME, registerAppProtocol } from './app-protocol';
 import { registerBookmarkLinks } from './bookmark-links';
 import { registerCoreIpc } from './core-ipc';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
-import { APP_URL, denyAllPermissions, hardenWebContents, mainWindowOptions } from './window';
+import { APP_URL, denyAllPermissions, hardenWebContents, openMainWindow } from './window';
 
 // Host 1: the desktop app. It builds the Electron adapters, hands them to the core, and stays thin.
 protocol.registerSchemesAsPrivileged([
@@ -27,6 +27,8 @@ const bookmarkLinks = registerBookmarkLinks(app);
 if (!bookmarkLinks.ok) app.quit();
 
 app.on('web-contents-created', (_event, contents) =>
+  // electronegativity-justified: OPEN_EXTERNAL_JS_CHECK: hardenWebContents hands over only http(s)
+  // addresses without credentials (safeExternalUrl); nothing else reaches the system browser.
   hardenWebContents(contents, (url) => void shell.openExternal(url)),
 );
 
@@ -67,9 +69,7 @@ app.whenReady().then(async () => {
       { role: 'windowMenu' },
     ]),
   );
-  const window = new BrowserWindow(
-    mainWindowOptions(join(import.meta.dirname, '..', 'preload', 'preload.cjs')),
-  );
+  const window = openMainWindow(BrowserWindow, join(import.meta.dirname, '..', 'preload', 'preload.cjs'));
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_URL);
   bookmarkLinks.deliver((link) => {

@@ -5,8 +5,16 @@ import { safeExternalUrl } from '../../shared/net/safe-link';
 export const APP_ORIGIN = 'app://postwright';
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Opens the app's window. Its options are written out here, in the `new BrowserWindow({...})`
+ * itself, so a reader (and electronegativity, which reads source) sees every web preference; the
+ * constructor is passed in so this file loads without Electron's binary (unit tests).
+ */
+export function openMainWindow<W>(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W,
+  preloadPath: string,
+): W {
+  return new BrowserWindow({
     width: 1280,
     height: 820,
     minWidth: 720,
@@ -14,6 +22,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     title: 'Postwright',
     show: false,
     webPreferences: {
+      // electronegativity-justified: PRELOAD_JS_CHECK: the preload exposes invoke and onEvent on one
+      // channel each, nothing of Node; core-ipc.ts answers only the app's own top-level frame.
       preload: preloadPath,
       contextIsolation: true,
       sandbox: true,
@@ -23,9 +33,11 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // A middle click would open a link in a new window; links leave through hardenWebContents only.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
-  };
+  });
 }
 
 export function isAppUrl(url: string): boolean {

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { WebContents, WebFrameMain } from 'electron';
-import { hardenWebContents, mainWindowOptions } from '../../main/electron/window';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { hardenWebContents, openMainWindow } from '../../main/electron/window';
 import { isTrustedFrame, registerCoreIpc } from '../../main/electron/core-ipc';
 import { silentLogger } from '../../main/core/platform/logger';
 import { createTestCore } from '../support/test-core';
@@ -26,7 +27,10 @@ function navigate(contents: FakeContents, event: string, url: string) {
 
 describe('the desktop window', () => {
   it('isolates the renderer: context isolation, sandbox, no Node', () => {
-    const prefs = mainWindowOptions('/app/preload.cjs').webPreferences!;
+    class FakeWindow {
+      constructor(readonly options: BrowserWindowConstructorOptions) {}
+    }
+    const prefs = openMainWindow(FakeWindow, '/app/preload.cjs').options.webPreferences!;
     expect(prefs).toMatchObject({
       preload: '/app/preload.cjs',
       contextIsolation: true,
@@ -37,6 +41,7 @@ describe('the desktop window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
