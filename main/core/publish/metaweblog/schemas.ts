@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webUrl } from '../../../../shared/net/safe-link';
 
 /**
  * What each method's answer must look like. The decoder gives well-typed XML-RPC values, but a
@@ -64,7 +65,8 @@ export const newPostSchema = idSchema;
 export const booleanResultSchema = z.union([z.boolean(), z.literal(1), z.literal(0)]).transform(Boolean);
 export const newCategorySchema = idSchema;
 export const mediaObjectSchema = z.object({
-  url: z.string().min(1),
+  // The URL replaces the image's src in the published post: only a web address may.
+  url: z.string().refine((url) => webUrl(url) !== null, 'a web address (http or https)'),
   id: z.unknown().optional(),
   file: z.string().optional(),
 });
