@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { isAxiosError } from 'axios';
+import { CoreFailure, type ErrorCode } from '../../../shared/contract/errors';
 import type { HttpClient } from '../platform/http';
 import { checkRedirect, outboundRefusal, type OutboundContext } from './outbound-policy';
 
@@ -32,13 +33,23 @@ export interface GotAnswer {
 export type GetFailureKind =
   'refused' | 'timeout' | 'cancelled' | 'too-large' | 'unreachable' | 'tls' | 'broken';
 
-/** Why a GET failed, as one sentence for the author. */
-export class GetFailed extends Error {
+const CODE_OF: Record<GetFailureKind, ErrorCode> = {
+  refused: 'remote-error',
+  timeout: 'offline',
+  cancelled: 'cancelled',
+  'too-large': 'remote-error',
+  unreachable: 'offline',
+  tls: 'remote-error',
+  broken: 'offline',
+};
+
+/** Why a GET failed, as one sentence for the author (a CoreFailure, so it crosses the wire as is). */
+export class GetFailed extends CoreFailure {
   constructor(
     readonly kind: GetFailureKind,
     message: string,
   ) {
-    super(message);
+    super(CODE_OF[kind], message);
     this.name = 'GetFailed';
   }
 }

@@ -1,5 +1,6 @@
-import { webUrl } from '../../../../shared/net/safe-link';
 import { z } from 'zod';
+import { mf2PropertiesSchema } from '../../../../shared/model/micropub';
+import { webUrl } from '../../../../shared/net/safe-link';
 import type {
   Mf2Properties,
   Mf2Value,
@@ -65,6 +66,7 @@ export function parseCategories(json: unknown): string[] {
 }
 
 const MAX_DEPTH = 4;
+const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 function value(raw: unknown, depth: number): Mf2Value | null {
   if (typeof raw === 'string') return raw;
@@ -88,8 +90,10 @@ function properties(raw: unknown, depth: number): Mf2Properties {
   const out: Mf2Properties = {};
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
   for (const [name, values] of Object.entries(raw as Record<string, unknown>).slice(0, 200)) {
-    // Some servers send one value (or one object) where the spec wants a list.
-    const list = Array.isArray(values) ? values : [values];
+    // A name like __proto__ would set the object's prototype instead of a property.
+    if (!name || name.length > 200 || UNSAFE_NAMES.has(name)) continue;
+    // Some servers send one value (or one object) where the spec wants a list; the model keeps 1,000.
+    const list = (Array.isArray(values) ? values : [values]).slice(0, 1000);
     out[name] = list.flatMap((item) => {
       const parsed = value(item, depth);
       return parsed === null ? [] : [parsed];
@@ -108,5 +112,7 @@ export function parseSource(json: unknown): MicropubSource | null {
     : typeof raw.type === 'string'
       ? [raw.type]
       : [];
-  return { type, properties: properties(raw.properties, 0) };
+  const parsed = properties(raw.properties, 0);
+  // What comes back is held to the model's own limits (lengths, counts), like anything else read.
+  return mf2PropertiesSchema.safeParse(parsed).success ? { type, properties: parsed } : null;
 }
