@@ -7,9 +7,10 @@ import { prepareDataDir } from '../core/platform/data-dir';
 import { createHttpClient } from '../core/platform/http';
 import type { Logger } from '../core/platform/logger';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
+import { openNodeSecretStore } from '../core/secrets/keyring-secret-store';
 import { ConfSettingsStore } from '../core/settings/conf-settings-store';
 
-/** The core as the browser host and the CLI build it: conf settings and a 0600 secrets file. */
+/** The core as the browser host and the CLI build it: conf settings, the system keyring or a 0600 secrets file. */
 export async function createNodeCore(
   host: Exclude<HostKind, 'electron'>,
   dataDir: string,
@@ -23,7 +24,11 @@ export async function createNodeCore(
     settings: new ConfSettingsStore(
       new Conf({ cwd: dataDir, configName: 'settings', projectName: 'postwright', configFileMode: 0o600 }),
     ),
-    secrets: new FileSecretStore(dataDir),
+    // POSTWRIGHT_SECRETS=file keeps scripts and test runs out of the author's own keyring.
+    secrets:
+      process.env.POSTWRIGHT_SECRETS === 'file'
+        ? new FileSecretStore(dataDir)
+        : await openNodeSecretStore(dataDir),
     http: createHttpClient(`Postwright/${APP_VERSION}`),
     clock: systemClock,
     logger,

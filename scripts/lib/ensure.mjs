@@ -72,3 +72,20 @@ export function ensureChromium() {
   }
   return chromium;
 }
+
+/** GNOME Keyring, for the test that stores passwords in a real system keyring (Debian, as root). */
+export function ensureKeyringDaemon() {
+  if (
+    existsSync('/usr/bin/gnome-keyring-daemon') ||
+    process.getuid?.() !== 0 ||
+    !existsSync('/usr/bin/apt-get')
+  )
+    return;
+  console.log("No keyring daemon found: installing Debian's gnome-keyring package…");
+  const apt = ['-o', 'DPkg::Lock::Timeout=600'];
+  run('apt-get', [...apt, 'update', '-qq']);
+  run('apt-get', [...apt, 'install', '-y', '-qq', '--no-install-recommends', 'gnome-keyring', 'dbus'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}

@@ -7,7 +7,7 @@ export interface CliResult {
   json<T = unknown>(): T;
 }
 
-/** Runs the built CLI with plain node, as an author would. */
+/** Runs the built CLI with plain node, as an author would (secrets in the data folder's file, never in a keyring). */
 export function runCli(
   args: string[],
   options: { dataDir?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
@@ -16,7 +16,7 @@ export function runCli(
   const result = spawnSync(process.execPath, ['dist/cli/postwright.mjs', ...dataArgs, ...args], {
     encoding: 'utf8',
     input: options.input ?? '',
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, POSTWRIGHT_SECRETS: 'file', ...options.env },
     timeout: 60_000,
   });
   return {
@@ -43,7 +43,7 @@ export function startCli(
 ): RunningCli {
   const dataArgs = options.dataDir ? ['--data-dir', options.dataDir] : [];
   const child = spawn(process.execPath, ['dist/cli/postwright.mjs', ...dataArgs, ...args], {
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, POSTWRIGHT_SECRETS: 'file', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';

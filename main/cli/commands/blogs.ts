@@ -125,10 +125,16 @@ export function registerBlogs(program: Command, context: () => CliContext) {
     .action(async () => {
       const ctx = context();
       const all = await ctx.call('blogs-list', {});
+      // Where the passwords are, and whether that is the weaker store: the author should know.
+      const { secretStore } = await ctx.call('app-info', {});
       ctx.print(all, () =>
-        all.length
-          ? all.map(describeBlog).join('\n')
-          : 'No blogs yet. Add one with "postwright blogs add URL --user NAME --password-stdin".',
+        [
+          all.length
+            ? all.map(describeBlog).join('\n')
+            : 'No blogs yet. Add one with "postwright blogs add URL --user NAME --password-stdin".',
+          '',
+          `Passwords: ${secretStore.description}`,
+        ].join('\n'),
       );
     });
 

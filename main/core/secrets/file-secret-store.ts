@@ -11,13 +11,25 @@ export class FileSecretStore implements SecretStore {
   readonly info: SecretStoreInfo;
   private readonly file: SecretFile;
 
-  constructor(dataDir: string) {
+  /** `noKeyring`: why no system keyring could be used, said to the author with the weaker choice. */
+  constructor(dataDir: string, noKeyring?: string) {
     this.file = new SecretFile(join(dataDir, 'secrets.json'));
     this.info = {
       kind: 'file',
       secure: false,
-      description: `Passwords and tokens are kept unencrypted in ${this.file.path}, readable only by your user account. The desktop app keeps them in the system keychain instead.`,
+      description: noKeyring
+        ? `No system keyring could be used (${noKeyring}), so passwords and tokens are kept unencrypted in ${this.file.path}, readable only by your user account. That is weaker than a keyring: start one (GNOME Keyring, KWallet) and Postwright moves them there.`
+        : `Passwords and tokens are kept unencrypted in ${this.file.path}, readable only by your user account. The desktop app keeps them in the system keychain instead.`,
     };
+  }
+
+  get path(): string {
+    return this.file.path;
+  }
+
+  /** Every secret the file holds (to move them into a keyring). */
+  all(): Promise<Record<string, string>> {
+    return this.file.read();
   }
 
   async get(key: string): Promise<string | undefined> {

@@ -18,7 +18,7 @@ export async function startHostProcess(
     process.execPath,
     [CLI, 'serve', '--port', '0', '--no-open', '--json', '--data-dir', dataDir],
     {
-      env: { ...process.env, ...extraEnv },
+      env: { ...process.env, POSTWRIGHT_SECRETS: 'file', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
