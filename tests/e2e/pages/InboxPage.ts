@@ -91,6 +91,8 @@ export class InboxPage {
 
   async openDigest(from: string, to: string) {
     await this.page.getByRole('button', { name: 'Build digest' }).click();
+    // The view sets its own range first (since the last digest); typing before that would be undone.
+    await expect(this.digestTitle()).toBeVisible();
     await this.page.getByLabel('Digest from').fill(from);
     await this.page.getByLabel('Digest to').fill(to);
   }

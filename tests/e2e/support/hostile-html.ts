@@ -70,9 +70,69 @@ export const HOSTILE_SNIPPETS: [name: string, html: string][] = [
     'good link with a handler',
     '<a href="https://example.com/ok" onclick="window.__pwned=\'onclick\'">good link</a>',
   ],
+  ['unquoted onerror', '<img src=x onerror=window.__pwned=1>after unquoted'],
+  ['colon entity in the scheme', '<a href="javascript&colon;alert(1)">colon entity</a>'],
+  ['NUL inside the scheme', '<a href="java\u0000script:alert(1)">nul link</a>'],
+  ['srcset javascript', '<img srcset="javascript:alert(1) 1x" alt="srcset">'],
+  [
+    'svg animate onbegin',
+    '<svg><animate onbegin="window.__pwned=\'animate\'" attributeName="x" dur="1s"/></svg>x',
+  ],
+  [
+    'svg set href',
+    '<svg><a><set attributeName="href" to="javascript:alert(1)"/><text y="20">set</text></a></svg>',
+  ],
+  [
+    'foreignObject iframe',
+    '<svg><foreignObject><iframe src="javascript:alert(1)"></iframe></foreignObject></svg>fo',
+  ],
+  [
+    'noembed mXSS',
+    '<noembed><img title="</noembed><img src=x onerror=window.__pwned=\'noembed\'>"></noembed>',
+  ],
+  ['xmp mXSS', '<xmp><img title="</xmp><img src=x onerror=window.__pwned=\'xmp\'>"></xmp>'],
+  [
+    'select autofocus onfocus',
+    '<select autofocus onfocus="window.__pwned=\'select\'"><option>o</option></select>',
+  ],
+  ['marquee onstart', '<marquee onstart="window.__pwned=\'marquee\'">moving</marquee>'],
+  ['button formaction', '<button formaction="javascript:alert(1)">press</button>'],
+  [
+    'object html data',
+    '<object type="text/html" data="data:text/html,<script>alert(1)</script>"></object>obj',
+  ],
+  [
+    'DOM clobbering ids',
+    '<form id="__pwned"><input name="attributes"></form><img name="getElementById">clobber',
+  ],
+  ['style element mXSS in svg', "<svg><style><img src=x onerror=window.__pwned='svgstyle'></style></svg>s"],
+  [
+    'a ping and target',
+    '<a href="https://example.com/" ping="https://evil.example/" target="_top">pinged</a>',
+  ],
 ];
 
 /** What must never be in the body: elements that run or load things, handlers, unsafe targets. */
 export const FORBIDDEN_ELEMENTS =
-  /^(script|iframe|frame|object|embed|svg|math|form|input|button|meta|base|style|link|video|audio|source|template|noscript|marquee|details)$/i;
+  /^(script|iframe|frame|object|embed|svg|math|form|input|button|select|option|textarea|meta|base|style|link|video|audio|source|template|noscript|noembed|xmp|marquee|details|foreignobject|animate|set)$/i;
 export const UNSAFE_TARGET = /^\s*(javascript|data|vbscript|file):/i;
+
+/** Everything in the body that could run or load something, described for the failure message. */
+export function findDanger(root: Element, rules: { elements: string; target: string }): string[] {
+  const elements = new RegExp(rules.elements, 'i');
+  const target = new RegExp(rules.target, 'i');
+  const found: string[] = [];
+  for (const element of Array.from(root.querySelectorAll('*'))) {
+    if (elements.test(element.localName)) found.push(`<${element.localName}>`);
+    for (const attribute of Array.from(element.attributes)) {
+      if (/^on/i.test(attribute.name)) found.push(`${attribute.name} on <${element.localName}>`);
+      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].includes(attribute.name)) {
+        if (target.test(attribute.value) || attribute.name === 'srcdoc')
+          found.push(`${attribute.name}="${attribute.value}"`);
+      }
+      if (attribute.name === 'style' && /url\(|expression\(/i.test(attribute.value))
+        found.push(`style="${attribute.value}"`);
+    }
+  }
+  return found;
+}

@@ -68,6 +68,7 @@ function describeError(error: unknown): string {
   }
   const refusal = outboundRefusal(error);
   if (refusal) return refusal.message;
+  if (error instanceof CoreFailure) return error.message;
   const code = (error as { code?: string })?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ERR_CANCELED' || /aborted|canceled/i.test(message)) return 'It did not answer in time.';

@@ -1,4 +1,5 @@
 import type { Blog } from '../../../../shared/model/blog';
+import { webUrl } from '../../../../shared/net/safe-link';
 import type { DraftStore } from '../../drafts/draft-store';
 import type { PublishContext, PublishedPost, Publisher, PulledPost } from '../../outbox/publisher';
 import type { Clock } from '../../platform/clock';
@@ -241,7 +242,8 @@ function summarise(post: RemoteMetaweblogPost, sent: 'draft' | 'publish', now: D
     reported === 'publish' && date && date.getTime() > now.getTime() + 1000 ? 'future' : reported;
   return {
     postId: post.postid,
-    url: post.permaLink || post.link || null,
+    // Shown as a link in the app: a blog's answer gets no javascript: or data: address through.
+    url: webUrl(post.permaLink || post.link || ''),
     remoteStatus,
     publishedAt: date ? date.toISOString() : null,
   };
