@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCoreClient } from '../../shared/contract/client';
 import { CoreFailure, type Transport } from '../../shared/contract';
 import { createMemoryTransportPair } from '../../shared/contract/memory-transport';
-import { serveConnection } from '../../main/core/rpc/serve-connection';
+import { CONCURRENT_REQUESTS, QUEUED_REQUESTS, serveConnection } from '../../main/core/rpc/serve-connection';
 import { createStreamLogger } from '../../main/core/platform/logger';
 import { createTestCore } from '../support/test-core';
 import { useTempDir } from '../support/temp-dir';
@@ -153,5 +153,28 @@ describe('the contract over the in-memory transport', () => {
     ]);
     expect(result).toBe('silent');
     client.failPending('disconnected', 'gone');
+  });
+
+  it('handles a few requests of one client at a time, queues more, and refuses a flood', async () => {
+    const { raw, core, stop } = connect();
+    const replies: Record<string, unknown>[] = [];
+    const total = CONCURRENT_REQUESTS + QUEUED_REQUESTS + 40;
+    const all = new Promise<void>((resolve) => {
+      raw.onMessage((reply) => {
+        replies.push(reply as Record<string, unknown>);
+        if (replies.length === total) resolve();
+      });
+    });
+    for (let id = 1; id <= total; id++) raw.send({ id, method: 'drafts-list', args: {} } as never);
+    await all;
+    const refused = replies.filter((reply) => !reply.ok);
+    expect(replies.filter((reply) => reply.ok)).toHaveLength(CONCURRENT_REQUESTS + QUEUED_REQUESTS);
+    expect(refused).toHaveLength(40);
+    expect(refused[0]).toMatchObject({
+      ok: false,
+      error: { message: 'Too many requests at once; try again in a moment.' },
+    });
+    stop();
+    await core.dispose();
   });
 });
