@@ -1,7 +1,13 @@
 import { runCli } from '../support/cli';
 import { DraftsPage } from './pages/DraftsPage';
 import { expect, test } from './support/fixtures';
-import { FORBIDDEN_ELEMENTS, HOSTILE_SNIPPETS, UNSAFE_TARGET, findDanger } from './support/hostile-html';
+import {
+  FORBIDDEN_ELEMENTS,
+  HOSTILE_SNIPPETS,
+  UNSAFE_TARGET,
+  findDanger,
+  findDangerInMarkup,
+} from './support/hostile-html';
 
 const CHUNKS = 4;
 const perChunk = Math.ceil(HOSTILE_SNIPPETS.length / CHUNKS);
@@ -52,26 +58,10 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
       html: string;
       editorState: string;
     }>();
-    const savedDanger = await page.evaluate(
-      ([html, rules]) => {
-        const template = document.createElement('template');
-        template.innerHTML = html;
-        const holder = document.createElement('div');
-        holder.append(template.content);
-        const elements = new RegExp(rules.elements, 'i');
-        const target = new RegExp(rules.target, 'i');
-        const found: string[] = [];
-        for (const element of Array.from(holder.querySelectorAll('*'))) {
-          if (elements.test(element.localName)) found.push(`<${element.localName}>`);
-          for (const attribute of Array.from(element.attributes)) {
-            if (/^on/i.test(attribute.name) || attribute.name === 'style') found.push(attribute.name);
-            if (target.test(attribute.value)) found.push(`${attribute.name}="${attribute.value}"`);
-          }
-        }
-        return found;
-      },
-      [saved.html, { elements: FORBIDDEN_ELEMENTS.source, target: UNSAFE_TARGET.source }] as const,
-    );
+    const savedDanger = await page.evaluate(findDangerInMarkup, [
+      saved.html,
+      { elements: FORBIDDEN_ELEMENTS.source, target: UNSAFE_TARGET.source },
+    ] as const);
     expect(savedDanger).toEqual([]);
     expect(saved.html).not.toMatch(/javascript:|vbscript:|<script|onerror|onload|srcdoc/i);
     expect(saved.editorState).not.toMatch(/javascript:|vbscript:|data:text|<script|onerror|onload|srcdoc/i);

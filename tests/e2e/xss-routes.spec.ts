@@ -10,7 +10,13 @@ import { CalendarPage } from './pages/CalendarPage';
 import { DraftsPage } from './pages/DraftsPage';
 import { InboxPage } from './pages/InboxPage';
 import { expect, test } from './support/fixtures';
-import { FORBIDDEN_ELEMENTS, HOSTILE_SNIPPETS, UNSAFE_TARGET, findDanger } from './support/hostile-html';
+import {
+  FORBIDDEN_ELEMENTS,
+  HOSTILE_SNIPPETS,
+  UNSAFE_TARGET,
+  findDanger,
+  findDangerInMarkup,
+} from './support/hostile-html';
 
 /**
  * Figure R9 beyond paste: the same hostile snippets arrive through every other door (bookmark
@@ -134,27 +140,7 @@ async function publishAndCheck(page: Page, dataDir: string, draftTitle: string) 
         .replace(/&amp;/g, '&'),
     )
     .join('\n');
-  const danger = await page.evaluate(
-    ([markup, rules]) => {
-      const template = document.createElement('template');
-      template.innerHTML = markup;
-      const holder = document.createElement('div');
-      holder.append(template.content);
-      const elements = new RegExp(rules.elements, 'i');
-      const target = new RegExp(rules.target, 'i');
-      const found: string[] = [];
-      for (const element of Array.from(holder.querySelectorAll('*'))) {
-        if (elements.test(element.localName)) found.push(`<${element.localName}>`);
-        for (const attribute of Array.from(element.attributes)) {
-          if (/^on/i.test(attribute.name) || attribute.name === 'style' || attribute.name === 'srcdoc')
-            found.push(attribute.name);
-          if (target.test(attribute.value)) found.push(`${attribute.name}="${attribute.value}"`);
-        }
-      }
-      return found;
-    },
-    [html, RULES] as const,
-  );
+  const danger = await page.evaluate(findDangerInMarkup, [html, RULES] as const);
   expect(danger, `published HTML of "${draftTitle}"`).toEqual([]);
 }
 

@@ -6,7 +6,7 @@ import { createHttpClient } from '../../main/core/platform/http';
 import { authServerOfProfile, resolveAuthServer } from '../../main/core/publish/indieauth/auth-server';
 import { requestToken } from '../../main/core/publish/indieauth/token-endpoint';
 import { MicropubClient } from '../../main/core/publish/micropub/micropub-client';
-import { settle, startScriptedServer } from '../support/fuzz/scripted-server';
+import { fuzzTally, settle, startScriptedServer } from '../support/fuzz/scripted-server';
 import { seededRandom, type SeededRandom } from '../support/seeded-random';
 
 /**
@@ -267,33 +267,18 @@ function answerFor(step: Step, r: SeededRandom) {
 
 describe(`${CASES} fuzzed Micropub and IndieAuth answers`, () => {
   it('end in a checked value or a CoreFailure, by the deadline, every one', async () => {
-    const tally = {
-      values: 0,
-      errors: 0,
-      hangs: [] as string[],
-      crashes: [] as string[],
-      unchecked: [] as string[],
-    };
+    const { tally, record, summary } = fuzzTally(
+      (error) => error instanceof CoreFailure && error.message.length > 0,
+    );
     for (let n = 0; n < CASES; n++) {
       const step = random.pick(STEPS);
       const answer = answerFor(step, random);
       server.answer(answer);
       const label = `case ${n} (seed ${random.seed}): ${step.name} HTTP ${answer.status} ${JSON.stringify(answer.headers).slice(0, 200)} ${JSON.stringify(String(answer.body).slice(0, 120))}`;
-      const outcome = await settle(step.call, 25_000);
-      if (outcome.kind === 'hang') tally.hangs.push(label);
-      else if (outcome.kind === 'error') {
-        if (outcome.error instanceof CoreFailure && outcome.error.message.length > 0) tally.errors++;
-        else tally.crashes.push(`${label}: ${String(outcome.error)}`);
-      } else {
-        const broken = step.check(outcome.value);
-        if (broken) tally.unchecked.push(`${label}: ${broken}`);
-        else tally.values++;
-      }
+      record(label, await settle(step.call, 25_000), step.check);
       expect(({} as { polluted?: boolean }).polluted, label).toBeUndefined();
     }
-    console.log(
-      `Micropub/IndieAuth fuzz: ${CASES} answers, ${tally.values} checked values, ${tally.errors} clear errors, ${tally.hangs.length} hangs, ${tally.crashes.length} crashes, ${tally.unchecked.length} unvalidated values`,
-    );
+    console.log(summary('Micropub/IndieAuth fuzz', CASES));
     expect(tally.hangs).toEqual([]);
     expect(tally.crashes).toEqual([]);
     expect(tally.unchecked).toEqual([]);

@@ -3,7 +3,7 @@ import { webUrl } from '../../shared/net/safe-link';
 import { createHttpClient } from '../../main/core/platform/http';
 import { MetaweblogClient } from '../../main/core/publish/metaweblog/client';
 import { XmlRpcError } from '../../main/core/publish/xmlrpc/errors';
-import { settle, startScriptedServer } from '../support/fuzz/scripted-server';
+import { fuzzTally, settle, startScriptedServer } from '../support/fuzz/scripted-server';
 import { seededRandom, type SeededRandom } from '../support/seeded-random';
 
 /**
@@ -253,13 +253,9 @@ describe(`${CASES} fuzzed XML-RPC answers`, () => {
       { endpoint: `${server.origin}/xmlrpc.php`, remoteBlogId: '1', username: 'author', password: 'secret' },
       { limits: { timeoutMs: 3000, maxResponseBytes: 2 * 1024 * 1024 } },
     );
-    const tally = {
-      values: 0,
-      errors: 0,
-      hangs: [] as string[],
-      crashes: [] as string[],
-      unchecked: [] as string[],
-    };
+    const { tally, record, summary } = fuzzTally(
+      (error) => error instanceof XmlRpcError && error.message.length > 0,
+    );
     for (let n = 0; n < CASES; n++) {
       const method = random.pick(METHODS);
       // A few answers stay valid, so the fuzz also proves good answers still come through.
@@ -291,20 +287,9 @@ describe(`${CASES} fuzzed XML-RPC answers`, () => {
       };
       server.answer({ status, headers, body });
       const label = `case ${n} (seed ${random.seed}): ${method.name} HTTP ${status} ${JSON.stringify(body.slice(0, 160))}`;
-      const outcome = await settle(() => method.call(client), 6000);
-      if (outcome.kind === 'hang') tally.hangs.push(label);
-      else if (outcome.kind === 'error') {
-        if (outcome.error instanceof XmlRpcError && outcome.error.message.length > 0) tally.errors++;
-        else tally.crashes.push(`${label}: ${String(outcome.error)}`);
-      } else {
-        const broken = method.check(outcome.value);
-        if (broken) tally.unchecked.push(`${label}: ${broken}`);
-        else tally.values++;
-      }
+      record(label, await settle(() => method.call(client), 6000), method.check);
     }
-    console.log(
-      `XML-RPC fuzz: ${CASES} answers, ${tally.values} checked values, ${tally.errors} clear errors, ${tally.hangs.length} hangs, ${tally.crashes.length} crashes, ${tally.unchecked.length} unvalidated values`,
-    );
+    console.log(summary('XML-RPC fuzz', CASES));
     expect(tally.hangs).toEqual([]);
     expect(tally.crashes).toEqual([]);
     expect(tally.unchecked).toEqual([]);

@@ -13,11 +13,8 @@ import { MicropubClient } from '../../main/core/publish/micropub/micropub-client
 import { XmlRpcError } from '../../main/core/publish/xmlrpc/errors';
 import { createRouter } from '../../main/core/rpc/router';
 import { silentLogger } from '../../main/core/platform/logger';
-import { createCore } from '../../main/core/create-core';
-import { ConfSettingsStore } from '../../main/core/settings/conf-settings-store';
-import { FileSecretStore } from '../../main/core/secrets/file-secret-store';
-import Conf from 'conf';
 import { useTempDir } from '../support/temp-dir';
+import { createTestCore } from '../support/test-core';
 
 /**
  * The outbound policy against real servers on 127.0.0.1. A test resolver plays the DNS: names under
@@ -222,18 +219,7 @@ const tempDir = useTempDir('postwright-outbound-');
 describe('links a web page sends (the bookmarklet)', () => {
   it('fetch nothing on this computer until the author chooses Retry', async () => {
     const dataDir = tempDir();
-    const core = createCore({
-      host: 'cli',
-      version: '0.0.0-test',
-      dataDir,
-      settings: new ConfSettingsStore(
-        new Conf({ cwd: dataDir, configName: 'settings', projectName: 'postwright' }),
-      ),
-      secrets: new FileSecretStore(dataDir),
-      http,
-      clock: { now: () => new Date() },
-      logger: silentLogger,
-    });
+    const core = createTestCore(dataDir, undefined, http);
     const router = createRouter(core.handlers, silentLogger);
     const call = async <T>(method: string, args: unknown): Promise<T> => {
       const reply = await router.handle({ id: 1, method, args }, { signal: never });

@@ -50,6 +50,10 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => blog.close(() => resolve())));
 
+/** A postwright command where no keyring answers (the session bus is not there). */
+const withoutKeyring = (args: string[], dataDir: string, input?: string) =>
+  runCliAsync(args, { dataDir, env: NO_KEYRING, ...(input !== undefined ? { input } : {}) });
+
 /** Runs postwright commands in one private D-Bus session with an unlocked GNOME Keyring. */
 function withKeyring(home: string, commands: string[][], dataDir: string) {
   const cli = (args: string[]) =>
@@ -85,19 +89,16 @@ function withKeyring(home: string, commands: string[][], dataDir: string) {
 describe('where passwords are kept', () => {
   it('without a keyring: in secrets.json (0600), and the listing says it is weaker', async () => {
     const dataDir = tempDir();
-    const added = await runCliAsync(['blogs', 'add', blogUrl, '--user', 'author', '--password-stdin'], {
+    const added = await withoutKeyring(
+      ['blogs', 'add', blogUrl, '--user', 'author', '--password-stdin'],
       dataDir,
-      input: PASSWORD,
-      env: NO_KEYRING,
-    });
+      PASSWORD,
+    );
     expect(added.status, added.stderr).toBe(0);
     const file = join(dataDir, 'secrets.json');
     expect(readFileSync(file, 'utf8')).toContain(PASSWORD);
     expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
-    const list = await runCliAsync(['blogs', 'list'], {
-      dataDir,
-      env: NO_KEYRING,
-    });
+    const list = await withoutKeyring(['blogs', 'list'], dataDir);
     expect(list.stdout).toMatch(
       /Passwords: No system keyring could be used \(.+\), so passwords and tokens are kept unencrypted in .*secrets\.json.*That is weaker than a keyring/,
     );
@@ -110,16 +111,13 @@ describe('where passwords are kept', () => {
     ).toBe(true);
     const dataDir = tempDir();
     // Added while no keyring runs: the password lands in the file first.
-    const added = await runCliAsync(['blogs', 'add', blogUrl, '--user', 'author', '--password-stdin'], {
+    const added = await withoutKeyring(
+      ['blogs', 'add', blogUrl, '--user', 'author', '--password-stdin'],
       dataDir,
-      input: PASSWORD,
-      env: NO_KEYRING,
-    });
+      PASSWORD,
+    );
     expect(added.status, added.stderr).toBe(0);
-    const listed = await runCliAsync(['--json', 'blogs', 'list'], {
-      dataDir,
-      env: NO_KEYRING,
-    });
+    const listed = await withoutKeyring(['--json', 'blogs', 'list'], dataDir);
     const blogId = (JSON.parse(listed.stdout) as { id: string }[])[0]!.id;
 
     const session = await withKeyring(
@@ -135,10 +133,7 @@ describe('where passwords are kept', () => {
     expect(existsSync(join(dataDir, 'secrets.json'))).toBe(false);
 
     // Without the keyring the password is not anywhere Postwright can read: it was moved, not copied.
-    const later = await runCliAsync(['blogs', 'test', blogId], {
-      dataDir,
-      env: NO_KEYRING,
-    });
+    const later = await withoutKeyring(['blogs', 'test', blogId], dataDir);
     expect(later.status).not.toBe(0);
   });
 });

@@ -1,13 +1,17 @@
 import Conf from 'conf';
 import { createCore, type Core } from '../../main/core/create-core';
 import type { Clock } from '../../main/core/platform/clock';
-import { createHttpClient } from '../../main/core/platform/http';
+import { createHttpClient, type HttpClient } from '../../main/core/platform/http';
 import { silentLogger } from '../../main/core/platform/logger';
 import { FileSecretStore } from '../../main/core/secrets/file-secret-store';
 import { ConfSettingsStore } from '../../main/core/settings/conf-settings-store';
 
-/** A real core over a real data folder, as the browser host builds it; the clock can be moved. */
-export function createTestCore(dataDir: string, clock: Clock = { now: () => new Date() }): Core {
+/** A real core over a real data folder, as the browser host builds it; the clock can be moved, the HTTP client replaced. */
+export function createTestCore(
+  dataDir: string,
+  clock: Clock = { now: () => new Date() },
+  http: HttpClient = createHttpClient('Postwright-test'),
+): Core {
   return createCore({
     host: 'cli',
     version: '0.0.0-test',
@@ -16,7 +20,7 @@ export function createTestCore(dataDir: string, clock: Clock = { now: () => new 
       new Conf({ cwd: dataDir, configName: 'settings', projectName: 'postwright' }),
     ),
     secrets: new FileSecretStore(dataDir),
-    http: createHttpClient('Postwright-test'),
+    http,
     clock,
     logger: silentLogger,
   });

@@ -136,3 +136,29 @@ export function findDanger(root: Element, rules: { elements: string; target: str
   }
   return found;
 }
+
+/**
+ * What in stored or sent HTML could run or load something, parsed by the page's own parser (it runs
+ * in the page: pass it to page.evaluate with the markup and the rules).
+ */
+export function findDangerInMarkup([html, rules]: readonly [
+  string,
+  { elements: string; target: string },
+]): string[] {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const holder = document.createElement('div');
+  holder.append(template.content);
+  const elements = new RegExp(rules.elements, 'i');
+  const target = new RegExp(rules.target, 'i');
+  const found: string[] = [];
+  for (const element of Array.from(holder.querySelectorAll('*'))) {
+    if (elements.test(element.localName)) found.push(`<${element.localName}>`);
+    for (const attribute of Array.from(element.attributes)) {
+      if (/^on/i.test(attribute.name) || attribute.name === 'style' || attribute.name === 'srcdoc')
+        found.push(attribute.name);
+      if (target.test(attribute.value)) found.push(`${attribute.name}="${attribute.value}"`);
+    }
+  }
+  return found;
+}

@@ -61,3 +61,37 @@ export async function settle<T>(
     clearTimeout(timer);
   }
 }
+
+/**
+ * Counts how fuzzed answers ended: a checked value, a clear error, or one of the three failures the
+ * figure counts (a hang, a crash: any other exception, an unvalidated value), each with its label.
+ */
+export function fuzzTally(isClearError: (error: unknown) => boolean) {
+  const tally = {
+    values: 0,
+    errors: 0,
+    hangs: [] as string[],
+    crashes: [] as string[],
+    unchecked: [] as string[],
+  };
+  return {
+    tally,
+    record(
+      label: string,
+      outcome: Awaited<ReturnType<typeof settle>>,
+      check: (value: unknown) => string | null,
+    ) {
+      if (outcome.kind === 'hang') tally.hangs.push(label);
+      else if (outcome.kind === 'error') {
+        if (isClearError(outcome.error)) tally.errors++;
+        else tally.crashes.push(`${label}: ${String(outcome.error)}`);
+      } else {
+        const broken = check(outcome.value);
+        if (broken) tally.unchecked.push(`${label}: ${broken}`);
+        else tally.values++;
+      }
+    },
+    summary: (name: string, cases: number) =>
+      `${name}: ${cases} answers, ${tally.values} checked values, ${tally.errors} clear errors, ${tally.hangs.length} hangs, ${tally.crashes.length} crashes, ${tally.unchecked.length} unvalidated values`,
+  };
+}
