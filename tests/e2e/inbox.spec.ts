@@ -142,5 +142,9 @@ test('the bookmarklet’s address adds the page with its title and selected text
     (next) => (location.hash = next),
     `#add?${new URLSearchParams({ url: second }).toString()}`,
   );
+  // A web page sent it and it is on this computer: nothing is fetched until the author says so.
+  const waiting = inbox.row(second);
+  await expect(waiting).toContainText('Choose Retry to fetch it');
+  await waiting.getByRole('button', { name: 'Retry' }).click();
   await inbox.waitForTitle(second, 'Café “Crème” – l’été');
 });
