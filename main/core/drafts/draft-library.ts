@@ -189,8 +189,12 @@ export class DraftLibrary implements DraftStore {
     return this.update(id, (draft) => ({ ...draft, status, statusMessage: message }));
   }
 
-  setRemote(id: string, remote: RemotePost | null): Promise<DraftSummary> {
-    return this.update(id, (draft) => ({ ...draft, remote }));
+  setRemote(id: string, remote: RemotePost | null, status?: DraftStatus): Promise<DraftSummary> {
+    return this.update(id, (draft) => ({
+      ...draft,
+      remote,
+      ...(status ? { status, statusMessage: null } : {}),
+    }));
   }
 
   trash(id: string): Promise<DraftSummary> {

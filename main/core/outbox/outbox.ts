@@ -17,7 +17,7 @@ import type { Publisher, Publishers } from './publisher';
 export interface OutboxDeps {
   journal: OutboxJournal;
   drafts: DraftStore;
-  blogs: BlogStore;
+  blogs: Pick<BlogStore, 'get'>;
   publishers: Publishers;
   events: EventBus;
   jobs: JobTracker;

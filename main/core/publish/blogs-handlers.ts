@@ -1,16 +1,15 @@
 import type { Handlers } from '../../../shared/contract';
 import { CoreFailure } from '../../../shared/contract/errors';
+import type { Blog, BlogTestResult } from '../../../shared/model/blog';
+import type { BlogStore } from '../blogs/blog-store';
 import type { EventBus } from '../events/event-bus';
 import type { HttpClient } from '../platform/http';
-import type { SecretStore } from '../secrets/secret-store';
-import { metaweblogCapabilities } from '../publish/discovery/capabilities';
-import { discoverBlog } from '../publish/discovery/discover';
-import { MetaweblogClient } from '../publish/metaweblog/client';
-import { toPublishError } from '../publish/metaweblog/errors';
-import { passwordFor, passwordKey } from './blog-secrets';
-import type { BlogStore } from './blog-store';
-import type { Blog, BlogTestResult } from '../../../shared/model/blog';
-import type { MicropubBlogAdd } from '../publish/micropub/micropub-blogs';
+import { metaweblogCapabilities } from './discovery/capabilities';
+import { discoverBlog } from './discovery/discover';
+import { MetaweblogClient } from './metaweblog/client';
+import { toPublishError } from './metaweblog/errors';
+import { savedBlogClient } from './metaweblog/saved-blog-client';
+import type { MicropubBlogAdd } from './micropub/micropub-blogs';
 
 type BlogsHandlers = Pick<
   Handlers,
@@ -24,9 +23,12 @@ type BlogsHandlers = Pick<
   | 'blogs-categories'
 >;
 
+/**
+ * Adding, testing and removing blogs: storing them is core/blogs' part, signing in to them is the
+ * protocols', so these handlers live with publishing.
+ */
 export function blogsHandlers(deps: {
   store: BlogStore;
-  secrets: SecretStore;
   http: HttpClient;
   events: EventBus;
   /** Micropub blogs are added and forgotten by the Micropub side (token, IndieAuth sign-in). */
@@ -36,27 +38,18 @@ export function blogsHandlers(deps: {
     test(blog: Blog, signal: AbortSignal): Promise<BlogTestResult>;
   };
 }): BlogsHandlers {
-  const { store, secrets, http, events } = deps;
+  const { store, http, events } = deps;
   const changed = async () => events.emit('blogs-changed', await store.list());
 
-  function metaweblogClient(
+  /** The client of an account not saved yet (the add dialog), signed in with what the author typed. */
+  function accountClient(
     endpoint: string,
     remoteBlogId: string,
     username: string,
     password: string,
-    signal?: AbortSignal,
+    signal: AbortSignal,
   ) {
-    return new MetaweblogClient(
-      http,
-      { endpoint, remoteBlogId, username, password },
-      signal ? { signal } : {},
-    );
-  }
-
-  /** A saved blog's client, signed in with the password from the secret store. */
-  async function savedBlogClient(blog: Blog, signal: AbortSignal) {
-    const password = await passwordFor(secrets, blog);
-    return metaweblogClient(blog.endpoint, blog.remoteBlogId, blog.username ?? '', password, signal);
+    return new MetaweblogClient(http, { endpoint, remoteBlogId, username, password }, { signal });
   }
 
   /** Errors of a sign-in attempt, in the sentences the dialog shows. */
@@ -82,7 +75,7 @@ export function blogsHandlers(deps: {
 
     'blogs-account-blogs': ({ endpoint, username, password }, { signal }) =>
       signIn(new URL(endpoint).host, endpoint, async () => {
-        const blogs = await metaweblogClient(endpoint, '', username, password, signal).getUsersBlogs();
+        const blogs = await accountClient(endpoint, '', username, password, signal).getUsersBlogs();
         return blogs.map((blog) => ({
           remoteBlogId: blog.blogid,
           name: blog.blogName || blog.url,
@@ -98,7 +91,7 @@ export function blogsHandlers(deps: {
         await changed();
         return blog;
       }
-      const client = metaweblogClient(
+      const client = accountClient(
         input.endpoint,
         input.remoteBlogId,
         input.username,
@@ -109,17 +102,19 @@ export function blogsHandlers(deps: {
       // Adding checks the password, so a typo shows now and not at the first publish.
       await signIn(name, input.endpoint, () => client.getUsersBlogs());
       const methods = await methodsOf(client);
-      const blog = await store.add({
-        name,
-        homeUrl: input.homeUrl,
-        protocol: 'metaweblog',
-        endpoint: input.endpoint,
-        remoteBlogId: input.remoteBlogId,
-        username: input.username,
-        capabilities: metaweblogCapabilities(methods),
-        micropub: null,
-      });
-      await secrets.set(passwordKey(blog.id), input.password);
+      const blog = await store.add(
+        {
+          name,
+          homeUrl: input.homeUrl,
+          protocol: 'metaweblog',
+          endpoint: input.endpoint,
+          remoteBlogId: input.remoteBlogId,
+          username: input.username,
+          capabilities: metaweblogCapabilities(methods),
+          micropub: null,
+        },
+        input.password,
+      );
       await changed();
       return blog;
     },
@@ -128,8 +123,7 @@ export function blogsHandlers(deps: {
 
     'blogs-update': async ({ id, patch }) => {
       const { password, ...fields } = patch;
-      const blog = await store.update(id, fields);
-      if (password) await secrets.set(passwordKey(id), password);
+      const blog = await store.update(id, fields, password);
       await changed();
       return blog;
     },
@@ -138,7 +132,7 @@ export function blogsHandlers(deps: {
       const blog = await store.get(id);
       if (blog.protocol === 'micropub') return deps.micropub.test(blog, signal);
       try {
-        const blogs = await (await savedBlogClient(blog, signal)).getUsersBlogs();
+        const blogs = await (await savedBlogClient({ http, blogs: store }, blog, signal)).getUsersBlogs();
         const mine = blogs.find((entry) => entry.blogid === blog.remoteBlogId);
         if (!mine) {
           return {
@@ -158,7 +152,6 @@ export function blogsHandlers(deps: {
     'blogs-remove': async ({ id }) => {
       await store.get(id);
       const removed = await store.remove(id);
-      await secrets.delete(passwordKey(id));
       await deps.micropub.forget(id);
       await changed();
       return removed;
@@ -168,7 +161,9 @@ export function blogsHandlers(deps: {
       const blog = await store.get(id);
       if (blog.protocol !== 'metaweblog') return [];
       return signIn(blog.name, blog.endpoint, async () => {
-        const categories = await (await savedBlogClient(blog, signal)).getCategories();
+        const categories = await (
+          await savedBlogClient({ http, blogs: store }, blog, signal)
+        ).getCategories();
         return categories
           .map((entry) => ({ name: entry.categoryName ?? entry.title ?? '', id: entry.categoryId ?? null }))
           .filter((entry) => entry.name);

@@ -1,9 +1,9 @@
 import type { DomainDeps } from '../core-deps';
 import { BlogStore } from '../blogs/blog-store';
-import { blogsHandlers } from '../blogs/blogs-handlers';
 import type { BackoffPolicy } from '../outbox/backoff';
 import { OutboxJournal } from '../outbox/journal';
 import { Outbox } from '../outbox/outbox';
+import { blogsHandlers } from './blogs-handlers';
 import { publishHandlers } from './publish-handlers';
 import { createPublishers } from './publishers';
 import type { XmlRpcLimits } from './xmlrpc/call';
@@ -25,7 +25,7 @@ export interface PublishingDeps extends Pick<
  * `postwright outbox retry` sends what waits.
  */
 export function createPublishing(deps: PublishingDeps) {
-  const blogs = new BlogStore(deps.dataDir, deps.clock, deps.logger);
+  const blogs = new BlogStore(deps.dataDir, deps.secrets, deps.clock, deps.logger);
   const micropubAccess = new MicropubAccess(
     deps.http,
     new MicropubTokenStore(deps.secrets, deps.http, () => deps.clock.now()),
@@ -40,7 +40,7 @@ export function createPublishing(deps: PublishingDeps) {
   });
   const publishers = createPublishers({
     http: deps.http,
-    secrets: deps.secrets,
+    blogs,
     drafts: deps.drafts,
     clock: deps.clock,
     micropub: micropubAccess,
@@ -70,7 +70,6 @@ export function createPublishing(deps: PublishingDeps) {
     handlers: {
       ...blogsHandlers({
         store: blogs,
-        secrets: deps.secrets,
         http: deps.http,
         events: deps.events,
         micropub: {

@@ -2,15 +2,12 @@ import type { Blog } from '../../../../shared/model/blog';
 import type { DraftStore } from '../../drafts/draft-store';
 import type { PublishContext, PublishedPost, Publisher, PulledPost } from '../../outbox/publisher';
 import type { Clock } from '../../platform/clock';
-import type { HttpClient } from '../../platform/http';
-import type { SecretStore } from '../../secrets/secret-store';
-import { passwordFor } from '../../blogs/blog-secrets';
 import { localImages, readImage, replaceImageSources } from '../draft-images';
-import type { XmlRpcLimits } from '../xmlrpc/call';
 import { XmlRpcError } from '../xmlrpc/errors';
-import { MetaweblogClient } from './client';
+import type { MetaweblogClient } from './client';
 import { toPublishError } from './errors';
 import { fromRemotePost, JOB_FIELD, postDate, slugFor, toContentStruct } from './post-mapping';
+import { savedBlogClient, type SavedBlogClientDeps } from './saved-blog-client';
 import type { RemoteMetaweblogPost } from './schemas';
 
 /** How many recent posts are searched for a post whose answer was lost. */
@@ -18,26 +15,14 @@ const FIND_WINDOW = 50;
 /** How many recent media files are searched for uploads whose answers were lost. */
 const MEDIA_WINDOW = 100;
 
-export interface MetaweblogPublisherDeps {
-  http: HttpClient;
-  secrets: SecretStore;
+export interface MetaweblogPublisherDeps extends SavedBlogClientDeps {
   drafts: Pick<DraftStore, 'assetFile'>;
   clock: Clock;
-  /** Deadlines and size caps of every XML-RPC call (defaults: 60 s, 20 MB). */
-  limits?: Partial<XmlRpcLimits>;
 }
 
 /** Publishing over MetaWeblog (WordPress XML-RPC), following DESIGN §3's mapping. */
 export function metaweblogPublisher(deps: MetaweblogPublisherDeps): Publisher {
-  async function clientFor(blog: Blog, signal: AbortSignal): Promise<MetaweblogClient> {
-    if (!blog.username) throw toPublishError(new Error(`${blog.name} has no user name saved.`), blog);
-    const password = await passwordFor(deps.secrets, blog);
-    return new MetaweblogClient(
-      deps.http,
-      { endpoint: blog.endpoint, remoteBlogId: blog.remoteBlogId, username: blog.username, password },
-      { signal, ...(deps.limits ? { limits: deps.limits } : {}) },
-    );
-  }
+  const clientFor = (blog: Blog, signal: AbortSignal) => savedBlogClient(deps, blog, signal);
 
   /** Wraps every call so a failure reaches the outbox as a PublishError with a sentence. */
   async function guarded<T>(blog: Blog, work: () => Promise<T>): Promise<T> {
