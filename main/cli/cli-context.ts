@@ -1,7 +1,6 @@
 import type { Core } from '../core/create-core';
 import { createStreamLogger, type Logger } from '../core/platform/logger';
 import { resolveDataDir } from '../core/platform/data-dir';
-import { CoreFailure } from '../../shared/contract/errors';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract';
 
 export interface GlobalOptions {
@@ -36,12 +35,9 @@ export class CliContext {
   async call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
     const core = await this.openCore();
     const { createRouter } = await import('../core/rpc/router');
-    const reply = await createRouter(core.handlers, this.logger).handle(
-      { id: 1, method, args },
-      { signal: new AbortController().signal },
-    );
-    if (!reply.ok) throw new CoreFailure(reply.error.code, reply.error.message, reply.error.detail);
-    return reply.value as ResultOf<M>;
+    return createRouter(core.handlers, this.logger).call(method, args, {
+      signal: new AbortController().signal,
+    });
   }
 
   /** Prints `value` as JSON with --json, else the human text. */

@@ -6,9 +6,10 @@ import { createCore } from '../core/create-core';
 import { systemClock } from '../core/platform/clock';
 import { createHttpClient } from '../core/platform/http';
 import { createStreamLogger } from '../core/platform/logger';
+import { createRouter } from '../core/rpc/router';
 import { ConfSettingsStore } from '../core/settings/conf-settings-store';
 import { APP_SCHEME, registerAppProtocol } from './app-protocol';
-import { registerBookmarkLinks } from './bookmark-links';
+import { addBookmarkLink, registerBookmarkLinks } from './bookmark-links';
 import { registerCoreIpc } from './core-ipc';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
 import { APP_URL, hardenWebContents, mainWindowOptions } from './window';
@@ -62,15 +63,11 @@ app.whenReady().then(async () => {
   );
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_URL);
+  const router = createRouter(core.handlers, logger);
   bookmarkLinks.deliver((link) => {
     if (window.isMinimized()) window.restore();
     window.focus();
-    void Promise.resolve(
-      core.handlers['inbox-add'](
-        { links: [link], awaitMetadata: false },
-        { signal: new AbortController().signal },
-      ),
-    ).catch((error: unknown) => logger.warn('a bookmarklet link was not added', { message: String(error) }));
+    void addBookmarkLink(router, link, logger);
   });
   app.on('window-all-closed', () => {
     void core.dispose().then(() => app.quit());

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { circlesOf, groupGraph, readImportGraph } from '../support/import-graph';
 
@@ -41,5 +42,19 @@ describe('the import graph', () => {
       ['e.ts', ['e.ts']],
     ]);
     expect(circlesOf(circular)).toEqual([['a.ts', 'b.ts', 'c.ts'], ['e.ts']]);
+  });
+});
+
+describe('the hosts', () => {
+  it("reach the core's handlers only by handing them to the router", () => {
+    const hostFiles = [...graph.keys()].filter((file) => /^main\/(electron|host|cli|preload)\//.test(file));
+    const bypasses = hostFiles.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/.{0,20}\bhandlers\b.{0,20}/g)]
+        .map((match) => match[0])
+        .filter((line) => !/createRouter\(\w+\.handlers,/.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
+    expect(hostFiles.length).toBeGreaterThan(20);
+    expect(bypasses).toEqual([]);
   });
 });

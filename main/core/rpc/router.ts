@@ -3,13 +3,17 @@ import {
   CoreFailure,
   isMethodName,
   requestSchema,
+  type ArgsOf,
   type CallContext,
   type CoreError,
   type Handlers,
   type MethodName,
   type Reply,
+  type ResultOf,
 } from '../../../shared/contract';
 import type { Logger } from '../platform/logger';
+
+export type Router = ReturnType<typeof createRouter>;
 
 /**
  * The one place a request meets the core, for every transport: the envelope and the method's
@@ -26,28 +30,39 @@ export function createRouter(handlers: Handlers, logger: Logger) {
     return await handler(parsed.data, context);
   }
 
+  async function handle(message: unknown, context: CallContext): Promise<Reply> {
+    const request = requestSchema.safeParse(message);
+    if (!request.success) {
+      const id = idOf(message);
+      logger.warn('rejected a malformed request', { id });
+      return {
+        id,
+        ok: false,
+        error: { code: 'bad-message', message: 'The message is not a valid request.' },
+      };
+    }
+    const { id, method, args } = request.data;
+    if (!isMethodName(method)) {
+      logger.warn('rejected an unknown method', { method });
+      return { id, ok: false, error: { code: 'unknown-method', message: `Unknown method: ${method}.` } };
+    }
+    try {
+      return { id, ok: true, value: await dispatch(method, args, context) };
+    } catch (error) {
+      return { id, ok: false, error: toCoreError(error, method, logger) };
+    }
+  }
+
   return {
-    async handle(message: unknown, context: CallContext): Promise<Reply> {
-      const request = requestSchema.safeParse(message);
-      if (!request.success) {
-        const id = idOf(message);
-        logger.warn('rejected a malformed request', { id });
-        return {
-          id,
-          ok: false,
-          error: { code: 'bad-message', message: 'The message is not a valid request.' },
-        };
-      }
-      const { id, method, args } = request.data;
-      if (!isMethodName(method)) {
-        logger.warn('rejected an unknown method', { method });
-        return { id, ok: false, error: { code: 'unknown-method', message: `Unknown method: ${method}.` } };
-      }
-      try {
-        return { id, ok: true, value: await dispatch(method, args, context) };
-      } catch (error) {
-        return { id, ok: false, error: toCoreError(error, method, logger) };
-      }
+    handle,
+    /**
+     * A call made inside a host (a CLI command, a bookmarklet link): the same checks and the same
+     * errors as a message from a window; a failure is thrown as the CoreFailure the reply carries.
+     */
+    async call<M extends MethodName>(method: M, args: ArgsOf<M>, context: CallContext): Promise<ResultOf<M>> {
+      const reply = await handle({ id: 0, method, args }, context);
+      if (!reply.ok) throw new CoreFailure(reply.error.code, reply.error.message, reply.error.detail);
+      return reply.value as ResultOf<M>;
     },
   };
 }
