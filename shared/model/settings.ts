@@ -16,5 +16,3 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
-
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
