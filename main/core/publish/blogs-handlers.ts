@@ -1,14 +1,15 @@
 import type { Handlers } from '../../../shared/contract';
-import { CoreFailure } from '../../../shared/contract/errors';
 import type { Blog, BlogTestResult } from '../../../shared/model/blog';
 import type { BlogStore } from '../blogs/blog-store';
 import type { EventBus } from '../events/event-bus';
 import type { HttpClient } from '../platform/http';
-import { metaweblogCapabilities } from './discovery/capabilities';
 import { discoverBlog } from './discovery/discover';
-import { MetaweblogClient } from './metaweblog/client';
-import { toPublishError } from './metaweblog/errors';
-import { savedBlogClient } from './metaweblog/saved-blog-client';
+import {
+  accountBlogs,
+  addMetaweblogBlog,
+  metaweblogCategories,
+  testMetaweblogBlog,
+} from './metaweblog/metaweblog-blogs';
 import type { MicropubBlogAdd } from './micropub/micropub-blogs';
 
 type BlogsHandlers = Pick<
@@ -25,7 +26,8 @@ type BlogsHandlers = Pick<
 
 /**
  * Adding, testing and removing blogs: storing them is core/blogs' part, signing in to them is the
- * protocols', so these handlers live with publishing.
+ * protocols' (metaweblog/metaweblog-blogs.ts, and the Micropub side below), so these handlers live
+ * with publishing.
  */
 export function blogsHandlers(deps: {
   store: BlogStore;
@@ -39,82 +41,19 @@ export function blogsHandlers(deps: {
   };
 }): BlogsHandlers {
   const { store, http, events } = deps;
+  const metaweblog = { http, blogs: store };
   const changed = async () => events.emit('blogs-changed', await store.list());
-
-  /** The client of an account not saved yet (the add dialog), signed in with what the author typed. */
-  function accountClient(
-    endpoint: string,
-    remoteBlogId: string,
-    username: string,
-    password: string,
-    signal: AbortSignal,
-  ) {
-    return new MetaweblogClient(http, { endpoint, remoteBlogId, username, password }, { signal });
-  }
-
-  /** Errors of a sign-in attempt, in the sentences the dialog shows. */
-  async function signIn<T>(name: string, endpoint: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      const failure = toPublishError(error, { name, endpoint });
-      throw new CoreFailure(failure.code, failure.message);
-    }
-  }
-
-  async function methodsOf(client: MetaweblogClient): Promise<string[]> {
-    try {
-      return await client.listMethods();
-    } catch {
-      return [];
-    }
-  }
 
   return {
     'blogs-discover': ({ url }, { signal }) => discoverBlog(http, url, signal),
 
-    'blogs-account-blogs': ({ endpoint, username, password }, { signal }) =>
-      signIn(new URL(endpoint).host, endpoint, async () => {
-        const blogs = await accountClient(endpoint, '', username, password, signal).getUsersBlogs();
-        return blogs.map((blog) => ({
-          remoteBlogId: blog.blogid,
-          name: blog.blogName || blog.url,
-          url: blog.url,
-          endpoint: blog.xmlrpc ?? null,
-          isAdmin: blog.isAdmin === undefined ? null : Boolean(blog.isAdmin),
-        }));
-      }),
+    'blogs-account-blogs': (account, { signal }) => accountBlogs(http, account, signal),
 
     'blogs-add': async (input, { signal }) => {
-      if (input.protocol === 'micropub') {
-        const blog = await deps.micropub.add(input, signal);
-        await changed();
-        return blog;
-      }
-      const client = accountClient(
-        input.endpoint,
-        input.remoteBlogId,
-        input.username,
-        input.password,
-        signal,
-      );
-      const name = input.name?.trim() || new URL(input.homeUrl).host;
-      // Adding checks the password, so a typo shows now and not at the first publish.
-      await signIn(name, input.endpoint, () => client.getUsersBlogs());
-      const methods = await methodsOf(client);
-      const blog = await store.add(
-        {
-          name,
-          homeUrl: input.homeUrl,
-          protocol: 'metaweblog',
-          endpoint: input.endpoint,
-          remoteBlogId: input.remoteBlogId,
-          username: input.username,
-          capabilities: metaweblogCapabilities(methods),
-          micropub: null,
-        },
-        input.password,
-      );
+      const blog =
+        input.protocol === 'micropub'
+          ? await deps.micropub.add(input, signal)
+          : await addMetaweblogBlog(metaweblog, input, signal);
       await changed();
       return blog;
     },
@@ -130,23 +69,9 @@ export function blogsHandlers(deps: {
 
     'blogs-test': async ({ id }, { signal }) => {
       const blog = await store.get(id);
-      if (blog.protocol === 'micropub') return deps.micropub.test(blog, signal);
-      try {
-        const blogs = await (await savedBlogClient({ http, blogs: store }, blog, signal)).getUsersBlogs();
-        const mine = blogs.find((entry) => entry.blogid === blog.remoteBlogId);
-        if (!mine) {
-          return {
-            ok: false,
-            message: `Signed in, but the account has no blog with id ${blog.remoteBlogId}. Edit the blog and pick one of: ${blogs.map((entry) => `${entry.blogName} (${entry.blogid})`).join(', ')}.`,
-          };
-        }
-        return {
-          ok: true,
-          message: `Signed in to ${mine.blogName || blog.name} as ${blog.username}. Publishing will work.`,
-        };
-      } catch (error) {
-        return { ok: false, message: toPublishError(error, blog).message };
-      }
+      return blog.protocol === 'micropub'
+        ? deps.micropub.test(blog, signal)
+        : testMetaweblogBlog(metaweblog, blog, signal);
     },
 
     'blogs-remove': async ({ id }) => {
@@ -159,15 +84,7 @@ export function blogsHandlers(deps: {
 
     'blogs-categories': async ({ id }, { signal }) => {
       const blog = await store.get(id);
-      if (blog.protocol !== 'metaweblog') return [];
-      return signIn(blog.name, blog.endpoint, async () => {
-        const categories = await (
-          await savedBlogClient({ http, blogs: store }, blog, signal)
-        ).getCategories();
-        return categories
-          .map((entry) => ({ name: entry.categoryName ?? entry.title ?? '', id: entry.categoryId ?? null }))
-          .filter((entry) => entry.name);
-      });
+      return blog.protocol === 'metaweblog' ? metaweblogCategories(metaweblog, blog, signal) : [];
     },
   };
 }
