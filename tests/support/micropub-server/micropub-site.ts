@@ -1,8 +1,9 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { html, IndieAuthServer, json } from './indieauth-server';
-import { PostStore, type Properties } from './post-store';
+import { PostStore, type Properties, type StoredPost } from './post-store';
 import { fieldValues, readRequest, type RecordedRequest } from './recorded-request';
+import { keyedDeep, keyedSource, wordpressPostJson } from './wordpress-answers';
 
 /** Ways real servers differ from the spec, switched on per test. */
 export interface MicropubQuirks {
@@ -15,7 +16,8 @@ export interface MicropubQuirks {
     status: number;
     error: string;
     description: string;
-    shape: 'oauth' | 'code-message' | 'html' | 'in-200';
+    /** `empty`: the status alone, with no body at all. */
+    shape: 'oauth' | 'code-message' | 'html' | 'in-200' | 'empty';
   } | null;
   /** q=source answers single values as objects, not lists. */
   sourceAsObjects: boolean;
@@ -31,7 +33,25 @@ export interface MicropubQuirks {
   loseNextCreateAnswer: boolean;
   /** Time a create takes on the server, as a real site spends storing a post (benchmarks). */
   createDelayMs: number;
+  /**
+   * WordPress with the Micropub plugin, as its source answers: a new `name` re-slugs the post and
+   * the update answers 200 with the post's row (`post_url`, `guid`) and no Location; undelete finds
+   * a trashed post only by the address it was created at (its guid); q=source sends a list a value
+   * was removed from as an object (`{"1":"a","2":"b"}`); the media endpoint takes a token that may
+   * only create; a missing scope is a 403; /xmlrpc.php answers 405 (XML-RPC turned off).
+   */
+  wordpress: boolean;
+  /**
+   * Other ways a server may move a post whose `name` changes: 'properties-url' answers 200 with
+   * an mf2 body naming its new `properties.url`; 'source-only' answers 204, and q=source still finds
+   * the post by an old address and names the new one. null: posts keep their address.
+   */
+  renameOnNewName: 'properties-url' | 'source-only' | null;
+  /** q=source, q=config and q=category send every list as an object keyed by position. */
+  keyedLists: boolean;
 }
+
+type UpdateBody = Parameters<PostStore['update']>[1];
 
 export const SYNDICATION_TARGETS = [
   { uid: 'https://social.example/@author', name: 'Social (@author)' },
@@ -67,7 +87,13 @@ export const DEFAULT_QUIRKS: MicropubQuirks = {
   updateStatus: 204,
   loseNextCreateAnswer: false,
   createDelayMs: 0,
+  wordpress: false,
+  renameOnNewName: null,
+  keyedLists: false,
 };
+
+/** The local site in its WordPress mode (see `wordpress`). */
+export const WORDPRESS_QUIRKS: Partial<MicropubQuirks> = { wordpress: true };
 
 /** The author's site on 127.0.0.1: discovery links, IndieAuth, a Micropub and a media endpoint. */
 export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): Promise<MicropubSite> {
@@ -103,6 +129,10 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
     if (path === '/token' && method === 'POST') return auth.token(request, response);
     if (path === '/micropub') return micropub(request, response);
     if (path === '/media' && method === 'POST') return media(request, response);
+    if (path === '/xmlrpc.php' && settings.wordpress) {
+      response.writeHead(405, { 'Content-Type': 'text/plain' });
+      return response.end('XML-RPC services are disabled on this site.');
+    }
     if (path.startsWith('/posts/') || path.startsWith('/media/'))
       return html(response, 200, `<p>${path}</p>`);
     html(response, 404, '<p>Not found</p>');
@@ -141,12 +171,24 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
       json(response, 401, { error: 'unauthorized', error_description: 'No valid token.' });
       return false;
     }
-    if (!issued.scope.split(' ').includes(scope)) {
-      json(response, 401, {
-        error: 'insufficient_scope',
-        scope,
-        error_description: `The token lacks ${scope}.`,
-      });
+    const scopes = issued.scope.split(' ');
+    // WordPress lets any token that may post upload media: it checks the account, not the scope.
+    const allowed =
+      scopes.includes(scope) || (settings.wordpress && scope === 'media' && scopes.includes('create'));
+    if (!allowed) {
+      if (settings.wordpress) {
+        json(response, 403, {
+          error: 'insufficient_scope',
+          error_description: `insufficient to ${scope} posts`,
+          data: scopes,
+        });
+      } else {
+        json(response, 401, {
+          error: 'insufficient_scope',
+          scope,
+          error_description: `The token lacks ${scope}.`,
+        });
+      }
       return false;
     }
     return true;
@@ -156,7 +198,10 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
     const failure = settings.failNext;
     if (!failure) return false;
     settings.failNext = null;
-    if (failure.shape === 'html') {
+    if (failure.shape === 'empty') {
+      response.writeHead(failure.status);
+      response.end();
+    } else if (failure.shape === 'html') {
       response.writeHead(failure.status, { 'Content-Type': 'text/html' });
       response.end(
         `<!DOCTYPE html><html><head><title>${failure.description}</title></head><body><h1>Oops</h1></body></html>`,
@@ -208,26 +253,49 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
     }
     const url =
       (request.json as { url?: string } | undefined)?.url ?? fieldValues(request.fields, 'url')[0] ?? '';
-    const post = posts.posts.get(url);
-    if (!post)
-      return json(response, 400, { error: 'invalid_request', error_description: `No post at ${url}.` });
-    if (action === 'update') {
-      posts.update(url, request.json as Parameters<PostStore['update']>[1]);
-      if (settings.updateStatus === 201) {
-        const moved = posts.move(url);
-        response.writeHead(201, { Location: moved });
-        return response.end();
-      }
-      if (settings.updateStatus === 200) return json(response, 200, { url });
-      response.writeHead(204);
-      return response.end();
+    // WordPress looks a trashed post up by its guid: the address it was created at.
+    const post =
+      action === 'undelete' && settings.wordpress
+        ? [...posts.posts.values()].find((p) => p.deleted && p.originalUrl === url)
+        : posts.posts.get(url);
+    if (!post) {
+      const missing = action === 'undelete' && settings.wordpress ? `deleted post ${url}` : url;
+      return json(response, 400, { error: 'invalid_request', error_description: `${missing} not found` });
     }
+    if (action === 'update') return update(post, request.json as UpdateBody, response);
     if (action === 'delete' || action === 'undelete') {
       post.deleted = action === 'delete';
+      if (settings.wordpress) return json(response, 200, wordpressPostJson(post));
       response.writeHead(204);
       return response.end();
     }
     json(response, 400, { error: 'invalid_request', error_description: `Unknown action ${action}.` });
+  }
+
+  function update(post: StoredPost, body: UpdateBody, response: ServerResponse) {
+    const url = post.url;
+    posts.update(url, body);
+    const name = body.replace?.name?.[0];
+    const renames = settings.wordpress || settings.renameOnNewName;
+    const now = renames && typeof name === 'string' ? posts.rename(url, name) : url;
+    if (settings.wordpress) return json(response, 200, wordpressPostJson(post));
+    if (settings.renameOnNewName === 'properties-url') {
+      return json(response, 200, { type: post.type, properties: { ...post.properties, url: [now] } });
+    }
+    if (settings.updateStatus === 201) {
+      const moved = posts.move(url);
+      response.writeHead(201, { Location: moved });
+      return response.end();
+    }
+    if (settings.updateStatus === 200) return json(response, 200, { url });
+    response.writeHead(204);
+    return response.end();
+  }
+
+  /** A JSON answer whose lists are objects, for a server in that mode. */
+  function lists(body: Record<string, unknown>): Record<string, unknown> {
+    if (!settings.keyedLists) return body;
+    return Object.fromEntries(Object.entries(body).map(([name, value]) => [name, keyedDeep(value)]));
   }
 
   function query(request: RecordedRequest, response: ServerResponse) {
@@ -236,19 +304,23 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
     switch (q.get('q')) {
       case 'config':
         if (settings.configFails) return html(response, 500, '<h1>Internal Server Error</h1>');
-        return json(response, 200, {
-          ...(settings.mediaEndpoint ? { 'media-endpoint': `${base}media` } : {}),
-          'syndicate-to': SYNDICATION_TARGETS,
-          'post-types': [
-            { type: 'article', name: 'Article' },
-            { type: 'note', name: 'Note' },
-          ],
-          q: ['config', 'syndicate-to', 'category', 'source'],
-        });
+        return json(
+          response,
+          200,
+          lists({
+            ...(settings.mediaEndpoint ? { 'media-endpoint': `${base}media` } : {}),
+            'syndicate-to': SYNDICATION_TARGETS,
+            'post-types': [
+              { type: 'article', name: 'Article' },
+              { type: 'note', name: 'Note' },
+            ],
+            q: ['config', 'syndicate-to', 'category', 'source'],
+          }),
+        );
       case 'syndicate-to':
-        return json(response, 200, { 'syndicate-to': SYNDICATION_TARGETS });
+        return json(response, 200, lists({ 'syndicate-to': SYNDICATION_TARGETS }));
       case 'category':
-        return json(response, 200, { categories: SITE_CATEGORIES });
+        return json(response, 200, lists({ categories: SITE_CATEGORIES }));
       case 'source': {
         if (!q.get('url')) {
           // The list form many servers support: recent posts, newest first.
@@ -258,20 +330,27 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
             .reverse()
             .slice(0, limit)
             .map((p) => ({ type: p.type, properties: { ...p.properties, url: [p.url] } }));
-          return json(response, 200, { items });
+          return json(response, 200, lists({ items }));
         }
-        const post = posts.posts.get(q.get('url') ?? '');
+        const post = posts.find(q.get('url') ?? '', settings.renameOnNewName === 'source-only');
         if (!post || post.deleted)
           return json(response, 400, { error: 'invalid_request', error_description: 'No such post.' });
         const wanted = q.getAll('properties[]');
+        // A server that still finds a post by an old address says where it lives now.
+        const all: Properties =
+          settings.renameOnNewName === 'source-only'
+            ? { ...post.properties, url: [post.url] }
+            : post.properties;
         const chosen: Properties = {};
-        for (const [name, values] of Object.entries(post.properties)) {
+        for (const [name, values] of Object.entries(all)) {
           if (wanted.length && !wanted.includes(name)) continue;
           chosen[name] = values;
         }
         const properties = settings.sourceAsObjects
           ? Object.fromEntries(Object.entries(chosen).map(([k, v]) => [k, v.length === 1 ? v[0] : v]))
-          : chosen;
+          : settings.keyedLists || settings.wordpress
+            ? keyedSource(post, chosen, settings.keyedLists ? 'always' : 'after-removal')
+            : chosen;
         return json(response, 200, wanted.length ? { properties } : { type: post.type, properties });
       }
       default:
