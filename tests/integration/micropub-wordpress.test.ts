@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import type { Blog } from '../../shared/model/blog';
 import type { Draft } from '../../shared/model/draft';
 import type { MicropubSource } from '../../shared/model/micropub';
@@ -8,6 +8,9 @@ import { useTempDir } from '../support/temp-dir';
 
 // The WordPress-Micropub flow: the local site answering as WordPress with the Micropub plugin does
 // (see WORDPRESS_QUIRKS), driven through the CLI from signing in to undeleting.
+
+// Each case runs several CLI commands, each a process of its own.
+vi.setConfig({ testTimeout: 180_000 });
 
 const tempDir = useTempDir('postwright-wordpress-micropub-');
 let author: MicropubAuthor | undefined;

@@ -12,6 +12,8 @@ export interface DraftStore {
   setStatus(id: string, status: DraftStatus, message?: string | null): Promise<DraftSummary>;
   /** Links the draft to its post on a blog, so publishing again updates it. */
   setRemote(id: string, remote: RemotePost | null): Promise<DraftSummary>;
+  /** The drafts linked to a post (a blog's post id), so a post that moved can take its drafts along. */
+  linkedTo(blogId: string, postId: string): Promise<string[]>;
   /** The file on disk of an image the body refers to by `src` (as returned by drafts-add-asset); null if none. */
   assetFile(id: string, src: string): string | null;
 }

@@ -239,7 +239,7 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
       if (settings.createDelayMs) await new Promise((resolve) => setTimeout(resolve, settings.createDelayMs));
       const files = request.parts.filter((p) => p.filename);
       const urls = files.map((file) => `${base}media/upload-${++uploads}-${file.filename}`);
-      const post = posts.createFrom(request, urls);
+      const post = posts.createFrom(request, urls, settings.wordpress);
       if (settings.loseNextCreateAnswer) {
         settings.loseNextCreateAnswer = false;
         return response.socket?.destroy();

@@ -30,7 +30,8 @@ export class PostStore {
 
   constructor(private readonly base: string) {}
 
-  createFrom(request: RecordedRequest, uploads: string[]): StoredPost {
+  /** `slugFromName`: a post without `mp-slug` is named after its `name`, as WordPress does. */
+  createFrom(request: RecordedRequest, uploads: string[], slugFromName = false): StoredPost {
     let type = ['h-entry'];
     let properties: Properties = {};
     if (request.json && typeof request.json === 'object') {
@@ -46,7 +47,10 @@ export class PostStore {
       }
       if (uploads.length) properties.photo = [...(properties.photo ?? []), ...uploads];
     }
-    const slug = (properties['mp-slug']?.[0] as string | undefined) ?? `post-${this.next}`;
+    const name = properties.name?.[0];
+    const slug =
+      (properties['mp-slug']?.[0] as string | undefined) ??
+      (slugFromName && typeof name === 'string' ? this.free(slugOf(name)) : `post-${this.next}`);
     return this.store(`${this.base}posts/${encodeURIComponent(slug)}`, type, properties);
   }
 
@@ -122,18 +126,28 @@ export class PostStore {
 
   /** Re-slugs a post from its new name, as WordPress does when an update replaces `name`. */
   rename(url: string, name: string): string {
-    const slug =
-      name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '') || 'post';
-    let to = `${this.base}posts/${slug}`;
-    for (let n = 2; to !== url && this.posts.has(to); n++) to = `${this.base}posts/${slug}-${n}`;
-    return this.move(url, to);
+    const slug = slugOf(name);
+    return this.move(url, `${this.base}posts/${url.endsWith(`/${slug}`) ? slug : this.free(slug)}`);
+  }
+
+  /** `slug`, or `slug-2`, `slug-3`… when a post has it already. */
+  private free(slug: string): string {
+    let free = slug;
+    for (let n = 2; this.posts.has(`${this.base}posts/${free}`); n++) free = `${slug}-${n}`;
+    return free;
   }
 
   /** Makes a post as if the author had written it on the site (for q=source and update cases). */
   seed(slug: string, properties: Properties, type = ['h-entry']): StoredPost {
     return this.store(`${this.base}posts/${slug}`, type, structuredClone(properties));
   }
+}
+
+function slugOf(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'post'
+  );
 }

@@ -1,8 +1,15 @@
 import type { AxiosRequestConfig } from 'axios';
 import type { HttpClient } from '../../platform/http';
 import { resolveLocation, withQuery } from './endpoint-url';
-import { failureFromNetwork, failureFromResponse, MicropubFailure, readBodyError } from './micropub-errors';
 import {
+  failureFromNetwork,
+  failureFromResponse,
+  MicropubFailure,
+  readBodyError,
+  type RequestContext,
+} from './micropub-errors';
+import {
+  asList,
   EMPTY_CONFIG,
   parseCategories,
   parseConfig,
@@ -72,8 +79,9 @@ export class MicropubClient {
               headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
             }
           : { data: multipartCreate(post) };
+    const context = { properties: Object.keys(post.properties) };
     const answer = await this.post('create', this.options.endpoint, request);
-    return { url: this.created(answer, 'create'), status: answer.status };
+    return { url: this.created(answer, 'create', context), status: answer.status };
   }
 
   /** Uploads one file to the media endpoint (multipart, part `file`) and returns its URL from Location. */
@@ -94,15 +102,34 @@ export class MicropubClient {
     return url;
   }
 
-  /** Updates a post; 200, 201 (with a new Location) and 204 are success. Returns the post's URL now. */
+  /**
+   * Updates a post; 200, 201 and 204 are success. Answers with the post's URL now: a server may move
+   * a post whose name changes (WordPress re-slugs it), saying where in `Location`, in a JSON body
+   * (`url`, WordPress's `post_url`, `properties.url`), or only when asked with q=source.
+   */
   async update(url: string, update: MicropubUpdate): Promise<string> {
     const answer = await this.post('update', this.options.endpoint, {
       data: jsonUpdate(url, update),
       headers: { 'Content-Type': 'application/json' },
     });
-    this.expectOk(answer, 'update');
-    const moved = answer.headers.location ? resolveLocation(answer.headers.location, answer.url) : null;
-    return answer.status === 201 && moved ? moved : url;
+    this.expectOk(answer, 'update', { properties: changedProperties(update), url });
+    const named = answer.headers.location
+      ? resolveLocation(answer.headers.location, answer.url)
+      : postUrlInBody(answer);
+    if (named) return named;
+    if (!MAY_MOVE.some((name) => update.replace?.[name])) return url;
+    return (await this.whereNow(url)) ?? url;
+  }
+
+  /** Where the blog says a post lives now, asked by an address it had (null when it cannot say). */
+  private async whereNow(url: string): Promise<string | null> {
+    try {
+      const source = await this.source(url, ['url']);
+      const now = source.properties.url?.[0];
+      return typeof now === 'string' ? resolveLocation(now, url) : null;
+    } catch {
+      return null;
+    }
   }
 
   async delete(url: string): Promise<void> {
@@ -175,11 +202,13 @@ export class MicropubClient {
       throw error;
     }
     const items = (json as { items?: unknown })?.items;
-    if (!Array.isArray(items)) return null;
-    return items.slice(0, limit).flatMap((item) => {
-      const source = parseSource(item);
-      return source ? [source] : [];
-    });
+    if (!items || typeof items !== 'object') return null;
+    return asList(items)
+      .slice(0, limit)
+      .flatMap((item) => {
+        const source = parseSource(item);
+        return source ? [source] : [];
+      });
   }
 
   private async action(action: 'delete' | 'undelete', url: string): Promise<void> {
@@ -190,7 +219,7 @@ export class MicropubClient {
       ]).toString(),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
-    this.expectOk(answer, action);
+    this.expectOk(answer, action, { url });
   }
 
   private async query(params: [string, string][]): Promise<unknown> {
@@ -213,18 +242,18 @@ export class MicropubClient {
   }
 
   /** A create or upload answer: 201/202 (or 200 with a Location) and no error in the body. */
-  private created(answer: RawResponse, action: MicropubAction): string | null {
+  private created(answer: RawResponse, action: MicropubAction, context: RequestContext = {}): string | null {
     const ok =
       answer.status === 201 || answer.status === 202 || (answer.status === 200 && !!answer.headers.location);
-    if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer);
+    if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer, context);
     if (answer.headers.location) return resolveLocation(answer.headers.location, answer.url);
-    return urlInBody(answer);
+    return postUrlInBody(answer);
   }
 
-  private expectOk(answer: RawResponse, action: MicropubAction): void {
+  private expectOk(answer: RawResponse, action: MicropubAction, context: RequestContext): void {
     const ok =
       answer.status === 200 || answer.status === 201 || answer.status === 202 || answer.status === 204;
-    if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer);
+    if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer, context);
   }
 
   private async send(action: MicropubAction, request: AxiosRequestConfig): Promise<RawResponse> {
@@ -282,15 +311,32 @@ function bodyHoldsError(answer: RawResponse): boolean {
   }
 }
 
-function urlInBody(answer: RawResponse): string | null {
+/** Properties whose change may move a post: WordPress re-slugs on a new name; dates and status shape permalinks. */
+const MAY_MOVE = ['name', 'mp-slug', 'published', 'post-status'];
+
+function changedProperties(update: MicropubUpdate): string[] {
+  const removed = Array.isArray(update.delete) ? update.delete : Object.keys(update.delete ?? {});
+  return [...new Set([...Object.keys(update.replace ?? {}), ...Object.keys(update.add ?? {}), ...removed])];
+}
+
+/**
+ * The post's address in a JSON answer: `url`, `post_url` (WordPress's row of the post; its `guid`
+ * is the address the post was created at, not where it is now), `location`, or an mf2 `properties.url`.
+ */
+function postUrlInBody(answer: RawResponse): string | null {
   const error = readBodyError(answer.body, answer.headers['content-type'] ?? '');
   if (error?.error) return null;
+  let json: Record<string, unknown>;
   try {
-    const json = JSON.parse(answer.body) as Record<string, unknown>;
-    const raw =
-      typeof json.url === 'string' ? json.url : typeof json.location === 'string' ? json.location : null;
-    return raw ? resolveLocation(raw, answer.url) : null;
+    json = JSON.parse(answer.body) as Record<string, unknown>;
   } catch {
     return null;
   }
+  if (!json || typeof json !== 'object') return null;
+  const properties = json.properties as Record<string, unknown> | undefined;
+  for (const raw of [json.url, json.post_url, json.location, properties?.url]) {
+    const first = asList(raw)[0];
+    if (typeof first === 'string') return resolveLocation(first, answer.url);
+  }
+  return null;
 }
