@@ -113,9 +113,12 @@ test('on a WordPress site: a create-only sign-in is explained and signed in agai
 
   // Updating it is explained before the click; WordPress refuses it, and the way out is offered.
   const publishArea = page.locator('.publish');
+  const limited = publishArea.getByRole('button', { name: '⚠ Limited sign-in' });
+  await limited.click();
   await expect(publishArea.getByRole('note')).toContainText(
     'This sign-in can only create posts; the blog may refuse this update. Sign in again to allow updates.',
   );
+  await limited.click();
   await drafts.editor.title.click();
   await page.keyboard.press('End');
   await page.keyboard.type(' renamed');
@@ -127,7 +130,7 @@ test('on a WordPress site: a create-only sign-in is explained and signed in agai
   await expect(publishArea).toContainText(
     'This sign-in allows creating, updating, deleting and undeleting posts and uploading media.',
   );
-  await expect(publishArea.getByRole('note')).toBeHidden();
+  await expect(limited).toBeHidden();
 
   // The new title moves the post (WordPress answers with the post's row, no Location): the link follows.
   await page.getByRole('button', { name: 'Update post' }).click();

@@ -27,7 +27,7 @@ function describe(job: OutboxJob): string {
   }
   if (job.state === 'queued') return `Waiting in the outbox. ${job.reason ?? ''}`;
   if (job.state === 'sending') return `Sending to ${job.blogName}…`;
-  return `Not published: ${job.reason ?? 'unknown reason'}`;
+  return 'Not published.';
 }
 
 /**
@@ -107,23 +107,40 @@ export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Pro
 
   const job = outcome.kind === 'job' ? outcome.job : null;
   const linkUrl = job?.state === 'done' ? job.result?.url : remoteUrl;
+  // The reason goes above the footer, where a sentence has room; the row says only "Not published."
+  const failure =
+    outcome.kind === 'error'
+      ? outcome.message
+      : job?.state === 'failed'
+        ? (job.reason ?? 'unknown reason')
+        : null;
   return (
     <div className="publish">
       <span className="publish__status" role="status" aria-live="polite">
         {outcome.kind === 'busy' && 'Publishing…'}
-        {outcome.kind === 'error' && <span className="publish__error">{outcome.message}</span>}
+        {outcome.kind === 'error' && <span className="publish__error">Not published.</span>}
         {job && <span className={job.state === 'failed' ? 'publish__error' : ''}>{describe(job)}</span>}
         {linkUrl && (outcome.kind === 'idle' || job?.state === 'done') && (
           <>
-            {outcome.kind === 'idle' && 'On the blog: '}
+            {outcome.kind === 'idle' ? 'On the blog: ' : ' '}
             <a className="publish__link" href={linkUrl} target="_blank" rel="noopener noreferrer">
               {linkUrl}
             </a>
           </>
         )}
       </span>
+      {failure && (
+        <span className="publish__popover" role="alert">
+          <span>Not published: {failure}</span>
+          {/* The blog refused Postwright's sign-in (a missing permission): signing in again is the way out. */}
+          {job?.errorCode === 'auth-failed' && micropubBlog && <MicropubSignInAgain blog={micropubBlog} />}
+          <button type="button" className="button" onClick={() => setOutcome({ kind: 'idle' })}>
+            Dismiss
+          </button>
+        </span>
+      )}
       {outcome.kind === 'confirm' && (
-        <span className="publish__confirm" role="group" aria-label="Before publishing">
+        <span className="publish__popover" role="group" aria-label="Before publishing">
           <span>{outcome.warnings.join(' ')}</span>
           <button type="button" className="button" onClick={() => publishRef.current(true)}>
             Publish anyway
@@ -133,13 +150,8 @@ export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Pro
           </button>
         </span>
       )}
-      {/* The blog refused Postwright's sign-in (a missing permission): signing in again is the way out. */}
-      {micropubBlog && job?.state === 'failed' && job.errorCode === 'auth-failed' ? (
-        <MicropubSignInAgain blog={micropubBlog} />
-      ) : (
-        micropubBlog && (
-          <MicropubScopeNotice blog={micropubBlog} linked={Boolean(remoteUrl || draft.remote)} />
-        )
+      {micropubBlog && !failure && (
+        <MicropubScopeNotice blog={micropubBlog} linked={Boolean(remoteUrl || draft.remote)} />
       )}
       <MicropubPostOptions blog={micropubBlog} onChange={setMicropubOptions} />
       <button

@@ -49,6 +49,6 @@ export function draftEncoding(input: {
   const why = input.mediaEndpoint
     ? 'a multipart request (--format multipart) cannot carry alt text'
     : `${input.blogName} has no media endpoint, so images travel in a multipart request, which cannot carry alt text`;
-  result.warnings.push(`${what} is left out: ${why}. Add it on the blog if it matters.`);
+  result.warnings.push(`${what} is left out: ${why}. You can add it on the blog afterwards.`);
   return result;
 }
