@@ -1,29 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MicropubConfig, MicropubSource, SyndicationTarget } from '../../shared/model/micropub';
 import { docsCommand } from '../support/micropub-server/docs-commands';
 import { judgeCase } from '../support/micropub-server/judge-case';
-import { MicropubAuthor } from '../support/micropub-server/micropub-cli';
+import { useMicropubAuthor, type MicropubAuthor } from '../support/micropub-server/micropub-cli';
 import {
   SITE_CATEGORIES,
   SYNDICATION_TARGETS,
   type MicropubQuirks,
 } from '../support/micropub-server/micropub-site';
-import { useTempDir } from '../support/temp-dir';
 
 // Every numbered client case of MICROPUB.md, performed with the exact command docs/micropub.md lists
 // for it, against a site that records each request and judges it the way micropub.rocks does.
 
-const tempDir = useTempDir('postwright-micropub-');
-let author: MicropubAuthor | undefined;
-afterEach(async () => {
-  await author?.close();
-  author = undefined;
-});
-
-async function begin(quirks: Partial<MicropubQuirks> = {}): Promise<MicropubAuthor> {
-  author = await MicropubAuthor.start(tempDir(), quirks);
-  return author;
-}
+const { begin } = useMicropubAuthor('postwright-micropub-');
 
 /** The post the public test suite makes for the update, delete and source cases (401 starts with "bar" only). */
 function seedPost(a: MicropubAuthor, category = ['foo', 'bar']): string {

@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Draft } from '../../shared/model/draft';
 import type { MicropubConfig, MicropubSource } from '../../shared/model/micropub';
 import type { OutboxJob, RemotePostSummary } from '../../shared/model/publish';
-import { MicropubAuthor } from '../support/micropub-server/micropub-cli';
-import { SITE_CATEGORIES, type MicropubQuirks } from '../support/micropub-server/micropub-site';
-import { useTempDir } from '../support/temp-dir';
+import { useMicropubAuthor, type MicropubAuthor } from '../support/micropub-server/micropub-cli';
+import { SITE_CATEGORIES } from '../support/micropub-server/micropub-site';
 
 // What real servers do beyond the protocol's plain case (issue 15), each switched on in the local
 // site and driven through the CLI: moved posts, lists sent as objects, answers without a body, alt
@@ -13,17 +12,7 @@ import { useTempDir } from '../support/temp-dir';
 // Each case runs several CLI commands, each a process of its own.
 vi.setConfig({ testTimeout: 180_000 });
 
-const tempDir = useTempDir('postwright-real-servers-');
-let author: MicropubAuthor | undefined;
-afterEach(async () => {
-  await author?.close();
-  author = undefined;
-});
-
-async function begin(quirks: Partial<MicropubQuirks> = {}) {
-  author = await MicropubAuthor.start(tempDir(), quirks);
-  return author;
-}
+const { begin } = useMicropubAuthor('postwright-real-servers-');
 
 const updates = (a: MicropubAuthor) =>
   a.site.log.filter((r) => (r.json as { action?: string } | undefined)?.action === 'update');

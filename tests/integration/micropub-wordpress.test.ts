@@ -1,10 +1,9 @@
-import { afterEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import type { Blog } from '../../shared/model/blog';
 import type { Draft } from '../../shared/model/draft';
 import type { MicropubSource } from '../../shared/model/micropub';
-import { MicropubAuthor } from '../support/micropub-server/micropub-cli';
+import { MicropubAuthor, useMicropubAuthor } from '../support/micropub-server/micropub-cli';
 import { WORDPRESS_QUIRKS } from '../support/micropub-server/micropub-site';
-import { useTempDir } from '../support/temp-dir';
 
 // The WordPress-Micropub flow: the local site answering as WordPress with the Micropub plugin does
 // (see WORDPRESS_QUIRKS), driven through the CLI from signing in to undeleting.
@@ -12,16 +11,11 @@ import { useTempDir } from '../support/temp-dir';
 // Each case runs several CLI commands, each a process of its own.
 vi.setConfig({ testTimeout: 180_000 });
 
-const tempDir = useTempDir('postwright-wordpress-micropub-');
-let author: MicropubAuthor | undefined;
-afterEach(async () => {
-  await author?.close();
-  author = undefined;
-});
+const { tempDir, adopt } = useMicropubAuthor('postwright-wordpress-micropub-');
 
 it('signs in with a token that may only create, renames a post, removes a category, and undeletes it', async () => {
   const { author: a, added } = await MicropubAuthor.signingIn(tempDir(), WORDPRESS_QUIRKS, 'create');
-  author = a;
+  adopt(a);
   const site = a.site;
 
   // Adding the blog: the verdict and the granted scope, none of discovery's diagnostics.

@@ -1,11 +1,31 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { OutboxJob } from '../../../shared/model/publish';
 import { runCliAsync, startCli, type CliResult } from '../cli';
+import { useTempDir } from '../temp-dir';
 import { answerAuthorizationPage } from './authorize-as-author';
 import { PNG } from './png';
 import { startMicropubSite, type MicropubQuirks, type MicropubSite } from './micropub-site';
+
+/**
+ * One author per test, with a fresh data folder, whose site is closed after the test: `begin`
+ * starts the site and adds the blog with a pasted token; `adopt` takes an author made otherwise.
+ */
+export function useMicropubAuthor(prefix: string) {
+  const tempDir = useTempDir(prefix);
+  let author: MicropubAuthor | undefined;
+  afterEach(async () => {
+    await author?.close();
+    author = undefined;
+  });
+  return {
+    tempDir,
+    begin: async (quirks: Partial<MicropubQuirks> = {}) =>
+      (author = await MicropubAuthor.start(tempDir(), quirks)),
+    adopt: (adopted: MicropubAuthor) => (author = adopted),
+  };
+}
 
 /** The author at the command line, with a data folder and a Micropub site that records what it gets. */
 export class MicropubAuthor {
