@@ -24,6 +24,7 @@ export function buildProgram(distDir: string): { program: Command; context: () =
     .description('Postwright: write blog posts offline and publish them over Micropub or MetaWeblog.')
     .version(APP_VERSION, '-v, --version', 'print the version')
     .option('--json', 'print machine-readable JSON')
+    .option('--verbose', 'also print diagnostics (discovery steps, retries) on stderr')
     .option('--data-dir <dir>', 'the data folder (default: $POSTWRIGHT_DATA_DIR, else the app data folder)')
     .showHelpAfterError('(run "postwright --help" to see the commands)')
     .exitOverride();

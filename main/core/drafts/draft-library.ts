@@ -197,6 +197,13 @@ export class DraftLibrary implements DraftStore {
     }));
   }
 
+  async linkedTo(blogId: string, postId: string): Promise<string[]> {
+    await this.ready;
+    return [...this.index.entries.values()]
+      .filter((entry) => entry.remote?.blogId === blogId && entry.remote.postId === postId)
+      .map((entry) => entry.id);
+  }
+
   trash(id: string): Promise<DraftSummary> {
     return this.update(id, (draft) => ({
       ...draft,

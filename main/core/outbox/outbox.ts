@@ -278,6 +278,7 @@ export class Outbox {
       ...patch,
       state: 'done',
       reason: null,
+      errorCode: null,
       ambiguous: false,
       nextAttemptAt: null,
     });
@@ -315,7 +316,14 @@ export class Outbox {
         error.retry === 'transient'
           ? `${error.message} Gave up after ${latest.attempts} attempts; retry from the outbox when the blog is working again.`
           : error.message;
-      next = await this.save({ ...latest, state: 'failed', ambiguous, reason, nextAttemptAt: null });
+      next = await this.save({
+        ...latest,
+        state: 'failed',
+        ambiguous,
+        reason,
+        errorCode: error.code,
+        nextAttemptAt: null,
+      });
       handle.fail(reason);
       if (next.draftId && next.action === 'publish')
         await this.deps.drafts.setStatus(next.draftId, 'failed', reason).catch(() => undefined);
@@ -323,7 +331,7 @@ export class Outbox {
     this.deps.logger.warn('outbox attempt failed', {
       job: job.id,
       retry: error.retry,
-      message: error.message,
+      reason: error.message,
     });
     return next;
   }

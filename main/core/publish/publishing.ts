@@ -10,6 +10,7 @@ import type { XmlRpcLimits } from './xmlrpc/call';
 import { MicropubTokenStore } from './indieauth/token-store';
 import { MicropubAccess } from './micropub/micropub-access';
 import { addMicropubBlog, micropubHandlers, testMicropubBlog } from './micropub/micropub-handlers';
+import { PostAddresses } from './micropub/post-addresses';
 
 export interface PublishingDeps extends Pick<
   DomainDeps,
@@ -30,8 +31,11 @@ export function createPublishing(deps: PublishingDeps) {
     deps.http,
     new MicropubTokenStore(deps.secrets, deps.http, () => deps.clock.now()),
   );
+  const addresses = new PostAddresses(deps.dataDir);
   const micropub = micropubHandlers({
     blogs,
+    drafts: deps.drafts,
+    addresses,
     access: micropubAccess,
     http: deps.http,
     clock: deps.clock,
@@ -44,6 +48,7 @@ export function createPublishing(deps: PublishingDeps) {
     drafts: deps.drafts,
     clock: deps.clock,
     micropub: micropubAccess,
+    addresses,
     ...(deps.xmlrpcLimits ? { limits: deps.xmlrpcLimits } : {}),
   });
   const outbox = new Outbox({

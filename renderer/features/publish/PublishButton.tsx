@@ -5,20 +5,29 @@ import { useCore, useCoreEvent } from '../../core/CoreContext';
 import './publish.css';
 import { DeleteFromBlogButton } from './DeleteFromBlogButton';
 import { MicropubPostOptions } from '../micropub/MicropubPostOptions';
+import { MicropubScopeNotice } from '../micropub/MicropubScopeNotice';
+import { MicropubSignInAgain } from '../micropub/MicropubSignInAgain';
+import { useMicropubBlog } from '../micropub/useMicropubBlog';
 import type { MicropubPublishOptions } from '../../../shared/model/micropub';
 
 type Outcome =
-  { kind: 'idle' } | { kind: 'busy' } | { kind: 'job'; job: OutboxJob } | { kind: 'error'; message: string };
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'job'; job: OutboxJob }
+  | { kind: 'error'; message: string }
+  // The blog cannot take all of the draft (alt text): the author decides before anything is sent.
+  | { kind: 'confirm'; warnings: string[] };
 
 function describe(job: OutboxJob): string {
   if (job.state === 'done') {
+    if (job.result?.movedFrom) return `Updated on ${job.blogName}; the post now lives at`;
     if (job.result?.remoteStatus === 'future') return `Scheduled on ${job.blogName}:`;
     if (job.result?.remoteStatus === 'draft') return `Saved as a draft on ${job.blogName}:`;
     return `Published on ${job.blogName}:`;
   }
   if (job.state === 'queued') return `Waiting in the outbox. ${job.reason ?? ''}`;
   if (job.state === 'sending') return `Sending to ${job.blogName}…`;
-  return `Not published: ${job.reason ?? 'unknown reason'}`;
+  return 'Not published.';
 }
 
 /**
@@ -30,7 +39,8 @@ export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Pro
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const [remoteUrl, setRemoteUrl] = useState(draft.remote?.url ?? null);
   const busy = useRef(false);
-  const publishRef = useRef<() => void>(() => undefined);
+  const publishRef = useRef<(confirmed?: boolean) => void>(() => undefined);
+  const micropubBlog = useMicropubBlog(draft.blogId);
   // Post type and syndication targets, when the draft goes to a Micropub blog.
   const micropubOptions = useRef<MicropubPublishOptions | undefined>(undefined);
   const setMicropubOptions = useCallback((options: MicropubPublishOptions | undefined) => {
@@ -47,7 +57,7 @@ export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Pro
 
   // The latest publish function, for the click and the shortcut alike (kept in a ref, set after render).
   useEffect(() => {
-    publishRef.current = () => {
+    publishRef.current = (confirmed = false) => {
       if (busy.current) return;
       busy.current = true;
       setOutcome({ kind: 'busy' });
@@ -55,6 +65,11 @@ export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Pro
         try {
           await flush();
           const micropub = micropubOptions.current;
+          if (micropubBlog && !confirmed) {
+            const check = { draftId: draft.id, blogId: micropubBlog.id, ...(micropub ? { micropub } : {}) };
+            const { warnings } = await core.call('micropub-publish-check', check);
+            if (warnings.length) return setOutcome({ kind: 'confirm', warnings });
+          }
           const job = await core.call('publish', { draftId: draft.id, ...(micropub ? { micropub } : {}) });
           setOutcome({ kind: 'job', job });
           if (job.state === 'done') setRemoteUrl(job.result?.url ?? null);
@@ -92,22 +107,53 @@ export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Pro
 
   const job = outcome.kind === 'job' ? outcome.job : null;
   const linkUrl = job?.state === 'done' ? job.result?.url : remoteUrl;
+  // The reason goes above the footer, where a sentence has room; the row says only "Not published."
+  const failure =
+    outcome.kind === 'error'
+      ? outcome.message
+      : job?.state === 'failed'
+        ? (job.reason ?? 'unknown reason')
+        : null;
   return (
     <div className="publish">
       <span className="publish__status" role="status" aria-live="polite">
         {outcome.kind === 'busy' && 'Publishing…'}
-        {outcome.kind === 'error' && <span className="publish__error">{outcome.message}</span>}
+        {outcome.kind === 'error' && <span className="publish__error">Not published.</span>}
         {job && <span className={job.state === 'failed' ? 'publish__error' : ''}>{describe(job)}</span>}
         {linkUrl && (outcome.kind === 'idle' || job?.state === 'done') && (
           <>
-            {outcome.kind === 'idle' && 'On the blog: '}
+            {outcome.kind === 'idle' ? 'On the blog: ' : ' '}
             <a className="publish__link" href={linkUrl} target="_blank" rel="noopener noreferrer">
               {linkUrl}
             </a>
           </>
         )}
       </span>
-      <MicropubPostOptions draft={draft} onChange={setMicropubOptions} />
+      {failure && (
+        <span className="publish__popover" role="alert">
+          <span>Not published: {failure}</span>
+          {/* The blog refused Postwright's sign-in (a missing permission): signing in again is the way out. */}
+          {job?.errorCode === 'auth-failed' && micropubBlog && <MicropubSignInAgain blog={micropubBlog} />}
+          <button type="button" className="button" onClick={() => setOutcome({ kind: 'idle' })}>
+            Dismiss
+          </button>
+        </span>
+      )}
+      {outcome.kind === 'confirm' && (
+        <span className="publish__popover" role="group" aria-label="Before publishing">
+          <span>{outcome.warnings.join(' ')}</span>
+          <button type="button" className="button" onClick={() => publishRef.current(true)}>
+            Publish anyway
+          </button>
+          <button type="button" className="button" onClick={() => setOutcome({ kind: 'idle' })}>
+            Cancel
+          </button>
+        </span>
+      )}
+      {micropubBlog && !failure && (
+        <MicropubScopeNotice blog={micropubBlog} linked={Boolean(remoteUrl || draft.remote)} />
+      )}
+      <MicropubPostOptions blog={micropubBlog} onChange={setMicropubOptions} />
       <button
         type="button"
         className="button button--primary"
