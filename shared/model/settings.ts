@@ -17,4 +17,11 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const settingsPatchSchema = settingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
+/** What a caller of settings-update last saw, so changes another process made since are kept. */
+export const settingsBaseSchema = z
+  .object({ templateNames: z.array(z.string().max(100)).max(50) })
+  .partial()
+  .strict();
+export type SettingsBase = z.infer<typeof settingsBaseSchema>;
+
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

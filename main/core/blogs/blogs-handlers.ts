@@ -109,17 +109,20 @@ export function blogsHandlers(deps: {
       // Adding checks the password, so a typo shows now and not at the first publish.
       await signIn(name, input.endpoint, () => client.getUsersBlogs());
       const methods = await methodsOf(client);
-      const blog = await store.add({
-        name,
-        homeUrl: input.homeUrl,
-        protocol: 'metaweblog',
-        endpoint: input.endpoint,
-        remoteBlogId: input.remoteBlogId,
-        username: input.username,
-        capabilities: metaweblogCapabilities(methods),
-        micropub: null,
-      });
-      await secrets.set(passwordKey(blog.id), input.password);
+      const blog = await store.add(
+        {
+          name,
+          homeUrl: input.homeUrl,
+          protocol: 'metaweblog',
+          endpoint: input.endpoint,
+          remoteBlogId: input.remoteBlogId,
+          username: input.username,
+          capabilities: metaweblogCapabilities(methods),
+          micropub: null,
+        },
+        // The password is saved before the blog, so a crash never leaves a blog without it.
+        (added) => secrets.set(passwordKey(added.id), input.password),
+      );
       await changed();
       return blog;
     },
@@ -128,8 +131,11 @@ export function blogsHandlers(deps: {
 
     'blogs-update': async ({ id, patch }) => {
       const { password, ...fields } = patch;
-      const blog = await store.update(id, fields);
-      if (password) await secrets.set(passwordKey(id), password);
+      const blog = await store.update(
+        id,
+        fields,
+        password ? () => secrets.set(passwordKey(id), password) : undefined,
+      );
       await changed();
       return blog;
     },

@@ -8,7 +8,7 @@ import type { Logger } from '../platform/logger';
 import { DraftFileError, parseDraftFile } from './draft-file';
 import { isDraftId, type DraftPaths } from './draft-paths';
 import type { IndexStore } from './index-store';
-import { quarantine } from './quarantine';
+import { quarantine } from '../fs/quarantine';
 
 /** Reads draft files; one that cannot be parsed is moved to quarantine, reported, and treated as gone. */
 export class DraftReader {
@@ -22,9 +22,12 @@ export class DraftReader {
     return (await stat(this.paths.folder(id), { bigint: true })).mtimeNs.toString();
   }
 
-  /** Reads a draft file; an unreadable one is quarantined and reported as missing. */
+  /**
+   * Reads a draft file as it is now (another process may have made it after this one's index);
+   * an unreadable one is quarantined and reported as missing.
+   */
   async read(id: string): Promise<Draft> {
-    if (!isDraftId(id) || !this.index.get(id)) throw notFound(id);
+    if (!isDraftId(id)) throw notFound(id);
     let text: string;
     try {
       text = await readFile(this.paths.file(id), 'utf8');
@@ -55,6 +58,8 @@ export class DraftReader {
     try {
       text = await readFile(this.paths.file(id), 'utf8');
     } catch {
+      // Erased by another process a moment ago, or a folder that holds no draft.
+      if (!(await this.stampOf(id).catch(() => null))) return null;
       await this.quarantineDraft(id, 'the folder has no draft.json');
       return null;
     }

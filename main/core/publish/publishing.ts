@@ -13,7 +13,7 @@ import { addMicropubBlog, micropubHandlers, testMicropubBlog } from './micropub/
 
 export interface PublishingDeps extends Pick<
   DomainDeps,
-  'host' | 'dataDir' | 'secrets' | 'http' | 'clock' | 'logger' | 'drafts' | 'events' | 'jobs'
+  'host' | 'dataDir' | 'secrets' | 'http' | 'clock' | 'logger' | 'drafts' | 'events' | 'jobs' | 'problems'
 > {
   backoff?: BackoffPolicy;
   xmlrpcLimits?: Partial<XmlRpcLimits>;
@@ -25,7 +25,9 @@ export interface PublishingDeps extends Pick<
  * `postwright outbox retry` sends what waits.
  */
 export function createPublishing(deps: PublishingDeps) {
-  const blogs = new BlogStore(deps.dataDir, deps.clock, deps.logger);
+  const blogs = new BlogStore(deps.dataDir, deps.clock, deps.logger, (file) =>
+    deps.problems.setAside('Your list of blogs', file, 'add your blogs again, or put the file back'),
+  );
   const micropubAccess = new MicropubAccess(
     deps.http,
     new MicropubTokenStore(deps.secrets, deps.http, () => deps.clock.now()),
@@ -47,7 +49,9 @@ export function createPublishing(deps: PublishingDeps) {
     ...(deps.xmlrpcLimits ? { limits: deps.xmlrpcLimits } : {}),
   });
   const outbox = new Outbox({
-    journal: new OutboxJournal(deps.dataDir, deps.logger),
+    journal: new OutboxJournal(deps.dataDir, deps.logger, (file) =>
+      deps.problems.setAside('A publish waiting in the outbox', file, 'publish that draft again'),
+    ),
     drafts: deps.drafts,
     blogs,
     publishers,
@@ -58,6 +62,17 @@ export function createPublishing(deps: PublishingDeps) {
     ...(deps.backoff ? { backoff: deps.backoff } : {}),
   });
   if (deps.host !== 'cli') {
+    const { secrets } = deps;
+    if (secrets.keys) {
+      blogs
+        .repair(
+          () => secrets.keys!(),
+          (key) => secrets.delete(key),
+        )
+        .catch((error: unknown) =>
+          deps.logger.info('secrets of unsaved blogs were not checked', { message: String(error) }),
+        );
+    }
     outbox
       .resume()
       .catch((error: unknown) =>
