@@ -69,6 +69,12 @@ export function createCore(deps: CoreDeps): Core {
     ...publishing.handlers,
     ...inbox.handlers,
   };
+  if (signals) {
+    // The app reads every store once at start, so a file it must set aside is reported at once.
+    void Promise.resolve(handlers['events-list']({}, { signal: new AbortController().signal })).catch(
+      () => undefined,
+    );
+  }
   return {
     handlers,
     events,

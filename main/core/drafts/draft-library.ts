@@ -353,11 +353,18 @@ export class DraftLibrary implements DraftStore {
 
   private async assembleNewFolder(draft: Draft, assetsFrom?: string): Promise<void> {
     const building = join(this.paths.root, `.creating-${draft.id}`);
-    await mkdir(join(building, 'revisions'), { recursive: true });
-    if (assetsFrom) await cp(assetsFrom, join(building, 'assets'), { recursive: true, errorOnExist: false });
-    await mkdir(join(building, 'assets'), { recursive: true });
-    await writeFileAtomic(join(building, 'draft.json'), serializeDraft(draft));
-    await rename(building, this.paths.folder(draft.id));
+    try {
+      await mkdir(join(building, 'revisions'), { recursive: true });
+      if (assetsFrom)
+        await cp(assetsFrom, join(building, 'assets'), { recursive: true, errorOnExist: false });
+      await mkdir(join(building, 'assets'), { recursive: true });
+      await writeFileAtomic(join(building, 'draft.json'), serializeDraft(draft));
+      await rename(building, this.paths.folder(draft.id));
+    } catch (error) {
+      // A full disk: nothing half-made stays behind.
+      await rm(building, { recursive: true, force: true }).catch(() => undefined);
+      throw error;
+    }
     await syncFolder(this.paths.root);
     const entry = entryOf(draft, await this.reader.stampOf(draft.id));
     this.index.put(entry, draft);

@@ -17,12 +17,17 @@ export function storageFailure(error: unknown): CoreFailure | null {
   const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
   const why = code ? WHY[code] : undefined;
   if (!why) return null;
-  const where = path ? ` to ${path}` : '';
+  const where = path ? ` to ${withoutTempName(path)}` : '';
   return new CoreFailure(
     'storage',
     `Postwright could not save${where}: ${why}. What was saved before is unchanged.`,
     { errno: code },
   );
+}
+
+/** The file a crash-safe write was replacing, not its temporary file (`.x.json.<hex>.tmp`, conf's `x.json.tmp-…`). */
+function withoutTempName(path: string): string {
+  return path.replace(/([/\\])\.([^/\\]+)\.[0-9a-f]+\.tmp$/, '$1$2').replace(/\.tmp-[0-9a-z]+$/i, '');
 }
 
 /** Rethrows a storage error as its sentence; anything else as it was. */

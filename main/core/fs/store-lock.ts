@@ -69,7 +69,9 @@ export function withStoreLock<T>(lockPath: string, work: () => Promise<T>): Prom
 }
 
 async function acquire(lockPath: string): Promise<() => Promise<void>> {
-  await mkdir(dirname(lockPath), { recursive: true });
+  await mkdir(dirname(lockPath), { recursive: true }).catch((error: Error) => {
+    throw Object.assign(error, { path: dirname(dirname(lockPath)) });
+  });
   const started = Date.now();
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -82,10 +84,22 @@ async function acquire(lockPath: string): Promise<() => Promise<void>> {
         // A holder stalled past STALE_MS lost the lock to a waiter; its write still lands whole.
         onCompromised: () => undefined,
       });
-      await writeFile(ownerFile(lockPath), `${process.pid} ${hostname()}\n`);
+      try {
+        await writeFile(ownerFile(lockPath), `${process.pid} ${hostname()}\n`);
+      } catch (error) {
+        // A full or read-only disk: the change cannot be saved, and the author is told about the
+        // data folder, not this file.
+        await release().catch(() => undefined);
+        throw Object.assign(error as Error, { path: dirname(dirname(lockPath)) });
+      }
       return release;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ELOCKED') {
+        if (code === 'ENOSPC' || code === 'EROFS' || code === 'EACCES')
+          (error as Error & { path?: string }).path = dirname(dirname(lockPath));
+        throw error;
+      }
       if (await takeOverIfHolderDied(lockPath)) continue;
       if (Date.now() - started > WAIT_MS) {
         throw new CoreFailure(
