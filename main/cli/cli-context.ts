@@ -56,7 +56,9 @@ export class CliContext {
       {},
       { signal: new AbortController().signal },
     ))
-      process.stderr.write(`postwright: ${problem.message}\n`);
+      process.stderr.write(
+        `postwright: ${problem.message}${problem.file ? ` It is now ${problem.file}.` : ''}\n`,
+      );
     await this.core.dispose();
   }
 }

@@ -30,8 +30,11 @@ export function createCore(deps: CoreDeps): Core {
   for (const early of deps.earlyProblems ?? []) problems.setAside(early.what, early.file, early.then);
   events.onAny((event, payload) => {
     if (event === 'drafts-quarantined') {
-      for (const file of (payload as CoreEvents['drafts-quarantined']).files)
-        problems.setAside('A draft (or the drafts index)', file, 'the rest of your drafts are fine');
+      for (const file of (payload as CoreEvents['drafts-quarantined']).files) {
+        if (file.endsWith('index.json'))
+          problems.setAside('The drafts index', file, 'it was rebuilt from your drafts');
+        else problems.setAside('A draft', file, 'the rest of your drafts are fine');
+      }
     } else if (event === 'calendar-quarantined') {
       const { file } = payload as CoreEvents['calendar-quarantined'];
       problems.setAside('The calendar', file, 'the calendar started empty');

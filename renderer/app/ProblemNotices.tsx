@@ -23,7 +23,7 @@ export function ProblemNotices() {
             {problem.file && (
               <>
                 {' '}
-                <span className="muted">Set aside as</span> <code>{problem.file}</code>
+                <span className="muted">It is now</span> <code>{problem.file}</code>
               </>
             )}
           </p>

@@ -26,7 +26,7 @@ export class Problems {
 
   /** A data file that could not be read was moved aside; `then` says what Postwright did instead. */
   setAside(what: string, file: string, then: string): void {
-    this.add(`${what} could not be read, so it was set aside as ${file}; ${then}.`, file);
+    this.add(`${what} could not be read, so it was set aside; ${then}.`, file);
   }
 
   dismiss(id: string): AppProblem[] {

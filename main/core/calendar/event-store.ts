@@ -108,10 +108,6 @@ export class EventStore {
 
   private async save(events: Map<string, StoredEvent>): Promise<void> {
     await mkdir(this.folder, { recursive: true });
-    if (!this.leftoversChecked) {
-      this.leftoversChecked = true;
-      await removeLeftovers(this.folder, this.deps.clock.now());
-    }
     const body = { version: FORMAT_VERSION, events: [...events.values()] };
     await writeFileAtomic(this.file, `${JSON.stringify(body, null, 1)}\n`);
   }
@@ -123,6 +119,10 @@ export class EventStore {
 
   /** The events as on disk, from memory while the file is unchanged. */
   private async load(): Promise<Map<string, StoredEvent>> {
+    if (!this.leftoversChecked) {
+      this.leftoversChecked = true;
+      await removeLeftovers(this.folder, this.deps.clock.now());
+    }
     const stamp = await this.stampOf();
     if (this.cache?.stamp === stamp) return this.cache.events;
     const read = await this.read();

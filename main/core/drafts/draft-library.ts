@@ -115,7 +115,7 @@ export class DraftLibrary implements DraftStore {
     if (!isDraftId(id)) return;
     await this.ready;
     const stamp = await this.reader.stampOf(id).catch(() => null);
-    if (stamp === null) {
+    if (stamp === null && !(await this.reader.folderExists(id))) {
       if (!this.index.get(id)) return;
       this.index.remove(id);
       this.revisions.forget(id);

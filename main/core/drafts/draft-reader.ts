@@ -18,8 +18,20 @@ export class DraftReader {
     private readonly deps: { clock: Clock; logger: Logger; events: EventBus },
   ) {}
 
+  /**
+   * Which version of draft.json the index entry was made from: its modification time (ns). A
+   * crash-safe save replaces the file; any other change to it (another program, a bad sync)
+   * changes the time too, so the start-up check re-reads it.
+   */
   async stampOf(id: string): Promise<string> {
-    return (await stat(this.paths.folder(id), { bigint: true })).mtimeNs.toString();
+    return (await stat(this.paths.file(id), { bigint: true })).mtimeNs.toString();
+  }
+
+  async folderExists(id: string): Promise<boolean> {
+    return stat(this.paths.folder(id)).then(
+      () => true,
+      () => false,
+    );
   }
 
   /**
@@ -53,13 +65,14 @@ export class DraftReader {
 
   /** For the start-up check: the draft and its stamp, or null after quarantining a broken one. */
   async readForIndex(id: string): Promise<{ draft: Draft; stamp: string } | null> {
-    const stamp = await this.stampOf(id);
+    let stamp: string;
     let text: string;
     try {
+      stamp = await this.stampOf(id);
       text = await readFile(this.paths.file(id), 'utf8');
     } catch {
       // Erased by another process a moment ago, or a folder that holds no draft.
-      if (!(await this.stampOf(id).catch(() => null))) return null;
+      if (!(await this.folderExists(id))) return null;
       await this.quarantineDraft(id, 'the folder has no draft.json');
       return null;
     }

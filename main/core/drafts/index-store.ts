@@ -307,7 +307,7 @@ export class IndexStore {
   }
 }
 
-/** A stamp (a folder's modification time in ns) as a number to compare; 0 when it is not one. */
+/** A stamp (draft.json's modification time in ns) as a number to compare; 0 when it is not one. */
 function stampValue(stamp: string): bigint {
   try {
     return BigInt(stamp);

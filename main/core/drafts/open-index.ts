@@ -40,8 +40,8 @@ export async function loadIndex(options: OpenIndexOptions): Promise<boolean> {
 
 /**
  * Checks the index against the draft folders without reading the drafts: it compares the folder
- * names and each folder's modification time (which changes whenever draft.json is replaced) with
- * the index, and re-reads only the drafts that disagree.
+ * names and each draft.json's modification time (which changes whenever it is replaced or
+ * otherwise written) with the index, and re-reads only the drafts that disagree.
  */
 export async function verifyIndex(options: OpenIndexOptions): Promise<number> {
   const { paths, index, logger } = options;
@@ -64,7 +64,7 @@ export async function verifyIndex(options: OpenIndexOptions): Promise<number> {
     const batch = folders.slice(at, at + STAT_BATCH);
     const stamps = await Promise.all(
       batch.map((id) =>
-        stat(paths.folder(id), { bigint: true }).then(
+        stat(paths.file(id), { bigint: true }).then(
           (info) => info.mtimeNs.toString(),
           () => null,
         ),

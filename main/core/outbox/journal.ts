@@ -59,10 +59,6 @@ export class OutboxJournal {
       const next = edit(latest);
       if (next === latest || next === null) return latest;
       await mkdir(this.folder, { recursive: true });
-      if (!this.leftoversChecked) {
-        this.leftoversChecked = true;
-        await removeLeftovers(this.folder, new Date());
-      }
       await writeFileAtomic(this.file(id), `${JSON.stringify(next, null, 2)}\n`);
       return next;
     });
@@ -95,6 +91,10 @@ export class OutboxJournal {
   }
 
   async list(): Promise<OutboxJob[]> {
+    if (!this.leftoversChecked) {
+      this.leftoversChecked = true;
+      await removeLeftovers(this.folder, new Date());
+    }
     let names: string[];
     try {
       names = await readdir(this.folder);

@@ -3,7 +3,7 @@ import { BlogStore } from '../blogs/blog-store';
 import { blogsHandlers } from '../blogs/blogs-handlers';
 import type { BackoffPolicy } from '../outbox/backoff';
 import { OutboxJournal } from '../outbox/journal';
-import { Outbox } from '../outbox/outbox';
+import { Outbox, type Timers } from '../outbox/outbox';
 import { publishHandlers } from './publish-handlers';
 import { createPublishers } from './publishers';
 import type { XmlRpcLimits } from './xmlrpc/call';
@@ -16,6 +16,8 @@ export interface PublishingDeps extends Pick<
   'host' | 'dataDir' | 'secrets' | 'http' | 'clock' | 'logger' | 'drafts' | 'events' | 'jobs' | 'problems'
 > {
   backoff?: BackoffPolicy;
+  /** The outbox's timer (tests count and fire it). */
+  timers?: Timers;
   xmlrpcLimits?: Partial<XmlRpcLimits>;
 }
 
@@ -60,6 +62,7 @@ export function createPublishing(deps: PublishingDeps) {
     clock: deps.clock,
     logger: deps.logger,
     ...(deps.backoff ? { backoff: deps.backoff } : {}),
+    ...(deps.timers ? { timers: deps.timers } : {}),
   });
   if (deps.host !== 'cli') {
     const { secrets } = deps;

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { blankDraftFields } from '../../../shared/model/draft';
 import { runCliAsync, type CliResult } from '../cli';
 import { startApp } from './app-process';
 import { figure, type Figure } from './figure';
@@ -99,16 +100,13 @@ export async function diskFullEveryStore(disk: SmallDisk, dataDir: string): Prom
           'drafts',
           () =>
             app.call('drafts-save', {
-              id: draftId,
-              title: `lost ${tag}`,
-              slug: '',
-              excerpt: '',
-              tags: [],
-              categories: [],
-              publishAt: null,
-              blogId: null,
-              editorState: null,
-              html: '<p>lost</p>',
+              draft: {
+                ...blankDraftFields(),
+                id: draftId,
+                title: `lost ${tag}`,
+                editorState: null,
+                html: '<p>lost</p>',
+              },
             }),
         ],
         [
@@ -175,4 +173,49 @@ export async function diskFullEveryStore(disk: SmallDisk, dataDir: string): Prom
       problems.length === 0,
     ),
   ];
+}
+
+/**
+ * Disk full at every write: each CLI write of every store runs with the disk filled to leave 0,
+ * 4, 8 … `maxFreeKb` KB, so the failure lands on each write the command makes in turn (the lock,
+ * the temporary file, a revision, the journal line, the index). Each run either succeeds whole or
+ * fails with one sentence and the files as they were.
+ */
+export async function diskFullAtEveryWrite(
+  disk: SmallDisk,
+  dataDir: string,
+  maxFreeKb: number,
+): Promise<Figure> {
+  const seed = await runCliAsync(['drafts', 'new', '--title', 'Kept', '--json'], { dataDir });
+  const draftId = seed.json<{ id: string }>().id;
+  let runs = 0;
+  const problems: string[] = [];
+  for (let freeKb = 0; freeKb <= maxFreeKb; freeKb += 4) {
+    for (const write of cliWrites(`sweep-${freeKb}`, draftId)) {
+      const before = snapshot(dataDir);
+      disk.fill(freeKb * 1024);
+      const result = await runCliAsync(write.args, { dataDir });
+      disk.empty();
+      runs += 1;
+      if (result.status === 0) continue;
+      if (
+        !saysOneSentence(
+          result,
+          /^postwright: Postwright could not save .*: the disk is full\..*unchanged\.$/,
+        )
+      )
+        problems.push(`${write.store} with ${freeKb} KB free: ${result.stderr.trim()}`);
+      else if (!sameFiles(before, snapshot(dataDir)))
+        problems.push(`${write.store} with ${freeKb} KB free: files changed`);
+    }
+    await runCliAsync(['drafts', 'restore', draftId], { dataDir });
+  }
+  for (const problem of problems.slice(0, 20)) process.stderr.write(`disk full sweep: ${problem}\n`);
+  return figure(
+    'R2',
+    `disk full at every write (${runs} CLI writes, 0–${maxFreeKb} KB free)`,
+    `${problems.length} problems`,
+    '0',
+    problems.length === 0,
+  );
 }

@@ -16,9 +16,9 @@ function autosave(app: AppProcess, id: string, title: string) {
   const done = (async () => {
     while (typing) {
       saves += 1;
-      await app
-        .call('drafts-save', { ...blankDraftFields(), id, title, html: `<p>typing ${saves}</p>` })
-        .catch(() => undefined);
+      await app.call('drafts-save', {
+        draft: { ...blankDraftFields(), id, title, html: `<p>typing ${saves}</p>`, editorState: null },
+      });
     }
     return saves;
   })();
@@ -147,7 +147,7 @@ export async function appAndCliOnEveryStore(options: {
       // inbox: a link from each side
       await together(
         app.call('inbox-add', { links: [{ url: `https://app.example/${tag}` }], awaitMetadata: false }),
-        runCliAsync(['inbox', 'add', `https://cli.example/${tag}`, '--no-fetch'], { dataDir }),
+        runCliAsync(['inbox', 'add', `https://cli.example/${tag}`], { dataDir }),
       );
       const links = await runCliAsync(['inbox', 'list', '--json'], { dataDir });
       for (const url of [`https://app.example/${tag}`, `https://cli.example/${tag}`])

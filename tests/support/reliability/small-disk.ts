@@ -29,6 +29,7 @@ export function mountSmallDisk(sizeKb: number): SmallDisk {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(
       `The disk-full tests mount a small tmpfs and need root for it: ${(error as { stderr?: Buffer }).stderr?.toString() ?? String(error)}`,
+      { cause: error },
     );
   }
   const filler = join(dir, 'filler');

@@ -36,7 +36,8 @@ export function fromLocalInput(value: string, previous: string | null = null): s
   if (!value) return null;
   const local = new Date(value);
   if (Number.isNaN(local.getTime())) return null;
-  const offset = (previous && offsetOf(previous)) ?? -local.getTimezoneOffset();
+  const kept = previous ? offsetOf(previous) : null;
+  const offset = kept ?? -local.getTimezoneOffset();
   return `${value.slice(0, 16)}:00${formatOffset(offset)}`;
 }
 

@@ -1,0 +1,20 @@
+// `npm run bench:reliability [writers|wordpress|disk|kill|starts…]`: builds, then runs the long
+// reliability runs (issue 12's and 13's figures) and prints them; writes bench/reliability.json.
+import { build } from 'esbuild';
+import { ensureDependencies, root, run } from './lib/ensure.mjs';
+
+ensureDependencies({ wantElectron: false });
+const { buildAll } = await import('./build.mjs');
+await buildAll({ quiet: true });
+await build({
+  entryPoints: ['tests/bench/reliability.ts'],
+  outfile: 'dist/bench/reliability.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  absWorkingDir: root,
+  logLevel: 'warning',
+});
+process.exit(run(process.execPath, ['dist/bench/reliability.mjs', ...process.argv.slice(2)]));
