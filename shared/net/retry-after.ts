@@ -10,6 +10,11 @@ export function parseRetryAfter(header: unknown, now: number): number | undefine
   const text = Array.isArray(header) ? header[0] : header;
   if (typeof text !== 'string' || text.trim() === '') return undefined;
   const trimmed = text.trim();
-  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+  // An HTTP date names its day and month ("Sun, 01 Mar 2026 09:02:00 GMT"); "-5" is neither form.
+  const ms = /^\d+$/.test(trimmed)
+    ? Number(trimmed) * 1000
+    : /[a-z]/i.test(trimmed)
+      ? Date.parse(trimmed) - now
+      : Number.NaN;
   return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : undefined;
 }

@@ -51,7 +51,11 @@ export function damage(
  * A data folder with one of everything: settings with a template, a blog, a draft with an index,
  * the inbox compacted to a snapshot, an event, an outbox job (a publish to a blog that is not there).
  */
-export async function seedEveryKind(dataDir: string, blogEndpoint: string): Promise<void> {
+export async function seedEveryKind(
+  dataDir: string,
+  blog: { endpoint: string; failNext(count: number): void },
+): Promise<void> {
+  const blogEndpoint = blog.endpoint;
   const cli = (args: string[], input?: string) => runCliAsync(args, { dataDir, ...(input ? { input } : {}) });
   await cli(['templates', 'add', 'Weekly']);
   await cli(
@@ -69,5 +73,7 @@ export async function seedEveryKind(dataDir: string, blogEndpoint: string): Prom
   const { silentLogger } = await import('../../../main/core/platform/logger');
   await (await InboxStore.open(join(dataDir, 'inbox'), silentLogger, () => new Date())).compactNow();
   const blogs = (await cli(['blogs', 'list', '--json'])).json<{ id: string }[]>();
+  blog.failNext(1_000_000);
   await cli(['publish', draft.id, '--blog', blogs[0]!.id]);
+  blog.failNext(0);
 }

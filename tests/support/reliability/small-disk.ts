@@ -52,7 +52,16 @@ export function mountSmallDisk(sizeKb: number): SmallDisk {
       rmSync(filler, { force: true });
     },
     readOnly(on) {
-      execFileSync('mount', ['-o', `remount,${on ? 'ro' : 'rw'}`, dir], { stdio: 'pipe' });
+      // The kernel refuses while a file is still being closed ("busy"): try again for a moment.
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          execFileSync('mount', ['-o', `remount,${on ? 'ro' : 'rw'}`, dir], { stdio: 'pipe' });
+          return;
+        } catch (error) {
+          if (attempt >= 50) throw error;
+          execFileSync('sleep', ['0.2']);
+        }
+      }
     },
     remove() {
       execFileSync('umount', [dir], { stdio: 'pipe' });
