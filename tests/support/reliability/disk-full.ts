@@ -146,7 +146,7 @@ export async function diskFullEveryStore(disk: SmallDisk, dataDir: string): Prom
         problems.push(`app inbox (${mode}): failed link in memory`);
       if (draft.title === `lost ${tag}`) problems.push(`app drafts (${mode}): failed save in memory`);
       // the next write once there is room is kept
-      await app.call('inbox-add', { links: [{ url: `https://kept.example/${tag}` }], awaitMetadata: false });
+      await app.call('inbox-add', { links: [{ url: `https://kept.example/${tag}` }], awaitMetadata: true });
       await app.call('events-create', {
         title: `kept ${tag}`,
         start: '2026-06-02T10:00',
