@@ -27,7 +27,7 @@ export function ProblemNotices() {
               </>
             )}
           </p>
-          <button type="button" className="problem-notice__dismiss" onClick={() => dismiss(problem)}>
+          <button type="button" className="button problem-notice__dismiss" onClick={() => dismiss(problem)}>
             Dismiss
           </button>
         </div>

@@ -8,12 +8,12 @@ import { figure, type Figure } from './figure';
 
 /** Whether `path` is gone from its place and a time-stamped copy sits aside. */
 function setAside(dataDir: string, path: string): boolean {
+  const list = (folder: string) => (existsSync(folder) ? readdirSync(folder) : []);
+  // A draft is set aside with its folder; other files beside themselves or in a quarantine folder.
   const aside = [
-    ...(existsSync(join(dataDir, 'quarantine')) ? readdirSync(join(dataDir, 'quarantine')) : []),
-    ...readdirSync(join(path, '..')),
-    ...(existsSync(join(dataDir, 'inbox', 'quarantine'))
-      ? readdirSync(join(dataDir, 'inbox', 'quarantine'))
-      : []),
+    ...list(join(dataDir, 'quarantine')),
+    ...list(join(path, '..')),
+    ...list(join(dataDir, 'inbox', 'quarantine')),
   ];
   return aside.some((name) => /unreadable-\d+|^\d{4}-\d{2}-\d{2}T|^snapshot-\d+/.test(name));
 }
