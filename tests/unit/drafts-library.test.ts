@@ -323,6 +323,8 @@ describe('the drafts index and quarantine', () => {
     expect((await reopened.list()).map((d) => d.title)).toEqual(['Whole']);
     expect(existsSync(join(dir, 'drafts', '.creating-half'))).toBe(false);
     expect(existsSync(join(dir, 'drafts', '.creating-young'))).toBe(true);
+    // Temporary files beside a draft go the first time it is opened.
+    await reopened.get(draft.id);
     expect(readdirSync(join(dir, 'drafts', draft.id)).filter((name) => name.endsWith('.tmp'))).toEqual([
       '.draft.json.def456.tmp',
     ]);

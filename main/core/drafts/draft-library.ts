@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/model/draft';
 import type { EventBus } from '../events/event-bus';
 import { syncFolder, writeFileAtomic } from '../fs/atomic-write';
+import { removeLeftovers } from '../fs/leftovers';
 import { storeLockPath, withStoreLock } from '../fs/store-lock';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
@@ -64,6 +65,8 @@ export class DraftLibrary implements DraftStore {
   readonly ready: Promise<void>;
   private readonly openOptions: OpenIndexOptions;
   private rechecking: Promise<number> | null = null;
+  /** Drafts whose folder was checked for temporary files a crashed save left (once per process). */
+  private readonly swept = new Set<string>();
 
   constructor(private readonly deps: DraftLibraryDeps) {
     this.paths = new DraftPaths(deps.dataDir);
@@ -158,7 +161,18 @@ export class DraftLibrary implements DraftStore {
 
   async get(id: string): Promise<Draft> {
     await this.ready;
+    await this.sweepOnce(id);
     return this.reader.read(id);
+  }
+
+  /**
+   * A save killed halfway leaves a temporary file beside draft.json (the draft itself is whole);
+   * it is removed, once old, the first time this process opens or changes that draft.
+   */
+  private async sweepOnce(id: string): Promise<void> {
+    if (this.swept.has(id) || !isDraftId(id)) return;
+    this.swept.add(id);
+    await removeLeftovers(this.paths.folder(id), this.deps.clock.now());
   }
 
   async create(input: Partial<DraftFields> & { html?: string }): Promise<Draft> {
