@@ -17,7 +17,8 @@ export function storageFailure(error: unknown): CoreFailure | null {
   const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
   const why = code ? WHY[code] : undefined;
   if (!why) return null;
-  const where = path ? ` to ${withoutTempName(path)}` : '';
+  // A write through an open file carries no path: the folder is all there is to name.
+  const where = ` to ${path ? withoutTempName(path) : 'the data folder'}`;
   return new CoreFailure(
     'storage',
     `Postwright could not save${where}: ${why}. What was saved before is unchanged.`,

@@ -69,8 +69,8 @@ export async function diskFullEveryStore(disk: SmallDisk, dataDir: string): Prom
     else disk.readOnly(true);
     const why =
       mode === 'full'
-        ? /^postwright: Postwright could not save .*: the disk is full\..*unchanged\.$/
-        : /^postwright: Postwright could not save .*read-only.*unchanged\.$/;
+        ? /^postwright: Postwright could not save to .+: the disk is full\..*unchanged\.$/
+        : /^postwright: Postwright could not save to .+read-only.*unchanged\.$/;
     for (const write of cliWrites(tag, draftId)) {
       const result = await runCliAsync(write.args, { dataDir });
       if (!saysOneSentence(result, why))
@@ -201,7 +201,7 @@ export async function diskFullAtEveryWrite(
       if (
         !saysOneSentence(
           result,
-          /^postwright: Postwright could not save .*: the disk is full\..*unchanged\.$/,
+          /^postwright: Postwright could not save to .+: the disk is full\..*unchanged\.$/,
         )
       )
         problems.push(`${write.store} with ${freeKb} KB free: ${result.stderr.trim()}`);
