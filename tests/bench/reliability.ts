@@ -19,7 +19,7 @@ import { wordpressRest } from '../support/wordpress/rest';
 import { startWordPress, stopWordPress } from '../support/wordpress/wordpress-peer';
 import { createTestCore } from '../support/test-core';
 
-// `npm run bench:reliability`: the long runs of issue 12's and issue 13's figures (R1, R2, R3, R14),
+// `npm run bench:reliability [writers|draft|stores|two|wordpress|disk|kill|starts…]`: the long runs of issue 12's and issue 13's figures (R1, R2, R3, R14),
 // each printed as it finishes, then a table; written to bench/reliability.json.
 const ROUNDS = Number(process.env.POSTWRIGHT_RELIABILITY_ROUNDS ?? 100);
 const WP_PORT = process.env.POSTWRIGHT_BENCH_WP_PORT ?? '8783';
@@ -50,7 +50,7 @@ async function withBlog(dataDir: string, homeUrl: string, input: string, user = 
 
 const blog = await startFakeBlog();
 try {
-  if (wanted('writers')) {
+  if (wanted('writers') || wanted('draft')) {
     process.stderr.write(`app + CLI on one draft, ${ROUNDS} rounds…\n`);
     const drafts = folder('draft');
     record(
@@ -61,6 +61,8 @@ try {
         postsTitled: async (title) => blog.created.get(title) ?? 0,
       }),
     );
+  }
+  if (wanted('writers') || wanted('stores')) {
     process.stderr.write(`app + CLI on every store, ${ROUNDS} rounds…\n`);
     const stores = folder('stores');
     record(
@@ -71,6 +73,8 @@ try {
         blogEndpoint: blog.endpoint,
       }),
     );
+  }
+  if (wanted('writers') || wanted('two')) {
     process.stderr.write('two CLI processes, 1,000+ operations…\n');
     const two = folder('two');
     record(
