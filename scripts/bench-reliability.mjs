@@ -1,4 +1,4 @@
-// `npm run bench:reliability [writers|wordpress|disk|kill|starts…]`: builds, then runs the long
+// `npm run bench:reliability [writers|draft|stores|two|wordpress|disk|kill|starts…]`: builds, then runs the long
 // reliability runs (issue 12's and 13's figures) and prints them; writes bench/reliability.json.
 import { build } from 'esbuild';
 import { ensureDependencies, root, run } from './lib/ensure.mjs';
