@@ -3,6 +3,7 @@ import { useCoreEvent, useCoreValue } from '../core/CoreContext';
 import { SettingsView } from '../features/settings/SettingsView';
 import { useRecheckWhenBack } from '../features/drafts/useRecheckWhenBack';
 import { LinkIntake } from '../features/inbox/LinkIntake';
+import { ProblemNotices } from './ProblemNotices';
 import { SectionView } from './SectionView';
 import { SECTIONS, type SectionId } from './sections';
 import { Sidebar } from './Sidebar';
@@ -25,6 +26,7 @@ export function App() {
     <div className="app" data-ready={settings ? 'true' : undefined}>
       <Sidebar current={section} onSelect={setSection} />
       <main className="app__main" id="main">
+        <ProblemNotices />
         {section === 'settings' ? (
           settings && <SettingsView settings={settings} />
         ) : (

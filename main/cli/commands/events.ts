@@ -1,7 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { CoreFailure } from '../../../shared/contract/errors';
 import type { FoundEvent } from '../../../shared/events/extract-events';
-import { formatEventLine } from '../../../shared/events/event-text';
+import { formatEventLine, formatWhen } from '../../../shared/events/event-text';
+import { instantToLocal, localToInstant } from '../../../shared/events/time-zone';
+import { defaultTimeZone } from '../../core/calendar/default-time-zone';
 import { isLocalIso, parseLocal } from '../../../shared/events/local-date';
 import type { EventOccurrence } from '../../../shared/model/calendar-event';
 import type { CliContext } from '../cli-context';
@@ -41,10 +43,23 @@ async function withHints<T>(work: () => Promise<T>, hint = ''): Promise<T> {
   }
 }
 
-function occurrenceRow(entry: EventOccurrence): string {
+/**
+ * An occurrence at its own wall-clock time; a timed event in another zone than the reader's names
+ * its zone and says when that is here, so the day shown is never mistaken.
+ */
+function occurrenceRow(entry: EventOccurrence, readerZone: string): string {
   const line = formatEventLine({ ...entry.event, start: entry.start, end: entry.end });
   const repeats = entry.event.rrule ? ' (repeats)' : '';
-  return `${entry.event.id}  ${entry.event.title}${repeats}\n    ${line}`;
+  const { allDay, timeZone } = entry.event;
+  const elsewhere =
+    !allDay && timeZone !== readerZone
+      ? `\n    ${timeZone} time; here (${readerZone}) ${formatWhen({
+          allDay: false,
+          start: instantToLocal(localToInstant(entry.start, timeZone), readerZone),
+          end: null,
+        })}`
+      : '';
+  return `${entry.event.id}  ${entry.event.title}${repeats}\n    ${line}${elsewhere}`;
 }
 
 function foundRow(event: FoundEvent): string {
@@ -68,7 +83,9 @@ export function registerEvents(program: Command, context: () => CliContext) {
       const ctx = context();
       const list = await ctx.call('events-list', options);
       ctx.print(list, () =>
-        list.length ? list.map(occurrenceRow).join('\n') : 'No events in the calendar for those dates.',
+        list.length
+          ? list.map((entry) => occurrenceRow(entry, defaultTimeZone())).join('\n')
+          : 'No events in the calendar for those dates.',
       );
     });
 

@@ -67,7 +67,8 @@ export function calendarHandlers(deps: CalendarDeps): CalendarHandlers {
     'events-list': async ({ from, to }) => {
       if (from && to && to < from) throw new CoreFailure('invalid-args', 'The range ends before it starts.');
       const events = await store.all();
-      return events.flatMap((event) => occurrencesOf(event, from, to)).sort(compareOccurrences);
+      // The days asked for are the reader's (this machine's zone, as new events take).
+      return events.flatMap((event) => occurrencesOf(event, from, to, timeZone)).sort(compareOccurrences);
     },
 
     'events-get': ({ id }) => store.get(id),

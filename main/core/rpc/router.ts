@@ -11,6 +11,7 @@ import {
   type Reply,
   type ResultOf,
 } from '../../../shared/contract';
+import { storageFailure } from '../fs/storage-failure';
 import type { Logger } from '../platform/logger';
 
 export type Router = ReturnType<typeof createRouter>;
@@ -76,6 +77,11 @@ function toCoreError(error: unknown, method: string, logger: Logger): CoreError 
   if (error instanceof CoreFailure) {
     if (error.code === 'internal') logger.error(`${method} failed`, { message: error.message });
     return error.toError();
+  }
+  const storage = storageFailure(error);
+  if (storage) {
+    logger.info(`${method} could not write to the data folder`, { message: storage.message });
+    return storage.toError();
   }
   const text = error instanceof Error ? error.message : String(error);
   logger.error(`${method} failed unexpectedly`, { message: text, stack: (error as Error)?.stack });

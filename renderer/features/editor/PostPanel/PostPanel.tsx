@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { DraftFields } from '../../../../shared/model/draft';
 import type { DraftSession } from '../draft-session';
 import { ChipInput } from './ChipInput';
-import { fromLocalInput, isInFuture, slugFromTitle, toLocalInput } from './dates';
+import { fromLocalInput, isInFuture, slugFromTitle, toLocalInput, zoneNote } from './dates';
 import { useBlogs, useCategorySuggestions } from './useBlogs';
 
 /** The post's fields beside the body: where it goes, when, and how the blog files it. */
@@ -15,6 +15,7 @@ export function PostPanel({ session, title }: { session: DraftSession; title: st
     session.setFields(patch);
   };
   const scheduled = isInFuture(fields.publishAt);
+  const zone = zoneNote(fields.publishAt);
 
   return (
     <aside className="side-panel post-panel" aria-label="Post settings">
@@ -46,9 +47,11 @@ export function PostPanel({ session, title }: { session: DraftSession; title: st
           id="post-date"
           type="datetime-local"
           value={toLocalInput(fields.publishAt)}
-          onChange={(event) => update({ publishAt: fromLocalInput(event.target.value) })}
+          onChange={(event) => update({ publishAt: fromLocalInput(event.target.value, fields.publishAt) })}
+          aria-describedby="post-date-hint"
         />
-        <span className="field__hint">
+        <span className="field__hint" id="post-date-hint">
+          {zone && `Time in ${zone}, the zone the date was set in. `}
           {fields.publishAt === null
             ? 'Empty: the post is dated when you publish it.'
             : scheduled
