@@ -9,6 +9,8 @@ export class EditorPage {
   readonly htmlSource: Locator;
   readonly wordCount: Locator;
   readonly postPanel: Locator;
+  /** The floating link box: the address under the caret, or the field to type one. */
+  readonly linkDialog: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.getByRole('textbox', { name: 'Title' });
@@ -18,6 +20,7 @@ export class EditorPage {
     this.htmlSource = page.getByRole('textbox', { name: 'HTML source' });
     this.wordCount = page.getByTestId('word-count');
     this.postPanel = page.getByRole('complementary', { name: 'Post settings' });
+    this.linkDialog = page.getByRole('dialog', { name: 'Link' });
   }
 
   async waitUntilOpen() {
@@ -31,8 +34,10 @@ export class EditorPage {
     await expect(this.postPanel).toBeVisible();
   }
 
+  /** Types the title into the focused title field, a key at a time. */
   async setTitle(title: string) {
-    await this.title.fill(title);
+    await this.title.pressSequentially(title);
+    await expect(this.title).toHaveValue(title);
   }
 
   /** Puts the caret at the end of the body. */
@@ -49,14 +54,15 @@ export class EditorPage {
     for (const key of keys) await this.page.keyboard.press(key);
   }
 
-  /** Links the selected text; the author's next key goes back to the body, as it would by hand. */
+  /** Links the selected text: Ctrl+K, the address typed, Enter; the caret is back in the body after it. */
   async addLink(url: string) {
     await this.page.keyboard.press('Control+k');
-    const dialog = this.page.getByRole('dialog', { name: 'Link' });
-    const field = dialog.getByRole('textbox', { name: 'Link address' });
-    await field.fill(url);
-    await field.press('Enter');
-    await expect(dialog).toBeHidden();
+    const field = this.linkDialog.getByRole('textbox', { name: 'Link address' });
+    await expect(field).toBeFocused();
+    await this.page.keyboard.type(url);
+    await expect(field).toHaveValue(url);
+    await this.page.keyboard.press('Enter');
+    await expect(this.linkDialog).toBeHidden();
     await expect(this.body).toBeFocused();
   }
 
