@@ -195,3 +195,46 @@ test('a link address that could run code is refused, with the reason read out wi
   await expect(dialog).toBeHidden();
   await expect(editor.body.locator('a')).toHaveText('Click here');
 });
+
+test('a long title wraps onto more lines as it is typed, and Enter goes on into the body', async ({
+  app,
+}) => {
+  const page = await app.open();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const drafts = new DraftsPage(page);
+  await drafts.open();
+  const title =
+    'Works starts on skills framework for web professionals in the public sector, with a workshop in London';
+  await drafts.newDraft('Works');
+  const editor = drafts.editor;
+  const oneLine = (await editor.title.boundingBox())!.height;
+  await editor.title.pressSequentially(title.slice('Works'.length));
+  await expect(editor.title).toHaveValue(title);
+  // Every word shows: the field is as tall as its text, several lines of it.
+  await expect
+    .poll(() => editor.title.evaluate((field) => field.scrollHeight - field.clientHeight))
+    .toBeLessThanOrEqual(0);
+  expect((await editor.title.boundingBox())!.height).toBeGreaterThan(oneLine * 2);
+  await expect(editor.body).toBeVisible();
+  expect((await editor.body.boundingBox())!.y).toBeGreaterThanOrEqual(
+    (await editor.title.boundingBox())!.y + (await editor.title.boundingBox())!.height,
+  );
+
+  await page.keyboard.press('Enter');
+  await expect(editor.body).toBeFocused();
+  await page.keyboard.type('Vicky, from Boilerhouse and Socitm, pops by.');
+  await expect(editor.title).toHaveValue(title);
+  await expect(editor.body).toHaveText('Vicky, from Boilerhouse and Socitm, pops by.');
+
+  // The page narrows (the post panel opens, the window shrinks): the title grows again, never clips.
+  const clipped = () => editor.title.evaluate((field) => field.scrollHeight - field.clientHeight);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await editor.waitUntilSaved();
+  await drafts.open();
+  await drafts.openDraft(title);
+  await expect.poll(clipped).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect.poll(clipped).toBeLessThanOrEqual(0);
+  await editor.openPostPanel();
+  await expect.poll(clipped).toBeLessThanOrEqual(0);
+});
