@@ -203,3 +203,43 @@ test('an .ics file is imported from the file picker and exported as a download',
   await expect(calendar.toast).toContainText('0 added, 1 updated.');
   await expect(calendar.day('2009-10-30').getByRole('button')).toHaveCount(1);
 });
+
+test('New event starts on the day chosen in the calendar, else today, with the caret in its title', async ({
+  app,
+}) => {
+  const calendar = new CalendarPage(await app.open());
+  await calendar.shell.waitUntilReady();
+  await calendar.open();
+  const today = await calendar.page.evaluate(() => {
+    const now = new Date();
+    const pad = (value: number) => String(value).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  });
+
+  await calendar.newEventButton.click();
+  await expect(calendar.panel).toHaveAccessibleName('New event');
+  await expect(calendar.field('Title')).toBeFocused();
+  await expect(calendar.field('Starts')).toHaveValue(today);
+  await calendar.page.keyboard.type('Web skills workshop');
+  await expect(calendar.field('Title')).toHaveValue('Web skills workshop');
+  await calendar.panel.getByRole('button', { name: 'Cancel' }).click();
+
+  // Another month, a day chosen with the arrow keys.
+  await calendar.goToMonth('2009-11', 'November 2009');
+  await calendar.day('2009-11-01').focus();
+  for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowRight']) {
+    await calendar.page.keyboard.press(key);
+  }
+  await expect(calendar.day('2009-11-25')).toBeFocused();
+  await calendar.newEventButton.click();
+  await expect(calendar.field('Starts')).toHaveValue('2009-11-25');
+  await expect(calendar.field('Title')).toBeFocused();
+  await calendar.panel.getByRole('button', { name: 'Cancel' }).click();
+
+  // Another month: the day the grid shows selected there.
+  await calendar.nextMonth('December 2009');
+  await expect(calendar.grid.locator('[aria-selected="true"]')).toHaveAttribute('data-day', '2009-12-01');
+  await calendar.newEventButton.click();
+  await expect(calendar.field('Starts')).toHaveValue('2009-12-01');
+  await expect(calendar.field('Title')).toBeFocused();
+});

@@ -7,9 +7,11 @@ export class CalendarPage {
   readonly grid: Locator;
   readonly panel: Locator;
   readonly toast: Locator;
+  readonly newEventButton: Locator;
 
   constructor(readonly page: Page) {
     this.shell = new AppShell(page);
+    this.newEventButton = page.getByRole('button', { name: 'New event' });
     this.grid = page.getByRole('grid');
     this.panel = page.getByRole('complementary', { name: /^(New|Edit) event$/ });
     this.toast = page.locator('.toast');
