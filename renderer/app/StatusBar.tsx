@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import type { JobProgress } from '../../shared/model/job';
-import { useConnectionState, useCore, useCoreEvent, useCoreValue } from '../core/CoreContext';
+import {
+  CONNECTION_LOST,
+  useConnectionState,
+  useCore,
+  useCoreEvent,
+  useCoreValue,
+} from '../core/CoreContext';
 import { useOnline } from './useOnline';
 
 /** Connection and network state on the left, background work with progress on the right. */
@@ -23,11 +29,7 @@ export function StatusBar() {
         className={`status-bar__dot status-bar__dot--${connection === 'open' && online ? 'ok' : 'warn'}`}
       />
       <span data-testid="connection-state">
-        {connection === 'open'
-          ? 'Connected'
-          : connection === 'connecting'
-            ? 'Connecting…'
-            : 'Reconnecting to Postwright…'}
+        {connection === 'open' ? 'Connected' : connection === 'connecting' ? 'Connecting…' : CONNECTION_LOST}
       </span>
       <span className="status-bar__sep" aria-hidden="true">
         ·

@@ -49,7 +49,9 @@ test('the status bar shows when the connection to the host is lost', async ({ ap
   const shell = new AppShell(page);
   await shell.waitUntilReady();
   await app.host().stop();
-  await expect(shell.statusBar.getByTestId('connection-state')).toHaveText('Reconnecting to Postwright…');
+  await expect(shell.statusBar.getByTestId('connection-state')).toHaveText(
+    'Lost the connection to Postwright, reconnecting…',
+  );
 });
 
 test('two digest templates cannot quietly share a name: the Name field says why', async ({ app }) => {

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Draft, DraftRevision, DraftSummary } from '../../../shared/model/draft';
 import { useShortcuts } from '../../app/useShortcuts';
-import { useCore } from '../../core/CoreContext';
+import { CONNECTION_LOST, useConnectionLost, useCore } from '../../core/CoreContext';
 import { DraftSession } from '../editor/draft-session';
 import { DraftList } from './DraftList';
 import { DraftMenu, type MenuItem } from './DraftMenu';
@@ -35,6 +35,8 @@ export function DraftsView() {
   const [query, setQuery] = useState('');
   const [trash, setTrash] = useState(false);
   const { total, draftAt, ensureRange, error: listError } = useDraftList(query, trash);
+  // While the host cannot be reached the list cannot be read: it says so, never "no drafts".
+  const lost = useConnectionLost();
   const [open, setOpen] = useState<OpenDraft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ title: string; items: MenuItem[]; at: { x: number; y: number } } | null>(
@@ -193,10 +195,16 @@ export function DraftsView() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
-        {listError && (
+        {lost ? (
           <p className="notice notice--warn" role="alert">
-            {listError}
+            {CONNECTION_LOST}
           </p>
+        ) : (
+          listError && (
+            <p className="notice notice--warn" role="alert">
+              {listError}
+            </p>
+          )
         )}
         {total !== null && total > 0 && (
           <DraftList
@@ -209,7 +217,7 @@ export function DraftsView() {
             onMenu={openMenu}
           />
         )}
-        {total === 0 && <ListEmptyState query={query} trash={trash} />}
+        {total === 0 && !lost && <ListEmptyState query={query} trash={trash} />}
         <div className="drafts-panel__foot">
           <button
             type="button"
