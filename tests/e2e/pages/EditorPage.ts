@@ -9,6 +9,9 @@ export class EditorPage {
   readonly htmlSource: Locator;
   readonly wordCount: Locator;
   readonly postPanel: Locator;
+  /** Publish (or Update) in the footer, and what it says about the last publish. */
+  readonly publishButton: Locator;
+  readonly publishStatus: Locator;
   /** The floating link box: the address under the caret, or the field to type one. */
   readonly linkDialog: Locator;
 
@@ -21,6 +24,8 @@ export class EditorPage {
     this.wordCount = page.getByTestId('word-count');
     this.postPanel = page.getByRole('complementary', { name: 'Post settings' });
     this.linkDialog = page.getByRole('dialog', { name: 'Link' });
+    this.publishButton = page.getByRole('button', { name: /^(Publish|Update)$/ });
+    this.publishStatus = page.locator('.publish__status');
   }
 
   async waitUntilOpen() {

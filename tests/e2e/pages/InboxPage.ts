@@ -78,9 +78,11 @@ export class InboxPage {
     }, text);
   }
 
+  /** Types an address into "Add a link" and presses Enter. */
   async add(url: string) {
-    await this.quickAdd.fill(url);
-    await this.quickAdd.press('Enter');
+    await this.quickAdd.click();
+    await this.quickAdd.pressSequentially(url);
+    await this.page.keyboard.press('Enter');
     await expect(this.quickAdd).toHaveValue('');
   }
 
