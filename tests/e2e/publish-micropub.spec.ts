@@ -24,6 +24,8 @@ test('add a Micropub blog by signing in on the site, publish an article with an 
   const page = await app.open();
   const blogs = new BlogsPage(page);
   await blogs.discover(site.url);
+  await expect(blogs.verdict).toHaveText(`Found Micropub at ${site.micropubUrl}`);
+  await blogs.showDetails();
   await expect(blogs.step('rel="micropub"')).toContainText('found');
   await expect(blogs.step('rel="indieauth-metadata"')).toContainText('found');
   await new IndieAuthSignIn(page).approveInNewTab(page.context());

@@ -23,6 +23,8 @@ test('add a WordPress blog from its home page, publish the open draft with one c
   const page = await app.open();
   const blogs = new BlogsPage(page);
   await blogs.discover(wp.WP_URL);
+  await expect(blogs.verdict).toHaveText(`Found MetaWeblog at ${wp.WP_ENDPOINT}`);
+  await blogs.showDetails();
   await expect(blogs.step('Home page')).toContainText('found');
   await expect(blogs.step('rel="EditURI"')).toContainText('xmlrpc.php?rsd');
   await expect(blogs.step('RSD document')).toContainText('using MetaWeblog');
