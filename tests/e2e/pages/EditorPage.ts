@@ -12,6 +12,8 @@ export class EditorPage {
   /** Publish (or Update) in the footer, and what it says about the last publish. */
   readonly publishButton: Locator;
   readonly publishStatus: Locator;
+  /** Shown once a published draft has edits the blog has not been sent. */
+  readonly changedMark: Locator;
   /** The floating link box: the address under the caret, or the field to type one. */
   readonly linkDialog: Locator;
 
@@ -26,6 +28,7 @@ export class EditorPage {
     this.linkDialog = page.getByRole('dialog', { name: 'Link' });
     this.publishButton = page.getByRole('button', { name: /^(Publish|Update)$/ });
     this.publishStatus = page.locator('.publish__status');
+    this.changedMark = page.getByTestId('changed-since-published');
   }
 
   async waitUntilOpen() {
