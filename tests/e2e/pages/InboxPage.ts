@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { typeDate } from '../support/typing';
 import { AppShell } from './AppShell';
 
 /** What a drag from a browser carries; each is optional, as browsers differ. */
@@ -91,10 +92,11 @@ export class InboxPage {
     await expect(this.toast).toContainText('Imported');
   }
 
+  /** Opens the digest builder and types the range into its date fields. */
   async openDigest(from: string, to: string) {
     await this.page.getByRole('button', { name: 'Build digest' }).click();
-    await this.page.getByLabel('Digest from').fill(from);
-    await this.page.getByLabel('Digest to').fill(to);
+    await typeDate(this.page.getByLabel('Digest from'), from);
+    await typeDate(this.page.getByLabel('Digest to'), to);
   }
 
   digestTitle(): Locator {
