@@ -1,10 +1,11 @@
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
-/** The window sizes every main screen must work at: a small laptop, a common laptop, a desktop. */
+/** The window sizes every main screen must work at: a small laptop, a common laptop, a desktop, a large screen. */
 export const VIEWPORTS = [
   { width: 1024, height: 700 },
   { width: 1280, height: 800 },
   { width: 1920, height: 1080 },
+  { width: 2560, height: 1440 },
 ] as const;
 
 interface Box {
