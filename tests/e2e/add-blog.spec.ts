@@ -1,17 +1,8 @@
-import { createServer } from 'node:net';
+import { closedPort } from '../support/closed-port';
 import { startLinkPages } from '../support/link-pages';
 import { startMicropubSite } from '../support/micropub-server/micropub-site';
 import { BlogsPage } from './pages/BlogsPage';
 import { expect, test } from './support/fixtures';
-
-/** A port on 127.0.0.1 where nothing listens: taken from the OS, then let go. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 test('an address nothing answers at: one verdict saying the site could not be reached and why', async ({
   app,

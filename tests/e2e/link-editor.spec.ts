@@ -1,18 +1,18 @@
 import { DraftsPage } from './pages/DraftsPage';
-import { expect, test } from './support/fixtures';
+import { expect, test, type AppUnderTest } from './support/fixtures';
 
 const LINE = 'Read the workshop announcement today';
 
-/** A new draft whose body holds one line, with the caret at its end. */
-async function draftWithLine(drafts: DraftsPage) {
+/**
+ * A new draft whose body holds one line, the words "workshop announcement" selected with
+ * Shift+Ctrl+Left from just after them.
+ */
+async function selectedWords(app: AppUnderTest) {
+  const drafts = new DraftsPage(await app.open());
   await drafts.open();
   await drafts.newDraft('Links by keyboard');
   await drafts.editor.focusEnd();
   await drafts.editor.type(LINE);
-}
-
-/** Selects the words "workshop announcement" with Shift+Ctrl+Left from just after them. */
-async function selectWorkshopAnnouncement(drafts: DraftsPage) {
   const { page } = drafts;
   await page.keyboard.press('End');
   await page.keyboard.press('Control+ArrowLeft'); // before "today"
@@ -22,19 +22,15 @@ async function selectWorkshopAnnouncement(drafts: DraftsPage) {
   await expect
     .poll(() => page.evaluate(() => window.getSelection()?.toString()))
     .toBe('workshop announcement');
+  return drafts;
 }
 
 test('select words, Ctrl+K, type the address, Enter: the words become the link and the caret goes on after it', async ({
   app,
 }) => {
-  const drafts = new DraftsPage(await app.open());
-  await draftWithLine(drafts);
-  const { editor, page } = drafts;
-  await selectWorkshopAnnouncement(drafts);
+  const { editor, page } = await selectedWords(app);
 
-  await page.keyboard.press('Control+k');
-  const field = editor.linkDialog.getByRole('textbox', { name: 'Link address' });
-  await expect(field).toBeFocused();
+  const field = await editor.openLinkField();
   // Typed a key at a time: every key lands in the field, none in the post.
   await page.keyboard.type('https://www.socitm.net/workshop', { delay: 30 });
   await expect(field).toHaveValue('https://www.socitm.net/workshop');
@@ -53,14 +49,9 @@ test('select words, Ctrl+K, type the address, Enter: the words become the link a
 });
 
 test('Escape cancels the link and gives back the same selection in the body', async ({ app }) => {
-  const drafts = new DraftsPage(await app.open());
-  await draftWithLine(drafts);
-  const { editor, page } = drafts;
-  await selectWorkshopAnnouncement(drafts);
+  const { editor, page } = await selectedWords(app);
 
-  await page.keyboard.press('Control+k');
-  const field = editor.linkDialog.getByRole('textbox', { name: 'Link address' });
-  await expect(field).toBeFocused();
+  const field = await editor.openLinkField();
   await page.keyboard.type('https://half.typed');
   await expect(field).toHaveValue('https://half.typed');
   await page.keyboard.press('Escape');
@@ -79,17 +70,12 @@ test('Escape cancels the link and gives back the same selection in the body', as
 test('Ctrl+K on a link edits its address; an emptied address removes the link and keeps the words', async ({
   app,
 }) => {
-  const drafts = new DraftsPage(await app.open());
-  await draftWithLine(drafts);
-  const { editor, page } = drafts;
-  await selectWorkshopAnnouncement(drafts);
+  const { editor, page } = await selectedWords(app);
   await editor.addLink('https://example.org/old');
 
   // Back into the linked words, caret only.
   await editor.body.locator('a').click();
-  await page.keyboard.press('Control+k');
-  const field = editor.linkDialog.getByRole('textbox', { name: 'Link address' });
-  await expect(field).toBeFocused();
+  const field = await editor.openLinkField();
   await expect(field).toHaveValue('https://example.org/old');
   await page.keyboard.press('Control+a');
   await page.keyboard.type('https://www.socitm.net/new');
@@ -110,10 +96,7 @@ test('Ctrl+K on a link edits its address; an emptied address removes the link an
 });
 
 test('the link popover closes with Escape and with a click elsewhere', async ({ app }) => {
-  const drafts = new DraftsPage(await app.open());
-  await draftWithLine(drafts);
-  const { editor, page } = drafts;
-  await selectWorkshopAnnouncement(drafts);
+  const { editor, page } = await selectedWords(app);
   await editor.addLink('https://www.socitm.net/workshop');
 
   // The caret in the link shows its address.

@@ -1,19 +1,10 @@
-import { createServer as createTcpServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverBlog } from '../../main/core/publish/discovery/discover';
 import { createHttpClient } from '../../main/core/platform/http';
+import { closedPort } from '../support/closed-port';
 import { startLinkPages, type PageServer } from '../support/link-pages';
 
 const http = createHttpClient('Postwright-test');
-
-/** A port on 127.0.0.1 where nothing listens. */
-async function closedPort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('discovery reports only what it found', () => {
   let pages: PageServer;

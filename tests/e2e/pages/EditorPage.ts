@@ -62,11 +62,17 @@ export class EditorPage {
     for (const key of keys) await this.page.keyboard.press(key);
   }
 
-  /** Links the selected text: Ctrl+K, the address typed, Enter; the caret is back in the body after it. */
-  async addLink(url: string) {
+  /** Ctrl+K: the link's address field opens with the caret in it. */
+  async openLinkField(): Promise<Locator> {
     await this.page.keyboard.press('Control+k');
     const field = this.linkDialog.getByRole('textbox', { name: 'Link address' });
     await expect(field).toBeFocused();
+    return field;
+  }
+
+  /** Links the selected text: Ctrl+K, the address typed, Enter; the caret is back in the body after it. */
+  async addLink(url: string) {
+    const field = await this.openLinkField();
     await this.page.keyboard.type(url);
     await expect(field).toHaveValue(url);
     await this.page.keyboard.press('Enter');

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, runCliAsync } from '../../support/cli';
+import { LEARNING_POOL_BREAKFAST } from '../../support/events';
 import type { MicropubSite } from '../../support/micropub-server/micropub-site';
 
 /** The seed blog's event announcement, with the dates and times a real post has. */
@@ -45,36 +46,20 @@ export async function seedLibrary(dataDir: string, blog?: MicropubSite) {
       cli(['drafts', 'new', '--title', title!, '--html', file], dataDir);
     }
     cli(['inbox', 'import', 'tests/fixtures/digest-2009-11-05/bookmarks.html'], dataDir);
-    cli(
-      [
-        'events',
-        'add',
-        '--title',
-        'Learning Pool breakfast, Brighton',
-        '--start',
-        '2009-11-25T09:30',
-        '--end',
-        '2009-11-25T12:30',
-        '--location',
-        'Brighton and Hove Council',
-      ],
-      dataDir,
-    );
-    cli(
-      [
-        'events',
-        'add',
-        '--title',
-        'Web skills workshop',
-        '--start',
-        '2009-11-27T10:00',
-        '--end',
-        '2009-11-27T16:00',
-        '--location',
-        'London',
-      ],
-      dataDir,
-    );
+    const event = LEARNING_POOL_BREAKFAST;
+    for (const { title, start, end, location } of [
+      { ...event, title: `${event.title}, Brighton` },
+      {
+        title: 'Web skills workshop',
+        start: '2009-11-27T10:00',
+        end: '2009-11-27T16:00',
+        location: 'London',
+      },
+    ])
+      cli(
+        ['events', 'add', '--title', title, '--start', start, '--end', end!, '--location', location],
+        dataDir,
+      );
     if (blog) {
       const added = await runCliAsync(['blogs', 'add', blog.url, '--token-stdin', '--json'], {
         dataDir,
