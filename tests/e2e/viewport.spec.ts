@@ -97,6 +97,17 @@ for (const size of VIEWPORTS) {
         'first link': inbox.list.getByRole('listitem').first(),
       });
       await look('inbox');
+
+      await inbox.list.getByRole('listitem').first().locator('.link-row__main').click();
+      const details = page.getByRole('complementary', { name: 'Link details' });
+      await expectControlsUsable(page, {
+        'build digest': page.getByRole('button', { name: 'Build digest' }),
+        'first link': inbox.list.getByRole('listitem').first().locator('.link-row__title'),
+        comment: details.getByLabel('Your comment'),
+        close: details.getByRole('button', { name: 'Close the link details' }),
+      });
+      await look('inbox-details');
+      await details.getByRole('button', { name: 'Close the link details' }).click();
     });
 
     await test.step('digest', async () => {

@@ -189,36 +189,38 @@ function LinkInbox({ onDigest }: { onDigest: () => void }) {
             </span>
           )}
           <span className="inbox-head__spacer" />
-          <button
-            type="button"
-            className="button"
-            onClick={() => setShowBookmarklet((shown) => !shown)}
-            aria-expanded={showBookmarklet}
-          >
-            Bookmarklet
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => fileInput.current?.click()}
-            disabled={Boolean(importing)}
-          >
-            Import…
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            hidden
-            aria-label="Bookmark file to import"
-            accept=".html,.htm,.json,.csv,text/html,application/json,text/csv"
-            onChange={(event) => void importFile(event)}
-          />
-          <button type="button" className="button" onClick={exportAll}>
-            Export
-          </button>
-          <button type="button" className="button button--primary" onClick={onDigest}>
-            Build digest
-          </button>
+          <div className="inbox-head__actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => setShowBookmarklet((shown) => !shown)}
+              aria-expanded={showBookmarklet}
+            >
+              Bookmarklet
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => fileInput.current?.click()}
+              disabled={Boolean(importing)}
+            >
+              Import…
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              hidden
+              aria-label="Bookmark file to import"
+              accept=".html,.htm,.json,.csv,text/html,application/json,text/csv"
+              onChange={(event) => void importFile(event)}
+            />
+            <button type="button" className="button" onClick={exportAll}>
+              Export
+            </button>
+            <button type="button" className="button button--primary" onClick={onDigest}>
+              Build digest
+            </button>
+          </div>
         </header>
         {showBookmarklet && <BookmarkletPanel />}
         <QuickAdd onAdd={(urls) => add(urls.map((url) => ({ url })))} />
