@@ -9,7 +9,7 @@ interface SeedCase {
   events: { start: string; end: string | null; allDay: boolean; location: string | null }[];
 }
 
-const seed = JSON.parse(readFileSync(resolve('..', 'shared', 'fixtures', 'events-seed.json'), 'utf8')) as {
+const seed = JSON.parse(readFileSync(resolve('tests', 'fixtures', 'events', 'events-seed.json'), 'utf8')) as {
   cases: SeedCase[];
 };
 
