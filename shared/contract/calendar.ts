@@ -11,7 +11,7 @@ import {
 } from '../model/calendar-event';
 
 const id = z.string().min(1).max(100);
-const postDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'Use a date such as 2009-11-16.');
+const postDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date, like 2009-11-16');
 
 export const calendarMethods = {
   /**

@@ -124,7 +124,9 @@ test('create by clicking a day, edit in the side panel, delete with undo, move b
   await calendar.field('Location').fill('London');
   await calendar.field('Time zone').fill('Mars/Olympus');
   await calendar.panel.getByRole('button', { name: 'Save' }).click();
-  await expect(calendar.panel.getByRole('alert')).toHaveText('Use a time zone name such as Europe/London.');
+  await expect(calendar.panel.getByRole('alert')).toHaveText(
+    'The time zone must be a name like Europe/London.',
+  );
   await calendar.field('Time zone').fill('Europe/London');
   await calendar.save();
   await expect(calendar.eventOn('2009-11-27', 'Web skills workshop')).toContainText('10.00');

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { DigestPreview, digestRequestSchema } from '../../../shared/contract/inbox';
 import { CoreFailure } from '../../../shared/contract/errors';
+import type { FieldProblem } from '../../../shared/contract/explain-args';
 import { DigestTemplateError, renderDigest } from '../../../shared/digest/render-digest';
 import type { Bookmark } from '../../../shared/model/bookmark';
 import type { DigestTemplate } from '../../../shared/model/digest-template';
@@ -37,10 +38,9 @@ export class Digests {
 
   async preview(request: DigestRequest): Promise<DigestPreview> {
     if (request.from > request.to) {
-      throw new CoreFailure(
-        'invalid-args',
-        `The digest starts (${request.from}) after it ends (${request.to}).`,
-      );
+      const message = `The end date (${request.to}) is before the start date (${request.from}).`;
+      const problem: FieldProblem = { field: 'to', label: 'end date', message };
+      throw new CoreFailure('invalid-args', message, { fields: [problem] });
     }
     const template = pickTemplate(this.settings.get().digestTemplates, request.template);
     const inRange = await this.inbox.list({

@@ -91,8 +91,22 @@ export class InboxPage {
 
   async openDigest(from: string, to: string) {
     await this.page.getByRole('button', { name: 'Build digest' }).click();
-    await this.page.getByLabel('Digest from').fill(from);
-    await this.page.getByLabel('Digest to').fill(to);
+    await this.typeDate(this.digestDate('from'), from);
+    await this.typeDate(this.digestDate('to'), to);
+  }
+
+  digestDate(end: 'from' | 'to'): Locator {
+    return this.page.getByLabel(`Digest ${end}`);
+  }
+
+  /**
+   * Types a YYYY-MM-DD day into a date field as a person does: clicks its first part and types the
+   * digits in the order the field shows them (month, day, year in the browser's en-US locale).
+   */
+  async typeDate(field: Locator, day: string) {
+    const [year, month, date] = day.split('-') as [string, string, string];
+    await field.click({ position: { x: 12, y: 10 } });
+    await field.pressSequentially(`${month}${date}${year}`, { delay: 30 });
   }
 
   digestTitle(): Locator {
