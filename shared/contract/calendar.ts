@@ -26,11 +26,14 @@ export const calendarMethods = {
   /** Deleted events are kept for 30 days so `events-restore` can undo the delete. */
   'events-delete': method(z.object({ id }).strict()).returns<CalendarEvent>(),
   'events-restore': method(z.object({ id }).strict()).returns<CalendarEvent>(),
-  /** Events named in a draft (its post date is its publish date, else its creation date) or in text. */
+  /**
+   * Events a post announces: a saved draft's, or the open editor's body as HTML with its post date
+   * (null while it has none). Both are read by one detector, so the CLI and the app agree.
+   */
   'events-extract': method(
     z.union([
       z.object({ draftId: id }).strict(),
-      z.object({ text: z.string().max(5_000_000), postDate }).strict(),
+      z.object({ html: z.string().max(50_000_000), postDate: postDate.nullable() }).strict(),
     ]),
   ).returns<FoundEvent[]>(),
   /** Reads an .ics file's text: known UIDs are updated, new ones added. */

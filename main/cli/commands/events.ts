@@ -45,7 +45,8 @@ function foundRow(event: FoundEvent): string {
   const when = event.end ? `${event.start} – ${event.end}` : event.start;
   const kind = event.allDay ? 'all day' : 'timed';
   const where = event.location ? `  at ${event.location}` : '';
-  return `${when}  (${kind})${where}\n    “${event.text}”`;
+  const note = event.note ? `\n    Check: ${event.note}` : '';
+  return `${when}  (${kind})${where}\n    “${event.text}”${note}`;
 }
 
 export function registerEvents(program: Command, context: () => CliContext) {

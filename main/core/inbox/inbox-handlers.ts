@@ -72,7 +72,11 @@ export function createInbox(deps: InboxDeps): { handlers: InboxHandlers; dispose
           .map((bookmark) => bookmark.id);
         if (unfinished.length) void queue.enqueue(unfinished);
       }
-      return { inbox, store, digests: new Digests(inbox, deps.settings, deps.drafts) };
+      return {
+        inbox,
+        store,
+        digests: new Digests(inbox, deps.settings, deps.drafts, () => deps.clock.now()),
+      };
     },
   );
   ready.catch((error: unknown) =>
