@@ -3,8 +3,9 @@ import type { Settings } from '../model/settings';
 import { findLocation } from './find-location';
 import { AnnouncedEventFilter } from './announcement';
 import { MONTH_NAMES, WEEKDAYS } from './event-text';
-import { formatLocal, parseLocal, weekday } from './local-date';
-import { DayPairParser, nearestYear, TimeRangeParser } from './uk-parsers';
+import { addDays, formatLocal, parseLocal, weekday } from './local-date';
+import { normalizeTimes } from './normalize-times';
+import { DaySpanParser, nearestYear, TimeRangeParser } from './uk-parsers';
 import { DateThenLaterTimeRefiner, NamedDayFilter, YearOrTimeRefiner } from './uk-refiners';
 
 /** An event found in prose, ready to prefill "Add to calendar". */
@@ -41,7 +42,7 @@ function chronoFor(dateOrder: Settings['dateOrder']): Chrono {
   let chrono = parsers.get(dateOrder);
   if (!chrono) {
     const configuration = en.configuration.createConfiguration(false, dateOrder === 'day-first');
-    configuration.parsers.push(new TimeRangeParser(), new DayPairParser());
+    configuration.parsers.push(new TimeRangeParser(), new DaySpanParser());
     configuration.refiners.unshift(new YearOrTimeRefiner());
     configuration.refiners.push(
       new DateThenLaterTimeRefiner(),
@@ -101,8 +102,11 @@ function toFoundEvent(text: string, result: ParsedResult, options: ExtractOption
   if (result.end) {
     const endYear = result.end.isCertain('year') ? (result.end.get('year') ?? startYear) : startYear;
     end = localOf(result.end, !allDay, endYear);
+    const sameDay = end.slice(0, 10) === start.slice(0, 10);
+    // "8pm – 1am": an evening that runs past midnight ends the next morning.
+    if (!allDay && sameDay && end <= start && end.slice(11) < '06:00') end = addDays(end, 1);
     // "28 December to 2 January": the end is in the next year.
-    if (end < start && !result.end.isCertain('year')) end = localOf(result.end, !allDay, endYear + 1);
+    else if (end < start && !result.end.isCertain('year')) end = localOf(result.end, !allDay, endYear + 1);
     // A one-day span is just that day.
     if (allDay && end === start) end = null;
   }
@@ -111,7 +115,8 @@ function toFoundEvent(text: string, result: ParsedResult, options: ExtractOption
     end,
     allDay,
     location: findLocation(text, result.index, result.index + result.text.length),
-    text: result.text.trim(),
+    // The author's own words (the parser read a copy with its clock times rewritten in place).
+    text: text.slice(result.index, result.index + result.text.length).trim(),
     index: result.index,
     note: weekdayNote(result, start),
   };
@@ -120,7 +125,7 @@ function toFoundEvent(text: string, result: ParsedResult, options: ExtractOption
 /** Every event named in `text`, in reading order. Pure: the same text and options give the same events. */
 export function extractEvents(text: string, options: ExtractOptions): FoundEvent[] {
   const reference = referenceDate(options.postDate ?? options.today);
-  const results = chronoFor(options.dateOrder ?? 'day-first').parse(text, reference);
+  const results = chronoFor(options.dateOrder ?? 'day-first').parse(normalizeTimes(text), reference);
   return results
     .map((result) => toFoundEvent(text, result, options))
     .filter((event) => !event.end || event.end > event.start);
