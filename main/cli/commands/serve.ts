@@ -49,7 +49,7 @@ export function registerServe(program: Command, context: () => CliContext) {
         moved = remembered;
       }
       await rememberPort(ctx.dataDir, host.port);
-      const opened = options.open && openInBrowser(host.url);
+      const opened = options.open && (await openInBrowser(host.url));
       ctx.print(
         { url: host.url, port: host.port, movedFrom: moved ?? null, dataDir: ctx.dataDir, opened },
         () =>
@@ -60,7 +60,11 @@ export function registerServe(program: Command, context: () => CliContext) {
               : [
                   `Port ${moved}, where it ran last time, is taken by another program, so bookmarklets made for it will not reach Postwright: drag the bookmarklet again from the Inbox.`,
                 ]),
-            opened ? 'Opened it in your browser.' : 'Open that address in a browser.',
+            opened
+              ? 'Opened it in your browser.'
+              : options.open
+                ? 'Could not open a browser here: open that address in one.'
+                : 'Open that address in a browser.',
             `Data folder: ${ctx.dataDir}`,
             'Press Ctrl+C to stop.',
           ].join('\n'),
