@@ -62,12 +62,19 @@ async function main() {
   if (command !== 'up' && command !== 'down')
     throw new PeerError('Usage: peer.mjs up|down --port N [--purge]');
   runUnderLock(paths);
-  if (command === 'up') process.stdout.write(`${JSON.stringify(await up(paths))}\n`);
-  else await down(paths, rest.includes('--purge'));
+  if (command === 'down') return down(paths, rest.includes('--purge'));
+  try {
+    process.stdout.write(`${JSON.stringify(await up(paths))}\n`);
+  } catch (error) {
+    // A blog that could not start leaves nothing running behind it.
+    await down(paths, false).catch(() => undefined);
+    throw error;
+  }
 }
 
 main().catch((error) => {
-  const sentence = error instanceof PeerError ? error.message : `The test WordPress failed: ${error.stack}`;
+  if (!(error instanceof PeerError)) process.stderr.write(`${error.stack}\n`);
+  const sentence = error instanceof PeerError ? error.message : `The test WordPress failed: ${error.message}`;
   process.stdout.write(`${JSON.stringify({ error: sentence })}\n`);
   log(sentence);
   process.exit(1);
