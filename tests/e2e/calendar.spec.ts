@@ -126,7 +126,9 @@ test('create by clicking a day, edit in the side panel, delete with undo, move b
   await retype(calendar.field('Location'), 'London');
   await retype(calendar.field('Time zone'), 'Mars/Olympus');
   await calendar.panel.getByRole('button', { name: 'Save' }).click();
-  await expect(calendar.panel.getByRole('alert')).toHaveText('Use a time zone name such as Europe/London.');
+  await expect(calendar.panel.getByRole('alert')).toHaveText(
+    'The time zone must be a name like Europe/London.',
+  );
   await retype(calendar.field('Time zone'), 'Europe/London');
   await calendar.save();
   await expect(calendar.eventOn('2009-11-27', 'Web skills workshop')).toContainText('10.00');

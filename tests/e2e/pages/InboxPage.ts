@@ -99,6 +99,20 @@ export class InboxPage {
     await typeDate(this.page.getByLabel('Digest to'), to);
   }
 
+  digestDate(end: 'from' | 'to'): Locator {
+    return this.page.getByLabel(`Digest ${end}`);
+  }
+
+  /**
+   * Types a YYYY-MM-DD day into a date field as a person does: clicks its first part and types the
+   * digits in the order the field shows them (month, day, year in the browser's en-US locale).
+   */
+  async typeDate(field: Locator, day: string) {
+    const [year, month, date] = day.split('-') as [string, string, string];
+    await field.click({ position: { x: 12, y: 10 } });
+    await field.pressSequentially(`${month}${date}${year}`, { delay: 30 });
+  }
+
   digestTitle(): Locator {
     return this.page.getByTestId('digest-title');
   }
