@@ -33,10 +33,10 @@ export const SEED_DIGEST_TEMPLATE: DigestTemplate = {
 const FIRST_SEED_ITEM =
   '<li><a href="{url}">{title}</a>{#description} – "{description}"{/description}{#comment} {comment}{/comment}</li>';
 
-export const digestTemplatesSchema = z
-  .array(digestTemplateSchema)
-  .min(1)
-  .max(50)
+/** A list of template sets as a caller sends it (no default: see settingsPatchSchema). */
+export const digestTemplateListSchema = z.array(digestTemplateSchema).min(1).max(50);
+
+export const digestTemplatesSchema = digestTemplateListSchema
   .default([SEED_DIGEST_TEMPLATE])
   // Settings saved with that untouched item get today's.
   .transform((templates) =>
