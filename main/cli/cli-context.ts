@@ -1,7 +1,6 @@
 import type { Core } from '../core/create-core';
 import { createStreamLogger, silentLogger, type Logger } from '../core/platform/logger';
 import { resolveDataDir } from '../core/platform/data-dir';
-import { CoreFailure } from '../../shared/contract/errors';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract';
 
 export interface GlobalOptions {
@@ -47,12 +46,9 @@ export class CliContext {
   async call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
     const core = await this.openCore();
     const { createRouter } = await import('../core/rpc/router');
-    const reply = await createRouter(core.handlers, this.loggerFor('cli')).handle(
-      { id: 1, method, args },
-      { signal: new AbortController().signal },
-    );
-    if (!reply.ok) throw new CoreFailure(reply.error.code, reply.error.message, reply.error.detail);
-    return reply.value as ResultOf<M>;
+    return createRouter(core.handlers, this.loggerFor('cli')).call(method, args, {
+      signal: new AbortController().signal,
+    });
   }
 
   /** Prints `value` as JSON with --json, else the human text. */
@@ -60,7 +56,13 @@ export class CliContext {
     process.stdout.write(this.options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
   }
 
+  /** Ends the command; data files set aside while it ran (unreadable) are named on stderr. */
   async close(): Promise<void> {
-    await this.core?.dispose();
+    if (!this.core) return;
+    for (const problem of await this.call('problems-list', {}))
+      process.stderr.write(
+        `postwright: ${problem.message}${problem.file ? ` It is now ${problem.file}.` : ''}\n`,
+      );
+    await this.core.dispose();
   }
 }

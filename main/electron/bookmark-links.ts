@@ -1,6 +1,8 @@
 import type { App } from 'electron';
 import type { NewLink } from '../../shared/model/bookmark';
 import { webUrl } from '../../shared/net/safe-link';
+import type { Logger } from '../core/platform/logger';
+import type { Router } from '../core/rpc/router';
 
 /** The scheme the bookmarklet opens in the desktop app: postwright://bookmark?url=…&title=…&quote=… */
 export const BOOKMARK_SCHEME = 'postwright';
@@ -63,4 +65,21 @@ export function registerBookmarkLinks(app: App): {
       for (const link of waiting.splice(0)) next(link);
     },
   };
+}
+
+/**
+ * Adds a bookmarklet link to the inbox through the router, like every call from a host: its
+ * arguments are checked as a window's would be, and a refusal is logged, never thrown. A web page
+ * sent it, so its details are fetched from the public web only until the author chooses Retry.
+ */
+export async function addBookmarkLink(router: Router, link: NewLink, logger: Logger): Promise<void> {
+  try {
+    await router.call(
+      'inbox-add',
+      { links: [link], awaitMetadata: false, from: 'web-page' },
+      { signal: new AbortController().signal },
+    );
+  } catch (error) {
+    logger.warn('a bookmarklet link was not added', { error: String(error) });
+  }
 }

@@ -7,9 +7,11 @@ import { systemClock } from '../core/platform/clock';
 import { prepareDataDir } from '../core/platform/data-dir';
 import { createHttpClient } from '../core/platform/http';
 import { createStreamLogger } from '../core/platform/logger';
+import { createRouter } from '../core/rpc/router';
 import { ConfSettingsStore } from '../core/settings/conf-settings-store';
+import { prepareSettingsFile } from '../core/settings/settings-file';
 import { APP_SCHEME, registerAppProtocol } from './app-protocol';
-import { registerBookmarkLinks } from './bookmark-links';
+import { addBookmarkLink, registerBookmarkLinks } from './bookmark-links';
 import { registerCoreIpc } from './core-ipc';
 import { SafeStorageSecretStore } from './safe-storage-secret-store';
 import { APP_URL, denyAllPermissions, hardenWebContents, openMainWindow } from './window';
@@ -41,6 +43,8 @@ app.whenReady().then(async () => {
     app.exit(2);
     return;
   }
+  // electron-store throws on a settings file it cannot parse: set such a file aside first.
+  const earlyProblems = await prepareSettingsFile(dataDir, systemClock.now());
   const core = createCore({
     host: 'electron',
     version: APP_VERSION,
@@ -52,6 +56,7 @@ app.whenReady().then(async () => {
     http: createHttpClient(`Postwright/${APP_VERSION}`),
     clock: systemClock,
     logger,
+    earlyProblems,
   });
   denyAllPermissions(session.defaultSession);
   registerAppProtocol(protocol, join(import.meta.dirname, '..', 'renderer'), core.drafts);
@@ -72,15 +77,11 @@ app.whenReady().then(async () => {
   const window = openMainWindow(BrowserWindow, join(import.meta.dirname, '..', 'preload', 'preload.cjs'));
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_URL);
+  const router = createRouter(core.handlers, logger);
   bookmarkLinks.deliver((link) => {
     if (window.isMinimized()) window.restore();
     window.focus();
-    void Promise.resolve(
-      core.handlers['inbox-add'](
-        { links: [link], awaitMetadata: false, from: 'web-page' },
-        { signal: new AbortController().signal },
-      ),
-    ).catch((error: unknown) => logger.warn('a bookmarklet link was not added', { message: String(error) }));
+    void addBookmarkLink(router, link, logger);
   });
   app.on('window-all-closed', () => {
     void core.dispose().then(() => app.quit());

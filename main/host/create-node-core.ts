@@ -9,6 +9,7 @@ import type { Logger } from '../core/platform/logger';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { openNodeSecretStore } from '../core/secrets/keyring-secret-store';
 import { ConfSettingsStore } from '../core/settings/conf-settings-store';
+import { prepareSettingsFile } from '../core/settings/settings-file';
 
 /** The core as the browser host and the CLI build it: conf settings, the system keyring or a 0600 secrets file. */
 export async function createNodeCore(
@@ -17,6 +18,8 @@ export async function createNodeCore(
   logger: Logger,
 ): Promise<Core> {
   await prepareDataDir(dataDir);
+  // conf throws on a settings file it cannot parse: set such a file aside first, so the app starts.
+  const earlyProblems = await prepareSettingsFile(dataDir, systemClock.now());
   return createCore({
     host,
     version: APP_VERSION,
@@ -32,5 +35,6 @@ export async function createNodeCore(
     http: createHttpClient(`Postwright/${APP_VERSION}`),
     clock: systemClock,
     logger,
+    earlyProblems,
   });
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { appMethods, type AppEvents } from './app';
-import type { MethodSpec } from './define';
+import { joinDomains, type MethodSpec } from './define';
 import { draftsMethods, type DraftsEvents } from './drafts';
 import { calendarMethods, type CalendarEvents } from './calendar';
 import { blogsMethods, type BlogsEvents } from './blogs';
@@ -9,15 +9,15 @@ import { inboxMethods, type InboxEvents } from './inbox';
 import { micropubMethods } from './micropub';
 
 /** The whole API is the sum of the domains; each domain file adds its methods and events here. */
-export const contract = {
-  ...appMethods,
-  ...draftsMethods,
-  ...calendarMethods,
-  ...blogsMethods,
-  ...publishMethods,
-  ...inboxMethods,
-  ...micropubMethods,
-};
+export const contract = joinDomains(
+  appMethods,
+  draftsMethods,
+  calendarMethods,
+  blogsMethods,
+  publishMethods,
+  inboxMethods,
+  micropubMethods,
+);
 
 export type CoreEvents = AppEvents &
   DraftsEvents &

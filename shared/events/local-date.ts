@@ -76,12 +76,3 @@ export function weekday(local: string): number {
   if (!parts) throw new Error(`Not a local date: ${local}`);
   return new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
 }
-
-/** Whole days from `a` to `b` (both local dates). */
-export function daysBetween(a: string, b: string): number {
-  const [pa, pb] = [parseLocal(a), parseLocal(b)];
-  if (!pa || !pb) throw new Error(`Not local dates: ${a}, ${b}`);
-  return Math.round(
-    (Date.UTC(pb.year, pb.month - 1, pb.day) - Date.UTC(pa.year, pa.month - 1, pa.day)) / 86_400_000,
-  );
-}

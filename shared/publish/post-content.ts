@@ -1,4 +1,4 @@
-/** Pure pieces of the post model both protocols share (DESIGN §3). */
+/** Pure pieces of the post model both protocols share: the "more" break, tags, slugs. */
 
 const MORE = /<!--\s*more(?:\s[^>]*)?-->/i;
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { joinDomains, method } from '../../shared/contract/define';
 import { createCoreClient } from '../../shared/contract/client';
 import { CoreFailure, type Transport } from '../../shared/contract';
 import { createMemoryTransportPair } from '../../shared/contract/memory-transport';
@@ -176,5 +178,17 @@ describe('the contract over the in-memory transport', () => {
     });
     stop();
     await core.dispose();
+  });
+});
+
+describe('the contract', () => {
+  it('refuses two domains that define a method with the same name', () => {
+    const drafts = { 'drafts-get': method(z.object({ id: z.string() })).returns<string>() };
+    const other = { 'drafts-get': method(z.object({})).returns<number>() };
+    expect(() => joinDomains(drafts, other)).toThrow('Two domains of the contract define "drafts-get".');
+    expect(Object.keys(joinDomains(drafts, { 'drafts-list': method(z.object({})).returns<[]>() }))).toEqual([
+      'drafts-get',
+      'drafts-list',
+    ]);
   });
 });

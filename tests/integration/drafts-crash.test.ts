@@ -2,12 +2,15 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { parseDraftFile } from '../../main/core/drafts/draft-file';
 import { openLibrary } from '../support/drafts';
+import { seededRandom, testSeed } from '../support/seeded-random';
 import { useTempDir } from '../support/temp-dir';
 
 const KILLS = Number(process.env.KILLS ?? 200);
+// Where each kill lands is drawn from this seed; a failure prints it, and POSTWRIGHT_TEST_SEED replays it.
+const SEED = testSeed();
 const tempDir = useTempDir('postwright-crash-');
 let saver = '';
 
@@ -22,6 +25,8 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // Packages load from node_modules as in the app (proper-lockfile is CommonJS).
+    packages: 'external',
     minify: true,
     logLevel: 'warning',
   });
@@ -29,9 +34,9 @@ beforeAll(async () => {
 });
 
 /** Runs the saver until a random moment, kills it with SIGKILL, and returns what it acknowledged. */
-function runAndKill(dataDir: string, firstSeq: number): Promise<string[]> {
+function runAndKill(dataDir: string, firstSeq: number, random: () => number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [saver, dataDir, String(firstSeq)], {
+    const child = spawn(process.execPath, [saver, dataDir, String(firstSeq), String(SEED)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -39,13 +44,13 @@ function runAndKill(dataDir: string, firstSeq: number): Promise<string[]> {
     let armed = false;
     const kill = () => child.kill('SIGKILL');
     // Most kills land a few saves in, at a random point of a save; some while the library opens.
-    const linesBeforeKill = Math.random() < 0.2 ? Infinity : 2 + Math.floor(Math.random() * 4);
-    if (linesBeforeKill === Infinity) setTimeout(kill, Math.random() * 150);
+    const linesBeforeKill = random() < 0.2 ? Infinity : 2 + Math.floor(random() * 4);
+    if (linesBeforeKill === Infinity) setTimeout(kill, random() * 150);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk;
       if (!armed && output.split('\n').length > linesBeforeKill) {
         armed = true;
-        setTimeout(kill, Math.random() * 15);
+        setTimeout(kill, random() * 15);
       }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
@@ -58,12 +63,12 @@ function runAndKill(dataDir: string, firstSeq: number): Promise<string[]> {
 }
 
 /** One data folder killed `kills` times in a row, checked after every kill; returns the saves acknowledged. */
-async function killRepeatedly(dataDir: string, kills: number): Promise<number> {
+async function killRepeatedly(dataDir: string, kills: number, random: () => number): Promise<number> {
   const acked = new Map<string, number>();
   let lastSeq = 0;
   let savesSeen = 0;
   for (let kill = 0; kill < kills; kill += 1) {
-    const lines = await runAndKill(dataDir, lastSeq + 1);
+    const lines = await runAndKill(dataDir, lastSeq + 1, random);
     // The save in flight at the kill may have used lastSeq + 2 (the child starts at firstSeq + 1).
     const inFlight = lastSeq + 2;
     for (const line of lines) {
@@ -105,10 +110,13 @@ async function killRepeatedly(dataDir: string, kills: number): Promise<number> {
 
 describe('drafts under kill -9', () => {
   it(`are never empty, torn or unparsable, and lose at most the save in flight (${KILLS} kills)`, async () => {
+    onTestFailed(() => {
+      console.error(`drafts-crash: seed ${SEED}; run again with POSTWRIGHT_TEST_SEED=${SEED}`);
+    });
     // Two data folders side by side, so process start-up (most of the time) overlaps.
     const saves = await Promise.all([
-      killRepeatedly(tempDir(), KILLS / 2),
-      killRepeatedly(tempDir(), KILLS / 2),
+      killRepeatedly(tempDir(), KILLS / 2, seededRandom(SEED)),
+      killRepeatedly(tempDir(), KILLS / 2, seededRandom(SEED + 1)),
     ]);
     expect(saves[0]! + saves[1]!).toBeGreaterThanOrEqual(KILLS / 2);
   }, 600_000);

@@ -7,7 +7,7 @@ import { authServerOfProfile, resolveAuthServer } from '../../main/core/publish/
 import { requestToken } from '../../main/core/publish/indieauth/token-endpoint';
 import { MicropubClient } from '../../main/core/publish/micropub/micropub-client';
 import { fuzzTally, settle, startScriptedServer } from '../support/fuzz/scripted-server';
-import { seededRandom, type SeededRandom } from '../support/seeded-random';
+import { seededDraws, type SeededDraws } from '../support/seeded-random';
 
 /**
  * Figure R7, Micropub and IndieAuth half: 1,000 fuzzed answers to every Micropub request and every
@@ -15,11 +15,13 @@ import { seededRandom, type SeededRandom } from '../support/seeded-random';
  * value that keeps its promises or a CoreFailure with a sentence.
  */
 const CASES = 1000;
-const random = seededRandom();
+const random = seededDraws();
 const server = await startScriptedServer();
 afterAll(() => server.close());
 beforeAll(() =>
-  console.log(`Micropub/IndieAuth fuzz seed ${random.seed} (replay with POSTWRIGHT_SEED=${random.seed})`),
+  console.log(
+    `Micropub/IndieAuth fuzz seed ${random.seed} (replay with POSTWRIGHT_TEST_SEED=${random.seed})`,
+  ),
 );
 
 const http = createHttpClient('Postwright-fuzz');
@@ -220,7 +222,7 @@ const NASTY: unknown[] = [
 ];
 
 /** Changes one value somewhere in a JSON document, or the shape of the whole. */
-function mutateJson(value: unknown, r: SeededRandom, depth = 0): unknown {
+function mutateJson(value: unknown, r: SeededDraws, depth = 0): unknown {
   if (depth > 6 || r.next() < 0.3) return r.pick(NASTY);
   if (Array.isArray(value)) {
     if (!value.length) return [r.pick(NASTY)];
@@ -241,7 +243,7 @@ function mutateJson(value: unknown, r: SeededRandom, depth = 0): unknown {
   return r.pick(NASTY);
 }
 
-function answerFor(step: Step, r: SeededRandom) {
+function answerFor(step: Step, r: SeededDraws) {
   const valid = step.valid();
   const roll = r.next();
   let body: string | Buffer =

@@ -4,7 +4,7 @@ import { createHttpClient } from '../../main/core/platform/http';
 import { MetaweblogClient } from '../../main/core/publish/metaweblog/client';
 import { XmlRpcError } from '../../main/core/publish/xmlrpc/errors';
 import { fuzzTally, settle, startScriptedServer } from '../support/fuzz/scripted-server';
-import { seededRandom, type SeededRandom } from '../support/seeded-random';
+import { seededDraws, type SeededDraws } from '../support/seeded-random';
 
 /**
  * Figure R7, XML-RPC half: 2,000 fuzzed answers to every MetaWeblog call the app makes, through the
@@ -13,10 +13,12 @@ import { seededRandom, type SeededRandom } from '../support/seeded-random';
  * kind of exception (a crash), never a value nobody checked.
  */
 const CASES = 2000;
-const random = seededRandom();
+const random = seededDraws();
 const server = await startScriptedServer();
 afterAll(() => server.close());
-beforeAll(() => console.log(`XML-RPC fuzz seed ${random.seed} (replay with POSTWRIGHT_SEED=${random.seed})`));
+beforeAll(() =>
+  console.log(`XML-RPC fuzz seed ${random.seed} (replay with POSTWRIGHT_TEST_SEED=${random.seed})`),
+);
 
 const s = (text: string) => `<value><string>${text}</string></value>`;
 const member = (name: string, value: string) => `<member><name>${name}</name>${value}</member>`;
@@ -180,7 +182,7 @@ const NASTY_VALUES = [
   '<value><struct><member><name>constructor</name><value><int>1</int></value></member></struct></value>',
 ];
 
-function mutate(text: string, r: SeededRandom): string {
+function mutate(text: string, r: SeededDraws): string {
   switch (r.int(11)) {
     case 0: {
       const at = r.int(text.length);

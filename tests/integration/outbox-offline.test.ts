@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import { encodeResponse } from '../../main/core/publish/xmlrpc/encode';
 import type { OutboxJob } from '../../shared/model/publish';
+import { watchOutbox } from '../support/outbox-watch';
 import { addTestBlog, createTestPublishing } from '../support/publishing';
 import { createTestCore } from '../support/test-core';
 
@@ -68,6 +69,7 @@ it('an unreachable blog: the publish waits in the outbox and goes once the blog 
     host: 'browser',
     backoff: { baseMs: 50, capMs: 200, maxAttempts: 3 },
   });
+  const outbox = watchOutbox(core.events);
   const changes: OutboxJob[] = [];
   const stop = core.events.onAny((event, payload) => {
     if (event === 'outbox-changed') changes.push(payload as OutboxJob);
@@ -83,18 +85,11 @@ it('an unreachable blog: the publish waits in the outbox and goes once the blog 
   expect((await core.drafts.get(draft.id)).status).toBe('queued');
 
   await startBlog();
-  const done = await new Promise<OutboxJob>((resolve) => {
-    const check = setInterval(() => {
-      const last = changes.at(-1);
-      if (last?.state === 'done') {
-        clearInterval(check);
-        resolve(last);
-      }
-    }, 20);
-  });
+  const [done] = await outbox.settled([job.id], 20_000);
+  outbox.stop();
   stop();
   await publishing.dispose();
-  expect(done.result).toEqual({
+  expect(done?.result).toEqual({
     postId: '77',
     url: `http://127.0.0.1:${port}/offline/`,
     remoteStatus: 'publish',

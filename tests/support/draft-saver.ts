@@ -4,15 +4,17 @@
  * `ack <id> <seq>`, so the test knows which version must have survived. Every save also makes a
  * revision (the clock moves a minute per save), and now and then a new draft is created.
  *
- * Usage: node draft-saver.mjs <dataDir> <firstSeq>
+ * Usage: node draft-saver.mjs <dataDir> <firstSeq> <seed>   (the seed makes the padding sizes repeatable)
  */
 import { DraftLibrary } from '../../main/core/drafts/draft-library';
 import { EventBus } from '../../main/core/events/event-bus';
 import { silentLogger } from '../../main/core/platform/logger';
 import { blankDraftFields } from '../../shared/model/draft';
+import { seededRandom } from './seeded-random';
 
-const [dataDir, firstSeq] = process.argv.slice(2);
+const [dataDir, firstSeq, seed] = process.argv.slice(2);
 let seq = Number(firstSeq);
+const random = seededRandom(Number(seed) + seq);
 const clock = { now: () => new Date(Date.UTC(2026, 0, 1) + seq * 61_000) };
 const library = new DraftLibrary({
   dataDir: dataDir!,
@@ -34,7 +36,7 @@ for (;;) {
     continue;
   }
   const id = ids[seq % ids.length]!;
-  const padding = 'x'.repeat(Math.floor(Math.random() * 200_000));
+  const padding = 'x'.repeat(Math.floor(random() * 200_000));
   await library.save({
     ...blankDraftFields(),
     id,

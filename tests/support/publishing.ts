@@ -1,4 +1,4 @@
-import { passwordKey } from '../../main/core/blogs/blog-secrets';
+import { Problems } from '../../main/core/app/problems';
 import { BlogStore } from '../../main/core/blogs/blog-store';
 import type { Core } from '../../main/core/create-core';
 import { JobTracker } from '../../main/core/jobs/job-tracker';
@@ -28,6 +28,7 @@ export function createTestPublishing(
     drafts: core.drafts,
     events: core.events,
     jobs: new JobTracker(core.events),
+    problems: new Problems(core.events, () => new Date()),
     ...varied,
   });
 }
@@ -38,14 +39,15 @@ export async function addTestBlog(
   blog: { name: string; homeUrl: string; endpoint: string },
   clock: Clock = { now: () => new Date() },
 ) {
-  const added = await new BlogStore(dataDir, clock, silentLogger).add({
-    ...blog,
-    protocol: 'metaweblog',
-    remoteBlogId: '1',
-    username: 'author',
-    capabilities: metaweblogCapabilities([]),
-    micropub: null,
-  });
-  await new FileSecretStore(dataDir).set(passwordKey(added.id), 'secret');
-  return added;
+  return new BlogStore(dataDir, new FileSecretStore(dataDir), clock, silentLogger).add(
+    {
+      ...blog,
+      protocol: 'metaweblog',
+      remoteBlogId: '1',
+      username: 'author',
+      capabilities: metaweblogCapabilities([]),
+      micropub: null,
+    },
+    'secret',
+  );
 }

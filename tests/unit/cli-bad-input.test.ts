@@ -3,7 +3,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../support/cli';
-import { seededRandom } from '../support/seeded-random';
+import { seededDraws } from '../support/seeded-random';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('postwright-bad-input-');
@@ -41,7 +41,7 @@ describe('the CLI meets bad input with one sentence and exit code 2', () => {
 
   it('names the field and its limit when drafts new is given too much', () => {
     const result = runCli(['drafts', 'new', '--title', 'a'.repeat(3000)], { dataDir: tempDir() });
-    expectOneSentence(result, /title is too long: at most 1,000 characters/);
+    expectOneSentence(result, /The title must be at most 1000 characters long\./);
     const help = runCli(['drafts', 'new', '--help']);
     expect(help.stdout).toContain('the title (at most 1,000 characters)');
     expect(help.stdout).toContain('(text, at most 40 MB)');
@@ -52,7 +52,7 @@ describe('the CLI meets bad input with one sentence and exit code 2', () => {
   it('refuses a binary file as --html, and a missing one, naming it', () => {
     const dataDir = tempDir();
     const file = join(tempDir(), 'photo.jpg');
-    writeFileSync(file, seededRandom(7).bytes(4096));
+    writeFileSync(file, seededDraws(7).bytes(4096));
     expectOneSentence(
       runCli(['drafts', 'new', '--title', 'x', '--html', file], { dataDir }),
       /photo\.jpg is not a text file \(it holds binary data\), and --html must be text/,
@@ -78,7 +78,7 @@ describe('the CLI meets bad input with one sentence and exit code 2', () => {
       runCli(['events', 'import', damaged], { dataDir }),
       /damaged\.ics is not an iCalendar \(\.ics\) file that can be read \(.*\)\. Export it again/,
     );
-    const random = seededRandom();
+    const random = seededDraws();
     const alphabet =
       'BEGIN:VCALENDAR\nVEVENT END DTSTART;TZID=:20091125T093000Z RRULE:FREQ=;\r\n \t:;=,"\\'.split('');
     for (let round = 0; round < 12; round++) {
@@ -142,10 +142,13 @@ describe('the CLI meets bad input with one sentence and exit code 2', () => {
     expect(plain.status).toBe(0);
     expect(plain.stderr).toBe('');
     const title = 'a'.repeat(3000);
-    expectOneSentence(runCli(['drafts', 'new', '--title', title], { dataDir }), /title is too long/);
+    expectOneSentence(
+      runCli(['drafts', 'new', '--title', title], { dataDir }),
+      /The title must be at most 1000 characters/,
+    );
     const debug = runCli(['--debug', 'drafts', 'new', '--title', title], { dataDir });
     expect(debug.status).toBe(2);
-    expect(debug.stderr).toMatch(/^postwright: Wrong arguments for drafts-create: title is too long/);
+    expect(debug.stderr).toMatch(/^postwright: The title must be at most 1000 characters/);
     expect(debug.stderr).toMatch(/^\s+at /m);
   });
 });

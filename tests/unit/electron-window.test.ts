@@ -4,7 +4,9 @@ import type { WebContents, WebFrameMain } from 'electron';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { hardenWebContents, openMainWindow } from '../../main/electron/window';
 import { isTrustedFrame, registerCoreIpc } from '../../main/electron/core-ipc';
-import { silentLogger } from '../../main/core/platform/logger';
+import { addBookmarkLink } from '../../main/electron/bookmark-links';
+import { createStreamLogger, silentLogger } from '../../main/core/platform/logger';
+import { createRouter } from '../../main/core/rpc/router';
 import { createTestCore } from '../support/test-core';
 import { useTempDir } from '../support/temp-dir';
 
@@ -99,5 +101,24 @@ describe('the IPC transport', () => {
     });
     stop();
     expect(ipcMain.removeHandler).toHaveBeenCalledWith('core:invoke');
+  });
+});
+
+describe('bookmarklet links', () => {
+  it('reach the inbox through the router, which refuses what a window could not send either', async () => {
+    const core = createTestCore(tempDir());
+    const lines: string[] = [];
+    const logger = createStreamLogger('warn', (line) => lines.push(line));
+    const router = createRouter(core.handlers, logger);
+
+    await addBookmarkLink(router, { url: 'https://example.com/a', title: 'A page' }, logger);
+    await addBookmarkLink(router, { url: `https://example.com/${'a'.repeat(9000)}` }, logger);
+
+    const links = await router.call('inbox-list', {}, { signal: new AbortController().signal });
+    expect(links.map((link) => [link.url, link.title])).toEqual([['https://example.com/a', 'A page']]);
+    expect(lines.join('')).toMatch(
+      /a bookmarklet link was not added.*The address in entry 1 of the links must be at most/,
+    );
+    await core.dispose();
   });
 });

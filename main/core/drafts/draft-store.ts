@@ -10,8 +10,13 @@ export interface DraftStore {
   create(input: Partial<DraftFields> & { html?: string }): Promise<Draft>;
   /** Records publish state for the list's badges: queued, published, failed (with the reason). */
   setStatus(id: string, status: DraftStatus, message?: string | null): Promise<DraftSummary>;
-  /** Links the draft to its post on a blog, so publishing again updates it. */
-  setRemote(id: string, remote: RemotePost | null): Promise<DraftSummary>;
+  /**
+   * Links the draft to its post on a blog, so publishing again updates it (null unlinks). With
+   * `status`, the badge changes in the same write: one write of draft.json per change of state.
+   */
+  setRemote(id: string, remote: RemotePost | null, status?: DraftStatus): Promise<DraftSummary>;
+  /** The drafts linked to a post (a blog's post id), so a post that moved can take its drafts along. */
+  linkedTo(blogId: string, postId: string): Promise<string[]>;
   /** The file on disk of an image the body refers to by `src` (as returned by drafts-add-asset); null if none. */
   assetFile(id: string, src: string): string | null;
   /** Stores an image streamed to a host (the browser host's upload), as drafts-add-asset does. */

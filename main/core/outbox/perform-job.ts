@@ -8,7 +8,7 @@ import { PublishError } from './publish-error';
 import type { PublishContext, Publisher } from './publisher';
 
 export interface PerformDeps {
-  blogs: BlogStore;
+  blogs: Pick<BlogStore, 'get'>;
   drafts: DraftStore;
   publisherFor(blog: Blog): Publisher;
   /** Journals the job (crash-safe) and tells the UI. */
@@ -38,10 +38,7 @@ export async function performJob(
       signal: handle.signal,
       checkFirst: job.ambiguous,
     });
-    if (job.draftId) {
-      await deps.drafts.setRemote(job.draftId, null).catch(() => undefined);
-      await deps.drafts.setStatus(job.draftId, 'draft', null).catch(() => undefined);
-    }
+    if (job.draftId) await deps.drafts.setRemote(job.draftId, null, 'draft').catch(() => undefined);
     return { result: { postId: job.postId!, url: null, remoteStatus } };
   }
   const draft = await deps.drafts.get(job.draftId!);
@@ -73,17 +70,26 @@ export async function performJob(
     }
     throw error;
   }
-  await deps.drafts.setRemote(draft.id, {
-    blogId: blog.id,
-    postId: post.postId,
-    url: post.url,
-    remoteStatus: post.remoteStatus,
-    publishedAt: post.publishedAt,
-  });
-  await deps.drafts.setStatus(draft.id, DRAFT_STATUS[post.remoteStatus] ?? 'published', null);
+  await deps.drafts.setRemote(
+    draft.id,
+    {
+      blogId: blog.id,
+      postId: post.postId,
+      url: post.url,
+      remoteStatus: post.remoteStatus,
+      publishedAt: post.publishedAt,
+    },
+    DRAFT_STATUS[post.remoteStatus] ?? 'published',
+  );
   return {
     postId: post.postId,
     uploads: current.uploads,
-    result: { postId: post.postId, url: post.url, remoteStatus: post.remoteStatus },
+    result: {
+      postId: post.postId,
+      url: post.url,
+      remoteStatus: post.remoteStatus,
+      ...(post.movedFrom ? { movedFrom: post.movedFrom } : {}),
+      ...(post.warnings?.length ? { warnings: post.warnings } : {}),
+    },
   };
 }

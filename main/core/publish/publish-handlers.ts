@@ -12,7 +12,7 @@ type PublishHandlers = Pick<
 
 export function publishHandlers(deps: {
   outbox: Outbox;
-  blogs: BlogStore;
+  blogs: Pick<BlogStore, 'get' | 'list'>;
   drafts: DraftStore;
 }): PublishHandlers {
   const { outbox, blogs, drafts } = deps;
@@ -66,15 +66,14 @@ export function publishHandlers(deps: {
         remoteStatus: pulled.post.remoteStatus,
         publishedAt: pulled.post.publishedAt,
       };
-      await drafts.setRemote(draft.id, remote);
-      await drafts.setStatus(
+      await drafts.setRemote(
         draft.id,
+        remote,
         pulled.post.remoteStatus === 'future'
           ? 'scheduled'
           : pulled.post.remoteStatus === 'draft'
             ? 'draft'
             : 'published',
-        null,
       );
       return drafts.get(draft.id);
     },

@@ -3,14 +3,19 @@ import {
   CoreFailure,
   isMethodName,
   requestSchema,
+  type ArgsOf,
   type CallContext,
   type CoreError,
   type Handlers,
   type MethodName,
   type Reply,
+  type ResultOf,
 } from '../../../shared/contract';
+import { storageFailure } from '../fs/storage-failure';
+import { ARGS_PARSE_OPTIONS, explainInvalidArgs } from '../../../shared/contract/explain-args';
 import type { Logger } from '../platform/logger';
-import { argumentProblem } from './argument-problem';
+
+export type Router = ReturnType<typeof createRouter>;
 
 /**
  * The one place a request meets the core, for every transport: the envelope and the method's
@@ -19,40 +24,49 @@ import { argumentProblem } from './argument-problem';
  */
 export function createRouter(handlers: Handlers, logger: Logger) {
   async function dispatch(method: MethodName, args: unknown, context: CallContext): Promise<unknown> {
-    const parsed = contract[method].args.safeParse(args ?? {});
+    const schema = contract[method].args;
+    const parsed = schema.safeParse(args ?? {}, ARGS_PARSE_OPTIONS);
     if (!parsed.success) {
-      throw new CoreFailure(
-        'invalid-args',
-        argumentProblem(method, parsed.error.issues),
-        parsed.error.issues,
-      );
+      const { message, fields } = explainInvalidArgs(schema, parsed.error.issues);
+      throw new CoreFailure('invalid-args', message, { fields });
     }
     const handler = handlers[method] as (args: unknown, context: CallContext) => unknown;
     return await handler(parsed.data, context);
   }
 
+  async function handle(message: unknown, context: CallContext): Promise<Reply> {
+    const request = requestSchema.safeParse(message);
+    if (!request.success) {
+      const id = idOf(message);
+      logger.warn('rejected a malformed request', { id });
+      return {
+        id,
+        ok: false,
+        error: { code: 'bad-message', message: 'The message is not a valid request.' },
+      };
+    }
+    const { id, method, args } = request.data;
+    if (!isMethodName(method)) {
+      logger.warn('rejected an unknown method', { method });
+      return { id, ok: false, error: { code: 'unknown-method', message: `Unknown method: ${method}.` } };
+    }
+    try {
+      return { id, ok: true, value: await dispatch(method, args, context) };
+    } catch (error) {
+      return { id, ok: false, error: toCoreError(error, method, logger) };
+    }
+  }
+
   return {
-    async handle(message: unknown, context: CallContext): Promise<Reply> {
-      const request = requestSchema.safeParse(message);
-      if (!request.success) {
-        const id = idOf(message);
-        logger.warn('rejected a malformed request', { id });
-        return {
-          id,
-          ok: false,
-          error: { code: 'bad-message', message: 'The message is not a valid request.' },
-        };
-      }
-      const { id, method, args } = request.data;
-      if (!isMethodName(method)) {
-        logger.warn('rejected an unknown method', { method });
-        return { id, ok: false, error: { code: 'unknown-method', message: `Unknown method: ${method}.` } };
-      }
-      try {
-        return { id, ok: true, value: await dispatch(method, args, context) };
-      } catch (error) {
-        return { id, ok: false, error: toCoreError(error, method, logger) };
-      }
+    handle,
+    /**
+     * A call made inside a host (a CLI command, a bookmarklet link): the same checks and the same
+     * errors as a message from a window; a failure is thrown as the CoreFailure the reply carries.
+     */
+    async call<M extends MethodName>(method: M, args: ArgsOf<M>, context: CallContext): Promise<ResultOf<M>> {
+      const reply = await handle({ id: 0, method, args }, context);
+      if (!reply.ok) throw new CoreFailure(reply.error.code, reply.error.message, reply.error.detail);
+      return reply.value as ResultOf<M>;
     },
   };
 }
@@ -66,6 +80,11 @@ function toCoreError(error: unknown, method: string, logger: Logger): CoreError 
   if (error instanceof CoreFailure) {
     if (error.code === 'internal') logger.error(`${method} failed`, { message: error.message });
     return error.toError();
+  }
+  const storage = storageFailure(error);
+  if (storage) {
+    logger.info(`${method} could not write to the data folder`, { message: storage.message });
+    return storage.toError();
   }
   const text = error instanceof Error ? error.message : String(error);
   logger.error(`${method} failed unexpectedly`, { message: text, stack: (error as Error)?.stack });

@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { OutboxJob } from '../../../shared/model/publish';
 import { coreCaller } from '../../support/core-call';
 import { createTestCore } from '../../support/test-core';
-import { seededRandom, startForwardingProxy } from '../../support/wordpress/forwarding-proxy';
+import { seededRandom } from '../../support/seeded-random';
+import { startForwardingProxy } from '../../support/wordpress/forwarding-proxy';
 import { addPeerBlogBehindProxy } from '../../support/wordpress/peer-blog';
 import { wordpressRest } from '../../support/wordpress/rest';
 
@@ -30,9 +31,10 @@ beforeAll(async () => {
   }));
 });
 
+// The hooks above may not have run (no test WordPress): clean up only what exists.
 afterAll(async () => {
-  await proxy.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await proxy?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 function runCliAsync(args: string[]): Promise<{ status: number | null; stderr: string }> {
@@ -52,6 +54,32 @@ function outboxJobs(): OutboxJob[] {
     .map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as OutboxJob);
 }
 
+/**
+ * Resolves once the CLI's journal holds the draft's job (or holds it as sending), woken by the
+ * journal's own writes in the outbox folder; also when the process exits, or after 60 s.
+ */
+function journalReaches(draftId: string, waitFor: 'journaled' | 'sending', exited: Promise<void>) {
+  const folder = join(dataDir, 'outbox');
+  mkdirSync(folder, { recursive: true });
+  return new Promise<void>((resolve) => {
+    const reached = () => {
+      const job = outboxJobs().find((entry) => entry.draftId === draftId);
+      return !!job && (waitFor === 'journaled' || job.state === 'sending');
+    };
+    const done = () => {
+      watcher.close();
+      clearTimeout(timer);
+      resolve();
+    };
+    const watcher = watch(folder, () => {
+      if (reached()) done();
+    });
+    const timer = setTimeout(done, 60_000);
+    void exited.then(done);
+    if (reached()) done();
+  });
+}
+
 /** Runs `postwright publish` and kills it with SIGKILL once its job is journaled (or once it is sending), after a random pause. */
 async function publishAndKill(draftId: string, waitFor: 'journaled' | 'sending'): Promise<string> {
   const child = spawn(
@@ -64,12 +92,7 @@ async function publishAndKill(draftId: string, waitFor: 'journaled' | 'sending')
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const started = Date.now();
-  while (child.exitCode === null && Date.now() - started < 60_000) {
-    const job = outboxJobs().find((entry) => entry.draftId === draftId);
-    if (job && (waitFor === 'journaled' || job.state === 'sending')) break;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await journalReaches(draftId, waitFor, exited);
   await new Promise((resolve) => setTimeout(resolve, random() * 400));
   const state = outboxJobs().find((entry) => entry.draftId === draftId)?.state;
   const finishedAlone = child.exitCode !== null;

@@ -61,12 +61,3 @@ export async function startForwardingProxy(
     },
   };
 }
-
-/** A small seeded random generator, so a failing run can be repeated. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}

@@ -1,5 +1,5 @@
 import type { LinkMetadata } from '../../../../shared/model/bookmark';
-import { outboundGet } from '../../net/outbound-get';
+import { outboundGet } from '../../platform/outbound-get';
 import type { HttpClient } from '../../platform/http';
 import { readMetadata } from '../html/read-metadata';
 import { decodePage } from './decode-page';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CoreFailure } from '../../../../shared/contract/errors';
 import { webUrl } from '../../../../shared/net/safe-link';
-import { outboundGet } from '../../net/outbound-get';
+import { outboundGet } from '../../platform/outbound-get';
 import type { HttpClient } from '../../platform/http';
 import type { AuthServer } from './indieauth-types';
 import { relLinks } from './rel-links';

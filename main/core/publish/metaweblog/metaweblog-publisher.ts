@@ -3,42 +3,22 @@ import { webUrl } from '../../../../shared/net/safe-link';
 import type { DraftStore } from '../../drafts/draft-store';
 import type { PublishContext, PublishedPost, Publisher, PulledPost } from '../../outbox/publisher';
 import type { Clock } from '../../platform/clock';
-import type { HttpClient } from '../../platform/http';
-import type { SecretStore } from '../../secrets/secret-store';
-import { passwordFor } from '../../blogs/blog-secrets';
-import { localImages, readImage, replaceImageSources } from '../draft-images';
-import type { XmlRpcLimits } from '../xmlrpc/call';
-import { XmlRpcError } from '../xmlrpc/errors';
-import { MetaweblogClient } from './client';
+import type { MetaweblogClient } from './client';
 import { toPublishError } from './errors';
-import { fromRemotePost, JOB_FIELD, postDate, slugFor, toContentStruct } from './post-mapping';
+import { findSentPost } from './find-sent-post';
+import { ensureCategories, uploadImages } from './post-assets';
+import { fromRemotePost, postDate, toContentStruct } from './post-mapping';
+import { savedBlogClient, type SavedBlogClientDeps } from './saved-blog-client';
 import type { RemoteMetaweblogPost } from './schemas';
 
-/** How many recent posts are searched for a post whose answer was lost. */
-const FIND_WINDOW = 50;
-/** How many recent media files are searched for uploads whose answers were lost. */
-const MEDIA_WINDOW = 100;
-
-export interface MetaweblogPublisherDeps {
-  http: HttpClient;
-  secrets: SecretStore;
+export interface MetaweblogPublisherDeps extends SavedBlogClientDeps {
   drafts: Pick<DraftStore, 'assetFile'>;
   clock: Clock;
-  /** Deadlines and size caps of every XML-RPC call (defaults: 60 s, 20 MB). */
-  limits?: Partial<XmlRpcLimits>;
 }
 
-/** Publishing over MetaWeblog (WordPress XML-RPC), following DESIGN §3's mapping. */
+/** Publishing over MetaWeblog (WordPress XML-RPC): the draft as a content struct (post-mapping.ts). */
 export function metaweblogPublisher(deps: MetaweblogPublisherDeps): Publisher {
-  async function clientFor(blog: Blog, signal: AbortSignal): Promise<MetaweblogClient> {
-    if (!blog.username) throw toPublishError(new Error(`${blog.name} has no user name saved.`), blog);
-    const password = await passwordFor(deps.secrets, blog);
-    return new MetaweblogClient(
-      deps.http,
-      { endpoint: blog.endpoint, remoteBlogId: blog.remoteBlogId, username: blog.username, password },
-      { signal, anchor: blog.homeUrl, ...(deps.limits ? { limits: deps.limits } : {}) },
-    );
-  }
+  const clientFor = (blog: Blog, signal: AbortSignal) => savedBlogClient(deps, blog, signal);
 
   /** Wraps every call so a failure reaches the outbox as a PublishError with a sentence. */
   async function guarded<T>(blog: Blog, work: () => Promise<T>): Promise<T> {
@@ -46,68 +26,6 @@ export function metaweblogPublisher(deps: MetaweblogPublisherDeps): Publisher {
       return await work();
     } catch (error) {
       throw toPublishError(error, blog);
-    }
-  }
-
-  /** The draft's categories, creating the missing ones where the blog allows (unknown names are dropped silently by WordPress otherwise). */
-  async function ensureCategories(client: MetaweblogClient, context: PublishContext): Promise<string[]> {
-    const wanted = context.draft.categories;
-    if (wanted.length === 0 || !context.blog.capabilities.categories) return [];
-    const existing = await client.getCategories();
-    const byName = new Map(
-      existing.map((entry) => [
-        (entry.categoryName ?? entry.title ?? '').toLowerCase(),
-        entry.categoryName ?? entry.title ?? '',
-      ]),
-    );
-    const names: string[] = [];
-    for (const name of wanted) {
-      const found = byName.get(name.toLowerCase());
-      if (found) names.push(found);
-      else if (context.blog.capabilities.newCategories) {
-        context.progress(`Creating the category "${name}"`);
-        await client.newCategory(name);
-        names.push(name);
-      } else names.push(name);
-    }
-    return names;
-  }
-
-  async function uploadImages(client: MetaweblogClient, context: PublishContext): Promise<string> {
-    const images = localImages(context.draft.html, context.draft.id, deps.drafts);
-    const replacements: Record<string, string> = { ...context.job.uploads };
-    const pending = images.filter((image) => !replacements[image.src]);
-    // A retry may follow an upload whose answer never came: find those files instead of sending them again.
-    const sentBefore =
-      pending.length > 0 && context.job.attempts > 1 ? await uploadedFiles(client) : new Map();
-    let index = 0;
-    for (const image of pending) {
-      index += 1;
-      let url = sentBefore.get(image.name);
-      if (url) context.progress(`Image ${index} of ${pending.length} is already on the blog`);
-      else {
-        context.progress(`Uploading image ${index} of ${pending.length}`);
-        url = (
-          await client.newMediaObject({ name: image.name, type: image.type, bits: await readImage(image) })
-        ).url;
-      }
-      replacements[image.src] = url;
-      await context.recordUpload(image.src, url);
-    }
-    return replaceImageSources(context.draft.html, replacements);
-  }
-
-  /**
-   * The blog's recent files by name, where it lists them (WordPress titles an upload by its file
-   * name, and a draft's image names are unique). A blog without the method gives an empty list.
-   */
-  async function uploadedFiles(client: MetaweblogClient): Promise<Map<string, string>> {
-    try {
-      const files = await client.getMediaLibrary(MEDIA_WINDOW);
-      return new Map(files.flatMap((file) => (file.title && file.link ? [[file.title, file.link]] : [])));
-    } catch (error) {
-      if (error instanceof XmlRpcError && error.kind === 'fault') return new Map();
-      throw error;
     }
   }
 
@@ -128,7 +46,7 @@ export function metaweblogPublisher(deps: MetaweblogPublisherDeps): Publisher {
   async function send(context: PublishContext, postId: string | null): Promise<PublishedPost> {
     return guarded(context.blog, async () => {
       const client = await clientFor(context.blog, context.signal);
-      const html = await uploadImages(client, context);
+      const html = await uploadImages(client, context, deps.drafts);
       const categories = await ensureCategories(client, context);
       const choices = choicesFor(context);
       context.progress(postId ? 'Updating the post' : 'Sending the post');
@@ -150,32 +68,8 @@ export function metaweblogPublisher(deps: MetaweblogPublisherDeps): Publisher {
     create: (context) => send(context, null),
     update: (context, postId) => send(context, postId),
 
-    async findExisting(context) {
-      return guarded(context.blog, async () => {
-        const client = await clientFor(context.blog, context.signal);
-        context.progress('Checking the blog for a post sent before the connection broke');
-        const posts = await client.getRecentPosts(FIND_WINDOW);
-        const marked = posts.find((post) =>
-          post.custom_fields?.some(
-            (field) => field.key === JOB_FIELD && String(field.value) === context.job.id,
-          ),
-        );
-        if (marked) return marked.postid;
-        // Engines without custom fields: fall back to the slug (WordPress adds -2, -3 to taken ones) and the title.
-        if (posts.some((post) => post.custom_fields !== undefined)) return null;
-        const slug = slugFor(context.draft);
-        const since = new Date(context.job.createdAt).getTime() - 5 * 60_000;
-        const match = posts.find((post) => {
-          const date = postDate(post);
-          return (
-            post.title === context.draft.title &&
-            (!slug || post.wp_slug === slug || new RegExp(`^${slug}-\\d+$`).test(post.wp_slug)) &&
-            (!date || date.getTime() >= since || context.draft.publishAt !== null)
-          );
-        });
-        return match?.postid ?? null;
-      });
-    },
+    findExisting: (context) =>
+      guarded(context.blog, async () => findSentPost(await clientFor(context.blog, context.signal), context)),
 
     async delete(blog, postId, { signal, checkFirst }) {
       return guarded(blog, async () => {

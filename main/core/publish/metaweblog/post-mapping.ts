@@ -18,7 +18,7 @@ export function slugFor(draft: Pick<Draft, 'slug' | 'title'>): string {
   return draft.slug.trim() || slugify(draft.title);
 }
 
-/** DESIGN §3: the draft as a MetaWeblog content struct. */
+/** The draft as a MetaWeblog content struct: the body up to "more" as description, the rest as mt_text_more. */
 export function toContentStruct(draft: Draft, html: string, choices: PostChoices): XmlRpcStruct {
   const { intro, more } = splitMore(html);
   const struct: XmlRpcStruct = {

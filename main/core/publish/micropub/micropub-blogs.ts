@@ -5,7 +5,7 @@ import type { MicropubBlogAdd } from '../../../../shared/model/micropub';
 
 export type { MicropubBlogAdd };
 
-/** What a Micropub blog can take: every post field maps onto a property (DESIGN §3). */
+/** What a Micropub blog can take: every post field maps onto a property (docs/micropub.md). */
 export const MICROPUB_CAPABILITIES: BlogCapabilities = {
   categories: true,
   newCategories: true,

@@ -1,28 +1,26 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
-import { $getNodeByKey, type NodeKey } from 'lexical';
+import type { NodeKey } from 'lexical';
 import { useState } from 'react';
-import { $isImageNode } from './ImageNode';
 
-/** The image as the author sees it; selecting it shows its alt text for editing. */
+/**
+ * The image as the author sees it; selecting it shows its alt text for editing. The node hands in
+ * `saveAlt`, so this component needs nothing of the node class (which renders it).
+ */
 export function ImageComponent({
   nodeKey,
   src,
   altText,
+  saveAlt,
 }: {
   nodeKey: NodeKey;
   src: string;
   altText: string;
+  saveAlt: (altText: string) => void;
 }) {
   const [editor] = useLexicalComposerContext();
   const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
   const [editingAlt, setEditingAlt] = useState(false);
-
-  const saveAlt = (value: string) =>
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey);
-      if ($isImageNode(node)) node.setAltText(value.trim());
-    });
 
   return (
     <span className={`editor-image__frame${isSelected ? ' is-selected' : ''}`}>
@@ -46,13 +44,13 @@ export function ImageComponent({
               onFocus={() => setEditingAlt(true)}
               onBlur={(event) => {
                 setEditingAlt(false);
-                if (event.currentTarget.value.trim() !== altText) saveAlt(event.currentTarget.value);
+                if (event.currentTarget.value.trim() !== altText) saveAlt(event.currentTarget.value.trim());
               }}
               onKeyDown={(event) => {
                 event.stopPropagation();
                 if (event.key === 'Enter' || event.key === 'Escape') {
                   event.preventDefault();
-                  if (event.key === 'Enter') saveAlt(event.currentTarget.value);
+                  if (event.key === 'Enter') saveAlt(event.currentTarget.value.trim());
                   event.currentTarget.blur();
                 }
               }}

@@ -1,8 +1,10 @@
 import {
   $applyNodeReplacement,
+  $getNodeByKey,
   DecoratorNode,
   type DOMConversionMap,
   type DOMExportOutput,
+  type LexicalEditor,
   type LexicalNode,
   type NodeKey,
   type SerializedLexicalNode,
@@ -97,8 +99,14 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
     return true;
   }
 
-  override decorate(): JSX.Element {
-    return <ImageComponent nodeKey={this.__key} src={this.__src} altText={this.__altText} />;
+  override decorate(editor: LexicalEditor): JSX.Element {
+    const key = this.__key;
+    const saveAlt = (altText: string) =>
+      editor.update(() => {
+        const node = $getNodeByKey(key);
+        if ($isImageNode(node)) node.setAltText(altText);
+      });
+    return <ImageComponent nodeKey={key} src={this.__src} altText={this.__altText} saveAlt={saveAlt} />;
   }
 }
 

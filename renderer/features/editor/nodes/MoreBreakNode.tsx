@@ -2,7 +2,6 @@ import {
   DecoratorNode,
   type DOMConversionMap,
   type DOMExportOutput,
-  type LexicalNode,
   type SerializedLexicalNode,
 } from 'lexical';
 import type { JSX } from 'react';
@@ -77,8 +76,4 @@ export class MoreBreakNode extends DecoratorNode<JSX.Element> {
 
 export function $createMoreBreakNode(): MoreBreakNode {
   return new MoreBreakNode();
-}
-
-export function $isMoreBreakNode(node: LexicalNode | null | undefined): node is MoreBreakNode {
-  return node instanceof MoreBreakNode;
 }
