@@ -69,7 +69,7 @@ export function withStoreLock<T>(lockPath: string, work: () => Promise<T>): Prom
 }
 
 async function acquire(lockPath: string): Promise<() => Promise<void>> {
-  await mkdir(dirname(lockPath), { recursive: true }).catch((error: Error) => {
+  await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 }).catch((error: Error) => {
     throw Object.assign(error, { path: dirname(dirname(lockPath)) });
   });
   const started = Date.now();
@@ -85,7 +85,7 @@ async function acquire(lockPath: string): Promise<() => Promise<void>> {
         onCompromised: () => undefined,
       });
       try {
-        await writeFile(ownerFile(lockPath), `${process.pid} ${hostname()}\n`);
+        await writeFile(ownerFile(lockPath), `${process.pid} ${hostname()}\n`, { mode: 0o600 });
       } catch (error) {
         // A full or read-only disk: the change cannot be saved, and the author is told about the
         // data folder, not this file.

@@ -38,7 +38,7 @@ export function readSettings(raw: unknown): { settings: Settings; invalid: strin
  */
 export async function prepareSettingsFile(dataDir: string, now: Date): Promise<EarlyProblem[]> {
   const path = join(dataDir, 'settings.json');
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await removeLeftovers(dataDir, now);
   const text = await readFile(path, 'utf8').catch(() => null);
   if (text === null || verdictOf(text) === 'ok') return [];
@@ -52,7 +52,7 @@ export async function prepareSettingsFile(dataDir: string, now: Date): Promise<E
       const target = await quarantine(folder, path, now);
       return [{ what: 'Your settings', file: target, then: 'the defaults are used' }];
     }
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, { recursive: true, mode: 0o700 });
     const target = join(folder, `${now.toISOString().replace(/[:.]/g, '-')}-${basename(path)}`);
     await copyFile(path, target);
     const { digestTemplates: _dropped, ...rest } = JSON.parse(again!) as Record<string, unknown>;
