@@ -23,6 +23,8 @@ function appDataRoot(env: NodeJS.ProcessEnv): string {
 /** Folders Postwright makes are its owner's alone, whatever the umask; files are 0600 (atomic-write.ts). */
 export const PRIVATE_FOLDER_MODE = 0o700;
 
+const DISK_CODES = new Set(['EROFS', 'ENOSPC', 'EDQUOT']);
+
 const UNWRITABLE = 'Make it writable, or choose another folder with --data-dir or POSTWRIGHT_DATA_DIR.';
 
 /**
@@ -58,6 +60,9 @@ export async function prepareDataDir(dataDir: string): Promise<void> {
   try {
     await (await open(probe, 'wx', 0o600)).close();
   } catch (error) {
+    // A full or read-only disk still reads: each save then says why it cannot, and that nothing
+    // saved before changed (fs/storage-failure.ts). Anything else is the folder's fault.
+    if (DISK_CODES.has((error as NodeJS.ErrnoException).code ?? '')) return;
     throw cannotUse(dataDir, error as NodeJS.ErrnoException);
   }
   await rm(probe, { force: true });
