@@ -80,7 +80,7 @@ test.describe('the browser host refuses strangers', () => {
       expect(first.status).toBe(303);
       expect(first.headers.get('location')).not.toContain('token');
       expect(first.headers.get('referrer-policy')).toBe('no-referrer');
-      expect(first.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+      expect(first.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Lax/);
 
       const page = await app.open();
       await new AppShell(page).waitUntilReady();
