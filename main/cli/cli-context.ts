@@ -51,10 +51,7 @@ export class CliContext {
   /** Ends the command; data files set aside while it ran (unreadable) are named on stderr. */
   async close(): Promise<void> {
     if (!this.core) return;
-    for (const problem of await this.core.handlers['problems-list'](
-      {},
-      { signal: new AbortController().signal },
-    ))
+    for (const problem of await this.call('problems-list', {}))
       process.stderr.write(
         `postwright: ${problem.message}${problem.file ? ` It is now ${problem.file}.` : ''}\n`,
       );

@@ -67,6 +67,7 @@ app.whenReady().then(async () => {
   );
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_URL);
+  core.startAll();
   const router = createRouter(core.handlers, logger);
   bookmarkLinks.deliver((link) => {
     if (window.isMinimized()) window.restore();

@@ -1,16 +1,15 @@
 import { mkdir } from 'node:fs/promises';
-import Conf from 'conf';
 import type { HostKind } from '../../shared/model/app-info';
 import { APP_VERSION } from '../../shared/version';
 import { createCore, type Core } from '../core/create-core';
 import { systemClock } from '../core/platform/clock';
-import { createHttpClient } from '../core/platform/http';
+import { createLazyHttpClient } from '../core/platform/lazy-http';
 import type { Logger } from '../core/platform/logger';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
-import { ConfSettingsStore } from '../core/settings/conf-settings-store';
+import { LazyConfSettingsStore } from '../core/settings/lazy-conf-settings-store';
 import { prepareSettingsFile } from '../core/settings/settings-file';
 
-/** The core as the browser host and the CLI build it: conf settings and a 0600 secrets file. */
+/** The core as the browser host and the CLI build it: conf settings and a 0600 secrets file, loaded when used. */
 export async function createNodeCore(
   host: Exclude<HostKind, 'electron'>,
   dataDir: string,
@@ -23,11 +22,9 @@ export async function createNodeCore(
     host,
     version: APP_VERSION,
     dataDir,
-    settings: new ConfSettingsStore(
-      new Conf({ cwd: dataDir, configName: 'settings', projectName: 'postwright' }),
-    ),
+    settings: new LazyConfSettingsStore(dataDir),
     secrets: new FileSecretStore(dataDir),
-    http: createHttpClient(`Postwright/${APP_VERSION}`),
+    http: createLazyHttpClient(`Postwright/${APP_VERSION}`),
     clock: systemClock,
     logger,
     earlyProblems,

@@ -5,7 +5,6 @@ import type { Draft, DraftSummary } from '../../../shared/model/draft';
 import type { CliContext } from '../cli-context';
 import { readNamedFile } from '../read-named-file';
 import { CliError } from '../cli-error';
-import { importLocalImages } from '../draft-local-images';
 
 /** `--date 2026-11-25`: midnight of that day in the local time zone, as ISO 8601 with its offset. */
 export function parseDate(value: string): string {
@@ -123,7 +122,10 @@ export function registerDrafts(program: Command, context: () => CliContext) {
           ...(options.excerpt ? { excerpt: options.excerpt } : {}),
         });
         // Images beside an HTML file become the draft's own, as if dropped into the editor.
-        const made = options.html ? await importLocalImages(ctx, draft, options.html) : draft;
+        // Loaded only for --html: it parses HTML, which `drafts list` never needs.
+        const made = options.html
+          ? await (await import('../draft-local-images')).importLocalImages(ctx, draft, options.html)
+          : draft;
         ctx.print(made, () => `Created draft ${made.id}: ${made.title}`);
       },
     );

@@ -30,6 +30,7 @@ export function registerServe(program: Command, context: () => CliContext) {
       const core = await ctx.openCore('browser');
       const { startBrowserHost } = await import('../../host/browser-host');
       const host = await startBrowserHost({ core, port: options.port, rendererDir: dir, logger });
+      core.startAll();
       const opened = options.open && openInBrowser(host.url);
       ctx.print({ url: host.url, port: host.port, dataDir: ctx.dataDir, opened }, () =>
         [
