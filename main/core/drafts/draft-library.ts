@@ -80,6 +80,12 @@ export class DraftLibrary implements DraftStore {
       flushDelayMs: deps.indexFlushDelayMs ?? 3000,
       onQuarantined: (files) =>
         deps.events.emit('drafts-quarantined', { files, folder: this.paths.quarantine }),
+      // Not through locked(): a file found damaged during the check at open must not wait for it.
+      rebuild: () =>
+        verifyIndex({
+          ...this.openOptions,
+          forDraft: (id, work) => withStoreLock(storeLockPath(deps.dataDir, `draft-${id}`), work),
+        }),
     });
     this.reader = new DraftReader(this.paths, this.index, deps);
     const options: OpenIndexOptions = {

@@ -20,6 +20,8 @@ export interface IndexStoreDeps {
   flushDelayMs: number;
   /** The index file was damaged and set aside (with its time-stamped path); a new one is empty. */
   onQuarantined: (files: string[]) => void;
+  /** Fills a new, empty index from the drafts, when one replaced a file found damaged mid-run. */
+  rebuild: () => Promise<unknown>;
 }
 
 /**
@@ -117,15 +119,19 @@ export class IndexStore {
     } catch (error) {
       if (!isDamage(error)) throw error;
       const opened = this.db!;
+      let replaced = false;
       await withStoreLock(storeLockPath(this.deps.paths.dataDir, 'drafts-index'), async () => {
         if (this.db !== opened) return;
-        if (sameFile(this.file, opened)) await this.replaceDamaged(String(error));
-        else {
+        if (sameFile(this.file, opened)) {
+          await this.replaceDamaged(String(error));
+          replaced = true;
+        } else {
           opened.close();
           this.db = null;
           await this.open();
         }
       });
+      if (replaced) await this.deps.rebuild();
       return query(this.db!);
     }
   }
