@@ -1,6 +1,5 @@
 import type { Handlers } from '../../../shared/contract';
 import { CoreFailure } from '../../../shared/contract';
-import { extractEvents } from '../../../shared/events/extract-events';
 import { datePart } from '../../../shared/events/local-date';
 import type { CalendarEvent, EventPatch } from '../../../shared/model/calendar-event';
 import type { DraftStore } from '../drafts/draft-store';
@@ -11,8 +10,6 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { Logger } from '../platform/logger';
 import { defaultTimeZone } from './default-time-zone';
 import { EventStore, notFound } from './event-store';
-import { eventsToIcs } from './ics-export';
-import { importIcs } from './ics-merge';
 import { compareOccurrences, occurrencesOf } from './recurrence';
 
 type CalendarHandlers = Pick<
@@ -136,6 +133,8 @@ export function calendarHandlers(deps: CalendarDeps): CalendarHandlers {
 
     'events-extract': async (args) => {
       const dateOrder = deps.settings.get().dateOrder;
+      // chrono-node loads only for this call: listing events never parses prose.
+      const { extractEvents } = await import('../../../shared/events/extract-events');
       if ('text' in args) return extractEvents(args.text, { postDate: args.postDate, dateOrder });
       const draft = await deps.drafts.get(args.draftId);
       const postDate = draft.publishAt ?? draft.createdAt;
@@ -143,6 +142,7 @@ export function calendarHandlers(deps: CalendarDeps): CalendarHandlers {
     },
 
     'events-import': async ({ content }) => {
+      const { importIcs } = await import('./ics-merge');
       const result = await importIcs(store, content, {
         timeZone,
         now: deps.clock.now().toISOString(),
@@ -163,7 +163,7 @@ export function calendarHandlers(deps: CalendarDeps): CalendarHandlers {
       events.sort((a, b) => a.start.localeCompare(b.start));
       return {
         filename: filenameFor(events, ids !== undefined),
-        content: eventsToIcs(events, deps.clock.now()),
+        content: (await import('./ics-export')).eventsToIcs(events, deps.clock.now()),
       };
     },
   };
