@@ -95,7 +95,7 @@ describe('the drafts library', () => {
     const draft = await library.create({ title: 'Notes' });
     await library.save(saveOf(draft, { html: '<p>zeppelin</p>' }));
     expect(await library.list({ query: 'zeppelin' })).toHaveLength(1);
-    // No close(): as after a crash, index.json and the search shards are older than the draft.
+    // No close(): as after a crash, the search text in the index is older than the draft.
     const reopened = openLibrary(dir).library;
     await reopened.save(saveOf(draft, { html: '<p>airship</p>' }));
     const again = openLibrary(dir).library;
