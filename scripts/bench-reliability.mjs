@@ -1,8 +1,9 @@
 // `npm run bench:reliability [writers|draft|stores|two|wordpress|disk|kill|starts…]`: builds, then runs the long
 // reliability runs (issue 12's and 13's figures) and prints them; writes bench/reliability.json.
-import { ensureDependencies, root, run } from './lib/ensure.mjs';
+import { ensureDependencies, ensureSqliteBinding, root, run } from './lib/ensure.mjs';
 
 ensureDependencies({ wantElectron: false });
+ensureSqliteBinding();
 // Only after the install: on a fresh clone esbuild is not there before it.
 const { build } = await import('esbuild');
 const { buildAll } = await import('./build.mjs');

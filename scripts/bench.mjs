@@ -1,8 +1,9 @@
 // `npm run bench [suite…]`: builds, then runs the benchmarks; prints a table and writes bench/results.json.
 import { build } from 'esbuild';
-import { ensureChromium, ensureDependencies, root, run } from './lib/ensure.mjs';
+import { ensureChromium, ensureDependencies, ensureSqliteBinding, root, run } from './lib/ensure.mjs';
 
 ensureDependencies({ wantElectron: false });
+ensureSqliteBinding();
 const chromium = ensureChromium();
 const { buildAll } = await import('./build.mjs');
 await buildAll({ quiet: true });

@@ -1,7 +1,14 @@
 // `npm test`: installs what it needs, builds, then runs typecheck, lint, formatting, unit, contract,
 // integration and end-to-end tests. Exits non-zero on any failure and ends with one summary line.
 import { readFileSync, rmSync } from 'node:fs';
-import { electronBinaryPresent, ensureChromium, ensureDependencies, root, run } from './lib/ensure.mjs';
+import {
+  electronBinaryPresent,
+  ensureChromium,
+  ensureDependencies,
+  ensureSqliteBinding,
+  root,
+  run,
+} from './lib/ensure.mjs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
@@ -25,6 +32,7 @@ function count(file, read) {
 }
 
 ensureDependencies({ wantElectron: process.env.POSTWRIGHT_ELECTRON === '1' });
+ensureSqliteBinding();
 const chromium = ensureChromium();
 const { buildAll } = await import('./build.mjs');
 await buildAll({ quiet: true });
