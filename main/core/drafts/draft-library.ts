@@ -36,8 +36,8 @@ export interface DraftLibraryDeps {
   /** How long index writes are coalesced after a change (tests and the CLI flush on close). */
   indexFlushDelayMs?: number;
   /**
-   * Whether the first list may answer from the index before the folder check (a long-lived app,
-   * which then receives corrections as events). A one-shot command has no events to wait for, so it
+   * Whether the first list or search may answer from the index before the folder check (a
+   * long-lived app, which then receives corrections as events and lists again). A one-shot command has no events to wait for, so it
    * lists only what the check confirms: drafts another process saved a moment ago included.
    */
   listBeforeCheck?: boolean;
@@ -197,7 +197,7 @@ export class DraftLibrary implements DraftStore {
   ): Promise<{ items: DraftSummary[]; total: number }> {
     const words = queryWords(options.query ?? '');
     const usable = await this.loaded;
-    if (!usable || words.length > 0 || this.deps.listBeforeCheck === false) await this.ready;
+    if (!usable || this.deps.listBeforeCheck === false) await this.ready;
     return this.index.page(words, options.trash ?? false, (id) => this.reader.readOrNull(id), offset, limit);
   }
 
