@@ -14,6 +14,8 @@ import { useTheme } from './useTheme';
 /** The app frame: sidebar, the open section, and the status bar. */
 export function App() {
   const [section, setSection] = useState<SectionId>('drafts');
+  // Set by the status bar: the Blogs section opens with the outbox in view and focused, once.
+  const [outboxWanted, setOutboxWanted] = useState(false);
   const [settings, setSettings] = useCoreValue((client) => client.call('settings-get', {}));
   useCoreEvent('settings-changed', setSettings);
   useTheme(settings?.theme);
@@ -30,10 +32,18 @@ export function App() {
         {section === 'settings' ? (
           settings && <SettingsView settings={settings} />
         ) : (
-          <SectionView section={section} />
+          <SectionView
+            section={section}
+            outbox={{ wanted: outboxWanted, shown: () => setOutboxWanted(false) }}
+          />
         )}
       </main>
-      <StatusBar />
+      <StatusBar
+        onOpenOutbox={() => {
+          setSection('blogs');
+          setOutboxWanted(true);
+        }}
+      />
       <LinkIntake onAdded={() => setSection('inbox')} />
     </div>
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { digestTemplatesSchema } from './digest-template';
+import { digestTemplateListSchema, digestTemplatesSchema } from './digest-template';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -22,7 +22,7 @@ export const settingsPatchSchema = z
   .object({
     theme: z.enum(THEMES),
     dateOrder: settingsSchema.shape.dateOrder.unwrap(),
-    digestTemplates: settingsSchema.shape.digestTemplates.unwrap(),
+    digestTemplates: digestTemplateListSchema,
   })
   .partial()
   .strict();

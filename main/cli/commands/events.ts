@@ -24,21 +24,15 @@ function parseLocalIso(value: string): string {
   return value.slice(0, 16);
 }
 
-/** A core failure told the way a command-line user can act on: the field checks' own sentences, or a hint. */
+/** A core failure told the way a command-line user can act on: the core's sentence, with a hint when not found. */
 async function withHints<T>(work: () => Promise<T>, hint = ''): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof CoreFailure && error.code === 'not-found')
       throw new CliError(`${error.message} ${hint}`.trim());
-    if (error instanceof CoreFailure && error.code === 'invalid-args' && Array.isArray(error.detail)) {
-      const messages = (error.detail as { message?: unknown }[])
-        .map((issue) => issue.message)
-        .filter(
-          (message): message is string => typeof message === 'string' && !message.startsWith('Invalid'),
-        );
-      if (messages.length > 0) throw new CliError(messages.join(' '));
-    }
+    // Wrong arguments come with the core's sentences naming each field in words.
+    if (error instanceof CoreFailure && error.code === 'invalid-args') throw new CliError(error.message);
     throw error;
   }
 }
@@ -66,7 +60,8 @@ function foundRow(event: FoundEvent): string {
   const when = event.end ? `${event.start} – ${event.end}` : event.start;
   const kind = event.allDay ? 'all day' : 'timed';
   const where = event.location ? `  at ${event.location}` : '';
-  return `${when}  (${kind})${where}\n    “${event.text}”`;
+  const note = event.note ? `\n    Check: ${event.note}` : '';
+  return `${when}  (${kind})${where}\n    “${event.text}”${note}`;
 }
 
 export function registerEvents(program: Command, context: () => CliContext) {

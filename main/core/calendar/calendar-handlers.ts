@@ -3,7 +3,6 @@ import { CoreFailure } from '../../../shared/contract';
 import { datePart } from '../../../shared/events/local-date';
 import type { CalendarEvent, EventPatch } from '../../../shared/model/calendar-event';
 import type { DraftStore } from '../drafts/draft-store';
-import { htmlToText } from '../drafts/draft-text';
 import type { EventBus } from '../events/event-bus';
 import type { Clock } from '../platform/clock';
 import type { SettingsStore } from '../settings/settings-store';
@@ -132,13 +131,13 @@ export function calendarHandlers(deps: CalendarDeps): CalendarHandlers {
     },
 
     'events-extract': async (args) => {
-      const dateOrder = deps.settings.get().dateOrder;
       // chrono-node loads only for this call: listing events never parses prose.
-      const { extractEvents } = await import('../../../shared/events/extract-events');
-      if ('text' in args) return extractEvents(args.text, { postDate: args.postDate, dateOrder });
+      const { findDraftEvents, localDayOf } = await import('./find-draft-events');
+      const options = { today: deps.clock.now(), dateOrder: deps.settings.get().dateOrder };
+      if ('html' in args) return findDraftEvents(args.html, { ...options, postDate: args.postDate });
       const draft = await deps.drafts.get(args.draftId);
-      const postDate = draft.publishAt ?? draft.createdAt;
-      return extractEvents(`${draft.title}\n${htmlToText(draft.html)}`, { postDate, dateOrder });
+      const postDate = draft.publishAt ? localDayOf(new Date(draft.publishAt)) : null;
+      return findDraftEvents(draft.html, { ...options, postDate });
     },
 
     'events-import': async ({ content }) => {

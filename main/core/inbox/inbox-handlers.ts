@@ -82,7 +82,7 @@ export function createInbox(deps: InboxDeps): {
         .map((bookmark) => bookmark.id);
       if (unfinished.length) void queue.enqueue(unfinished);
     }
-    return { inbox, store, digests: new Digests(inbox, deps.settings, deps.drafts) };
+    return { inbox, store, digests: new Digests(inbox, deps.settings, deps.drafts, () => deps.clock.now()) };
   });
   ready.catch((error: unknown) =>
     deps.logger.error('the inbox could not be opened', { message: String(error) }),

@@ -68,7 +68,7 @@ const FIELDS: { key: keyof Omit<DigestTemplate, 'name'>; label: string; rows: nu
     key: 'item',
     label: 'Each link',
     rows: 3,
-    help: '{title} {url} {description} {comment} {tags} {date} {site}; {#comment}…{/comment} only when there is one',
+    help: '{title} {url} {description} {comment} {tags} {date} {site}; {#comment}…{/comment} only when there is one, {^description}…{/description} only when there is none',
   },
   { key: 'group', label: 'Each tag group (when grouping by tag)', rows: 3, help: '{tag} {items}' },
   { key: 'body', label: 'Body', rows: 3, help: '{intro} {items}' },
