@@ -1,7 +1,7 @@
 // Builds everything into dist/: the CLI and browser host, the Electron main and preload, the renderer.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { chmod, rm } from 'node:fs/promises';
+import { chmod, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,12 +13,20 @@ export async function buildAll({ quiet = false } = {}) {
     bundle: true,
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Dependencies are bundled and tree-shaken, so a command resolves and reads a few files instead
+    // of hundreds. Left outside: Electron itself, better-sqlite3 and @napi-rs/keyring (their native
+    // bindings are found beside their own files) and ws's optional native helpers.
+    external: ['electron', 'better-sqlite3', '@napi-rs/keyring', 'bufferutil', 'utf-8-validate'],
     logLevel: 'warning',
     absWorkingDir: root,
   };
+  // Bundled CommonJS packages call require() for Node's modules; an ES module has none of its own.
+  const requireShim =
+    "import { createRequire as __postwrightRequire } from 'node:module'; const require = __postwrightRequire(import.meta.url);";
   await Promise.all([
-    // Split so each command loads only what it uses: `postwright --help` starts without the core.
+    // One file for the entry; what a command loads on demand (the core, each domain, the heavy
+    // parsers) is split off, so `postwright --help` starts without the core and `drafts list`
+    // without the publishing and calendar code.
     esbuild({
       ...node,
       entryPoints: ['main/cli/postwright.ts'],
@@ -27,13 +35,18 @@ export async function buildAll({ quiet = false } = {}) {
       format: 'esm',
       outExtension: { '.js': '.mjs' },
       chunkNames: 'chunks/[name]-[hash]',
-      banner: { js: '#!/usr/bin/env node' },
-    }),
+      banner: { js: `#!/usr/bin/env node\n${requireShim}` },
+      metafile: true,
+    }).then(({ metafile }) => writeFile(`${root}/dist/cli/meta.json`, JSON.stringify(metafile))),
     esbuild({
       ...node,
       entryPoints: ['main/electron/main.ts'],
-      outfile: 'dist/electron/main.mjs',
+      outdir: 'dist/electron',
+      splitting: true,
       format: 'esm',
+      outExtension: { '.js': '.mjs' },
+      chunkNames: 'chunks/[name]-[hash]',
+      banner: { js: requireShim },
     }),
     // A sandboxed preload cannot be an ES module: one CommonJS file that only requires electron.
     esbuild({

@@ -1,9 +1,10 @@
 // `npm start`: installs dependencies when missing, builds, and opens the app: the desktop app when
 // Electron's binary is installed, else the browser host (printing its address and opening a browser).
 import { spawn } from 'node:child_process';
-import { electronBinaryPresent, ensureDependencies, root } from './lib/ensure.mjs';
+import { electronBinaryPresent, ensureDependencies, ensureSqliteBinding, root } from './lib/ensure.mjs';
 
 const toldNoDesktop = ensureDependencies({ wantElectron: true });
+ensureSqliteBinding();
 const { buildAll } = await import('./build.mjs');
 await buildAll({ quiet: true });
 

@@ -7,6 +7,7 @@ import {
   ensureChromium,
   ensureDependencies,
   ensureKeyringDaemon,
+  ensureSqliteBinding,
   root,
   run,
 } from './lib/ensure.mjs';
@@ -46,6 +47,7 @@ function listed(args, countOf) {
 }
 
 ensureDependencies({ wantElectron: process.env.POSTWRIGHT_ELECTRON === '1' });
+ensureSqliteBinding();
 const chromium = ensureChromium();
 ensureKeyringDaemon();
 const { buildAll } = await import('./build.mjs');

@@ -1,16 +1,20 @@
 import type { CoreEvents, Handlers } from '../../shared/contract';
+import { blogsMethods } from '../../shared/contract/blogs';
+import { calendarMethods } from '../../shared/contract/calendar';
+import { draftsMethods } from '../../shared/contract/drafts';
+import { inboxMethods } from '../../shared/contract/inbox';
+import { micropubMethods } from '../../shared/contract/micropub';
+import { publishMethods } from '../../shared/contract/publish';
 import type { CoreDeps } from './core-deps';
 import { appHandlers } from './app/app-handlers';
 import { Problems } from './app/problems';
-import { calendarHandlers } from './calendar/calendar-handlers';
-import { DraftLibrary } from './drafts/draft-library';
+import type { DraftLibrary } from './drafts/draft-library';
 import type { DraftStore } from './drafts/draft-store';
-import { draftsHandlers } from './drafts/drafts-handlers';
+import { LazyDraftStore } from './drafts/lazy-draft-store';
 import { EventBus } from './events/event-bus';
 import { StoreSignals } from './fs/store-signals';
 import { JobTracker } from './jobs/job-tracker';
-import { createPublishing } from './publish/publishing';
-import { createInbox } from './inbox/inbox-handlers';
+import { lazyDomain } from './lazy-domain';
 
 export type { CoreDeps };
 
@@ -19,10 +23,20 @@ export interface Core {
   readonly events: EventBus;
   /** The drafts library, for the hosts that serve draft images (`assetFile`). */
   readonly drafts: DraftStore;
+  /**
+   * Starts every domain now, for a long-lived app once it is up: the outbox resumes, unfinished
+   * link fetches go on, and every store is read once, so a file it must set aside is reported at
+   * once. Without it (the CLI) each domain starts on its first call.
+   */
+  startAll(): void;
   dispose(): Promise<void>;
 }
 
-/** The only way into business logic: every host builds its adapters and passes them in here. */
+/**
+ * The only way into business logic: every host builds its adapters and passes them in here. Each
+ * domain (its modules and their parsers included) loads and starts on its first call, so a
+ * command pays only for what it uses: `drafts list` never loads publishing or the calendar.
+ */
 export function createCore(deps: CoreDeps): Core {
   const events = new EventBus();
   const jobs = new JobTracker(events);
@@ -31,7 +45,7 @@ export function createCore(deps: CoreDeps): Core {
   events.onAny((event, payload) => {
     if (event === 'drafts-quarantined') {
       for (const file of (payload as CoreEvents['drafts-quarantined']).files) {
-        if (file.endsWith('index.json'))
+        if (file.endsWith('index.sqlite'))
           problems.setAside('The drafts index', file, 'it was rebuilt from your drafts');
         else problems.setAside('A draft', file, 'the rest of your drafts are fine');
       }
@@ -41,15 +55,35 @@ export function createCore(deps: CoreDeps): Core {
     }
   });
   // Other domains receive `drafts` as their DraftStore (publishing, the outbox, digests, the calendar).
-  const drafts = new DraftLibrary({
-    dataDir: deps.dataDir,
-    clock: deps.clock,
-    logger: deps.logger,
-    events,
-    listBeforeCheck: deps.host !== 'cli',
+  const drafts = new LazyDraftStore(deps.dataDir, async () => {
+    const { DraftLibrary } = await import('./drafts/draft-library');
+    return new DraftLibrary({
+      dataDir: deps.dataDir,
+      clock: deps.clock,
+      logger: deps.logger,
+      events,
+      listBeforeCheck: deps.host !== 'cli',
+    });
   });
-  const publishing = createPublishing({ ...deps, drafts, events, jobs, problems });
-  const inbox = createInbox({ ...deps, drafts, events, jobs, problems });
+  const domainDeps = { ...deps, drafts, events, jobs, problems };
+  const draftsDomain = lazyDomain(Object.keys(draftsMethods), async () => {
+    const [{ draftsHandlers }, library] = await Promise.all([
+      import('./drafts/drafts-handlers'),
+      drafts.library() as Promise<DraftLibrary>,
+    ]);
+    return { handlers: draftsHandlers({ library }) };
+  });
+  const calendar = lazyDomain(Object.keys(calendarMethods), async () => {
+    const { calendarHandlers } = await import('./calendar/calendar-handlers');
+    return { handlers: calendarHandlers(domainDeps) };
+  });
+  const publishing = lazyDomain(
+    [...Object.keys(blogsMethods), ...Object.keys(publishMethods), ...Object.keys(micropubMethods)],
+    async () => (await import('./publish/publishing')).createPublishing(domainDeps),
+  );
+  const inbox = lazyDomain(Object.keys(inboxMethods), async () =>
+    (await import('./inbox/inbox-handlers')).createInbox(domainDeps),
+  );
   const info = {
     name: 'Postwright',
     version: deps.version,
@@ -57,37 +91,45 @@ export function createCore(deps: CoreDeps): Core {
     dataDir: deps.dataDir,
     secretStore: deps.secrets.info,
   };
-  // A long-lived app shows what other processes (the CLI) change, within a second.
+  // A long-lived app shows what other processes (the CLI) change, within a second. A domain not
+  // started yet has shown nothing, so it has nothing to update.
   const signals = deps.host === 'cli' ? null : new StoreSignals(deps.dataDir, deps.logger);
-  signals?.on('draft-', (name) => drafts.changedElsewhere(name.slice('draft-'.length)));
+  signals?.on('draft-', async (name) =>
+    (await drafts.started())?.changedElsewhere(name.slice('draft-'.length)),
+  );
   signals?.on('calendar', () => events.emit('events-changed', { ids: [] }));
-  signals?.on('inbox', () => inbox.refresh());
-  signals?.on('outbox-', (name) => publishing.outbox.changedElsewhere(name.slice('outbox-'.length)));
-  signals?.on('blogs', async () => events.emit('blogs-changed', await publishing.blogs.list()));
+  signals?.on('inbox', () => inbox.started()?.refresh());
+  signals?.on('outbox-', (name) =>
+    publishing.started()?.outbox.changedElsewhere(name.slice('outbox-'.length)),
+  );
+  signals?.on('blogs', async () => {
+    const started = publishing.started();
+    if (started) events.emit('blogs-changed', await started.blogs.list());
+  });
   signals?.on('settings', () => events.emit('settings-changed', deps.settings.get()));
-  const handlers: Handlers = {
+  const handlers = {
     ...appHandlers({ info, settings: deps.settings, jobs, events, problems }),
-    ...draftsHandlers({ library: drafts }),
-    ...calendarHandlers({ ...deps, drafts, events }),
+    ...draftsDomain.handlers,
+    ...calendar.handlers,
     ...publishing.handlers,
     ...inbox.handlers,
-  };
-  if (signals) {
-    // The app reads every store once at start, so a file it must set aside is reported at once.
-    void Promise.resolve(handlers['events-list']({}, { signal: new AbortController().signal })).catch(
-      () => undefined,
-    );
-  }
+  } as Handlers;
+  const signal = new AbortController().signal;
   return {
     handlers,
     events,
     drafts,
+    startAll() {
+      for (const domain of [draftsDomain, publishing, inbox]) void domain.start().catch(() => undefined);
+      // Reading the calendar once reports a file it must set aside.
+      void Promise.resolve(handlers['events-list']({}, { signal })).catch(() => undefined);
+    },
     async dispose() {
       signals?.close();
       for (const job of jobs.list()) if (job.state === 'running') jobs.cancel(job.id);
-      await publishing.dispose();
-      await inbox.dispose();
-      await drafts.close();
+      await (await publishing.settled())?.dispose();
+      await (await inbox.settled())?.dispose();
+      await (await drafts.started())?.close();
     },
   };
 }

@@ -77,6 +77,7 @@ app.whenReady().then(async () => {
   const window = openMainWindow(BrowserWindow, join(import.meta.dirname, '..', 'preload', 'preload.cjs'));
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_URL);
+  core.startAll();
   const router = createRouter(core.handlers, logger);
   bookmarkLinks.deliver((link) => {
     if (window.isMinimized()) window.restore();

@@ -1,17 +1,19 @@
-import Conf from 'conf';
 import type { HostKind } from '../../shared/model/app-info';
 import { APP_VERSION } from '../../shared/version';
 import { createCore, type Core } from '../core/create-core';
 import { systemClock } from '../core/platform/clock';
 import { prepareDataDir } from '../core/platform/data-dir';
-import { createHttpClient } from '../core/platform/http';
+import { createLazyHttpClient } from '../core/platform/lazy-http';
 import type { Logger } from '../core/platform/logger';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { openNodeSecretStore } from '../core/secrets/keyring-secret-store';
-import { ConfSettingsStore } from '../core/settings/conf-settings-store';
+import { LazyConfSettingsStore } from '../core/settings/lazy-conf-settings-store';
 import { prepareSettingsFile } from '../core/settings/settings-file';
 
-/** The core as the browser host and the CLI build it: conf settings, the system keyring or a 0600 secrets file. */
+/**
+ * The core as the browser host and the CLI build it: conf settings (loaded when used), the system
+ * keyring or a 0600 secrets file.
+ */
 export async function createNodeCore(
   host: Exclude<HostKind, 'electron'>,
   dataDir: string,
@@ -24,15 +26,13 @@ export async function createNodeCore(
     host,
     version: APP_VERSION,
     dataDir,
-    settings: new ConfSettingsStore(
-      new Conf({ cwd: dataDir, configName: 'settings', projectName: 'postwright', configFileMode: 0o600 }),
-    ),
+    settings: new LazyConfSettingsStore(dataDir),
     // POSTWRIGHT_SECRETS=file keeps scripts and test runs out of the author's own keyring.
     secrets:
       process.env.POSTWRIGHT_SECRETS === 'file'
         ? new FileSecretStore(dataDir)
         : await openNodeSecretStore(dataDir),
-    http: createHttpClient(`Postwright/${APP_VERSION}`),
+    http: createLazyHttpClient(`Postwright/${APP_VERSION}`),
     clock: systemClock,
     logger,
     earlyProblems,

@@ -2,6 +2,7 @@
 // before the project's own packages are installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -9,6 +10,17 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
   return result.status ?? 1;
+}
+
+/**
+ * Native packages (better-sqlite3) compile against Node's headers when no prebuilt binary can be
+ * downloaded; node-gyp would download the headers too, so it is pointed at the ones installed
+ * beside this Node when they exist.
+ */
+function withNodeHeaders(env) {
+  const headers = join(dirname(process.execPath), '..', 'include', 'node', 'node.h');
+  if (env.npm_config_nodedir || !existsSync(headers)) return env;
+  return { ...env, npm_config_nodedir: join(dirname(process.execPath), '..') };
 }
 
 /**
@@ -26,7 +38,7 @@ export function ensureDependencies({ wantElectron }) {
 function npmCi(npm, env) {
   const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: withNodeHeaders({ ...process.env, ...env }),
     encoding: 'utf8',
   });
   return {
@@ -69,6 +81,33 @@ export function installDependencies({ wantElectron, npm = 'npm', say = console.l
     throw new Error(`npm ci failed (${reasonIn(without.output)}): the lines above say more.`);
   }
   return wantElectron;
+}
+
+/** Whether better-sqlite3's compiled binding loads in this Node and opens a database with FTS5 trigrams. */
+function sqliteBindingWorks() {
+  const probe =
+    "const D = require('better-sqlite3'); const db = new D(':memory:');" +
+    'db.exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize=\'trigram\')"); db.close();';
+  return spawnSync(process.execPath, ['-e', probe], { cwd: root, stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * The drafts index needs better-sqlite3's native binding, built for this Node. npm 11 may skip
+ * the package's install script (it asks for approval: package.json lists it under
+ * "allowScripts"), and where its prebuilt download is unreachable the script compiles from
+ * source (about two minutes). So the binding is checked, and built explicitly when it does not
+ * load: from source, against the Node headers the system has when it has them.
+ */
+export function ensureSqliteBinding() {
+  if (sqliteBindingWorks()) return;
+  console.log('Building the SQLite binding (better-sqlite3) from source; this takes about two minutes…');
+  const env = withNodeHeaders({ ...process.env, npm_config_build_from_source: 'true' });
+  run('npm', ['rebuild', 'better-sqlite3', '--foreground-scripts'], { env });
+  if (!sqliteBindingWorks()) {
+    throw new Error(
+      'The SQLite binding (better-sqlite3) could not be built: see the messages above. It needs a C++ compiler, make and python3.',
+    );
+  }
 }
 
 /** True when Electron's own binary is installed, so the desktop app (and its e2e project) can run. */

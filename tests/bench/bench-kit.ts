@@ -2,7 +2,7 @@
 export interface BenchRow {
   name: string;
   value: number;
-  unit: 'ms' | 'KB' | 'x';
+  unit: 'ms' | 'KB' | 'MB' | 'x';
   baseline?: { name: string; value: number };
   /** value / baseline, when there is a baseline. */
   ratio?: number;

@@ -2,18 +2,10 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blankDraftFields, type Draft } from '../../shared/model/draft';
 import { serializeDraft } from '../../main/core/drafts/draft-file';
-import {
-  entryOf,
-  INDEX_FORMAT_VERSION,
-  searchTextOf,
-  shardOf,
-  SEARCH_SHARDS,
-  wordCountOf,
-  type IndexEntry,
-  type SearchShardFile,
-} from '../../main/core/drafts/draft-index';
+import { entryOf, searchTextOf, wordCountOf, type IndexEntry } from '../../main/core/drafts/draft-index';
 import { DraftPaths } from '../../main/core/drafts/draft-paths';
 import { htmlToText } from '../../main/core/drafts/draft-text';
+import { createIndexFile, IndexDb } from '../../main/core/drafts/index-db';
 
 const COMMON = (
   'the a of and to in is for on with at by from this that it as be are was were will can links ' +
@@ -39,10 +31,15 @@ function random(seed: number) {
 
 /**
  * Writes `count` drafts straight into `dataDir` in the documented format (docs/data.md), with a
- * matching index.json and search shards, much faster than creating them one by one through the
- * library (no fsync: this is benchmark data). Bodies average about 500 words.
+ * matching index, much faster than creating them one by one through the library (no fsync: this
+ * is benchmark data). Bodies average about 500 words. The same list rows go to `rowsFile` as
+ * JSON too, for the peer that reads and prints a JSON index.
  */
-export function generateDrafts(dataDir: string, count: number): { ids: string[]; bytes: number } {
+export function generateDrafts(
+  dataDir: string,
+  count: number,
+  rowsFile?: string,
+): { ids: string[]; bytes: number } {
   const paths = new DraftPaths(dataDir);
   const next = random(42);
   const words = vocabulary();
@@ -52,10 +49,12 @@ export function generateDrafts(dataDir: string, count: number): { ids: string[];
       ? COMMON[Math.floor(next() * COMMON.length)]!
       : words[COMMON.length + Math.floor(next() * (words.length - COMMON.length))]!;
   const sentence = (length: number) => Array.from({ length }, word).join(' ');
-  mkdirSync(paths.searchFolder, { recursive: true });
+  mkdirSync(paths.root, { recursive: true });
+  createIndexFile(paths.index);
+  const index = new IndexDb(paths.index);
   const entries: IndexEntry[] = [];
-  const shards = Array.from({ length: SEARCH_SHARDS }, () => ({}) as SearchShardFile['entries']);
   const ids: string[] = [];
+  const pending: { entry: IndexEntry; text: string }[] = [];
   let bytes = 0;
   const start = Date.parse('2024-01-01T00:00:00Z');
   for (let i = 0; i < count; i += 1) {
@@ -89,16 +88,16 @@ export function generateDrafts(dataDir: string, count: number): { ids: string[];
     writeFileSync(paths.file(id), file);
     bytes += file.length;
     const stamp = statSync(paths.file(id), { bigint: true }).mtimeNs.toString();
-    entries.push(entryOf(draft, stamp));
-    shards[shardOf(id)]![id] = { stamp, text: searchTextOf(draft.title, text) };
+    const entry = entryOf(draft, stamp);
+    if (rowsFile) entries.push(entry);
+    pending.push({ entry, text: searchTextOf(draft.title, text) });
+    if (pending.length === 500 || i === count - 1) {
+      index.transaction(() => pending.forEach((row) => index.put(row.entry, { text: row.text })));
+      pending.length = 0;
+    }
     ids.push(id);
   }
-  writeFileSync(paths.index, JSON.stringify({ formatVersion: INDEX_FORMAT_VERSION, entries }));
-  shards.forEach((shard, n) =>
-    writeFileSync(
-      paths.searchShard(n),
-      JSON.stringify({ formatVersion: INDEX_FORMAT_VERSION, entries: shard }),
-    ),
-  );
+  index.close();
+  if (rowsFile) writeFileSync(rowsFile, JSON.stringify({ entries }));
   return { ids, bytes };
 }

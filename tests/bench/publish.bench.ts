@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHttpClient } from '../../main/core/platform/http';
@@ -54,6 +55,68 @@ function barePost(endpoint: string, body: string): Promise<void> {
   });
 }
 
+/** Runs a command to its end; its wall time in ms, and its stdout. */
+function timed(command: string, args: string[], input?: string): { ms: number; stdout: string } {
+  const started = performance.now();
+  const result = spawnSync(command, args, { encoding: 'utf8', input });
+  const ms = performance.now() - started;
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.slice(0, 4).join(' ')} failed: ${result.stderr}`);
+  return { ms, stdout: result.stdout };
+}
+
+/** What a script author would write: python's xmlrpc.client, newPost then getPost to read it back. */
+const PYTHON_PUBLISH = `import sys, xmlrpc.client
+endpoint, blog, user, password, title = sys.argv[1:6]
+server = xmlrpc.client.ServerProxy(endpoint)
+post = {"title": title, "description": "<p>A short post for the benchmark.</p>", "post_status": "publish"}
+post_id = server.metaWeblog.newPost(blog, user, password, post, True)
+print(server.metaWeblog.getPost(post_id, user, password)["link"])`;
+
+/**
+ * `postwright publish` of a new draft, a whole CLI process, against python's xmlrpc.client doing
+ * the same two requests, alternated run by run, into `times`. Nothing when there is no python3 here.
+ */
+function cliPublish(
+  wp: ReturnType<typeof startWordPress>,
+  runs: number,
+  times: { cli: number[]; python: number[] },
+): void {
+  if (spawnSync('python3', ['-c', 'import xmlrpc.client']).status !== 0) return;
+  const dataDir = mkdtempSync(join(tmpdir(), 'postwright-bench-cli-publish-'));
+  const cli = (args: string[], input?: string) =>
+    timed(process.execPath, ['dist/cli/postwright.mjs', '--data-dir', dataDir, ...args], input);
+  try {
+    cli(['blogs', 'add', wp.WP_URL, '--user', wp.WP_USER, '--password-stdin', '--json'], wp.WP_PASSWORD);
+    const body = join(dataDir, 'post.html');
+    writeFileSync(body, '<p>A short post for the benchmark.</p>');
+    for (let index = 0; index < runs; index += 1) {
+      const python = () =>
+        times.python.push(
+          timed('python3', [
+            '-c',
+            PYTHON_PUBLISH,
+            wp.WP_ENDPOINT,
+            wp.WP_BLOG_ID,
+            wp.WP_USER,
+            wp.WP_PASSWORD,
+            `Python ${index}`,
+          ]).ms,
+        );
+      if (index % 2) python();
+      const draft = JSON.parse(
+        cli(['drafts', 'new', '--title', `CLI ${index}`, '--html', body, '--json']).stdout,
+      ) as {
+        id: string;
+      };
+      times.cli.push(cli(['publish', draft.id, '--json']).ms);
+      if (index % 2 === 0) python();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Publishing against a real WordPress: the MetaWeblog client's newPost versus a bare HTTP POST of the
  * same request body to the same server, alternating, in the same run; and the XML-RPC codec on 1 MB.
@@ -94,6 +157,7 @@ export const publishBench: BenchSuite = async () => {
   const ours: number[] = [];
   const bare: number[] = [];
   const oneClick: number[] = [];
+  const fromCli = { cli: [] as number[], python: [] as number[] };
   const dataDir = mkdtempSync(join(tmpdir(), 'postwright-bench-publish-'));
   const core = createTestCore(dataDir);
   try {
@@ -133,6 +197,7 @@ export const publishBench: BenchSuite = async () => {
       await call('publish', { draftId: draft.id });
       oneClick.push(performance.now() - started);
     }
+    cliPublish(wp, 7, fromCli);
   } finally {
     await core.dispose();
     rmSync(dataDir, { recursive: true, force: true });
@@ -155,5 +220,14 @@ export const publishBench: BenchSuite = async () => {
         note: 'two requests (send and read back) plus the crash-safe journal: for information',
       },
     ),
+    ...(fromCli.cli.length > 0
+      ? [
+          row('publish: `postwright publish` of a new draft (median of 7)', median(fromCli.cli), 'ms', {
+            baseline: { name: 'python xmlrpc.client newPost + getPost', value: median(fromCli.python) },
+            budget: { limit: 1.5, of: 'ratio' },
+            note: 'whole processes, alternated; the CLI also keeps the outbox journal and the draft',
+          }),
+        ]
+      : []),
   ];
 };

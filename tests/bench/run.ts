@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BenchRow, BenchSuite } from './bench-kit';
 import { bundleBench } from './bundle.bench';
 import { calendarBench } from './calendar.bench';
+import { cliBench } from './cli.bench';
 import { inboxBench } from './inbox.bench';
 import { draftsBench } from './drafts.bench';
 import { editorBench } from './editor.bench';
@@ -13,6 +14,7 @@ import { startupBench } from './startup.bench';
 const SUITES: [string, BenchSuite][] = [
   ['bundle', bundleBench],
   ['startup', startupBench],
+  ['cli', cliBench],
   ['drafts', draftsBench],
   ['editor', editorBench],
   ['calendar', calendarBench],
@@ -32,7 +34,8 @@ function format(row: BenchRow): string {
   return [row.name, value, baseline, ratio, budget, verdict].map((cell) => cell.padEnd(12)).join(' | ');
 }
 
-const only = process.argv.slice(2);
+// Suite names; `--scale` (read by the suites that sweep sizes) is not one.
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const rows: BenchRow[] = [];
 for (const [name, suite] of SUITES) {
   if (only.length > 0 && !only.includes(name)) continue;

@@ -83,7 +83,7 @@ async function killRepeatedly(dataDir: string, kills: number, random: () => numb
     // Every draft folder holds a whole, parsable draft...
     const root = join(dataDir, 'drafts');
     const folders = existsSync(root)
-      ? readdirSync(root).filter((name) => !name.startsWith('.') && name !== 'index.json')
+      ? readdirSync(root).filter((name) => !name.startsWith('.') && !name.startsWith('index.sqlite'))
       : [];
     for (const id of folders) {
       const draft = parseDraftFile(readFileSync(join(root, id, 'draft.json'), 'utf8'), id);

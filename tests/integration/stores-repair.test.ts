@@ -45,7 +45,7 @@ describe('multi-file changes and leftovers (issue 12, item 6)', () => {
       'calendar/.events.json.0123456789ab.tmp',
       'inbox/.snapshot.json.0123456789ab.tmp',
       'outbox/.x.json.0123456789ab.tmp',
-      'drafts/.index.json.0123456789ab.tmp',
+      'drafts/.index.sqlite.0123456789ab.tmp',
     ];
     for (const name of leftovers) {
       mkdirSync(join(dataDir, name, '..'), { recursive: true });

@@ -5,7 +5,6 @@ import type { Draft, DraftSummary } from '../../../shared/model/draft';
 import type { CliContext } from '../cli-context';
 import { MB, readTextFile } from '../read-named-file';
 import { CliError } from '../cli-error';
-import { importLocalImages } from '../draft-local-images';
 
 /** Bodies from files; the contract takes 50 million characters, and UTF-8 is at least a byte each. */
 const BODY_LIMIT = 40 * MB;
@@ -127,7 +126,10 @@ export function registerDrafts(program: Command, context: () => CliContext) {
           ...(options.excerpt ? { excerpt: options.excerpt } : {}),
         });
         // Images beside an HTML file become the draft's own, as if dropped into the editor.
-        const made = options.html ? await importLocalImages(ctx, draft, options.html) : draft;
+        // Loaded only for --html: it parses HTML, which `drafts list` never needs.
+        const made = options.html
+          ? await (await import('../draft-local-images')).importLocalImages(ctx, draft, options.html)
+          : draft;
         ctx.print(made, () => `Created draft ${made.id}: ${made.title}`);
       },
     );

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Blog, DiscoveryReport } from '../../../shared/model/blog';
-import { micropubBlogAddFrom, type Mf2Properties, type Mf2Value } from '../../../shared/model/micropub';
+import type { Mf2Properties, Mf2Value } from '../../../shared/model/micropub';
 import { editWarning, grantSentence, type PostEdit } from '../../../shared/publish/micropub-scope';
 import { contentTypeFor } from '../../core/fs/content-types';
 import type { CliContext } from '../cli-context';
@@ -46,6 +46,8 @@ export async function addMicropubBlogFromCli(
 ): Promise<Blog> {
   const token = options.tokenStdin ? (await readStdin()).trim() : undefined;
   if (options.tokenStdin && !token) throw new CliError('No token arrived on stdin.', 2);
+  // The models carry zod schemas: loaded when a blog is added, not for every command.
+  const { micropubBlogAddFrom } = await import('../../../shared/model/micropub');
   const blog = await ctx.call('blogs-add', {
     ...micropubBlogAddFrom(report, options.name),
     ...(token ? { token } : {}),

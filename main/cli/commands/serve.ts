@@ -49,6 +49,7 @@ export function registerServe(program: Command, context: () => CliContext) {
         moved = remembered;
       }
       await rememberPort(ctx.dataDir, host.port);
+      core.startAll();
       const opened = options.open && (await openInBrowser(host.url));
       ctx.print(
         { url: host.url, port: host.port, movedFrom: moved ?? null, dataDir: ctx.dataDir, opened },

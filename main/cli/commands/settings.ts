@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { SEED_DIGEST_TEMPLATE } from '../../../shared/model/digest-template';
-import { THEMES, type Settings } from '../../../shared/model/settings';
+import type { Settings } from '../../../shared/model/settings';
 import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-error';
 
@@ -37,6 +36,8 @@ export function registerSettings(program: Command, context: () => CliContext) {
     .description(`light, dark or system`)
     .action(async (theme: string) => {
       const ctx = context();
+      // The models carry zod schemas: loaded by the commands that use them, not for every command.
+      const { THEMES } = await import('../../../shared/model/settings');
       const next = await ctx.call('settings-update', { patch: { theme: oneOf(THEMES)(theme) } });
       ctx.print(next, () => describe(next));
     });
@@ -67,6 +68,7 @@ export function registerSettings(program: Command, context: () => CliContext) {
       const list = (await ctx.call('settings-get', {})).digestTemplates;
       if (list.some((template) => template.name === name))
         throw new CliError(`There is already a template called "${name}". Choose another name.`);
+      const { SEED_DIGEST_TEMPLATE } = await import('../../../shared/model/digest-template');
       const added = { ...SEED_DIGEST_TEMPLATE, name, ...(options.title ? { title: options.title } : {}) };
       const next = await ctx.call('settings-update', {
         patch: { digestTemplates: [...list, added] },

@@ -9,9 +9,6 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { Logger } from '../platform/logger';
 import { defaultTimeZone } from './default-time-zone';
 import { EventStore, notFound } from './event-store';
-import { findDraftEvents, localDayOf } from './find-draft-events';
-import { eventsToIcs } from './ics-export';
-import { importIcs } from './ics-merge';
 import { compareOccurrences, occurrencesOf } from './recurrence';
 
 type CalendarHandlers = Pick<
@@ -134,6 +131,8 @@ export function calendarHandlers(deps: CalendarDeps): CalendarHandlers {
     },
 
     'events-extract': async (args) => {
+      // chrono-node loads only for this call: listing events never parses prose.
+      const { findDraftEvents, localDayOf } = await import('./find-draft-events');
       const options = { today: deps.clock.now(), dateOrder: deps.settings.get().dateOrder };
       if ('html' in args) return findDraftEvents(args.html, { ...options, postDate: args.postDate });
       const draft = await deps.drafts.get(args.draftId);
@@ -142,6 +141,7 @@ export function calendarHandlers(deps: CalendarDeps): CalendarHandlers {
     },
 
     'events-import': async ({ content, filename }) => {
+      const { importIcs } = await import('./ics-merge');
       const result = await importIcs(store, content, {
         ...(filename ? { name: filename } : {}),
         timeZone,
@@ -163,7 +163,7 @@ export function calendarHandlers(deps: CalendarDeps): CalendarHandlers {
       events.sort((a, b) => a.start.localeCompare(b.start));
       return {
         filename: filenameFor(events, ids !== undefined),
-        content: eventsToIcs(events, deps.clock.now()),
+        content: (await import('./ics-export')).eventsToIcs(events, deps.clock.now()),
       };
     },
   };

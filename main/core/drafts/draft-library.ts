@@ -20,7 +20,7 @@ import type { Logger } from '../platform/logger';
 import { addAsset, addAssetFromStream, assetFileFor } from './draft-assets';
 import { serializeDraft } from './draft-file';
 import { DraftReader, notFound } from './draft-reader';
-import { entryOf, summaryOf, wordCountOf } from './draft-index';
+import { entryOf, summaryOf, wordCountOf, type IndexEntry } from './draft-index';
 import { DraftPaths, isDraftId } from './draft-paths';
 import { DraftRevisions } from './draft-revisions';
 import type { DraftStore } from './draft-store';
@@ -37,8 +37,8 @@ export interface DraftLibraryDeps {
   /** How long index writes are coalesced after a change (tests and the CLI flush on close). */
   indexFlushDelayMs?: number;
   /**
-   * Whether the first list may answer from the index before the folder check (a long-lived app,
-   * which then receives corrections as events). A one-shot command has no events to wait for, so it
+   * Whether the first list or search may answer from the index before the folder check (a
+   * long-lived app, which then receives corrections as events and lists again). A one-shot command has no events to wait for, so it
    * lists only what the check confirms: drafts another process saved a moment ago included.
    */
   listBeforeCheck?: boolean;
@@ -66,13 +66,28 @@ export class DraftLibrary implements DraftStore {
   readonly ready: Promise<void>;
   private readonly openOptions: OpenIndexOptions;
   private rechecking: Promise<number> | null = null;
+  /** The stamp of each draft as this process last listed or pushed it: what another process changed differs. */
+  private reported = new Map<string, string>();
   /** Drafts whose folder was checked for temporary files a crashed save left (once per process). */
   private readonly swept = new Set<string>();
 
   constructor(private readonly deps: DraftLibraryDeps) {
     this.paths = new DraftPaths(deps.dataDir);
     this.revisions = new DraftRevisions(this.paths);
-    this.index = new IndexStore(this.paths, deps.logger, deps.indexFlushDelayMs ?? 3000);
+    this.index = new IndexStore({
+      paths: this.paths,
+      logger: deps.logger,
+      now: () => deps.clock.now(),
+      flushDelayMs: deps.indexFlushDelayMs ?? 3000,
+      onQuarantined: (files) =>
+        deps.events.emit('drafts-quarantined', { files, folder: this.paths.quarantine }),
+      // Not through locked(): a file found damaged during the check at open must not wait for it.
+      rebuild: () =>
+        verifyIndex({
+          ...this.openOptions,
+          forDraft: (id, work) => withStoreLock(storeLockPath(deps.dataDir, `draft-${id}`), work),
+        }),
+    });
     this.reader = new DraftReader(this.paths, this.index, deps);
     const options: OpenIndexOptions = {
       paths: this.paths,
@@ -80,16 +95,15 @@ export class DraftLibrary implements DraftStore {
       logger: deps.logger,
       now: () => deps.clock.now(),
       readForIndex: (id) => this.reader.readForIndex(id),
-      onQuarantined: (files, folder) => deps.events.emit('drafts-quarantined', { files, folder }),
-      onChanged: (entry) => deps.events.emit('draft-changed', summaryOf(entry)),
-      onRemoved: (ids) => deps.events.emit('drafts-removed', { ids }),
+      onChanged: (entry) => this.pushChanged(entry),
+      onRemoved: (ids) => this.pushRemoved(ids),
     };
-    // The list can show the index as soon as it is read; the folder check runs after it and pushes
+    // The list can show the index as soon as it is open; the folder check runs after it and pushes
     // any correction as events. Everything else waits for the check.
     this.openOptions = options;
     this.loaded = loadIndex(options);
     this.ready = this.loaded.then(async () => {
-      await verifyIndex(options);
+      this.reported = (await verifyIndex(options)).stamps;
     });
     this.loaded.catch(() => undefined);
     // Failures surface on the first call; this only keeps an unawaited rejection from crashing the host.
@@ -103,61 +117,89 @@ export class DraftLibrary implements DraftStore {
    */
   recheck(): Promise<number> {
     this.rechecking ??= this.ready
-      .then(() => verifyIndex({ ...this.openOptions, forDraft: (id, work) => this.locked(id, work) }))
+      .then(async () => {
+        const checked = await verifyIndex({
+          ...this.openOptions,
+          forDraft: (id, work) => this.locked(id, work),
+        });
+        // The index is shared: what another Postwright wrote (file and row) differs only from what
+        // this process last showed.
+        return checked.count + (await this.pushDifferences(checked.stamps));
+      })
       .finally(() => {
         this.rechecking = null;
       });
     return this.rechecking;
   }
 
+  private async pushDifferences(stamps: Map<string, string>): Promise<number> {
+    let pushed = 0;
+    for (const [id, stamp] of stamps) {
+      if (this.reported.get(id) === stamp) continue;
+      const entry = await this.index.get(id);
+      if (entry) this.pushChanged(entry);
+      pushed += 1;
+    }
+    const gone = [...this.reported.keys()].filter((id) => !stamps.has(id));
+    if (gone.length > 0) this.pushRemoved(gone);
+    return pushed + gone.length;
+  }
+
+  private pushChanged(entry: IndexEntry): void {
+    this.reported.set(entry.id, entry.stamp);
+    this.deps.events.emit('draft-changed', summaryOf(entry));
+  }
+
+  private pushRemoved(ids: string[]): void {
+    for (const id of ids) {
+      this.reported.delete(id);
+      this.revisions.forget(id);
+    }
+    this.deps.events.emit('drafts-removed', { ids });
+  }
+
   /**
-   * Another process changed (or made, or erased) draft `id`: brings the index up to date with its
-   * folder and pushes the change. Takes no lock (draft.json is always whole), so watching the
-   * locks folder never feeds on itself.
+   * Another process changed (or made, or erased) draft `id`: pushes the change, bringing the index
+   * up to date with the folder first if that process stopped before writing its row. Takes no
+   * lock (draft.json is always whole), so watching the locks folder never feeds on itself; this
+   * process's own writes come through too and push nothing.
    */
   async changedElsewhere(id: string): Promise<void> {
     if (!isDraftId(id)) return;
     await this.ready;
     const stamp = await this.reader.stampOf(id).catch(() => null);
+    let entry = await this.index.get(id);
     if (stamp === null && !(await this.reader.folderExists(id))) {
-      if (!this.index.get(id)) return;
-      this.index.remove(id);
-      this.revisions.forget(id);
-      this.deps.events.emit('drafts-removed', { ids: [id] });
+      if (entry) await this.index.remove(id, entry.stamp);
+      if (this.reported.has(id)) this.pushRemoved([id]);
       return;
     }
-    if (this.index.get(id)?.stamp === stamp) return;
-    const read = await this.reader.readForIndex(id);
-    if (!read || this.index.get(id)?.stamp === read.stamp) return;
-    const entry = entryOf(read.draft, read.stamp);
-    this.index.put(entry, read.draft);
-    this.deps.events.emit('draft-changed', summaryOf(entry));
+    if (entry?.stamp !== stamp) {
+      const read = await this.reader.readForIndex(id);
+      if (!read) return;
+      entry = entryOf(read.draft, read.stamp);
+      await this.index.putChecked(entry, read.draft, (await this.index.get(id))?.stamp ?? null);
+    }
+    if (entry && this.reported.get(id) !== entry.stamp) this.pushChanged(entry);
   }
 
   async list(options: ListOptions = {}): Promise<DraftSummary[]> {
-    // A copy: callers on an in-memory transport get the array itself and may change it.
-    return (await this.matching(options)).slice();
+    return (await this.page(options, 0, -1)).items;
   }
 
-  /** `limit` rows of `list` from `offset` on, and how many there are in all. */
+  /**
+   * `limit` rows (all when negative) from `offset` on, newest edit first, and how many there are
+   * in all: of the drafts or the trash, holding every word of the query when there is one.
+   */
   async page(
     options: ListOptions,
     offset: number,
     limit: number,
   ): Promise<{ items: DraftSummary[]; total: number }> {
-    const all = await this.matching(options);
-    return { items: all.slice(offset, offset + limit), total: all.length };
-  }
-
-  /** Newest edit first; the unfiltered list is the index's own cached array, so callers must not change it. */
-  private async matching(options: ListOptions): Promise<readonly DraftSummary[]> {
     const words = queryWords(options.query ?? '');
-    const trash = options.trash ?? false;
     const usable = await this.loaded;
-    if (!usable || words.length > 0 || this.deps.listBeforeCheck === false) await this.ready;
-    if (words.length === 0) return this.index.listSummaries(trash);
-    const found = await this.index.search(words, trash, (id) => this.reader.readOrNull(id));
-    return this.index.summariesOf(found);
+    if (!usable || this.deps.listBeforeCheck === false) await this.ready;
+    return this.index.page(words, options.trash ?? false, (id) => this.reader.readOrNull(id), offset, limit);
   }
 
   async get(id: string): Promise<Draft> {
@@ -243,9 +285,7 @@ export class DraftLibrary implements DraftStore {
 
   async linkedTo(blogId: string, postId: string): Promise<string[]> {
     await this.ready;
-    return [...this.index.entries.values()]
-      .filter((entry) => entry.remote?.blogId === blogId && entry.remote.postId === postId)
-      .map((entry) => entry.id);
+    return this.index.linkedTo(blogId, postId);
   }
 
   trash(id: string): Promise<DraftSummary> {
@@ -263,7 +303,7 @@ export class DraftLibrary implements DraftStore {
   async emptyTrash(): Promise<number> {
     await this.ready;
     const erased: string[] = [];
-    for (const entry of [...this.index.list(true)]) {
+    for (const entry of await this.index.list(true)) {
       await this.locked(entry.id, async () => {
         // Another process may have restored it meanwhile: the file decides, not the index.
         const current = await this.reader.readOrNull(entry.id);
@@ -272,7 +312,8 @@ export class DraftLibrary implements DraftStore {
         const doomed = join(this.paths.root, `.erasing-${entry.id}-${randomBytes(4).toString('hex')}`);
         await rename(this.paths.folder(entry.id), doomed);
         await syncFolder(this.paths.root);
-        this.index.remove(entry.id);
+        await this.index.remove(entry.id);
+        this.reported.delete(entry.id);
         this.revisions.forget(entry.id);
         await rm(doomed, { recursive: true, force: true });
         erased.push(entry.id);
@@ -345,7 +386,7 @@ export class DraftLibrary implements DraftStore {
     dataBase64: string;
   }): Promise<{ src: string }> {
     await this.ready;
-    if (!isDraftId(input.id) || !this.index.get(input.id)) throw notFound(input.id);
+    if (!isDraftId(input.id) || !(await this.index.get(input.id))) throw notFound(input.id);
     return addAsset(this.paths, input);
   }
 
@@ -364,10 +405,10 @@ export class DraftLibrary implements DraftStore {
     return assetFileFor(this.paths, id, src);
   }
 
-  /** Writes the index now (on quit, and before a CLI command exits). */
+  /** Puts the text of the drafts saved since into the search index, and closes it (on quit, and before a CLI command exits). */
   async close(): Promise<void> {
     await this.ready.catch(() => undefined);
-    await this.index.flush();
+    await this.index.close();
   }
 
   private update(id: string, change: (draft: Draft) => Draft): Promise<DraftSummary> {
@@ -377,10 +418,9 @@ export class DraftLibrary implements DraftStore {
   private async write(draft: Draft): Promise<DraftSummary> {
     await writeFileAtomic(this.paths.file(draft.id), serializeDraft(draft));
     const entry = entryOf(draft, await this.reader.stampOf(draft.id));
-    this.index.put(entry, draft);
-    const summary = summaryOf(entry);
-    this.deps.events.emit('draft-changed', summary);
-    return summary;
+    await this.index.put(entry, draft);
+    this.pushChanged(entry);
+    return summaryOf(entry);
   }
 
   /** A new draft is assembled in a hidden folder and renamed into place, so it appears whole or not at all. */
@@ -410,8 +450,8 @@ export class DraftLibrary implements DraftStore {
     }
     await syncFolder(this.paths.root);
     const entry = entryOf(draft, await this.reader.stampOf(draft.id));
-    this.index.put(entry, draft);
-    this.deps.events.emit('draft-changed', summaryOf(entry));
+    await this.index.put(entry, draft);
+    this.pushChanged(entry);
   }
 
   /** One change of the draft at a time, across processes (see the class comment). */

@@ -10,14 +10,13 @@ export function isDraftId(id: string): boolean {
 /** Where each part of the drafts library lives in the data folder (see docs/data.md). */
 export class DraftPaths {
   readonly root: string;
+  /** The drafts index (list rows and search): derived, rebuilt from the drafts. */
   readonly index: string;
-  readonly searchFolder: string;
   readonly quarantine: string;
 
   constructor(readonly dataDir: string) {
     this.root = join(dataDir, 'drafts');
-    this.index = join(this.root, 'index.json');
-    this.searchFolder = join(this.root, '.search');
+    this.index = join(this.root, 'index.sqlite');
     this.quarantine = join(dataDir, 'quarantine');
   }
 
@@ -35,10 +34,6 @@ export class DraftPaths {
 
   revisions(id: string): string {
     return join(this.root, id, 'revisions');
-  }
-
-  searchShard(shard: number): string {
-    return join(this.searchFolder, `${shard.toString(16).padStart(2, '0')}.json`);
   }
 }
 

@@ -91,7 +91,7 @@ export class DraftReader {
   async quarantineDraft(id: string, reason: string): Promise<string> {
     const target = await quarantine(this.paths.quarantine, this.paths.folder(id), this.deps.clock.now());
     await syncFolder(this.paths.root);
-    this.index.remove(id);
+    await this.index.remove(id);
     this.deps.logger.error('moved an unreadable draft to quarantine', { id, reason, target });
     this.deps.events.emit('drafts-quarantined', { files: [target], folder: this.paths.quarantine });
     this.deps.events.emit('drafts-removed', { ids: [id] });

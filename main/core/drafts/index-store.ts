@@ -1,317 +1,253 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, rmSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Draft, DraftSummary } from '../../../shared/model/draft';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { quarantine } from '../fs/quarantine';
 import { storageFailure } from '../fs/storage-failure';
 import { storeLockPath, withStoreLock } from '../fs/store-lock';
 import type { Logger } from '../platform/logger';
-import {
-  compareEntries,
-  INDEX_FORMAT_VERSION,
-  searchTextOf,
-  shardOf,
-  SEARCH_SHARDS,
-  summaryOf,
-  type IndexEntry,
-  type IndexFile,
-  type SearchShardFile,
-} from './draft-index';
+import { searchTextOf, summaryOf, type IndexEntry } from './draft-index';
 import type { DraftPaths } from './draft-paths';
 import { htmlToText } from './draft-text';
+import { createIndexFile, IndexDb, isDamage } from './index-db';
 
-type SearchEntry = { stamp: string; text: string };
+export interface IndexStoreDeps {
+  paths: DraftPaths;
+  logger: Logger;
+  now: () => Date;
+  /** How long the search text of saved drafts waits before it is extracted (coalesced). */
+  flushDelayMs: number;
+  /** The index file was damaged and set aside (with its time-stamped path); a new one is empty. */
+  onQuarantined: (files: string[]) => void;
+  /** Fills a new, empty index from the drafts, when one replaced a file found damaged mid-run. */
+  rebuild: () => Promise<unknown>;
+}
 
 /**
- * The drafts index in memory, and its files. The draft files are the truth: the index is derived,
- * so its writes are coalesced off the save path (a crash before a flush only makes the next start
- * re-read the drafts whose stamps disagree). index.json holds the list rows; the search text lives
- * in 64 shards read on the first search, so listing never loads every body.
+ * The drafts index: the list rows and the search index in one SQLite file (`drafts/index.sqlite`,
+ * see docs/data.md), shared by every process on the folder. The draft files are the truth: the
+ * index is derived, a row records the stamp of the draft.json it was made from, and what
+ * disagrees is rebuilt from the drafts. A damaged file is set aside and rebuilt like every other
+ * derived file. A save writes its row at once (under the draft's lock, so rows follow the files'
+ * order); the body's text is extracted later, off the autosave path. This process never holds
+ * the search text: it waits here only between a save and its extraction.
  */
 export class IndexStore {
-  readonly entries = new Map<string, IndexEntry>();
-  /** Search text by draft id, from the shards loaded so far plus what was saved since. */
-  private readonly texts = new Map<string, SearchEntry>();
-  private readonly loadedShards = new Set<number>();
+  private db: IndexDb | null = null;
   /** Drafts saved since their text was last extracted: done at the next search or flush, not on save. */
   private readonly pendingText = new Map<string, { title: string; html: string; stamp: string }>();
-  private readonly dirtyShards = new Set<number>();
-  private indexDirty = false;
-  /** What this process put or removed since its last write of index.json, to merge by draft. */
-  private readonly putSinceWrite = new Set<string>();
-  private readonly removedSinceWrite = new Set<string>();
-  private textsChecked = false;
-  private version = 0;
-  private lists: Record<'drafts' | 'trash', IndexEntry[] | null> = { drafts: null, trash: null };
-  private summaryLists: Record<'drafts' | 'trash', DraftSummary[] | null> = { drafts: null, trash: null };
-  private readonly summaries = new WeakMap<IndexEntry, DraftSummary>();
-  /** The last search, so typing one more letter searches only what the previous query found. */
-  private lastSearch: { version: number; trash: boolean; words: string[]; found: IndexEntry[] } | null = null;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  /** Whether the rows came from a file made just now: every draft must then be read. */
+  fresh = false;
 
-  constructor(
-    private readonly paths: DraftPaths,
-    private readonly logger: Logger,
-    private readonly flushDelayMs: number,
-  ) {}
+  constructor(private readonly deps: IndexStoreDeps) {}
 
-  /** Reads index.json; 'unreadable' means it is there but broken (the caller quarantines it). */
-  async load(): Promise<'ok' | 'missing' | 'unreadable' | 'outdated'> {
-    let text: string;
+  private get file(): string {
+    return this.deps.paths.index;
+  }
+
+  /** Opens the index, creating it (or setting a damaged one aside and creating it) as needed. */
+  async open(): Promise<void> {
+    if (this.db) return;
     try {
-      text = await readFile(this.paths.index, 'utf8');
-    } catch {
-      return 'missing';
+      this.db = new IndexDb(this.file);
+      return;
+    } catch (error) {
+      if (!isMissing(error) && !isDamage(error)) throw error;
     }
-    let file: IndexFile;
-    try {
-      file = JSON.parse(text) as IndexFile;
-      if (!Array.isArray(file.entries)) throw new Error('no entries');
-    } catch {
-      return 'unreadable';
-    }
-    if (file.formatVersion !== INDEX_FORMAT_VERSION) return 'outdated';
-    for (const entry of file.entries) {
-      if (entry && typeof entry.id === 'string' && typeof entry.stamp === 'string') {
-        this.entries.set(entry.id, entry);
+    await withStoreLock(storeLockPath(this.deps.paths.dataDir, 'drafts-index'), async () => {
+      // Another process may have made (or repaired) it while this one waited.
+      try {
+        this.db = new IndexDb(this.file);
+        return;
+      } catch (error) {
+        if (isMissing(error)) await this.create();
+        else if (isDamage(error)) await this.replaceDamaged(String(error));
+        else throw error;
       }
-    }
-    this.changed();
-    return 'ok';
-  }
-
-  get(id: string): IndexEntry | undefined {
-    return this.entries.get(id);
-  }
-
-  /** Records a draft as written. */
-  put(entry: IndexEntry, draft: Pick<Draft, 'title' | 'html'>): void {
-    this.entries.set(entry.id, entry);
-    this.putSinceWrite.add(entry.id);
-    this.removedSinceWrite.delete(entry.id);
-    this.pendingText.set(entry.id, { title: draft.title, html: draft.html, stamp: entry.stamp });
-    this.dirtyShards.add(shardOf(entry.id));
-    this.changed();
-  }
-
-  remove(id: string): void {
-    if (!this.entries.delete(id)) return;
-    this.removedSinceWrite.add(id);
-    this.putSinceWrite.delete(id);
-    this.pendingText.delete(id);
-    this.texts.delete(id);
-    this.dirtyShards.add(shardOf(id));
-    this.changed();
-  }
-
-  /** Newest edit first: the drafts, or the trash. */
-  list(trash: boolean): IndexEntry[] {
-    const key = trash ? 'trash' : 'drafts';
-    if (!this.lists[key]) {
-      const sorted = [...this.entries.values()].sort(compareEntries);
-      this.lists = {
-        drafts: sorted.filter((entry) => entry.trashedAt === null),
-        trash: sorted.filter((entry) => entry.trashedAt !== null),
-      };
-    }
-    return this.lists[key]!;
-  }
-
-  /** The list rows, newest edit first; the same array until something changes. */
-  listSummaries(trash: boolean): DraftSummary[] {
-    const key = trash ? 'trash' : 'drafts';
-    return (this.summaryLists[key] ??= this.summariesOf(this.list(trash)));
-  }
-
-  summariesOf(entries: IndexEntry[]): DraftSummary[] {
-    return entries.map((entry) => {
-      let summary = this.summaries.get(entry);
-      if (!summary) this.summaries.set(entry, (summary = summaryOf(entry)));
-      return summary;
     });
   }
 
+  /** An empty index appears whole or not at all: made under a temporary name and linked into place. */
+  private async create(): Promise<void> {
+    const temp = join(this.deps.paths.root, `.${basename(this.file)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      createIndexFile(temp);
+      try {
+        linkSync(temp, this.file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    } finally {
+      rmSync(temp, { force: true });
+    }
+    this.db = new IndexDb(this.file);
+    this.fresh = true;
+    // The files an earlier Postwright kept the index in are derived too.
+    await rm(join(this.deps.paths.root, 'index.json'), { force: true });
+    await rm(join(this.deps.paths.root, '.search'), { recursive: true, force: true });
+  }
+
+  /** Under the index lock: moves the damaged file (and its write-ahead log) aside, makes a new one. */
+  private async replaceDamaged(reason: string): Promise<void> {
+    this.db?.close();
+    this.db = null;
+    const now = this.deps.now();
+    const target = await quarantine(this.deps.paths.quarantine, this.file, now);
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(this.file + suffix))
+        await quarantine(this.deps.paths.quarantine, this.file + suffix, now);
+    }
+    this.deps.logger.error('the drafts index could not be read; moved it to quarantine and rebuilt it', {
+      target,
+      reason,
+    });
+    this.deps.onQuarantined([target]);
+    await this.create();
+  }
+
   /**
-   * Drafts whose title and body hold every word. Search entries whose stamp disagrees with the
-   * index (a crash before a flush) are rebuilt from their draft first, through `readDraft`.
+   * Runs a query; when it finds the file damaged, sets it aside (unless another process already
+   * did), starts a new one and runs the query again on it (the caller then rebuilds the rows).
    */
-  async search(
+  private async use<T>(query: (db: IndexDb) => T): Promise<T> {
+    await this.open();
+    try {
+      return query(this.db!);
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      const opened = this.db!;
+      let replaced = false;
+      await withStoreLock(storeLockPath(this.deps.paths.dataDir, 'drafts-index'), async () => {
+        if (this.db !== opened) return;
+        if (sameFile(this.file, opened)) {
+          await this.replaceDamaged(String(error));
+          replaced = true;
+        } else {
+          opened.close();
+          this.db = null;
+          await this.open();
+        }
+      });
+      if (replaced) await this.deps.rebuild();
+      return query(this.db!);
+    }
+  }
+
+  async get(id: string): Promise<IndexEntry | undefined> {
+    return this.use((db) => db.get(id));
+  }
+
+  async stamps(): Promise<Map<string, string>> {
+    return this.use((db) => db.stamps());
+  }
+
+  /** Records a draft just written (the caller holds its lock); its text is extracted later. */
+  async put(entry: IndexEntry, draft: Pick<Draft, 'title' | 'html'>): Promise<void> {
+    await this.use((db) => db.put(entry));
+    this.pendingText.set(entry.id, { title: draft.title, html: draft.html, stamp: entry.stamp });
+    this.schedule();
+  }
+
+  /**
+   * Records a draft read by a check of the folders, with its text, while its row still has the
+   * stamp the check saw (`expected`, null for none). Returns whether it was written.
+   */
+  async putChecked(entry: IndexEntry, draft: Draft, expected: string | null): Promise<boolean> {
+    const text = searchTextOf(draft.title, htmlToText(draft.html));
+    return this.use((db) => db.put(entry, { expected, text }));
+  }
+
+  async remove(id: string, expected?: string): Promise<boolean> {
+    this.pendingText.delete(id);
+    return this.use((db) => db.remove(id, expected));
+  }
+
+  async linkedTo(blogId: string, postId: string): Promise<string[]> {
+    return this.use((db) => db.linkedTo(blogId, postId));
+  }
+
+  /** The list rows, newest edit first, of the drafts or the trash matching every word. */
+  async page(
     words: string[],
     trash: boolean,
     readDraft: (id: string) => Promise<Draft | null>,
-  ): Promise<IndexEntry[]> {
-    await this.loadShards([...Array(SEARCH_SHARDS).keys()]);
-    this.applyPendingText();
-    // Once every entry has been checked against its shard, each later change brings its own text.
-    if (!this.textsChecked) {
-      for (const entry of [...this.entries.values()]) {
-        if (this.texts.get(entry.id)?.stamp === entry.stamp) continue;
-        const draft = await readDraft(entry.id);
-        if (draft) {
-          this.texts.set(entry.id, {
-            stamp: entry.stamp,
-            text: searchTextOf(draft.title, htmlToText(draft.html)),
-          });
-        }
-        this.dirtyShards.add(shardOf(entry.id));
-        this.schedule();
-      }
-      this.textsChecked = true;
-    }
-    const last = this.lastSearch;
-    // Every draft that holds "cou" also held "co": a longer query only narrows the last answer.
-    const narrows =
-      last !== null &&
-      last.version === this.version &&
-      last.trash === trash &&
-      last.words.every((old) => words.some((word) => word.includes(old)));
-    const candidates = narrows ? last.found : this.list(trash);
-    const found = candidates.filter((entry) => {
-      const text = this.texts.get(entry.id)?.text;
-      return text !== undefined && words.every((word) => text.includes(word));
-    });
-    this.lastSearch = { version: this.version, trash, words, found };
-    return found;
+    offset = 0,
+    limit = -1,
+  ): Promise<{ items: DraftSummary[]; total: number }> {
+    if (words.length > 0) await this.catchUpText(readDraft);
+    const { entries, total } = await this.use((db) => db.page(words, trash, offset, limit));
+    return { items: entries.map(summaryOf), total };
+  }
+
+  /** Every entry of the drafts or the trash, newest edit first. */
+  async list(trash: boolean): Promise<IndexEntry[]> {
+    return (await this.use((db) => db.page([], trash))).entries;
   }
 
   /**
-   * Writes what changed; resolves when it is on disk. `complete` (on close) also extracts the text
-   * of drafts saved since the last search, which the timed writes leave alone so that autosaves
-   * never wait behind converting a large body: a shard left stale by a crash is rebuilt on search.
+   * Before a search: the text of drafts this process saved, and of rows whose text is older than
+   * the row (saved by a process that stopped before extracting it), read from their drafts.
    */
-  flush(complete = true): Promise<void> {
+  private async catchUpText(readDraft: (id: string) => Promise<Draft | null>): Promise<void> {
+    await this.applyPendingText();
+    for (const { id, stamp } of await this.use((db) => db.waitingForText())) {
+      const draft = await readDraft(id);
+      if (!draft) continue;
+      const text = searchTextOf(draft.title, htmlToText(draft.html));
+      // The read may be newer than the row (a save in flight): its own row brings its text.
+      await this.use((db) => db.setText(id, stamp, text));
+    }
+  }
+
+  private async applyPendingText(): Promise<void> {
+    const pending = [...this.pendingText];
+    this.pendingText.clear();
+    for (const [id, { title, html, stamp }] of pending) {
+      const text = searchTextOf(title, htmlToText(html));
+      await this.use((db) => db.setText(id, stamp, text));
+    }
+  }
+
+  /** Extracts the text of the drafts saved since; resolves when it is in the index. */
+  flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.flushing = this.flushing
-      .then(() => this.write(complete))
+      .then(() => this.applyPendingText())
       .catch((error: unknown) => {
-        // Derived files: the next start rebuilds what a failed write missed. A full disk is
-        // the author's to hear about from the save that failed, not from this.
-        const log = storageFailure(error) ? this.logger.info : this.logger.error;
-        log('could not write the drafts index', { message: String(error) });
+        // Derived: the next search reads what a failed write missed. A full disk is the author's
+        // to hear about from the save that failed, not from this.
+        const log = storageFailure(error) ? this.deps.logger.info : this.deps.logger.error;
+        log('could not update the drafts search index', { message: String(error) });
       });
     return this.flushing;
   }
 
-  private changed(): void {
-    this.version += 1;
-    this.lists = { drafts: null, trash: null };
-    this.summaryLists = { drafts: null, trash: null };
-    this.indexDirty = true;
-    this.schedule();
+  async close(): Promise<void> {
+    await this.flush();
+    this.db?.close();
+    this.db = null;
   }
 
   private schedule(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => void this.flush(false), this.flushDelayMs);
+    this.timer = setTimeout(() => void this.flush(), this.deps.flushDelayMs);
     this.timer.unref();
-  }
-
-  private async write(complete: boolean): Promise<void> {
-    if (complete) this.applyPendingText();
-    const waiting = new Set([...this.pendingText.keys()].map(shardOf));
-    const shards = [...this.dirtyShards].filter((shard) => !waiting.has(shard));
-    for (const shard of shards) this.dirtyShards.delete(shard);
-    // A shard not read yet is read first, so writing it keeps the entries of drafts not changed.
-    await this.loadShards(shards);
-    if (this.indexDirty) {
-      this.indexDirty = false;
-      try {
-        await withStoreLock(storeLockPath(this.paths.dataDir, 'drafts-index'), () => this.mergeAndWrite());
-      } catch (error) {
-        this.indexDirty = true;
-        throw error;
-      }
-    }
-    if (shards.length === 0) return;
-    const groups = new Map<number, SearchShardFile['entries']>(shards.map((shard) => [shard, {}]));
-    for (const [id, entry] of this.texts) {
-      const group = groups.get(shardOf(id));
-      if (group) group[id] = entry;
-    }
-    await mkdir(this.paths.searchFolder, { recursive: true, mode: 0o700 });
-    for (const [shard, entries] of groups) {
-      const file: SearchShardFile = { formatVersion: INDEX_FORMAT_VERSION, entries };
-      await writeFileAtomic(this.paths.searchShard(shard), JSON.stringify(file));
-    }
-  }
-
-  /**
-   * Writes index.json merged by draft with the file as it is now, so another process's entries
-   * (a draft the CLI made) stay: this process's changes since its last write win unless the file
-   * holds a newer version of that draft (a larger stamp).
-   */
-  private async mergeAndWrite(): Promise<void> {
-    const merged = (await this.readEntries()) ?? new Map(this.entries);
-    for (const id of this.putSinceWrite) {
-      const mine = this.entries.get(id);
-      const theirs = merged.get(id);
-      if (mine && (!theirs || stampValue(mine.stamp) >= stampValue(theirs.stamp))) merged.set(id, mine);
-    }
-    for (const id of this.removedSinceWrite) if (!this.entries.has(id)) merged.delete(id);
-    const put = [...this.putSinceWrite].map((id) => [id, this.entries.get(id)] as const);
-    const removed = [...this.removedSinceWrite];
-    const file: IndexFile = { formatVersion: INDEX_FORMAT_VERSION, entries: [...merged.values()] };
-    await writeFileAtomic(this.paths.index, JSON.stringify(file));
-    // Changes made while the file was written wait for the next write.
-    for (const [id, entry] of put) if (this.entries.get(id) === entry) this.putSinceWrite.delete(id);
-    for (const id of removed) if (!this.entries.has(id)) this.removedSinceWrite.delete(id);
-  }
-
-  /** The entries of index.json as it is on disk; null when it is missing, broken or outdated. */
-  private async readEntries(): Promise<Map<string, IndexEntry> | null> {
-    try {
-      const file = JSON.parse(await readFile(this.paths.index, 'utf8')) as IndexFile;
-      if (file.formatVersion !== INDEX_FORMAT_VERSION || !Array.isArray(file.entries)) return null;
-      const entries = new Map<string, IndexEntry>();
-      for (const entry of file.entries)
-        if (entry && typeof entry.id === 'string' && typeof entry.stamp === 'string')
-          entries.set(entry.id, entry);
-      return entries;
-    } catch {
-      return null;
-    }
-  }
-
-  private applyPendingText(): void {
-    for (const [id, pending] of this.pendingText) {
-      this.texts.set(id, {
-        stamp: pending.stamp,
-        text: searchTextOf(pending.title, htmlToText(pending.html)),
-      });
-    }
-    this.pendingText.clear();
-  }
-
-  /** A missing, broken or outdated shard is just empty: its entries are rebuilt from the drafts. */
-  private async loadShards(shards: number[]): Promise<void> {
-    const wanted = shards.filter((shard) => !this.loadedShards.has(shard));
-    const files = await Promise.all(
-      wanted.map((shard) => readFile(this.paths.searchShard(shard), 'utf8').catch(() => null)),
-    );
-    wanted.forEach((shard, i) => {
-      if (this.loadedShards.has(shard)) return;
-      this.loadedShards.add(shard);
-      try {
-        const file = JSON.parse(files[i] ?? '') as SearchShardFile;
-        if (file.formatVersion !== INDEX_FORMAT_VERSION || typeof file.entries !== 'object') return;
-        for (const [id, entry] of Object.entries(file.entries ?? {})) {
-          // What was saved since this shard was written is newer than the file.
-          if (this.entries.has(id) && !this.texts.has(id) && typeof entry?.text === 'string') {
-            this.texts.set(id, entry);
-          }
-        }
-      } catch {
-        // Rebuilt on demand, entry by entry.
-      }
-    });
   }
 }
 
-/** A stamp (draft.json's modification time in ns) as a number to compare; 0 when it is not one. */
-function stampValue(stamp: string): bigint {
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException)?.code === 'ENOENT';
+}
+
+/** Whether the file at `path` is still the one `db` opened (not replaced by another process). */
+function sameFile(path: string, db: IndexDb): boolean {
   try {
-    return BigInt(stamp);
+    return statSync(path).ino === db.inode;
   } catch {
-    return 0n;
+    return false;
   }
 }

@@ -1,13 +1,15 @@
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Draft } from '../../../shared/model/draft';
 import { removeLeftovers, WORK_FOLDER_AGE_MS } from '../fs/leftovers';
 import type { Logger } from '../platform/logger';
 import { entryOf, type IndexEntry } from './draft-index';
 import { isDraftFolderName, type DraftPaths } from './draft-paths';
 import type { IndexStore } from './index-store';
-import { quarantine } from '../fs/quarantine';
 
-const STAT_BATCH = 256;
+/** Stats between two turns of the event loop: an app keeps answering while it checks 50,000 drafts. */
+const STAT_BATCH = 2000;
 
 export interface OpenIndexOptions {
   paths: DraftPaths;
@@ -15,35 +17,35 @@ export interface OpenIndexOptions {
   logger: Logger;
   now: () => Date;
   readForIndex: (id: string) => Promise<{ draft: Draft; stamp: string } | null>;
-  onQuarantined: (files: string[], folder: string) => void;
   onChanged: (entry: IndexEntry) => void;
   onRemoved: (ids: string[]) => void;
   /**
-   * Runs the work on one draft. At open nothing else runs yet; a later check (another process
-   * changed the folder) takes the draft's lock, so it never reads or tidies a draft mid-save.
+   * Runs the work on one draft. At open nothing else of this process runs yet; a later check
+   * (another process changed the folder) takes the draft's lock, so it never tidies a draft mid-save.
    */
   forDraft?: <T>(id: string, work: () => Promise<T>) => Promise<T>;
 }
 
-/** Reads index.json (quarantining a broken one); false when there is no usable index to list from. */
+/**
+ * Opens the index (setting a damaged one aside and starting a new one); false when there is no
+ * usable index to list from before the folder check (it was made just now).
+ */
 export async function loadIndex(options: OpenIndexOptions): Promise<boolean> {
-  const { paths, index, logger } = options;
-  await mkdir(paths.root, { recursive: true, mode: 0o700 });
-  const loaded = await index.load();
-  if (loaded === 'unreadable') {
-    const target = await quarantine(paths.quarantine, paths.index, options.now());
-    logger.error('the drafts index could not be read; moved it to quarantine and rebuilt it', { target });
-    options.onQuarantined([target], paths.quarantine);
-  }
-  return loaded === 'ok';
+  await mkdir(options.paths.root, { recursive: true, mode: 0o700 });
+  await options.index.open();
+  return !options.index.fresh;
 }
 
 /**
  * Checks the index against the draft folders without reading the drafts: it compares the folder
  * names and each draft.json's modification time (which changes whenever it is replaced or
- * otherwise written) with the index, and re-reads only the drafts that disagree.
+ * otherwise written) with the stamps in the index, and re-reads only the drafts that disagree.
+ * The check holds no lock: a row is only replaced while it still has the stamp the check saw, so
+ * a save another process makes meanwhile always wins.
  */
-export async function verifyIndex(options: OpenIndexOptions): Promise<number> {
+export async function verifyIndex(
+  options: OpenIndexOptions,
+): Promise<{ count: number; stamps: Map<string, string> }> {
   const { paths, index, logger } = options;
   const names = await readdir(paths.root, { withFileTypes: true });
   const folders: string[] = [];
@@ -57,42 +59,39 @@ export async function verifyIndex(options: OpenIndexOptions): Promise<number> {
     WORK_FOLDER_AGE_MS,
   );
   await removeLeftovers(paths.root, options.now());
-  await removeLeftovers(paths.searchFolder, options.now());
 
+  const known = await index.stamps();
   const stale: string[] = [];
   for (let at = 0; at < folders.length; at += STAT_BATCH) {
-    const batch = folders.slice(at, at + STAT_BATCH);
-    const stamps = await Promise.all(
-      batch.map((id) =>
-        stat(paths.file(id), { bigint: true }).then(
-          (info) => info.mtimeNs.toString(),
-          () => null,
-        ),
-      ),
-    );
-    batch.forEach((id, i) => {
-      if (index.get(id)?.stamp !== stamps[i]) stale.push(id);
-    });
+    if (at > 0) await yieldToEvents();
+    for (const id of folders.slice(at, at + STAT_BATCH)) {
+      const stamp = statSync(paths.file(id), { bigint: true, throwIfNoEntry: false })?.mtimeNs.toString();
+      if (known.get(id) !== stamp) stale.push(id);
+    }
   }
   const present = new Set(folders);
-  const removed = [...index.entries.keys()].filter((id) => !present.has(id));
-  for (const id of removed) index.remove(id);
+  const removed: string[] = [];
+  for (const [id, stamp] of known) {
+    if (present.has(id)) continue;
+    if (await index.remove(id, stamp)) removed.push(id);
+    known.delete(id);
+  }
 
   const forDraft = options.forDraft ?? ((_id, work) => work());
   let updated = 0;
   for (const id of stale) {
     await forDraft(id, async () => {
       await removeLeftovers(paths.folder(id), options.now());
+      const expected = known.get(id) ?? null;
       const read = await options.readForIndex(id);
       if (!read) {
-        if (index.get(id)) removed.push(id);
-        index.remove(id);
+        if (expected !== null && (await index.remove(id, expected))) removed.push(id);
+        known.delete(id);
         return;
       }
-      // A save by this process while the check waited for the lock already put this version.
-      if (index.get(id)?.stamp === read.stamp) return;
       const entry = entryOf(read.draft, read.stamp);
-      index.put(entry, read.draft);
+      if (expected === read.stamp || !(await index.putChecked(entry, read.draft, expected))) return;
+      known.set(id, read.stamp);
       options.onChanged(entry);
       updated += 1;
     });
@@ -104,5 +103,5 @@ export async function verifyIndex(options: OpenIndexOptions): Promise<number> {
       removed: removed.length,
     });
   }
-  return updated + removed.length;
+  return { count: updated + removed.length, stamps: known };
 }

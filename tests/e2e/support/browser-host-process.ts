@@ -6,6 +6,7 @@ const CLI = 'dist/cli/postwright.mjs';
 export interface HostProcess {
   url: string;
   port: number;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -42,7 +43,7 @@ export async function startHostProcess(
     child.once('exit', (code) => reject(new Error(`postwright serve exited with ${code}: ${stderr}`)));
   });
   createInterface({ input: child.stdout! }).on('line', () => undefined);
-  return { ...printed, stop: () => stopProcess(child) };
+  return { ...printed, pid: child.pid!, stop: () => stopProcess(child) };
 }
 
 /** Stops the host by its process id and waits until it has exited. */

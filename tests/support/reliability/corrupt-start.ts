@@ -8,7 +8,7 @@ export const FILE_KINDS = [
   { kind: 'settings', file: () => 'settings.json', read: ['settings', 'show'] },
   { kind: 'templates', file: () => 'settings.json', read: ['templates', 'list'], templates: true },
   { kind: 'blogs', file: () => 'blogs.json', read: ['blogs', 'list'] },
-  { kind: 'drafts index', file: () => 'drafts/index.json', read: ['drafts', 'list'] },
+  { kind: 'drafts index', file: () => 'drafts/index.sqlite', read: ['drafts', 'list'] },
   { kind: 'draft', file: (dir: string) => `drafts/${firstDraft(dir)}/draft.json`, read: ['drafts', 'list'] },
   { kind: 'inbox', file: () => 'inbox/snapshot.json', read: ['inbox', 'list'] },
   { kind: 'calendar', file: () => 'calendar/events.json', read: ['events', 'list'] },
@@ -18,7 +18,9 @@ export const FILE_KINDS = [
 export const DAMAGE = ['corrupted', 'truncated', 'zero-length'] as const;
 
 function firstDraft(dir: string): string {
-  return readdirSync(join(dir, 'drafts')).find((name) => !name.startsWith('.') && name !== 'index.json')!;
+  return readdirSync(join(dir, 'drafts')).find(
+    (name) => !name.startsWith('.') && !name.startsWith('index.sqlite'),
+  )!;
 }
 
 function firstJob(dir: string): string {

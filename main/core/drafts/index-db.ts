@@ -1,0 +1,339 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Database from 'better-sqlite3';
+import type { IndexEntry } from './draft-index';
+
+/**
+ * The schema's version (`PRAGMA user_version`). Any other version is a file from another Postwright:
+ * it is derived, so it is set aside and rebuilt from the drafts.
+ */
+export const INDEX_SCHEMA_VERSION = 1;
+
+/** What `kind` a row has: drafts now; the blog archive's published posts will live beside them. */
+export type DocumentKind = 'draft' | 'published';
+
+/**
+ * One table of documents (the list row as JSON, so new draft fields need no migration, and the
+ * columns the queries sort and filter on) and two full-text indexes over the same rowids, both
+ * contentless: the index never holds the text itself, only what finds it.
+ * - `document_text`: trigram tokens of the folded title and body, so any substring of three
+ *   characters or more matches as `text.includes(word)` did.
+ * - `document_grams`: every distinct one- and two-character substring of the same text, one
+ *   token each, so a query of one or two letters (the first keystrokes) is an index lookup too.
+ * `text_stamp` says which version of the draft the text was taken from; a row whose text_stamp
+ * is not its stamp waits for its text (the autosave never converts a body).
+ */
+const SCHEMA = `
+CREATE TABLE documents (
+  rowid INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  stamp TEXT NOT NULL,
+  text_stamp TEXT,
+  updated_at TEXT NOT NULL,
+  trashed INTEGER NOT NULL,
+  remote_key TEXT,
+  entry TEXT NOT NULL,
+  UNIQUE (kind, id)
+);
+CREATE INDEX documents_by_edit ON documents (kind, trashed, updated_at DESC, id);
+CREATE INDEX documents_text_waiting ON documents (kind) WHERE text_stamp IS NOT stamp;
+CREATE INDEX documents_by_remote ON documents (remote_key) WHERE remote_key IS NOT NULL;
+CREATE VIRTUAL TABLE document_text USING fts5 (text, content='', contentless_delete=1, tokenize='trigram');
+CREATE VIRTUAL TABLE document_grams USING fts5 (grams, content='', contentless_delete=1, detail=none);
+PRAGMA user_version = ${INDEX_SCHEMA_VERSION};
+`;
+
+/**
+ * The compiled binding, named directly: better-sqlite3 otherwise searches a dozen folders for it
+ * on every start, which a one-shot command notices.
+ */
+function nativeBinding(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Thrown (and caught by IndexStore) when the file turns out damaged: it is set aside and rebuilt. */
+export class IndexDamaged extends Error {}
+
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return (
+    error instanceof IndexDamaged ||
+    (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB'))
+  );
+}
+
+/** Creates an empty index at `path` (a temporary name the caller renames into place). */
+export function createIndexFile(path: string): void {
+  // Made 0600 first: SQLite would make it 0644, and its -wal and -shm files take the file's mode.
+  closeSync(openSync(path, 'a', 0o600));
+  const db = new Database(path, { nativeBinding: nativeBinding() });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.exec(SCHEMA);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A file whose header promises more pages than it holds was cut short (a bad copy, a full disk
+ * of another program): SQLite would find out only when a query reaches the missing pages.
+ */
+function readHeader(path: string): { inode: number; truncated: boolean } {
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  try {
+    const { size, ino } = fstatSync(fd);
+    if (readSync(fd, header, 0, 100, 0) < 100) return { inode: ino, truncated: true };
+    const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
+    const pages = header.readUInt32BE(28);
+    const valid = header.readUInt32BE(92) === header.readUInt32BE(24);
+    return { inode: ino, truncated: valid && pages > 0 && size < pages * pageSize };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+type Row = { rowid: number; id: string; stamp: string; entry: string };
+
+/**
+ * The drafts index in SQLite (docs/data.md): WAL, so readers never wait for the one writer, and
+ * a busy timeout as long as the store locks', so the CLI and the app write it at once. All calls
+ * are synchronous and short: a row, or one query.
+ */
+export class IndexDb {
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  /** The file this connection opened, to tell it from a new one another process put in its place. */
+  readonly inode: number;
+
+  /** Opens an existing index (ENOENT when there is none); IndexDamaged when this version cannot use it. */
+  constructor(
+    readonly path: string,
+    private readonly kind: DocumentKind = 'draft',
+  ) {
+    const header = readHeader(path);
+    if (header.truncated) throw new IndexDamaged('the index file is shorter than its header says');
+    this.inode = header.inode;
+    this.db = new Database(path, { timeout: 20_000, fileMustExist: true, nativeBinding: nativeBinding() });
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      const version = this.db.pragma('user_version', { simple: true });
+      if (version !== INDEX_SCHEMA_VERSION) throw new IndexDamaged(`schema version ${String(version)}`);
+      this.db.prepare('SELECT count(*) FROM documents').get();
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  get(id: string): IndexEntry | undefined {
+    const row = this.statement('SELECT stamp, entry FROM documents WHERE kind = ? AND id = ?').get(
+      this.kind,
+      id,
+    ) as Pick<Row, 'stamp' | 'entry'> | undefined;
+    return row ? entryOfRow(row) : undefined;
+  }
+
+  /** Every document's stamp, for the check against the folders: one small query, no entries parsed. */
+  stamps(): Map<string, string> {
+    const rows = this.statement('SELECT id, stamp FROM documents WHERE kind = ?').raw().all(this.kind) as [
+      string,
+      string,
+    ][];
+    return new Map(rows);
+  }
+
+  /**
+   * Records a draft's row. `expected` makes it conditional (the check at open, which holds no
+   * lock): the row must still have the stamp the check saw (null: no row), so a save another
+   * process made meanwhile is never overwritten with what the check read before it. With `text`
+   * the search text goes in too; without, the row waits for it. Returns whether it was written.
+   */
+  put(entry: IndexEntry, options: { expected?: string | null; text?: string } = {}): boolean {
+    const { stamp, ...rest } = entry;
+    const remoteKey = entry.remote ? `${entry.remote.blogId}\n${entry.remote.postId}` : null;
+    const values = [
+      stamp,
+      entry.updatedAt,
+      entry.trashedAt === null ? 0 : 1,
+      remoteKey,
+      JSON.stringify(rest),
+    ];
+    return this.transaction(() => {
+      const before = this.statement('SELECT rowid, stamp FROM documents WHERE kind = ? AND id = ?').get(
+        this.kind,
+        entry.id,
+      ) as Pick<Row, 'rowid' | 'stamp'> | undefined;
+      if (options.expected !== undefined && (before?.stamp ?? null) !== options.expected) return false;
+      let rowid: number;
+      if (before) {
+        this.statement(
+          'UPDATE documents SET stamp = ?, updated_at = ?, trashed = ?, remote_key = ?, entry = ? WHERE rowid = ?',
+        ).run(...values, before.rowid);
+        rowid = before.rowid;
+      } else {
+        rowid = Number(
+          this.statement(
+            'INSERT INTO documents (kind, id, stamp, updated_at, trashed, remote_key, entry) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          ).run(this.kind, entry.id, ...values).lastInsertRowid,
+        );
+      }
+      if (options.text !== undefined) this.writeText(rowid, stamp, options.text, before !== undefined);
+      return true;
+    });
+  }
+
+  /** The search text of the version with `stamp`; skipped when the row has moved on. */
+  setText(id: string, stamp: string, text: string): boolean {
+    return this.transaction(() => {
+      const row = this.statement('SELECT rowid, stamp FROM documents WHERE kind = ? AND id = ?').get(
+        this.kind,
+        id,
+      ) as Pick<Row, 'rowid' | 'stamp'> | undefined;
+      if (!row || row.stamp !== stamp) return false;
+      this.writeText(row.rowid, stamp, text, true);
+      return true;
+    });
+  }
+
+  private writeText(rowid: number, stamp: string, text: string, replacing: boolean): void {
+    if (replacing) {
+      this.statement('DELETE FROM document_text WHERE rowid = ?').run(rowid);
+      this.statement('DELETE FROM document_grams WHERE rowid = ?').run(rowid);
+    }
+    this.statement('INSERT INTO document_text (rowid, text) VALUES (?, ?)').run(rowid, text);
+    this.statement('INSERT INTO document_grams (rowid, grams) VALUES (?, ?)').run(rowid, gramsOf(text));
+    this.statement('UPDATE documents SET text_stamp = ? WHERE rowid = ?').run(stamp, rowid);
+  }
+
+  /** Removes a row (and its text); with `expected`, only while it still has that stamp. */
+  remove(id: string, expected?: string): boolean {
+    return this.transaction(() => {
+      const row = this.statement('SELECT rowid, stamp FROM documents WHERE kind = ? AND id = ?').get(
+        this.kind,
+        id,
+      ) as Pick<Row, 'rowid' | 'stamp'> | undefined;
+      if (!row || (expected !== undefined && row.stamp !== expected)) return false;
+      this.statement('DELETE FROM document_text WHERE rowid = ?').run(row.rowid);
+      this.statement('DELETE FROM document_grams WHERE rowid = ?').run(row.rowid);
+      this.statement('DELETE FROM documents WHERE rowid = ?').run(row.rowid);
+      return true;
+    });
+  }
+
+  /** Rows whose search text is missing or older than the row: their drafts are read for it. */
+  waitingForText(): { id: string; stamp: string }[] {
+    return this.statement('SELECT id, stamp FROM documents WHERE kind = ? AND text_stamp IS NOT stamp').all(
+      this.kind,
+    ) as { id: string; stamp: string }[];
+  }
+
+  /**
+   * Newest edit first (the id breaks ties), the drafts or the trash, holding every word of the
+   * query as a substring of the folded title and body. `limit` rows from `offset`, and the total.
+   */
+  page(words: string[], trash: boolean, offset = 0, limit = -1): { entries: IndexEntry[]; total: number } {
+    const match = matchOf(words);
+    const conditions = ['kind = ?', 'trashed = ?'];
+    const params: unknown[] = [this.kind, trash ? 1 : 0];
+    if (match.text) {
+      conditions.push('rowid IN (SELECT rowid FROM document_text WHERE document_text MATCH ?)');
+      params.push(match.text);
+    }
+    if (match.grams) {
+      conditions.push('rowid IN (SELECT rowid FROM document_grams WHERE document_grams MATCH ?)');
+      params.push(match.grams);
+    }
+    const where = conditions.join(' AND ');
+    if (limit < 0 && offset === 0) {
+      const rows = this.statement(
+        `SELECT stamp, entry FROM documents WHERE ${where} ORDER BY updated_at DESC, id`,
+      ).all(...params) as Pick<Row, 'stamp' | 'entry'>[];
+      return { entries: rows.map(entryOfRow), total: rows.length };
+    }
+    // One pass: the window counts every match before the page is cut from them.
+    const rows = this.statement(
+      `SELECT stamp, entry, count(*) OVER () AS total FROM documents WHERE ${where}
+       ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`,
+    ).all(...params, limit, offset) as (Pick<Row, 'stamp' | 'entry'> & { total: number })[];
+    const total = rows[0]?.total ?? (offset > 0 ? this.count(where, params) : 0);
+    return { entries: rows.map(entryOfRow), total };
+  }
+
+  private count(where: string, params: unknown[]): number {
+    const row = this.statement(`SELECT count(*) AS n FROM documents WHERE ${where}`).get(...params) as {
+      n: number;
+    };
+    return row.n;
+  }
+
+  linkedTo(blogId: string, postId: string): string[] {
+    return this.statement('SELECT id FROM documents WHERE kind = ? AND remote_key = ?')
+      .pluck()
+      .all(this.kind, `${blogId}\n${postId}`) as string[];
+  }
+}
+
+function entryOfRow(row: Pick<Row, 'stamp' | 'entry'>): IndexEntry {
+  return { ...(JSON.parse(row.entry) as Omit<IndexEntry, 'stamp'>), stamp: row.stamp };
+}
+
+const WHITESPACE = /\s/u;
+
+/** The token standing for a one- or two-character substring: `g` and the code points in hex. */
+function gramToken(gram: string): string {
+  return `g${[...gram].map((char) => char.codePointAt(0)!.toString(16)).join('x')}`;
+}
+
+/** Every distinct one- and two-character substring without white space, as tokens. */
+export function gramsOf(text: string): string {
+  const grams = new Set<string>();
+  let previous = '';
+  for (const char of text) {
+    if (WHITESPACE.test(char)) {
+      previous = '';
+      continue;
+    }
+    grams.add(char);
+    if (previous) grams.add(previous + char);
+    previous = char;
+  }
+  return [...grams].map(gramToken).join(' ');
+}
+
+/**
+ * The full-text queries for the folded words: three characters or more go to the trigram index
+ * as a quoted phrase (a substring), shorter ones to the grams; a short word inside a longer one
+ * of the same query adds nothing.
+ */
+export function matchOf(words: string[]): { text: string | null; grams: string | null } {
+  const long = [...new Set(words.filter((word) => [...word].length >= 3))];
+  const short = [...new Set(words.filter((word) => [...word].length < 3))].filter(
+    (word) => !long.some((other) => other.includes(word)),
+  );
+  return {
+    text: long.length ? long.map((word) => `"${word.replace(/"/g, '""')}"`).join(' AND ') : null,
+    grams: short.length ? short.map(gramToken).join(' AND ') : null,
+  };
+}

@@ -1,0 +1,45 @@
+import type { CallContext, Handlers, MethodName } from '../../shared/contract';
+
+export interface LazyDomain<T> {
+  /** A handler for each of the domain's methods: the first call starts the domain. */
+  readonly handlers: Partial<Handlers>;
+  /** Starts the domain (once) and resolves to it. */
+  start(): Promise<T>;
+  /** The domain if it has started, else undefined: what has not started has nothing to update. */
+  started(): T | undefined;
+  /** The domain once a start under way has finished (undefined when none began or it failed). */
+  settled(): Promise<T | undefined>;
+}
+
+/**
+ * A domain of the core that loads its modules and starts on its first call. A start that failed
+ * (a missing binding, a full disk) is tried again on the next call.
+ */
+export function lazyDomain<T extends { handlers: Partial<Handlers> }>(
+  methods: string[],
+  load: () => Promise<T>,
+): LazyDomain<T> {
+  let loading: Promise<T> | undefined;
+  let domain: T | undefined;
+  const start = () =>
+    (loading ??= load().then(
+      (loaded) => (domain = loaded),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  const handlers: Partial<Record<MethodName, unknown>> = {};
+  for (const method of methods as MethodName[]) {
+    handlers[method] = async (args: never, context: CallContext) => {
+      const handler = (await start()).handlers[method] as (args: never, context: CallContext) => unknown;
+      return handler(args, context);
+    };
+  }
+  return {
+    handlers: handlers as Partial<Handlers>,
+    start,
+    started: () => domain,
+    settled: () => (loading ? loading.catch(() => undefined) : Promise.resolve(undefined)),
+  };
+}
