@@ -11,6 +11,7 @@ import { StoreSignals } from './fs/store-signals';
 import { JobTracker } from './jobs/job-tracker';
 import { createPublishing } from './publish/publishing';
 import { createInbox } from './inbox/inbox-handlers';
+import { createCadence } from './cadence/cadence-handlers';
 
 export type { CoreDeps };
 
@@ -19,6 +20,8 @@ export interface Core {
   readonly events: EventBus;
   /** The drafts library, for the hosts that serve draft images (`assetFile`). */
   readonly drafts: DraftStore;
+  /** Run by the app's hosts (not the CLI): the digest schedules, at start and when a period closes. */
+  startDigestCadence(): () => void;
   dispose(): Promise<void>;
 }
 
@@ -50,6 +53,15 @@ export function createCore(deps: CoreDeps): Core {
   });
   const publishing = createPublishing({ ...deps, drafts, events, jobs, problems });
   const inbox = createInbox({ ...deps, drafts, events, jobs, problems });
+  const cadence = createCadence({
+    ...deps,
+    drafts,
+    events,
+    problems,
+    inbox: () => inbox.opened,
+    blogExists: async (id) => (await publishing.blogs.list()).some((blog) => blog.id === id),
+  });
+  let stopCadence: (() => void) | null = null;
   const info = {
     name: 'Postwright',
     version: deps.version,
@@ -65,12 +77,14 @@ export function createCore(deps: CoreDeps): Core {
   signals?.on('outbox-', (name) => publishing.outbox.changedElsewhere(name.slice('outbox-'.length)));
   signals?.on('blogs', async () => events.emit('blogs-changed', await publishing.blogs.list()));
   signals?.on('settings', () => events.emit('settings-changed', deps.settings.get()));
+  signals?.on('cadence', () => cadence.changedElsewhere());
   const handlers: Handlers = {
     ...appHandlers({ info, settings: deps.settings, jobs, events, problems }),
     ...draftsHandlers({ library: drafts }),
     ...calendarHandlers({ ...deps, drafts, events }),
     ...publishing.handlers,
     ...inbox.handlers,
+    ...cadence.handlers,
   };
   if (signals) {
     // The app reads every store once at start, so a file it must set aside is reported at once.
@@ -82,7 +96,15 @@ export function createCore(deps: CoreDeps): Core {
     handlers,
     events,
     drafts,
+    startDigestCadence() {
+      stopCadence ??= cadence.start();
+      return () => {
+        stopCadence?.();
+        stopCadence = null;
+      };
+    },
     async dispose() {
+      stopCadence?.();
       signals?.close();
       for (const job of jobs.list()) if (job.state === 'running') jobs.cancel(job.id);
       await publishing.dispose();

@@ -12,33 +12,44 @@ export const DEFAULT_SCHEDULE_TITLE = 'Bookmarks for {start} through {end}';
  * last day (the chosen weekday, or the month's last day); then Postwright drafts the digest of
  * that period's unused links, or only reminds the author, with the count.
  */
-export const digestScheduleSchema = z
-  .object({
-    blogId: z.string().min(1).max(100),
-    period: z.enum(DIGEST_PERIODS),
-    /** The last day of a weekly or fortnightly period: 0 Sunday … 6 Saturday (as Date.getDay). */
-    weekday: z.number().int().min(0).max(6).default(0),
-    /** Title tokens as in the digest templates ({start}, {end}, {year}, {count}). */
-    title: z.string().trim().min(1).max(2000).default(DEFAULT_SCHEDULE_TITLE),
-    /** A digest template set by name (intro, items, body, date format); null: the first. */
-    template: z.string().max(100).nullable().default(null),
-    /** Fewer links than this and the period's links wait for the next period. */
-    minLinks: z.number().int().min(1).max(1000).default(1),
-    /** At most this many (the oldest first); the rest stay in the inbox, unused. */
-    maxLinks: z.number().int().min(1).max(1000).default(50),
-    /** Only links with one of these tags; empty: every link. */
-    tags: z.array(tagSchema).max(50).default([]),
-    /** Draft the digest on its own, or only remind the author that it is due. */
-    action: z.enum(['draft', 'remind']).default('draft'),
-    /** Periods missed while Postwright was closed: one digest each, or one for them all. */
-    catchUp: z.enum(['each', 'combined']).default('each'),
-    /** The first period is the one holding this day (a fortnight counts from it). */
-    startsOn: dayString,
-  })
-  .refine((schedule) => schedule.minLinks <= schedule.maxLinks, {
-    message: 'The minimum number of links is more than the maximum.',
-    path: ['minLinks'],
-  });
+const scheduleFields = z.object({
+  blogId: z.string().min(1).max(100),
+  period: z.enum(DIGEST_PERIODS),
+  /** The last day of a weekly or fortnightly period: 0 Sunday … 6 Saturday (as Date.getDay). */
+  weekday: z.number().int().min(0).max(6).default(0),
+  /** Title tokens as in the digest templates ({start}, {end}, {year}, {count}). */
+  title: z.string().trim().min(1).max(2000).default(DEFAULT_SCHEDULE_TITLE),
+  /** A digest template set by name (intro, items, body, date format); null: the first. */
+  template: z.string().max(100).nullable().default(null),
+  /** Fewer links than this and the period's links wait for the next period. */
+  minLinks: z.number().int().min(1).max(1000).default(1),
+  /** At most this many (the oldest first); the rest stay in the inbox, unused. */
+  maxLinks: z.number().int().min(1).max(1000).default(50),
+  /** Only links with one of these tags; empty: every link. */
+  tags: z.array(tagSchema).max(50).default([]),
+  /** Draft the digest on its own, or only remind the author that it is due. */
+  action: z.enum(['draft', 'remind']).default('draft'),
+  /** Periods missed while Postwright was closed: one digest each, or one for them all. */
+  catchUp: z.enum(['each', 'combined']).default('each'),
+  /** The first period is the one holding this day (a fortnight counts from it). */
+  startsOn: dayString,
+});
+
+const minAtMostMax = (schedule: { minLinks: number; maxLinks: number }) =>
+  schedule.minLinks <= schedule.maxLinks;
+const minAboveMax = {
+  message: 'The minimum number of links is more than the maximum.',
+  path: ['minLinks'],
+};
+
+export const digestScheduleSchema = scheduleFields.refine(minAtMostMax, minAboveMax);
+
+/** A schedule as the author sets it: for the blog named beside it, from today unless said. */
+export const scheduleInputSchema = scheduleFields
+  .omit({ blogId: true })
+  .extend({ startsOn: dayString.optional() })
+  .strict()
+  .refine(minAtMostMax, minAboveMax);
 export type DigestSchedule = z.output<typeof digestScheduleSchema>;
 export type DigestScheduleInput = z.input<typeof digestScheduleSchema>;
 
