@@ -2,8 +2,10 @@ import { runCliAsync } from '../support/cli';
 import { startFakeBlog, type FakeBlog } from '../support/reliability/fake-blog';
 import { DigestSchedulePage } from './pages/DigestSchedulePage';
 import { DraftsPage } from './pages/DraftsPage';
+import { InboxPage } from './pages/InboxPage';
 import { expect, test } from './support/fixtures';
 import { expectNoSidewaysScroll, saveScreenshot, VIEWPORTS } from './support/layout';
+import { typeDate } from './support/typing';
 
 // The seed's times are UTC, which is also the author's local time; the host inherits this.
 process.env.TZ = 'UTC';
@@ -157,4 +159,32 @@ test('a reminder names the links waiting; “Draft it now” makes the draft and
   const drafts = new DraftsPage(page);
   await expect(drafts.editor.title).toHaveValue('Bookmarks for November 2nd through November 8th');
   await expect(schedules.notices).toHaveCount(0);
+});
+
+test('a link re-dated by typing its day moves to the next week’s digest', async ({ app }) => {
+  const blogId = await libraryWithBlog(app.dataDir);
+  await app.restart();
+  const page = await app.open();
+  const inbox = new InboxPage(page);
+  await inbox.open();
+  await inbox.row('http://data.govt.nz/').locator('.link-row__main').click();
+  const details = page.getByRole('complementary', { name: 'Link details' });
+  const added = details.getByLabel('Added on (its digest period)');
+  await expect(added).toHaveValue('2009-11-05');
+  await typeDate(added, '2009-11-10');
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(async () => {
+      const links = (await cli(app.dataDir, ['inbox', 'list', '--json'])).json<
+        { url: string; addedAt: string }[]
+      >();
+      return links.find((link) => link.url === 'http://data.govt.nz/')?.addedAt;
+    })
+    .toBe('2009-11-10T10:12:00.000Z');
+
+  // The schedule set from the CLI while the app runs: the app drafts both weeks at once.
+  await cli(app.dataDir, ['digest', 'schedule', blogId, '--weekly', 'sunday', '--starts', '2009-11-02']);
+  const schedules = new DigestSchedulePage(page);
+  await expect(schedules.notice('November 2nd through November 8th')).toContainText('with 4 links');
+  await expect(schedules.notice('November 9th through November 15th')).toContainText('with 1 link:');
 });

@@ -22,7 +22,7 @@ export interface CadenceDomain {
    * Returns its cleanup.
    */
   start(): () => void;
-  /** Another process changed the schedules: tell the views, and wake for the new next close. */
+  /** Another process changed the schedules: tell the views, and deal with what is due now. */
   changedElsewhere(): Promise<void>;
 }
 
@@ -97,6 +97,7 @@ export function createCadence(
         const next = await cadence.nextClose().catch(() => null);
         if (stopped) return;
         const wait = next ? next.getTime() - deps.clock.now().getTime() : MOST_WAIT_MS;
+        clearTimeout(timer); // another arm may have finished meanwhile: one timer only
         timer = setTimeout(tick, Math.min(Math.max(wait, 1000), MOST_WAIT_MS));
         timer.unref?.();
       };
@@ -109,7 +110,8 @@ export function createCadence(
         }
         await arm();
       };
-      rearm = () => void arm();
+      // A schedule changed (here or in another process): a period it makes due is dealt with now.
+      rearm = () => void tick();
       void tick();
       return () => {
         stopped = true;
