@@ -185,40 +185,24 @@ export function ScheduleForm({
         in the inbox. Separate tags with commas.
       </p>
       <div className="schedule-form__row">
-        <fieldset className="schedule-form__choice">
-          <legend>When a period ends</legend>
-          <Choice
-            name={`${problemId}-action`}
-            checked={values.action === 'draft'}
-            onCheck={() => set({ action: 'draft' })}
-          >
-            Draft the digest
-          </Choice>
-          <Choice
-            name={`${problemId}-action`}
-            checked={values.action === 'remind'}
-            onCheck={() => set({ action: 'remind' })}
-          >
-            Only remind me
-          </Choice>
-        </fieldset>
-        <fieldset className="schedule-form__choice">
-          <legend>Periods missed while Postwright was closed</legend>
-          <Choice
-            name={`${problemId}-catch`}
-            checked={values.catchUp === 'each'}
-            onCheck={() => set({ catchUp: 'each' })}
-          >
-            One digest for each
-          </Choice>
-          <Choice
-            name={`${problemId}-catch`}
-            checked={values.catchUp === 'combined'}
-            onCheck={() => set({ catchUp: 'combined' })}
-          >
-            One digest for them all
-          </Choice>
-        </fieldset>
+        <Choices
+          legend="When a period ends"
+          value={values.action}
+          options={[
+            ['draft', 'Draft the digest'],
+            ['remind', 'Only remind me'],
+          ]}
+          onChange={(action) => set({ action })}
+        />
+        <Choices
+          legend="Periods missed while Postwright was closed"
+          value={values.catchUp}
+          options={[
+            ['each', 'One digest for each'],
+            ['combined', 'One digest for them all'],
+          ]}
+          onChange={(catchUp) => set({ catchUp })}
+        />
       </div>
       {problem && (
         <p className="notice notice--warn" role="alert" id={problemId}>
@@ -247,21 +231,28 @@ export function ScheduleForm({
   );
 }
 
-function Choice({
-  name,
-  checked,
-  onCheck,
-  children,
+/** A few radio buttons under a legend: one of them is chosen, with the arrow keys or a click. */
+function Choices<T extends string>({
+  legend,
+  value,
+  options,
+  onChange,
 }: {
-  name: string;
-  checked: boolean;
-  onCheck: () => void;
-  children: string;
+  legend: string;
+  value: T;
+  options: [T, string][];
+  onChange: (value: T) => void;
 }) {
+  const name = useId();
   return (
-    <label className="schedule-form__radio">
-      <input type="radio" name={name} checked={checked} onChange={onCheck} />
-      {children}
-    </label>
+    <fieldset className="schedule-form__choice">
+      <legend>{legend}</legend>
+      {options.map(([option, label]) => (
+        <label key={option} className="schedule-form__radio">
+          <input type="radio" name={name} checked={value === option} onChange={() => onChange(option)} />
+          {label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
