@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/create-core';
@@ -62,7 +62,7 @@ const titles = async (call: ReturnType<typeof coreCaller>) =>
 
 describe('the digest schedule in the core, with a clock the test moves', () => {
   it('a week missed while the app was closed, across the new year, is drafted on its own when the app is back', async () => {
-    const { clock, call } = await setUp('2009-12-21', new Date('2009-12-27T23:59:59Z'));
+    const { clock, call, dataDir } = await setUp('2009-12-21', new Date('2009-12-27T23:59:59Z'));
     expect((await call('cadence-run', {})).drafted).toEqual([]);
 
     // Sunday's midnight passes with the app running: the week before Christmas closes.
@@ -79,7 +79,15 @@ describe('the digest schedule in the core, with a clock the test moves', () => {
       ['Bookmarks for January 4th through January 10th', 2],
     ]);
     expect(await titles(call)).toHaveLength(3);
+
+    // Nothing due: the run takes no lock. The app runs whenever it sees the cadence lock change,
+    // so a lock taken for nothing would wake it again and again.
+    const seen: string[] = [];
+    const watcher = watch(join(dataDir, '.locks'), (_event, name) => seen.push(String(name)));
     expect((await call('cadence-run', {})).drafted).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    watcher.close();
+    expect(seen.filter((name) => name.startsWith('cadence'))).toEqual([]);
 
     const state = await call('cadence-state', {});
     expect(state.schedules[0]!.waiting).toEqual([]);

@@ -82,8 +82,21 @@ export class DigestCadence {
     return this.stateOf(file);
   }
 
-  /** Deals with every closed period of every schedule: drafts its digest, or reminds. */
-  run(): Promise<CadenceRunResult> {
+  /** Whether any schedule has a closed period to deal with, or a claim to settle (read without the lock). */
+  private async anythingDue(): Promise<boolean> {
+    const file = await this.deps.store.read();
+    return this.stateOf(file).schedules.some(
+      (status) => status.waiting.length > 0 || file.progress[status.schedule.blogId]?.claim,
+    );
+  }
+
+  /**
+   * Deals with every closed period of every schedule: drafts its digest, or reminds. The lock is
+   * taken only when something is due: the app runs this whenever the cadence lock is seen to
+   * change, and a lock taken for nothing would be seen too.
+   */
+  async run(): Promise<CadenceRunResult> {
+    if (!(await this.anythingDue())) return { drafted: [], reminded: [] };
     return this.deps.store.transaction(async (file, save) => {
       const result: CadenceRunResult = { drafted: [], reminded: [] };
       for (const schedule of file.schedules) await this.runSchedule(schedule, file, save, result);
