@@ -188,3 +188,32 @@ test('a link re-dated by typing its day moves to the next week’s digest', asyn
   await expect(schedules.notice('November 2nd through November 8th')).toContainText('with 4 links');
   await expect(schedules.notice('November 9th through November 15th')).toContainText('with 1 link:');
 });
+
+test('a link dragged onto a digest period in the inbox is re-dated into it', async ({ app }, testInfo) => {
+  const blogId = await libraryWithBlog(app.dataDir);
+  const set = await cli(app.dataDir, ['digest', 'schedule', blogId, '--weekly', 'sunday', '--json']);
+  const thisPeriod = set.json<{ schedules: { next: { from: string } }[] }>().schedules[0]!.next.from;
+  await app.restart();
+  const page = await app.open();
+  const inbox = new InboxPage(page);
+  await inbox.open();
+  const periods = page.getByRole('list', { name: 'Digest periods' });
+  await expect(periods.getByRole('listitem')).toHaveCount(4);
+  for (const size of VIEWPORTS.slice(0, 3)) {
+    await page.setViewportSize(size);
+    await expectNoSidewaysScroll(page);
+    await saveScreenshot(page, testInfo, 'inbox-digest-periods');
+  }
+  const current = periods.getByRole('listitem').filter({ hasText: 'This period:' });
+
+  await inbox.row('http://data.govt.nz/').dragTo(current);
+  await expect(inbox.row('http://data.govt.nz/').locator('time')).toHaveAttribute(
+    'datetime',
+    `${thisPeriod}T10:12:00.000Z`,
+  );
+  // What the author reads on the row: the new day.
+  const shown = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric' });
+  await expect(inbox.row('http://data.govt.nz/').locator('time')).toHaveText(
+    shown.format(new Date(`${thisPeriod}T12:00:00Z`)),
+  );
+});

@@ -1,14 +1,6 @@
 import { useState } from 'react';
 import { localDay } from '../../../shared/inbox/filter';
-
-/** The same time of day on another day, in the author's zone: a re-dated link keeps its hour. */
-function movedTo(day: string, addedAt: string): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  const before = new Date(addedAt);
-  const moved = new Date(before);
-  moved.setFullYear(year, month - 1, date);
-  return moved.toISOString();
-}
+import { movedTo } from '../digest/schedule/PeriodDrops';
 
 /**
  * The day a link was added, which decides the digest period it goes in. Typed part by part (like
