@@ -137,3 +137,20 @@ describe('the digest schedule in the core, with a clock the test moves', () => {
     ]);
   });
 });
+
+describe('a draft that fails after its week was claimed', () => {
+  it('leaves the week to the next run, which drafts it', async () => {
+    const { call, clock, blogId } = await setUp('2009-12-21', new Date('2009-12-21T09:00:00Z'));
+    // A template that is not there makes the draft fail after the claim is saved.
+    const schedule = { period: 'weekly', weekday: 0, startsOn: '2009-12-21' } as const;
+    await call('cadence-set', { blogId, schedule: { ...schedule, template: 'Gone' } });
+    clock.at = new Date('2009-12-28T09:00:00Z');
+    await expect(call('cadence-run', {})).rejects.toThrow('There is no digest template called "Gone"');
+
+    await call('cadence-set', { blogId, schedule });
+    const run = await call('cadence-run', {});
+    expect(run.drafted.map((made) => made.title)).toEqual([
+      'Bookmarks for December 21st through December 27th',
+    ]);
+  });
+});

@@ -129,23 +129,27 @@ export class DigestCadence {
       }
       const range = { from: progress.carriedFrom ?? period.from, to: period.to };
       const picked = await this.pick(schedule, range);
-      progress.doneThrough = period.to;
       if (picked.chosen.length < schedule.minLinks) {
         // Too few to go on their own: they wait for the next period's digest.
+        progress.doneThrough = period.to;
         progress.carriedFrom = picked.chosen.length > 0 ? range.from : null;
         continue;
       }
-      progress.carriedFrom = null;
       if (schedule.action === 'remind') {
         const title = (await this.preview(schedule, range, picked)).title;
         file.notices.push(this.notice(schedule, 'due', range, countsOf(picked), null, title));
         result.reminded.push({ blogId: schedule.blogId, ...range, count: picked.chosen.length });
+        progress.doneThrough = period.to;
+        progress.carriedFrom = null;
         continue;
       }
+      // The claim is saved with the period still open: a stop before the draft leaves it to do again.
       progress.claim = { ...range, at: this.deps.now().toISOString() };
       await save(file);
       const made = await this.makeDraft(schedule, range, picked);
       progress.claim = null;
+      progress.doneThrough = period.to;
+      progress.carriedFrom = null;
       progress.drafted.push({ ...range, draftId: made.draftId, at: this.deps.now().toISOString() });
       file.notices.push(this.notice(schedule, 'drafted', range, countsOf(picked), made.draftId, made.title));
       result.drafted.push({ blogId: schedule.blogId, ...range, ...made, count: picked.chosen.length });
