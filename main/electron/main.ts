@@ -46,6 +46,8 @@ app.whenReady().then(async () => {
     logger,
     earlyProblems,
   });
+  // The digest schedules run in the main process: at start (periods missed while closed), then on time.
+  const stopCadence = core.startDigestCadence();
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   registerAppProtocol(protocol, join(import.meta.dirname, '..', 'renderer'), core.drafts);
   registerCoreIpc(
@@ -75,6 +77,7 @@ app.whenReady().then(async () => {
     void addBookmarkLink(router, link, logger);
   });
   app.on('window-all-closed', () => {
+    stopCadence();
     void core.dispose().then(() => app.quit());
   });
 });

@@ -3,6 +3,7 @@ import { useCoreEvent, useCoreValue } from '../core/CoreContext';
 import { SettingsView } from '../features/settings/SettingsView';
 import { useRecheckWhenBack } from '../features/drafts/useRecheckWhenBack';
 import { LinkIntake } from '../features/inbox/LinkIntake';
+import { DigestNotices } from '../features/digest/schedule/DigestNotices';
 import { ProblemNotices } from './ProblemNotices';
 import { SectionView } from './SectionView';
 import { SECTIONS, type SectionId } from './sections';
@@ -16,6 +17,8 @@ export function App() {
   const [section, setSection] = useState<SectionId>('drafts');
   // Set by the status bar: the Blogs section opens with the outbox in view and focused, once.
   const [outboxWanted, setOutboxWanted] = useState(false);
+  // Set by a digest notice: Drafts opens with that draft, once.
+  const [draftWanted, setDraftWanted] = useState<string | null>(null);
   const [settings, setSettings] = useCoreValue((client) => client.call('settings-get', {}));
   useCoreEvent('settings-changed', setSettings);
   useTheme(settings?.theme);
@@ -29,12 +32,19 @@ export function App() {
       <Sidebar current={section} onSelect={setSection} />
       <main className="app__main" id="main">
         <ProblemNotices />
+        <DigestNotices
+          onOpenDraft={(id) => {
+            setSection('drafts');
+            setDraftWanted(id);
+          }}
+        />
         {section === 'settings' ? (
           settings && <SettingsView settings={settings} />
         ) : (
           <SectionView
             section={section}
             outbox={{ wanted: outboxWanted, shown: () => setOutboxWanted(false) }}
+            draft={{ wanted: draftWanted, shown: () => setDraftWanted(null) }}
           />
         )}
       </main>

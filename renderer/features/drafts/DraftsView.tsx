@@ -33,8 +33,14 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A draft another part of the app asks Drafts to open (a digest notice); `shown` once it is. */
+export interface DraftRequest {
+  wanted: string | null;
+  shown: () => void;
+}
+
 /** The Drafts section: the list (or the trash) on the left, the open draft on the right. */
-export function DraftsView() {
+export function DraftsView({ request }: { request?: DraftRequest }) {
   const core = useCore();
   const [query, setQuery] = useState('');
   const [trash, setTrash] = useState(false);
@@ -104,6 +110,15 @@ export function DraftsView() {
       if (!(await settle())) return;
       show(await core.call('drafts-get', { id }));
     });
+
+  const wanted = request?.wanted;
+  useEffect(() => {
+    if (!wanted) return;
+    request.shown();
+    void openDraft(wanted);
+    // openDraft is made anew each render; the request is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wanted]);
 
   const newDraft = useCallback(
     () =>

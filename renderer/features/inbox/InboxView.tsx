@@ -13,6 +13,7 @@ import { downloadText } from '../drafts/download';
 import { BookmarkletPanel } from './BookmarkletPanel';
 import { linksFromTransfer } from './drop-data';
 import { InboxFilters, QuickAdd, type ListFilter } from './InboxToolbar';
+import { PeriodDrops } from '../digest/schedule/PeriodDrops';
 import { LinkDetails } from './LinkDetails';
 import { LinkList } from './LinkList';
 import type { LinkActions } from './LinkRow';
@@ -225,6 +226,7 @@ function LinkInbox({ onDigest }: { onDigest: () => void }) {
         {showBookmarklet && <BookmarkletPanel />}
         <QuickAdd onAdd={(urls) => add(urls.map((url) => ({ url })))} />
         <InboxFilters filter={filter} tags={tags ?? []} onChange={setFilter} />
+        <PeriodDrops />
         {importing && (
           <div className="import-progress" role="status">
             <span>

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { displayTitle } from '../../../shared/inbox/filter';
 import type { Bookmark } from '../../../shared/model/bookmark';
+import { LINK_DRAG_TYPE } from '../digest/schedule/PeriodDrops';
 
 function hostOf(url: string): string {
   try {
@@ -75,6 +76,12 @@ export const LinkRow = memo(function LinkRow({
       className={`link-row${selected ? ' link-row--selected' : ''}`}
       data-url={link.url}
       data-fetch={link.fetch.state}
+      draggable
+      onDragStart={(event) => {
+        // Onto a digest period (PeriodDrops), which re-dates the link.
+        event.dataTransfer.setData(LINK_DRAG_TYPE, `${link.id} ${link.addedAt}`);
+        event.dataTransfer.effectAllowed = 'move';
+      }}
     >
       <button
         type="button"
