@@ -9,6 +9,9 @@ import { EventBus } from './events/event-bus';
 import { JobTracker } from './jobs/job-tracker';
 import { createPublishing } from './publish/publishing';
 import { createInbox } from './inbox/inbox-handlers';
+import { BlogStore } from './blogs/blog-store';
+import { desktopHandlers } from './desktop/desktop-handlers';
+import { inlineAssetImages } from './drafts/draft-assets';
 
 export type { CoreDeps };
 
@@ -47,6 +50,11 @@ export function createCore(deps: CoreDeps): Core {
     ...calendarHandlers({ ...deps, drafts, events }),
     ...publishing.handlers,
     ...inbox.handlers,
+    ...desktopHandlers({
+      ...deps,
+      blog: (id) => new BlogStore(deps.dataDir, deps.secrets, deps.clock, deps.logger).get(id),
+      inlineImages: (id, html) => inlineAssetImages(drafts.paths, id, html),
+    }),
   };
   return {
     handlers,

@@ -6,6 +6,7 @@ import type { CliContext } from '../cli-context';
 import { readNamedFile } from '../read-named-file';
 import { CliError } from '../cli-error';
 import { importLocalImages } from '../draft-local-images';
+import { registerDraftsEdit } from './drafts-edit';
 
 /** `--date 2026-11-25`: midnight of that day in the local time zone, as ISO 8601 with its offset. */
 export function parseDate(value: string): string {
@@ -185,6 +186,8 @@ export function registerDrafts(program: Command, context: () => CliContext) {
       });
       ctx.print(draft, () => `Created draft ${draft.id}: ${draft.title}`);
     });
+
+  registerDraftsEdit(drafts, context);
 
   drafts
     .command('delete <id>')

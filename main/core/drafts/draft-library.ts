@@ -162,11 +162,15 @@ export class DraftLibrary implements DraftStore {
     return draft;
   }
 
-  /** The autosave path: one crash-safe write of draft.json; the index catches up off this path. */
-  save(input: DraftSave): Promise<DraftSummary> {
+  /**
+   * The autosave path: one crash-safe write of draft.json; the index catches up off this path. With
+   * `baseUpdatedAt`, a draft changed since that version (here or by another process) is not overwritten.
+   */
+  save(input: DraftSave, baseUpdatedAt?: string): Promise<DraftSummary> {
     return this.locked(input.id, async () => {
       const entry = this.index.get(input.id);
       if (!entry) throw notFound(input.id);
+      if (baseUpdatedAt !== undefined) await this.refuseIfChanged(entry, baseUpdatedAt);
       const now = this.deps.clock.now();
       const { editorWordCount, ...fields } = input;
       const wordCount = editorWordCount ?? wordCountOf(input.html);
@@ -183,6 +187,32 @@ export class DraftLibrary implements DraftStore {
       await this.revisions.maybeKeep(draft, now);
       return this.write(draft);
     });
+  }
+
+  /** Another process writes draft.json without telling the index: the folder's stamp says so. */
+  private async refuseIfChanged(entry: { id: string; stamp: string; updatedAt: string }, base: string) {
+    const onDisk =
+      (await this.reader.stampOf(entry.id)) === entry.stamp
+        ? entry.updatedAt
+        : (await this.reader.read(entry.id)).updatedAt;
+    if (onDisk !== base)
+      throw new CoreFailure(
+        'conflict',
+        'This draft was changed outside this window since you opened it; choose which version to keep.',
+        { updatedAt: onDisk },
+      );
+  }
+
+  /** A draft as it was in one of its revisions. */
+  async revision(id: string, revisionId: string): Promise<Draft> {
+    await this.get(id);
+    const old = await this.revisions.read(id, revisionId);
+    if (!old)
+      throw new CoreFailure(
+        'not-found',
+        `Draft ${id} has no revision ${revisionId}. List its revisions again.`,
+      );
+    return old;
   }
 
   setStatus(id: string, status: DraftStatus, message: string | null = null): Promise<DraftSummary> {

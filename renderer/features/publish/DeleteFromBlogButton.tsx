@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useCore } from '../../core/CoreContext';
+import { useCommand } from '../commands/CommandsContext';
 import './delete-from-blog.css';
 
 /**
@@ -19,6 +20,12 @@ export function DeleteFromBlogButton({
   const core = useCore();
   const [state, setState] = useState<'idle' | 'asking' | 'busy'>('idle');
   const [message, setMessage] = useState<string | null>(null);
+  // The Post menu's "Delete from Blog…" asks here, as the button does.
+  useCommand(
+    'post.deleteFromBlog',
+    () => setState('asking'),
+    () => linked,
+  );
 
   async function remove() {
     setState('busy');

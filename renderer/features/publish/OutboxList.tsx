@@ -1,18 +1,14 @@
 import { useState } from 'react';
 import type { OutboxJob } from '../../../shared/model/publish';
-import { useCore, useCoreEvent, useCoreValue } from '../../core/CoreContext';
+import { useCoreEvent, useCoreValue } from '../../core/CoreContext';
+import { OUTBOX_STATE_LABEL, OutboxJobActions } from './OutboxJobActions';
 import './publish.css';
 
-const STATE_LABEL: Record<OutboxJob['state'], string> = {
-  queued: 'Queued',
-  sending: 'Sending',
-  done: 'Done',
-  failed: 'Failed',
-};
-
-/** The outbox: every publish and delete, with its state and, when it did not go, the reason and a retry. */
+/**
+ * The outbox: every publish and delete, with its state and, when it did not go, the reason, a retry
+ * and a way to take it back.
+ */
 export function OutboxList() {
-  const core = useCore();
   const [initial] = useCoreValue((client) => client.call('outbox-list', {}));
   const [changed, setChanged] = useState<Record<string, OutboxJob>>({});
   useCoreEvent('outbox-changed', (job) => setChanged((all) => ({ ...all, [job.id]: job })));
@@ -31,7 +27,9 @@ export function OutboxList() {
         <ul className="outbox__list" aria-label="Outbox">
           {jobs.slice(0, 50).map((job) => (
             <li key={job.id} className="outbox__item">
-              <span className={`outbox__state outbox__state--${job.state}`}>{STATE_LABEL[job.state]}</span>
+              <span className={`outbox__state outbox__state--${job.state}`}>
+                {OUTBOX_STATE_LABEL[job.state]}
+              </span>
               <span className="outbox__what">
                 {job.action === 'delete' ? 'Delete ' : ''}“{job.title || 'Untitled'}” → {job.blogName}
                 {job.result?.url && job.action === 'publish' && (
@@ -48,15 +46,7 @@ export function OutboxList() {
                 )}
                 {job.reason && <span className="outbox__reason">{job.reason}</span>}
               </span>
-              {(job.state === 'failed' || job.state === 'queued') && (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => void core.call('outbox-retry', { id: job.id }).catch(() => undefined)}
-                >
-                  Retry now
-                </button>
-              )}
+              <OutboxJobActions job={job} what={`“${job.title || 'Untitled'}”`} />
             </li>
           ))}
         </ul>

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Draft } from '../../../shared/model/draft';
 import type { OutboxJob } from '../../../shared/model/publish';
 import { useCore, useCoreEvent } from '../../core/CoreContext';
+import { useCommand } from '../commands/CommandsContext';
+import { withShortcut } from '../commands/platform';
 import './publish.css';
 import { DeleteFromBlogButton } from './DeleteFromBlogButton';
 import { MicropubPostOptions } from '../micropub/MicropubPostOptions';
@@ -92,18 +94,13 @@ export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Pro
     return () => window.removeEventListener('online', wake);
   }, [core]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
-        // Captured before the editor sees it, so the shortcut publishes instead of starting a new paragraph.
-        event.preventDefault();
-        event.stopPropagation();
-        publishRef.current();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
+  // Ctrl/⌘+Enter and the Post menu; Update applies once the draft is on a blog.
+  useCommand('post.publish', () => publishRef.current());
+  useCommand(
+    'post.update',
+    () => publishRef.current(),
+    () => Boolean(remoteUrl || draft.remote),
+  );
 
   const job = outcome.kind === 'job' ? outcome.job : null;
   const linkUrl = job?.state === 'done' ? job.result?.url : remoteUrl;
@@ -159,7 +156,7 @@ export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Pro
         className="button button--primary"
         onClick={() => publishRef.current()}
         disabled={outcome.kind === 'busy'}
-        title="Publish (Ctrl/Cmd+Enter)"
+        title={withShortcut('Publish', 'post.publish')}
       >
         {remoteUrl || draft.remote ? 'Update post' : 'Publish'}
       </button>
