@@ -7,7 +7,13 @@ import type { Outbox } from '../outbox/outbox';
 
 type PublishHandlers = Pick<
   Handlers,
-  'publish' | 'outbox-list' | 'outbox-retry' | 'outbox-cancel' | 'posts-recent' | 'posts-pull' | 'posts-delete'
+  | 'publish'
+  | 'outbox-list'
+  | 'outbox-retry'
+  | 'outbox-cancel'
+  | 'posts-recent'
+  | 'posts-pull'
+  | 'posts-delete'
 >;
 
 export function publishHandlers(deps: {

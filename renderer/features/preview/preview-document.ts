@@ -35,9 +35,9 @@ export function previewDocument({
   css: string | null;
 }): string {
   const body = DOMPurify.sanitize(html, { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form'] });
-  // The blog's stylesheet has `<` escaped by the core; the clean style has none. Either way no
-  // `</style>` can end the element early.
-  const style = (css ?? CLEAN_STYLE).replace(/<\/style/gi, '<\\/style');
+  // The core escapes `<` in the blog's stylesheet already; doing it again here means no text can ever
+  // end the <style> element early, whoever sends it (`\3c ` is CSS's own escape for `<`).
+  const style = (css ?? CLEAN_STYLE).replace(/</g, '\\3c ');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <style>${style}</style></head>
