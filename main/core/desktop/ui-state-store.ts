@@ -26,8 +26,10 @@ export class UiStateStore {
   update(patch: UiStatePatch): Promise<UiState> {
     const next = this.get().then((state) => uiStateSchema.parse({ ...state, ...patch }));
     this.current = next;
-    const write = next.then((state) =>
-      this.writes.then(() => writeFileAtomic(this.file, `${JSON.stringify(state, null, 2)}\n`)),
+    // After the previous write, so the file ends with the latest state.
+    const previous = this.writes;
+    const write = Promise.all([next, previous]).then(([state]) =>
+      writeFileAtomic(this.file, `${JSON.stringify(state, null, 2)}\n`),
     );
     this.writes = write.catch((error: unknown) =>
       this.logger.warn('could not write ui-state.json', { error: String(error) }),

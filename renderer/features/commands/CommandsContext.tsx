@@ -110,7 +110,11 @@ export function CommandsProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [registry]);
 
-  useEffect(() => core.on('app-command', ({ id }) => void registry.run(id)), [core, registry]);
+  // A draft to open (a postwright:// link, a file the system handed over) is App's to handle.
+  useEffect(
+    () => core.on('app-command', ({ id, draftId }) => void (draftId === undefined && registry.run(id))),
+    [core, registry],
+  );
 
   const value: CommandsValue = { registry, openPalette: (mode = 'commands') => setPalette(mode) };
   return (
