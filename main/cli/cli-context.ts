@@ -48,7 +48,13 @@ export class CliContext {
     process.stdout.write(this.options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
   }
 
+  /** Ends the command; data files set aside while it ran (unreadable) are named on stderr. */
   async close(): Promise<void> {
-    await this.core?.dispose();
+    if (!this.core) return;
+    for (const problem of await this.call('problems-list', {}))
+      process.stderr.write(
+        `postwright: ${problem.message}${problem.file ? ` It is now ${problem.file}.` : ''}\n`,
+      );
+    await this.core.dispose();
   }
 }

@@ -14,6 +14,7 @@ import { registerOutbox } from './commands/outbox';
 import { registerInbox } from './commands/inbox';
 import { registerDigest } from './commands/digest';
 import { registerMicropub } from './commands/micropub';
+import { registerSettings } from './commands/settings';
 
 /** Builds the `postwright` command; each domain registers its own subcommands. */
 export function buildProgram(distDir: string): { program: Command; context: () => CliContext } {
@@ -39,6 +40,7 @@ export function buildProgram(distDir: string): { program: Command; context: () =
   registerInbox(program, getContext);
   registerDigest(program, getContext);
   registerMicropub(program, getContext);
+  registerSettings(program, getContext);
   return { program, context: getContext };
 }
 

@@ -21,7 +21,7 @@ export function linkFromBookmarkUrl(raw: string): NewLink | null {
  */
 export function registerBookmarkLinks(app: App): {
   ok: boolean;
-  deliver(handlers: { link: (parsed: ParsedLink) => void; secondLaunch: (argv: string[]) => void }): void;
+  deliver(receivers: { link: (parsed: ParsedLink) => void; secondLaunch: (argv: string[]) => void }): void;
 } {
   type Arrival = { kind: 'link'; parsed: ParsedLink } | { kind: 'launch'; argv: string[] };
   const waiting: Arrival[] = [];
@@ -48,9 +48,9 @@ export function registerBookmarkLinks(app: App): {
   if (first) receive({ kind: 'link', parsed: parsePostwrightLink(first) });
   return {
     ok: true,
-    deliver(handlers) {
+    deliver(receivers) {
       take = (arrival) =>
-        arrival.kind === 'link' ? handlers.link(arrival.parsed) : handlers.secondLaunch(arrival.argv);
+        arrival.kind === 'link' ? receivers.link(arrival.parsed) : receivers.secondLaunch(arrival.argv);
       for (const arrival of waiting.splice(0)) take(arrival);
     },
   };

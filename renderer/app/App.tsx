@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useCoreEvent, useCoreValue } from '../core/CoreContext';
 import { useCommand } from '../features/commands/CommandsContext';
 import { SettingsView } from '../features/settings/SettingsView';
@@ -5,6 +6,7 @@ import { requestDraft } from '../features/drafts/draft-intents';
 import { useRecheckWhenBack } from '../features/drafts/useRecheckWhenBack';
 import { LinkIntake } from '../features/inbox/LinkIntake';
 import { AppNotices } from './AppNotices';
+import { ProblemNotices } from './ProblemNotices';
 import { SectionView } from './SectionView';
 import type { SectionId } from './sections';
 import { Sidebar } from './Sidebar';
@@ -17,6 +19,8 @@ export function App() {
   const ui = useUiState();
   const section = ui.state.section;
   const setSection = (next: SectionId) => ui.update({ section: next });
+  // Set by the status bar: the Blogs section opens with the outbox in view and focused, once.
+  const [outboxWanted, setOutboxWanted] = useState(false);
   const [settings, setSettings] = useCoreValue((client) => client.call('settings-get', {}));
   useCoreEvent('settings-changed', setSettings);
   useTheme(settings?.theme);
@@ -32,13 +36,22 @@ export function App() {
     <div className="app" data-ready={settings ? 'true' : undefined}>
       <Sidebar current={section} onSelect={setSection} />
       <main className="app__main" id="main">
+        <ProblemNotices />
         {section === 'settings' ? (
           settings && <SettingsView settings={settings} />
         ) : (
-          <SectionView section={section} />
+          <SectionView
+            section={section}
+            outbox={{ wanted: outboxWanted, shown: () => setOutboxWanted(false) }}
+          />
         )}
       </main>
-      <StatusBar />
+      <StatusBar
+        onOpenOutbox={() => {
+          setSection('blogs');
+          setOutboxWanted(true);
+        }}
+      />
       <LinkIntake onAdded={() => setSection('inbox')} />
       <AppNotices />
     </div>

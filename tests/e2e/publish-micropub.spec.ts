@@ -26,6 +26,8 @@ test('add a Micropub blog by signing in on the site, publish an article with an 
   const page = await app.open();
   const blogs = new BlogsPage(page);
   await blogs.discover(site.url);
+  await expect(blogs.verdict).toHaveText(`Found Micropub at ${site.micropubUrl}`);
+  await blogs.showDetails();
   await expect(blogs.step('rel="micropub"')).toContainText('found');
   await expect(blogs.step('rel="indieauth-metadata"')).toContainText('found');
   await new IndieAuthSignIn(page).approveInNewTab(page.context());
@@ -45,7 +47,7 @@ test('add a Micropub blog by signing in on the site, publish an article with an 
 
   // The blog's syndication targets (q=config) are offered; the author ticks one.
   await page.getByRole('group', { name: 'Also post to' }).getByLabel('Social (@author)').check();
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await drafts.editor.publishButton.click();
   const link = page.locator('.publish__link');
   await expect(link).toBeVisible({ timeout: 30_000 });
   const url = (await link.getAttribute('href'))!;
@@ -62,7 +64,9 @@ test('add a Micropub blog by signing in on the site, publish an article with an 
   await drafts.editor.focusEnd();
   await drafts.editor.type(' Updated at low tide.');
   await drafts.editor.saveNow();
-  await page.getByRole('button', { name: 'Update post' }).click();
+  await expect(drafts.editor.changedMark).toBeVisible();
+  await drafts.editor.publishButton.click();
+  await expect(drafts.editor.publishStatus).toContainText('Updated on Test site');
   await expect
     .poll(() => (site.posts.posts.get(url)?.properties.content?.[0] as { html: string }).html)
     .toContain('Updated at low tide.');

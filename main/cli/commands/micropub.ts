@@ -31,7 +31,7 @@ export async function signInFromCli(
     return ctx.call('micropub-set-token', { blogId: blog.id, token });
   }
   const { sessionId, authorizationUrl } = await ctx.call('micropub-sign-in-start', { blogId: blog.id });
-  const opened = options.browser !== false && openInBrowser(authorizationUrl);
+  const opened = options.browser !== false && (await openInBrowser(authorizationUrl));
   process.stderr.write(
     `${opened ? 'Opened your browser to sign in to' : 'Open this page to sign in to'} ${blog.name}:\n  ${authorizationUrl}\nWaiting for you to approve…\n`,
   );

@@ -2,15 +2,17 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { Draft, DraftRevision, DraftSummary } from '../../../shared/model/draft';
 import { useUiState } from '../../app/UiStateContext';
 import { Toast, useToast } from '../../components/Toast';
-import { useCore } from '../../core/CoreContext';
+import { useMediaQuery } from '../../components/useMediaQuery';
+import { CONNECTION_LOST, useConnectionLost, useCore } from '../../core/CoreContext';
 import { useCommand } from '../commands/CommandsContext';
-import { withShortcut } from '../commands/platform';
+import { shortcutOf, withShortcut } from '../commands/platform';
 import { DraftSession } from '../editor/draft-session';
 import { RevisionsDialog } from '../revisions/RevisionsDialog';
 import { ConflictNotice } from './ConflictNotice';
 import { takeDraftIntents } from './draft-intents';
 import { DraftList } from './DraftList';
 import { DraftMenu, type MenuItem } from './DraftMenu';
+import { DraftsRail } from './DraftsRail';
 import { downloadText } from './download';
 import './drafts.css';
 import { fullDate } from './format-date';
@@ -19,6 +21,9 @@ import { useExternalChanges } from './useExternalChanges';
 
 // Lexical and the sanitiser load after the list has painted.
 const Editor = lazy(() => import('../editor/Editor'));
+
+/** Below this width the list and the post panel do not both fit beside the text: one folds away. */
+const NARROW = '(max-width: 1279px)';
 
 interface OpenDraft {
   draft: Draft;
@@ -40,6 +45,8 @@ export function DraftsView() {
   const [query, setQuery] = useState('');
   const [trash, setTrash] = useState(false);
   const { total, draftAt, ensureRange, error: listError } = useDraftList(query, trash);
+  // While the host cannot be reached the list cannot be read: it says so, never "no drafts".
+  const lost = useConnectionLost();
   const [open, setOpen] = useState<OpenDraft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Draft | null>(null);
@@ -52,6 +59,23 @@ export function DraftsView() {
     /** The open draft's text as the editor shows it, to compare revisions with. */
     current: { title: string; html: string } | null;
   } | null>(null);
+  // The list, the text and the post panel share the width. Where all three do not fit, the panel
+  // opening folds the list into a strip, and the list unfolding closes the panel: the text keeps room.
+  // The panel comes back as the author left it (ui-state.json), else as the width allows.
+  const narrow = useMediaQuery(NARROW);
+  const [listWanted, setListWanted] = useState(true);
+  const [panelOpen, setPanelOpenNow] = useState(
+    () => ui.state.postPanel ?? !window.matchMedia(NARROW).matches,
+  );
+  const setPanelOpen = (next: boolean) => {
+    setPanelOpenNow(next);
+    ui.update({ postPanel: next });
+  };
+  const listShown = !open || (listWanted && !(narrow && panelOpen));
+  const showList = () => {
+    setListWanted(true);
+    if (narrow) setPanelOpen(false);
+  };
   const current = useRef<OpenDraft | null>(null);
   const version = useRef(0);
   const search = useRef<HTMLInputElement>(null);
@@ -261,8 +285,15 @@ export function DraftsView() {
   });
 
   return (
-    <div className="drafts-view">
-      <section className="drafts-panel" aria-label={trash ? 'Trash' : 'Drafts'}>
+    <div className={`drafts-view${listShown ? '' : ' drafts-view--folded'}`}>
+      {!listShown && (
+        <DraftsRail
+          onShowList={showList}
+          onNewDraft={() => void newDraft()}
+          newShortcut={shortcutOf('file.newDraft')}
+        />
+      )}
+      <section className="drafts-panel" aria-label={trash ? 'Trash' : 'Drafts'} hidden={!listShown}>
         <div className="drafts-panel__head">
           <h1 className="drafts-panel__title">{trash ? 'Trash' : 'Drafts'}</h1>
           {!trash && (
@@ -273,6 +304,18 @@ export function DraftsView() {
               onClick={() => void newDraft()}
             >
               New draft
+            </button>
+          )}
+          {open && (
+            <button
+              type="button"
+              className="icon-button drafts-panel__fold"
+              aria-label="Hide the drafts list"
+              aria-expanded={true}
+              title="Hide the drafts list"
+              onClick={() => setListWanted(false)}
+            >
+              «
             </button>
           )}
         </div>
@@ -296,10 +339,16 @@ export function DraftsView() {
             event.target.value = '';
           }}
         />
-        {listError && (
+        {lost ? (
           <p className="notice notice--warn" role="alert">
-            {listError}
+            {CONNECTION_LOST}
           </p>
+        ) : (
+          listError && (
+            <p className="notice notice--warn" role="alert">
+              {listError}
+            </p>
+          )
         )}
         {total !== null && total > 0 && (
           <DraftList
@@ -313,7 +362,7 @@ export function DraftsView() {
             {...(trash ? {} : { onTrash: (draft: DraftSummary) => void trashDraft(draft) })}
           />
         )}
-        {total === 0 && <ListEmptyState query={query} trash={trash} newShortcut={newShortcut} />}
+        {total === 0 && !lost && <ListEmptyState query={query} trash={trash} newShortcut={newShortcut} />}
         <div className="drafts-panel__foot">
           <button
             type="button"
@@ -371,6 +420,8 @@ export function DraftsView() {
               draft={open.draft}
               session={open.session}
               focusTitle={open.fresh}
+              panelOpen={panelOpen}
+              onPanelOpenChange={setPanelOpen}
               uploadImage={async (file) =>
                 (await core.call('drafts-add-asset', { id: open.draft.id, ...file })).src
               }

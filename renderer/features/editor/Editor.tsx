@@ -34,6 +34,7 @@ import { withShortcut } from '../commands/platform';
 import { PostPreview, type PreviewSource } from '../preview/PostPreview';
 import { DraftOutboxState } from '../publish/DraftOutboxState';
 import { PublishButton } from '../publish/PublishButton';
+import { usePublishing } from '../publish/usePublishing';
 import { ContextMenuPlugin } from './plugins/ContextMenuPlugin';
 import { EditorCommandsPlugin } from './plugins/EditorCommandsPlugin';
 import { PreviewSourcePlugin } from './plugins/PreviewSourcePlugin';
@@ -48,6 +49,9 @@ export interface EditorProps {
   uploadImage: UploadImage;
   /** A new draft starts in its title. */
   focusTitle?: boolean;
+  /** The post panel beside the body: open or folded into its toggle (the Drafts view decides, for room). */
+  panelOpen: boolean;
+  onPanelOpenChange: (open: boolean) => void;
 }
 
 const isLinkAllowed = (url: string) => safeLinkHref(url) !== null;
@@ -66,13 +70,18 @@ function useWindowWidth(): number {
 }
 
 /** The writing surface: toolbar, title, body (or its HTML), counts and save state, and the post panel. */
-export default function Editor({ draft, session, uploadImage, focusTitle = false }: EditorProps) {
+export default function Editor({
+  draft,
+  session,
+  uploadImage,
+  focusTitle = false,
+  panelOpen,
+  onPanelOpenChange,
+}: EditorProps) {
   const ui = useUiState();
   const width = useWindowWidth();
   const [sourceMode, setSourceMode] = useState(false);
-  // Beside the text when there is room for both, unless the author chose otherwise last time.
-  const panelOpen = ui.state.postPanel ?? width >= 1300;
-  const setPanelOpen = (open: boolean) => ui.update({ postPanel: open });
+  const publishing = usePublishing(draft, session);
   const previewOpen = ui.state.preview;
   const sideBySide = width >= SIDE_BY_SIDE_MIN_WIDTH;
   const [notice, setNotice] = useState<string | null>(null);
@@ -92,12 +101,12 @@ export default function Editor({ draft, session, uploadImage, focusTitle = false
     [previewOpen, previewOf, title, bodyVersion],
   );
 
-  useCommand('view.postPanel', () => setPanelOpen(!panelOpen));
+  useCommand('view.postPanel', () => onPanelOpenChange(!panelOpen));
   useCommand('view.html', () => setSourceMode((on) => !on));
   useCommand('view.preview', () => ui.update({ preview: !previewOpen }));
   useCommand('post.preview', () => ui.update({ preview: true, previewStyle: 'blog' }));
   useCommand('post.schedule', () => {
-    setPanelOpen(true);
+    onPanelOpenChange(true);
     window.setTimeout(() => document.getElementById('post-date')?.focus(), 0);
   });
 
@@ -173,12 +182,12 @@ export default function Editor({ draft, session, uploadImage, focusTitle = false
             <ToolbarButton
               label={panelOpen ? 'Hide post settings' : 'Show post settings'}
               pressed={panelOpen}
-              onClick={() => setPanelOpen(!panelOpen)}
+              onClick={() => onPanelOpenChange(!panelOpen)}
             >
               {icons.panel}
             </ToolbarButton>
             <SaveIndicator session={session} />
-            <PublishButton draft={draft} flush={() => session.flush()} />
+            <PublishButton publishing={publishing} />
           </footer>
         </section>
         {previewOpen && preview && (
@@ -189,7 +198,13 @@ export default function Editor({ draft, session, uploadImage, focusTitle = false
             onClose={() => ui.update({ preview: false })}
           />
         )}
-        {panelOpen && <PostPanel session={session} title={title} />}
+        <PostPanel
+          draft={draft}
+          session={session}
+          title={title}
+          publishing={publishing}
+          hidden={!panelOpen}
+        />
       </div>
       <EditorRefPlugin editorRef={editorRef} />
       <HistoryPlugin />

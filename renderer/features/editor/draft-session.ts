@@ -44,6 +44,8 @@ export class DraftSession {
   private lastBody: BodySnapshot;
   /** The version on disk this session builds on; a save over a newer one is refused by the core. */
   private base: string;
+  /** When the draft last reached the disk (the core's clock), so a publish can tell what came after it. */
+  private savedAt: string;
 
   constructor(
     readonly draftId: string,
@@ -53,6 +55,7 @@ export class DraftSession {
     this.base = initial.updatedAt;
     const { title, slug, excerpt, tags, categories, publishAt, blogId } = initial;
     this.fields = { title, slug, excerpt, tags, categories, publishAt, blogId };
+    this.savedAt = initial.updatedAt;
     this.lastBody = {
       editorState: initial.editorState ?? '',
       html: initial.html,
@@ -66,6 +69,10 @@ export class DraftSession {
 
   getState(): SaveState {
     return this.state;
+  }
+
+  getSavedAt(): string {
+    return this.savedAt;
   }
 
   subscribe(listener: (state: SaveState) => void): () => void {
@@ -168,6 +175,7 @@ export class DraftSession {
     const run = this.persist({ id: this.draftId, ...this.fields, ...body }, this.base)
       .then((saved) => {
         this.base = saved.updatedAt;
+        this.savedAt = saved.updatedAt;
         if (!this.dirty) this.setState({ kind: 'saved' });
       })
       .catch((error: unknown) => {

@@ -21,7 +21,7 @@ export function MicropubPostOptions({
   onChange,
 }: {
   /** The draft's Micropub blog; null when it goes elsewhere. */
-  blog: Blog | null;
+  blog: Pick<Blog, 'id'> | null;
   onChange: (options: MicropubPublishOptions | undefined) => void;
 }) {
   const core = useCore();

@@ -1,26 +1,38 @@
-import { useState } from 'react';
-import type { OutboxJob } from '../../../shared/model/publish';
-import { useCoreEvent, useCoreValue } from '../../core/CoreContext';
+import { useEffect, useRef } from 'react';
 import { OUTBOX_STATE_LABEL, OutboxJobActions } from './OutboxJobActions';
 import './publish.css';
+import { useOutboxJobs } from './useOutboxJobs';
+
+/** The status bar's way here: `wanted` until the outbox has been shown and focused. */
+export interface OutboxRequest {
+  wanted: boolean;
+  shown: () => void;
+}
 
 /**
  * The outbox: every publish and delete, with its state and, when it did not go, the reason, a retry
  * and a way to take it back.
+ * When the status bar sent the author here, its heading takes the focus once it has loaded.
  */
-export function OutboxList() {
-  const [initial] = useCoreValue((client) => client.call('outbox-list', {}));
-  const [changed, setChanged] = useState<Record<string, OutboxJob>>({});
-  useCoreEvent('outbox-changed', (job) => setChanged((all) => ({ ...all, [job.id]: job })));
-  const jobs = Object.values({
-    ...Object.fromEntries((initial ?? []).map((job) => [job.id, job])),
-    ...changed,
-  }).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+export function OutboxList({ request }: { request?: OutboxRequest }) {
+  const jobs = useOutboxJobs();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = jobs !== undefined;
+  const wanted = request?.wanted ?? false;
+  const shown = request?.shown;
+  useEffect(() => {
+    if (!wanted || !loaded) return;
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'start' });
+    shown?.();
+  }, [wanted, loaded, shown]);
 
-  if (initial === undefined) return null;
+  if (jobs === undefined) return null;
   return (
     <section className="outbox" aria-labelledby="outbox-title">
-      <h2 id="outbox-title">Outbox</h2>
+      <h2 id="outbox-title" ref={heading} tabIndex={-1}>
+        Outbox
+      </h2>
       {jobs.length === 0 ? (
         <p className="muted">Nothing sent yet. Publishes wait here while the blog cannot be reached.</p>
       ) : (

@@ -1,5 +1,6 @@
 import { CoreFailure, type ErrorCode } from '../../../../shared/contract/errors';
 import type { MicropubAction } from './micropub-types';
+import { parseRetryAfter } from '../../../../shared/net/retry-after';
 
 /** What the outbox needs to know about a failure besides its sentence. */
 export interface FailureTraits {
@@ -80,14 +81,6 @@ function scopeFrom(header: string | undefined): string | null {
   return header ? (/scope="([^"]+)"/i.exec(header)?.[1] ?? null) : null;
 }
 
-function retryAfter(header: string | undefined, now: number): number | null {
-  if (!header) return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isFinite(date) ? Math.max(0, date - now) : null;
-}
-
 const HOW_TO_SIGN_IN = 'Blogs → Sign in again, or "postwright micropub sign-in"';
 const SIGN_IN_AGAIN = `Sign in to the blog again (${HOW_TO_SIGN_IN}).`;
 
@@ -139,7 +132,7 @@ export function failureFromResponse(
     );
   }
   if (status === 429 || status >= 500) {
-    const later = retryAfter(response.headers['retry-after'], Date.now());
+    const later = parseRetryAfter(response.headers['retry-after'], Date.now()) ?? null;
     return new MicropubFailure(
       'remote-error',
       `The blog had a problem (HTTP ${status}). Postwright will try again later.`,
