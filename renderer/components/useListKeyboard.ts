@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 
 const TYPE_AHEAD_MS = 800;
 
@@ -62,6 +62,8 @@ export function useListKeyboard({ count, labelAt, onDelete, reveal }: ListKeyboa
     const row = target.closest<HTMLElement>('[data-list-index]');
     if (!row || event.ctrlKey || event.metaKey || event.altKey) return;
     const index = Number(row.dataset.listIndex);
+    // Type-ahead spells one title at a time: any other key starts the next one afresh.
+    if (event.key.length !== 1) typed.current = { text: '', at: 0 };
     if (event.key === 'ArrowDown') moveTo(index + 1);
     else if (event.key === 'ArrowUp') moveTo(index - 1);
     else if (event.key === 'Home') moveTo(0);
@@ -76,6 +78,12 @@ export function useListKeyboard({ count, labelAt, onDelete, reveal }: ListKeyboa
     event.preventDefault();
   };
 
+  /** For the list element: a row focused by the mouse or Tab becomes the list's one tab stop. */
+  const onFocus = (event: FocusEvent<HTMLElement>) => {
+    const index = (event.target as HTMLElement).closest<HTMLElement>('[data-list-index]')?.dataset.listIndex;
+    if (index !== undefined) setActive(Number(index));
+  };
+
   /** Props for a row's focusable element: one tab stop for the whole list. */
   const rowProps = (index: number) => ({
     'data-list-index': index,
@@ -88,5 +96,5 @@ export function useListKeyboard({ count, labelAt, onDelete, reveal }: ListKeyboa
     container.current = element;
   }, []);
 
-  return { containerRef, onKeyDown, rowProps, active: current };
+  return { containerRef, onKeyDown, onFocus, rowProps, active: current };
 }
