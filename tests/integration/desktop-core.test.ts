@@ -117,6 +117,8 @@ describe('where the author left off', () => {
     await first.call('ui-state-update', {
       patch: { section: 'calendar', lastDraftId: 'abc', preview: true },
     });
+    // A patch changes only what it names: the others stay as they were.
+    await first.call('ui-state-update', { patch: { recentCommands: ['go.inbox'] } });
     await first.core.dispose();
     const second = open(dir);
     try {
@@ -125,6 +127,7 @@ describe('where the author left off', () => {
         lastDraftId: 'abc',
         preview: true,
         previewStyle: 'clean',
+        recentCommands: ['go.inbox'],
       });
       await expect(
         second.call('ui-state-update', { patch: { section: 'nowhere' as never } }),

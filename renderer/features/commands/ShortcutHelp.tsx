@@ -42,6 +42,12 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
           autoFocus
           value={query}
           onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            // A search field takes Escape to clear itself; here Escape closes the help, as everywhere.
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            dialog.current?.close();
+          }}
         />
         <button
           type="button"
