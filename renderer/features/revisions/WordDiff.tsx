@@ -28,14 +28,17 @@ export function WordDiff({
   const counts = diffCounts(parts);
   return (
     <div className="word-diff">
-      <p className="word-diff__summary" role="status">
-        {counts.added === 0 && counts.removed === 0
-          ? `${afterLabel} and ${beforeLabel} read the same.`
-          : `From ${beforeLabel} to ${afterLabel}: ${counts.added} ${counts.added === 1 ? 'word' : 'words'} added, ${counts.removed} removed.`}
-        <span className="word-diff__legend">
+      <div className="word-diff__summary">
+        <p role="status">
+          {counts.added === 0 && counts.removed === 0
+            ? `${afterLabel} and ${beforeLabel} read the same.`
+            : `From ${beforeLabel} to ${afterLabel}: ${counts.added} ${counts.added === 1 ? 'word' : 'words'} added, ${counts.removed} removed.`}
+        </p>
+        {/* A key for the eye; the summary's words already say it, so screen readers skip it. */}
+        <span className="word-diff__legend" aria-hidden="true">
           <del>removed</del> <ins>added</ins>
         </span>
-      </p>
+      </div>
       <div className="word-diff__text" data-testid="word-diff">
         {parts.map((part, index) =>
           part.kind === 'added' ? (
