@@ -105,7 +105,7 @@ test('on a WordPress site: a create-only sign-in is explained and signed in agai
   await drafts.editor.focusEnd();
   await drafts.editor.type('Hello WordPress.');
   await drafts.editor.openPostPanel();
-  const categories = drafts.editor.postPanel.getByLabel('Categories');
+  const categories = drafts.editor.postPanel.getByRole('combobox', { name: 'Categories' });
   for (const name of ['first', 'Peer Test']) {
     await categories.pressSequentially(name);
     await categories.press('Enter');
