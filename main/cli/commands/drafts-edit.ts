@@ -4,6 +4,18 @@ import { CliError } from '../cli-error';
 import { readNamedFile } from '../read-named-file';
 
 /**
+ * The body `--html FILE` or `--md FILE` gives (Markdown converted to HTML), or undefined without
+ * either; both at once is refused. Shared by `drafts new` and `drafts edit`.
+ */
+export async function bodyFromOptions(options: { html?: string; md?: string }): Promise<string | undefined> {
+  if (options.html && options.md) throw new CliError('Give the body with --html or --md, not both.', 2);
+  if (options.html) return (await readNamedFile(options.html)).toString('utf8');
+  if (!options.md) return undefined;
+  const { markdownToHtml } = await import('../../core/drafts/draft-convert');
+  return markdownToHtml((await readNamedFile(options.md)).toString('utf8'));
+}
+
+/**
  * `postwright drafts edit ID --title … --html FILE | --md FILE`: changes a draft from a script. An
  * app that has the draft open sees the change: it reloads it, or asks when the author has unsaved edits.
  */
@@ -15,15 +27,9 @@ export function registerDraftsEdit(drafts: Command, context: () => CliContext) {
     .option('--html <file>', 'the new body, from an HTML file')
     .option('--md <file>', 'the new body, from a Markdown file')
     .action(async (id: string, options: { title?: string; html?: string; md?: string }) => {
-      if (options.html && options.md) throw new CliError('Give the body with --html or --md, not both.', 2);
       if (options.title === undefined && !options.html && !options.md)
         throw new CliError('Nothing to change: give --title, --html or --md.', 2);
-      let html: string | undefined;
-      if (options.html) html = (await readNamedFile(options.html)).toString('utf8');
-      if (options.md) {
-        const { markdownToHtml } = await import('../../core/drafts/draft-convert');
-        html = markdownToHtml((await readNamedFile(options.md)).toString('utf8'));
-      }
+      const html = await bodyFromOptions(options);
       const ctx = context();
       const draft = await ctx.call('drafts-get', { id });
       const { sanitizeHtml } = await import('../../core/drafts/html-sanitize');

@@ -3,6 +3,7 @@ import { COMMANDS, keysFor, type CommandSpec } from '../../../shared/commands/ca
 import { chordLabel } from '../../../shared/commands/keys';
 import { fuzzyScore } from './fuzzy';
 import { HOST, PLATFORM } from './platform';
+import { DialogCloseButton } from '../../components/DialogCloseButton';
 
 function keyLabels(command: CommandSpec, host: typeof HOST): string[] {
   if (command.keysText) return [command.keysText];
@@ -49,14 +50,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
             dialog.current?.close();
           }}
         />
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close"
-          onClick={() => dialog.current?.close()}
-        >
-          ✕
-        </button>
+        <DialogCloseButton dialog={dialog} />
       </header>
       {HOST === 'browser' && (
         <p className="muted shortcut-help__note">

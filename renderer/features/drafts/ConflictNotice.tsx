@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Draft } from '../../../shared/model/draft';
 import { WordDiff } from '../revisions/WordDiff';
 import { fullDate } from './format-date';
+import { DialogCloseButton } from '../../components/DialogCloseButton';
 
 /**
  * The open draft was changed outside this window while the author had unsaved edits: nothing is
@@ -50,14 +51,7 @@ export function ConflictNotice({
         >
           <header className="revisions__head">
             <h2>Their version → yours</h2>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label="Close"
-              onClick={() => dialog.current?.close()}
-            >
-              ✕
-            </button>
+            <DialogCloseButton dialog={dialog} />
           </header>
           <WordDiff before={theirs} after={comparing} beforeLabel="their version" afterLabel="yours" />
           <footer className="revisions__tools">

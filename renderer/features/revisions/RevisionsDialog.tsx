@@ -5,6 +5,7 @@ import { useCore } from '../../core/CoreContext';
 import { fullDate } from '../drafts/format-date';
 import { previewDocument } from '../preview/preview-document';
 import { WordDiff } from './WordDiff';
+import { DialogCloseButton } from '../../components/DialogCloseButton';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -90,14 +91,7 @@ export function RevisionsDialog({
     <dialog ref={dialog} className="revisions" aria-label={`Revisions of ${title}`} onClose={onClose}>
       <header className="revisions__head">
         <h2>Revisions of “{title}”</h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close"
-          onClick={() => dialog.current?.close()}
-        >
-          ✕
-        </button>
+        <DialogCloseButton dialog={dialog} />
       </header>
       {error && (
         <p className="notice notice--warn" role="alert">
