@@ -204,6 +204,7 @@ export default function Editor({
           title={title}
           publishing={publishing}
           hidden={!panelOpen}
+          onShow={() => onPanelOpenChange(true)}
         />
       </div>
       <EditorRefPlugin editorRef={editorRef} />

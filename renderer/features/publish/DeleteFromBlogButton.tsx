@@ -11,11 +11,14 @@ export function DeleteFromBlogButton({
   draftId,
   linked,
   onDeleted,
+  onAsk,
 }: {
   draftId: string;
   /** Whether the draft has a post on a blog; the result of a delete stays shown after it is unlinked. */
   linked: boolean;
   onDeleted: () => void;
+  /** The Post menu asked: whatever holds the button must be on screen (the post panel opens). */
+  onAsk?: () => void;
 }) {
   const core = useCore();
   const [state, setState] = useState<'idle' | 'asking' | 'busy'>('idle');
@@ -23,7 +26,10 @@ export function DeleteFromBlogButton({
   // The Post menu's "Delete from Blog…" asks here, as the button does.
   useCommand(
     'post.deleteFromBlog',
-    () => setState('asking'),
+    () => {
+      onAsk?.();
+      setState('asking');
+    },
     () => linked,
   );
 
