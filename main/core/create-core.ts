@@ -1,6 +1,7 @@
 import type { CoreEvents, Handlers } from '../../shared/contract';
 import { blogsMethods } from '../../shared/contract/blogs';
 import { cadenceMethods } from '../../shared/contract/cadence';
+import { desktopMethods } from '../../shared/contract/desktop';
 import { calendarMethods } from '../../shared/contract/calendar';
 import { draftsMethods } from '../../shared/contract/drafts';
 import { inboxMethods } from '../../shared/contract/inbox';
@@ -96,6 +97,19 @@ export function createCore(deps: CoreDeps): Core {
     }),
   );
   let stopCadence: (() => void) | null = null;
+  const desktop = lazyDomain(Object.keys(desktopMethods), async () => {
+    const [{ desktopHandlers }, { inlineAssetImages }] = await Promise.all([
+      import('./desktop/desktop-handlers'),
+      import('./drafts/draft-assets'),
+    ]);
+    return {
+      handlers: desktopHandlers({
+        ...deps,
+        blog: async (id) => (await publishing.start()).blogs.get(id),
+        inlineImages: (id, html) => inlineAssetImages(drafts.paths, id, html),
+      }),
+    };
+  });
   const info = {
     name: 'Postwright',
     version: deps.version,
@@ -127,6 +141,7 @@ export function createCore(deps: CoreDeps): Core {
     ...publishing.handlers,
     ...inbox.handlers,
     ...cadence.handlers,
+    ...desktop.handlers,
   } as Handlers;
   const signal = new AbortController().signal;
   return {

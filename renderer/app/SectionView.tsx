@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { BlogsView } from '../features/blogs/BlogsView';
-import { DraftsView, type DraftRequest } from '../features/drafts/DraftsView';
+import { DraftsView } from '../features/drafts/DraftsView';
 import { InboxView } from '../features/inbox/InboxView';
 import type { OutboxRequest } from '../features/publish/OutboxList';
 import type { SectionId } from './sections';
@@ -12,17 +12,14 @@ const CalendarView = lazy(() => import('../features/calendar/CalendarView'));
 export function SectionView({
   section,
   outbox,
-  draft,
 }: {
   section: Exclude<SectionId, 'settings'>;
   /** Whether the outbox was asked for (status bar): Blogs then shows it. */
   outbox: OutboxRequest;
-  /** A draft to open in Drafts (from a digest notice). */
-  draft: DraftRequest;
 }) {
   switch (section) {
     case 'drafts':
-      return <DraftsView request={draft} />;
+      return <DraftsView />;
     case 'inbox':
       return <InboxView />;
     case 'calendar':

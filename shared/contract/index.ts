@@ -8,6 +8,7 @@ import { publishMethods, type PublishEvents } from './publish';
 import { inboxMethods, type InboxEvents } from './inbox';
 import { micropubMethods } from './micropub';
 import { cadenceMethods, type CadenceEvents } from './cadence';
+import { desktopMethods, type DesktopEvents } from './desktop';
 
 /** The whole API is the sum of the domains; each domain file adds its methods and events here. */
 export const contract = joinDomains(
@@ -19,6 +20,7 @@ export const contract = joinDomains(
   inboxMethods,
   micropubMethods,
   cadenceMethods,
+  desktopMethods,
 );
 
 export type CoreEvents = AppEvents &
@@ -27,7 +29,8 @@ export type CoreEvents = AppEvents &
   BlogsEvents &
   PublishEvents &
   InboxEvents &
-  CadenceEvents;
+  CadenceEvents &
+  DesktopEvents;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -4,7 +4,7 @@ import { CoreFailure } from '../../../shared/contract/errors';
 import type { Draft, DraftSummary } from '../../../shared/model/draft';
 import type { CliContext } from '../cli-context';
 import { readNamedFile } from '../read-named-file';
-import { CliError } from '../cli-error';
+import { bodyFromOptions, registerDraftsEdit } from './drafts-edit';
 
 /** `--date 2026-11-25`: midnight of that day in the local time zone, as ISO 8601 with its offset. */
 export function parseDate(value: string): string {
@@ -104,13 +104,7 @@ export function registerDrafts(program: Command, context: () => CliContext) {
         slug?: string;
         excerpt?: string;
       }) => {
-        if (options.html && options.md) throw new CliError('Give the body with --html or --md, not both.', 2);
-        let html: string | undefined;
-        if (options.html) html = (await readNamedFile(options.html)).toString('utf8');
-        if (options.md) {
-          const { markdownToHtml } = await import('../../core/drafts/draft-convert');
-          html = markdownToHtml((await readNamedFile(options.md)).toString('utf8'));
-        }
+        const html = await bodyFromOptions(options);
         const ctx = context();
         const draft = await ctx.call('drafts-create', {
           title: options.title,
@@ -187,6 +181,8 @@ export function registerDrafts(program: Command, context: () => CliContext) {
       });
       ctx.print(draft, () => `Created draft ${draft.id}: ${draft.title}`);
     });
+
+  registerDraftsEdit(drafts, context);
 
   drafts
     .command('delete <id>')

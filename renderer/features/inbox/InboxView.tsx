@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { Bookmark, BookmarkPatch, NewLink } from '../../../shared/model/bookmark';
 import type { JobProgress } from '../../../shared/model/job';
+import { useUiState } from '../../app/UiStateContext';
 import {
   CONNECTION_LOST,
   useConnectionLost,
@@ -35,11 +36,12 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** The Inbox section: links to read and quote, then the digest built from them. */
 export function InboxView() {
-  const [mode, setMode] = useState<'links' | 'digest'>('links');
-  return mode === 'digest' ? (
-    <DigestView onBack={() => setMode('links')} />
+  // Kept with where the author left off, so the Go menu's Digest and a restart land on it.
+  const ui = useUiState();
+  return ui.state.inboxMode === 'digest' ? (
+    <DigestView onBack={() => ui.update({ inboxMode: 'links' })} />
   ) : (
-    <LinkInbox onDigest={() => setMode('digest')} />
+    <LinkInbox onDigest={() => ui.update({ inboxMode: 'digest' })} />
   );
 }
 

@@ -65,10 +65,15 @@ export const LinkRow = memo(function LinkRow({
   link,
   selected,
   actions,
+  listIndex,
+  tabStop,
 }: {
   link: Bookmark;
   selected: boolean;
   actions: LinkActions;
+  /** Its place in the list's keyboard (useListKeyboard); plain values, so the memo holds. */
+  listIndex: number;
+  tabStop: boolean;
 }) {
   const title = displayTitle(link);
   return (
@@ -86,6 +91,8 @@ export const LinkRow = memo(function LinkRow({
       <button
         type="button"
         className="link-row__main"
+        data-list-index={listIndex}
+        tabIndex={tabStop ? 0 : -1}
         aria-pressed={selected}
         onClick={() => actions.select(link)}
       >
