@@ -32,9 +32,9 @@ const LAYERS = [
     area: 'shared',
     areas: [],
     // Pure TypeScript every layer can run: only these libraries, which need no platform.
-    onlyPackages: ['zod', 'date-fns', 'chrono-node'],
+    onlyPackages: ['zod', 'date-fns', '@date-fns/tz', 'chrono-node'],
     node: false,
-    why: 'shared/ is pure TypeScript every layer runs: it imports only shared/ and zod, date-fns, chrono-node.',
+    why: 'shared/ is pure TypeScript every layer runs: it imports only shared/ and zod, date-fns (with @date-fns/tz), chrono-node.',
   },
   {
     area: 'main/core',

@@ -1,14 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { UiStateProvider } from './app/UiStateContext';
 import { connectToCore } from './core/connect';
 import { CoreProvider } from './core/CoreContext';
+import { CommandsProvider } from './features/commands/CommandsContext';
 import './styles/app.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <CoreProvider connection={connectToCore()}>
-      <App />
+      <UiStateProvider>
+        <CommandsProvider>
+          <App />
+        </CommandsProvider>
+      </UiStateProvider>
     </CoreProvider>
   </StrictMode>,
 );

@@ -1,5 +1,7 @@
 import type { CoreEvents, Handlers } from '../../shared/contract';
 import { blogsMethods } from '../../shared/contract/blogs';
+import { cadenceMethods } from '../../shared/contract/cadence';
+import { desktopMethods } from '../../shared/contract/desktop';
 import { calendarMethods } from '../../shared/contract/calendar';
 import { draftsMethods } from '../../shared/contract/drafts';
 import { inboxMethods } from '../../shared/contract/inbox';
@@ -29,6 +31,8 @@ export interface Core {
    * once. Without it (the CLI) each domain starts on its first call.
    */
   startAll(): void;
+  /** Run by the app's hosts (not the CLI): the digest schedules, at start and when a period closes. */
+  startDigestCadence(): () => void;
   dispose(): Promise<void>;
 }
 
@@ -84,6 +88,28 @@ export function createCore(deps: CoreDeps): Core {
   const inbox = lazyDomain(Object.keys(inboxMethods), async () =>
     (await import('./inbox/inbox-handlers')).createInbox(domainDeps),
   );
+  const cadence = lazyDomain(Object.keys(cadenceMethods), async () =>
+    (await import('./cadence/cadence-handlers')).createCadence({
+      ...domainDeps,
+      inbox: async () => (await inbox.start()).opened,
+      blogExists: async (id) =>
+        (await (await publishing.start()).blogs.list()).some((blog) => blog.id === id),
+    }),
+  );
+  let stopCadence: (() => void) | null = null;
+  const desktop = lazyDomain(Object.keys(desktopMethods), async () => {
+    const [{ desktopHandlers }, { inlineAssetImages }] = await Promise.all([
+      import('./desktop/desktop-handlers'),
+      import('./drafts/draft-assets'),
+    ]);
+    return {
+      handlers: desktopHandlers({
+        ...deps,
+        blog: async (id) => (await publishing.start()).blogs.get(id),
+        inlineImages: (id, html) => inlineAssetImages(drafts.paths, id, html),
+      }),
+    };
+  });
   const info = {
     name: 'Postwright',
     version: deps.version,
@@ -107,12 +133,15 @@ export function createCore(deps: CoreDeps): Core {
     if (started) events.emit('blogs-changed', await started.blogs.list());
   });
   signals?.on('settings', () => events.emit('settings-changed', deps.settings.get()));
+  signals?.on('cadence', () => cadence.started()?.changedElsewhere());
   const handlers = {
     ...appHandlers({ info, settings: deps.settings, jobs, events, problems }),
     ...draftsDomain.handlers,
     ...calendar.handlers,
     ...publishing.handlers,
     ...inbox.handlers,
+    ...cadence.handlers,
+    ...desktop.handlers,
   } as Handlers;
   const signal = new AbortController().signal;
   return {
@@ -124,7 +153,23 @@ export function createCore(deps: CoreDeps): Core {
       // Reading the calendar once reports a file it must set aside.
       void Promise.resolve(handlers['events-list']({}, { signal })).catch(() => undefined);
     },
+    startDigestCadence() {
+      let stopped = false;
+      void cadence.start().then(
+        (started) => {
+          if (!stopped) stopCadence ??= started.start();
+        },
+        (error: unknown) =>
+          deps.logger.error('the digest schedules could not start', { message: String(error) }),
+      );
+      return () => {
+        stopped = true;
+        stopCadence?.();
+        stopCadence = null;
+      };
+    },
     async dispose() {
+      stopCadence?.();
       signals?.close();
       for (const job of jobs.list()) if (job.state === 'running') jobs.cancel(job.id);
       await (await publishing.settled())?.dispose();

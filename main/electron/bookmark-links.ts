@@ -1,47 +1,33 @@
 import type { App } from 'electron';
+import { LINK_SCHEME, parsePostwrightLink, type ParsedLink } from '../../shared/links/postwright-link';
 import type { NewLink } from '../../shared/model/bookmark';
-import { webUrl } from '../../shared/net/safe-link';
 import type { Logger } from '../core/platform/logger';
 import type { Router } from '../core/rpc/router';
 
-/** The scheme the bookmarklet opens in the desktop app: postwright://bookmark?url=…&title=…&quote=… */
-export const BOOKMARK_SCHEME = 'postwright';
+/** The scheme the bookmarklet and draft links open in the desktop app (shared/links/postwright-link.ts). */
+export const BOOKMARK_SCHEME = LINK_SCHEME;
 
-/** The link a postwright:// address carries, or null for anything else (only http(s) pages are taken). */
+/** The link a postwright://bookmark address carries, or null for anything else. */
 export function linkFromBookmarkUrl(raw: string): NewLink | null {
-  let address: URL;
-  try {
-    address = new URL(raw);
-  } catch {
-    return null;
-  }
-  if (address.protocol !== `${BOOKMARK_SCHEME}:` || address.hostname !== 'bookmark') return null;
-  const url = webUrl(address.searchParams.get('url') ?? '');
-  if (!url) return null;
-  const title = address.searchParams.get('title')?.trim().slice(0, 2000);
-  const quote = address.searchParams.get('quote')?.trim().slice(0, 20_000);
-  return { url, ...(title ? { title } : {}), ...(quote ? { description: quote } : {}) };
+  const parsed = parsePostwrightLink(raw);
+  return parsed.ok && parsed.link.kind === 'bookmark' ? parsed.link.link : null;
 }
 
 /**
- * Makes Postwright the system's handler for postwright:// links and passes each one on: macOS sends
- * `open-url`; Windows and Linux start a second instance with the link in its arguments, which hands
- * it to this one and quits. Links that arrive before the app is ready wait for `deliver`.
- * Returns false when another instance already runs (this one should quit).
+ * Makes Postwright the system's handler for postwright:// links and the only instance: macOS sends
+ * `open-url`; Windows and Linux start a second instance with the link (or a file to import) in its
+ * arguments, which hands them to this one and quits. What arrives before the app is ready waits for
+ * `deliver`. `ok` is false when another instance already runs (this one should quit).
  */
 export function registerBookmarkLinks(app: App): {
   ok: boolean;
-  deliver(add: (link: NewLink) => void): void;
+  deliver(receivers: { link: (parsed: ParsedLink) => void; secondLaunch: (argv: string[]) => void }): void;
 } {
-  const waiting: NewLink[] = [];
-  let add: ((link: NewLink) => void) | null = null;
-  const receive = (raw: string | undefined) => {
-    const link = raw ? linkFromBookmarkUrl(raw) : null;
-    if (!link) return;
-    if (add) add(link);
-    else waiting.push(link);
-  };
-  const fromArgs = (argv: string[]) => argv.find((arg) => arg.startsWith(`${BOOKMARK_SCHEME}://`));
+  type Arrival = { kind: 'link'; parsed: ParsedLink } | { kind: 'launch'; argv: string[] };
+  const waiting: Arrival[] = [];
+  let take: ((arrival: Arrival) => void) | null = null;
+  const receive = (arrival: Arrival) => (take ? take(arrival) : waiting.push(arrival));
+  const fromArgs = (argv: string[]) => argv.find((arg) => arg.startsWith(`${BOOKMARK_SCHEME}:`));
 
   if (!app.requestSingleInstanceLock()) return { ok: false, deliver: () => undefined };
   // In development Electron runs as `electron main.mjs`, so the script must be named for the OS to call back.
@@ -54,15 +40,20 @@ export function registerBookmarkLinks(app: App): {
   }
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    receive(url);
+    receive({ kind: 'link', parsed: parsePostwrightLink(url) });
   });
-  app.on('second-instance', (_event, argv) => receive(fromArgs(argv)));
-  receive(fromArgs(process.argv));
+  app.on('second-instance', (_event, argv) => {
+    const link = fromArgs(argv);
+    receive(link ? { kind: 'link', parsed: parsePostwrightLink(link) } : { kind: 'launch', argv });
+  });
+  const first = fromArgs(process.argv);
+  if (first) receive({ kind: 'link', parsed: parsePostwrightLink(first) });
   return {
     ok: true,
-    deliver(next) {
-      add = next;
-      for (const link of waiting.splice(0)) next(link);
+    deliver(receivers) {
+      take = (arrival) =>
+        arrival.kind === 'link' ? receivers.link(arrival.parsed) : receivers.secondLaunch(arrival.argv);
+      for (const arrival of waiting.splice(0)) take(arrival);
     },
   };
 }

@@ -13,10 +13,11 @@ export const APP_URL = `${APP_ORIGIN}/index.html`;
 export function openMainWindow<W>(
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => W,
   preloadPath: string,
+  /** Where it opens (the last placement, window-state.ts); 1280×820 by default. */
+  bounds: { x?: number; y?: number; width: number; height: number } = { width: 1280, height: 820 },
 ): W {
   return new BrowserWindow({
-    width: 1280,
-    height: 820,
+    ...bounds,
     minWidth: 720,
     minHeight: 480,
     title: 'Postwright',

@@ -1,34 +1,49 @@
 import { useState } from 'react';
 import { useCoreEvent, useCoreValue } from '../core/CoreContext';
+import { useCommand } from '../features/commands/CommandsContext';
 import { SettingsView } from '../features/settings/SettingsView';
+import { requestDraft } from '../features/drafts/draft-intents';
 import { useRecheckWhenBack } from '../features/drafts/useRecheckWhenBack';
 import { LinkIntake } from '../features/inbox/LinkIntake';
+import { DigestNotices } from '../features/digest/schedule/DigestNotices';
+import { AppNotices } from './AppNotices';
 import { ProblemNotices } from './ProblemNotices';
 import { SectionView } from './SectionView';
-import { SECTIONS, type SectionId } from './sections';
+import type { SectionId } from './sections';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
-import { useShortcuts } from './useShortcuts';
 import { useTheme } from './useTheme';
+import { useUiState } from './UiStateContext';
 
 /** The app frame: sidebar, the open section, and the status bar. */
 export function App() {
-  const [section, setSection] = useState<SectionId>('drafts');
+  const ui = useUiState();
+  const section = ui.state.section;
+  const setSection = (next: SectionId) => ui.update({ section: next });
   // Set by the status bar: the Blogs section opens with the outbox in view and focused, once.
   const [outboxWanted, setOutboxWanted] = useState(false);
   const [settings, setSettings] = useCoreValue((client) => client.call('settings-get', {}));
   useCoreEvent('settings-changed', setSettings);
   useTheme(settings?.theme);
   useRecheckWhenBack();
-  useShortcuts(
-    Object.fromEntries(SECTIONS.map((entry) => [`mod+${entry.shortcut}`, () => setSection(entry.id)])),
-  );
+  useGoCommands(setSection, (inboxMode) => ui.update({ section: 'inbox', inboxMode }));
+  useCoreEvent('app-command', ({ draftId }) => {
+    if (!draftId) return;
+    setSection('drafts');
+    requestDraft({ kind: 'open', id: draftId });
+  });
 
   return (
     <div className="app" data-ready={settings ? 'true' : undefined}>
       <Sidebar current={section} onSelect={setSection} />
       <main className="app__main" id="main">
         <ProblemNotices />
+        <DigestNotices
+          onOpenDraft={(id) => {
+            setSection('drafts');
+            requestDraft({ kind: 'open', id });
+          }}
+        />
         {section === 'settings' ? (
           settings && <SettingsView settings={settings} />
         ) : (
@@ -45,6 +60,25 @@ export function App() {
         }}
       />
       <LinkIntake onAdded={() => setSection('inbox')} />
+      <AppNotices />
     </div>
   );
+}
+
+/** The Go menu and New Draft, which work from every screen. */
+function useGoCommands(go: (section: SectionId) => void, goInbox: (mode: 'links' | 'digest') => void) {
+  useCommand('go.drafts', () => go('drafts'));
+  useCommand('go.inbox', () => goInbox('links'));
+  useCommand('go.digest', () => goInbox('digest'));
+  useCommand('go.calendar', () => go('calendar'));
+  useCommand('go.blogs', () => go('blogs'));
+  useCommand('go.settings', () => go('settings'));
+  useCommand('go.trash', () => {
+    go('drafts');
+    requestDraft({ kind: 'trash' });
+  });
+  useCommand('file.newDraft', () => {
+    go('drafts');
+    requestDraft({ kind: 'new' });
+  });
 }

@@ -22,8 +22,41 @@ export function useToast(timeoutMs = 8000) {
   return [toast, show] as const;
 }
 
-/** A message at the foot of the window, with at most one action (Undo, Open) and a close button. */
+/** Ctrl/⌘+Z typed in a text field undoes typing; elsewhere it may undo what a toast offers to. */
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof Element && Boolean(target.closest('input, textarea, [contenteditable="true"]'));
+}
+
+/**
+ * A message at the foot of the window, with at most one action (Undo, Open) and a close button.
+ * While an Undo shows, Ctrl/⌘+Z outside a text field runs it.
+ */
 export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
+  const undo = toast?.action?.label === 'Undo' ? toast.action : null;
+  const latest = useRef({ undo, onDismiss });
+  useEffect(() => {
+    latest.current = { undo, onDismiss };
+  });
+  useEffect(() => {
+    if (!undo) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const mod = navigator.platform.startsWith('Mac') ? event.metaKey : event.ctrlKey;
+      if (
+        !mod ||
+        event.shiftKey ||
+        event.altKey ||
+        event.key.toLowerCase() !== 'z' ||
+        isTextField(event.target)
+      )
+        return;
+      event.preventDefault();
+      event.stopPropagation();
+      latest.current.undo?.run();
+      latest.current.onDismiss();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [undo]);
   if (!toast) return null;
   return (
     <div

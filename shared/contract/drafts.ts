@@ -41,13 +41,23 @@ export const draftsMethods = {
       .extend({ html: z.string().max(50_000_000).optional() })
       .strict(),
   ).returns<Draft>(),
-  'drafts-save': method(z.object({ draft: draftSaveSchema }).strict()).returns<DraftSummary>(),
+  /**
+   * `baseUpdatedAt`: the version the editor started from. When the draft on disk is newer (the CLI or
+   * another window changed it), the save is refused with `conflict`, so nothing is overwritten silently.
+   */
+  'drafts-save': method(
+    z.object({ draft: draftSaveSchema, baseUpdatedAt: z.string().max(100).optional() }).strict(),
+  ).returns<DraftSummary>(),
   /** Moves a draft to the trash; `drafts-restore` brings it back. */
   'drafts-delete': method(z.object({ id }).strict()).returns<DraftSummary>(),
   'drafts-restore': method(z.object({ id }).strict()).returns<DraftSummary>(),
   'drafts-empty-trash': method(z.object({}).strict()).returns<number>(),
   'drafts-duplicate': method(z.object({ id }).strict()).returns<Draft>(),
   'drafts-revisions': method(z.object({ id }).strict()).returns<DraftRevision[]>(),
+  /** The draft as it was in one revision, for preview and comparison. */
+  'drafts-revision-get': method(
+    z.object({ id, revisionId: z.string().min(1).max(100) }).strict(),
+  ).returns<Draft>(),
   'drafts-restore-revision': method(
     z.object({ id, revisionId: z.string().min(1).max(100) }).strict(),
   ).returns<Draft>(),

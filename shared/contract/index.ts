@@ -7,6 +7,8 @@ import { blogsMethods, type BlogsEvents } from './blogs';
 import { publishMethods, type PublishEvents } from './publish';
 import { inboxMethods, type InboxEvents } from './inbox';
 import { micropubMethods } from './micropub';
+import { cadenceMethods, type CadenceEvents } from './cadence';
+import { desktopMethods, type DesktopEvents } from './desktop';
 
 /** The whole API is the sum of the domains; each domain file adds its methods and events here. */
 export const contract = joinDomains(
@@ -17,6 +19,8 @@ export const contract = joinDomains(
   publishMethods,
   inboxMethods,
   micropubMethods,
+  cadenceMethods,
+  desktopMethods,
 );
 
 export type CoreEvents = AppEvents &
@@ -24,7 +28,9 @@ export type CoreEvents = AppEvents &
   CalendarEvents &
   BlogsEvents &
   PublishEvents &
-  InboxEvents;
+  InboxEvents &
+  CadenceEvents &
+  DesktopEvents;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

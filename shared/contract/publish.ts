@@ -32,6 +32,12 @@ export const publishMethods = {
   'outbox-retry': method(
     z.object({ id: id.optional(), onlyWaiting: z.boolean().optional() }).strict(),
   ).returns<OutboxJob[]>(),
+  /**
+   * Takes back a publish that has not gone out (queued or failed): it will not be sent, and the
+   * draft's badge says what it was before. Refused while it is being sent, or when an earlier attempt
+   * may already have reached the blog.
+   */
+  'outbox-cancel': method(z.object({ id }).strict()).returns<OutboxJob>(),
   'posts-recent': method(
     z.object({ blogId: id.optional(), limit: z.number().int().min(1).max(100).optional() }).strict(),
   ).returns<RemotePostSummary[]>(),

@@ -58,6 +58,8 @@ export const bookmarkPatchSchema = z
     description: text(20_000).optional(),
     comment: text(20_000).optional(),
     tags: z.array(tagSchema).max(200).optional(),
+    /** Re-dated: the link moves to another day, and so to that day's digest period. */
+    addedAt: z.string().datetime({ offset: true }).optional(),
   })
   .strict();
 export type BookmarkPatch = z.infer<typeof bookmarkPatchSchema>;

@@ -5,9 +5,10 @@ export type OutboxAction = 'publish' | 'delete';
 
 /**
  * queued: waiting its turn, or waiting for the network (reason says so) · sending: going out now ·
- * done: the blog has it · failed: it will not go without the author (reason says what to do).
+ * done: the blog has it · failed: it will not go without the author (reason says what to do) ·
+ * cancelled: the author took it back before it was sent.
  */
-export type OutboxState = 'queued' | 'sending' | 'done' | 'failed';
+export type OutboxState = 'queued' | 'sending' | 'done' | 'failed' | 'cancelled';
 
 export interface OutboxResult {
   postId: string;

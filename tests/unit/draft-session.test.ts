@@ -36,12 +36,12 @@ async function openSession(options: { failures?: CoreFailure[] } = {}) {
   const sent: DraftSave[] = [];
   const failures = [...(options.failures ?? [])];
   let gate: Promise<void> = Promise.resolve();
-  const session = new DraftSession(draft.id, draft, async (save) => {
+  const session = new DraftSession(draft.id, draft, async (save, baseUpdatedAt) => {
     sent.push(save);
     await gate;
     const failure = failures.shift();
     if (failure) throw failure;
-    return call('drafts-save', { draft: save });
+    return call('drafts-save', { draft: save, baseUpdatedAt });
   });
   let body: BodySnapshot = { editorState: '', html: draft.html };
   let reads = 0;
@@ -141,7 +141,7 @@ describe('DraftSession', () => {
     const { draft, session, sent, type } = await openSession({
       failures: [
         new CoreFailure('disconnected', 'Lost the connection to Postwright; try again.'),
-        new CoreFailure('conflict', 'The draft changed on disk.'),
+        new CoreFailure('storage', 'The disk is full.'),
       ],
     });
     type('<p>Not lost</p>');
@@ -153,7 +153,7 @@ describe('DraftSession', () => {
     });
     expect(session.hasUnsavedChanges()).toBe(true);
 
-    // The retry fails too (the draft changed on disk), and the next one gets through.
+    // The retry fails too (the disk is full), and the next one gets through.
     const again = until(session, 'error');
     await vi.advanceTimersByTimeAsync(5000);
     expect((await again).kind).toBe('error');
@@ -163,5 +163,22 @@ describe('DraftSession', () => {
     expect(sent.map((save) => save.html)).toEqual(['<p>Not lost</p>', '<p>Not lost</p>', '<p>Not lost</p>']);
     expect((await call('drafts-get', { id: draft.id })).html).toBe('<p>Not lost</p>');
     expect(session.hasUnsavedChanges()).toBe(false);
+  });
+
+  it('stops and asks when the draft was changed elsewhere, rather than retrying over it', async () => {
+    const { draft, session, sent, type } = await openSession();
+    // Another window (or the CLI) saves the draft after this session read it.
+    await call('drafts-save', { draft: { ...draft, html: '<p>Theirs</p>', editorState: '' } });
+    type('<p>Mine</p>');
+    const stopped = until(session, 'conflict');
+    await pause();
+    expect(await stopped).toEqual({
+      kind: 'conflict',
+      message: 'Changed elsewhere: not saved until you choose',
+    });
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(sent).toHaveLength(1);
+    expect((await call('drafts-get', { id: draft.id })).html).toBe('<p>Theirs</p>');
+    expect(session.hasUnsavedChanges()).toBe(true);
   });
 });

@@ -79,7 +79,7 @@ describe('permissions', () => {
     const main = readFileSync('main/electron/main.ts', 'utf8');
     expect(main.indexOf('denyAllPermissions(session.defaultSession)')).toBeGreaterThan(0);
     expect(main.indexOf('denyAllPermissions(session.defaultSession)')).toBeLessThan(
-      main.indexOf('openMainWindow(BrowserWindow'),
+      main.indexOf('openAppWindow('),
     );
     expect(main).toContain("app.on('web-contents-created'");
   });

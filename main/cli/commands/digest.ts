@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context';
+import { registerDigestSchedule } from './digest-schedule';
 import { parseDay } from './inbox';
 
 export function registerDigest(program: Command, context: () => CliContext) {
@@ -19,4 +20,6 @@ export function registerDigest(program: Command, context: () => CliContext) {
         () => `Draft ${draft.id}: ${draft.title} (${used} links)\n\n${draft.html}`,
       );
     });
+
+  registerDigestSchedule(digest, context);
 }

@@ -3,11 +3,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { CoreFailure } from '../../../shared/contract/errors';
 import type { Draft, DraftSummary } from '../../../shared/model/draft';
 import type { CliContext } from '../cli-context';
-import { MB, readTextFile } from '../read-named-file';
-import { CliError } from '../cli-error';
-
-/** Bodies from files; the contract takes 50 million characters, and UTF-8 is at least a byte each. */
-const BODY_LIMIT = 40 * MB;
+import { readTextFile } from '../read-named-file';
+import { BODY_LIMIT, bodyFromOptions, registerDraftsEdit } from './drafts-edit';
 
 /** `--date 2026-11-25`: midnight of that day in the local time zone, as ISO 8601 with its offset. */
 export function parseDate(value: string): string {
@@ -108,13 +105,7 @@ export function registerDrafts(program: Command, context: () => CliContext) {
         slug?: string;
         excerpt?: string;
       }) => {
-        if (options.html && options.md) throw new CliError('Give the body with --html or --md, not both.', 2);
-        let html: string | undefined;
-        if (options.html) html = await readTextFile(options.html, { what: '--html', maxBytes: BODY_LIMIT });
-        if (options.md) {
-          const { markdownToHtml } = await import('../../core/drafts/draft-convert');
-          html = markdownToHtml(await readTextFile(options.md, { what: '--md', maxBytes: BODY_LIMIT }));
-        }
+        const html = await bodyFromOptions(options);
         const ctx = context();
         const draft = await ctx.call('drafts-create', {
           title: options.title,
@@ -191,6 +182,8 @@ export function registerDrafts(program: Command, context: () => CliContext) {
       });
       ctx.print(draft, () => `Created draft ${draft.id}: ${draft.title}`);
     });
+
+  registerDraftsEdit(drafts, context);
 
   drafts
     .command('delete <id>')

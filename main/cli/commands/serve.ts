@@ -33,6 +33,8 @@ export function registerServe(program: Command, context: () => CliContext) {
       }
       const logger = createStreamLogger(process.env.POSTWRIGHT_LOG_LEVEL === 'debug' ? 'debug' : 'info');
       const core = await ctx.openCore('browser');
+      // The digest schedules run here, in the host, whether or not a browser is open.
+      const stopCadence = core.startDigestCadence();
       const { startBrowserHost } = await import('../../host/browser-host');
       const start = (port: number) => startBrowserHost({ core, port, rendererDir: dir, logger });
       // The port of the last run, so bookmarklets dragged from it keep working; another only if taken.
@@ -71,7 +73,10 @@ export function registerServe(program: Command, context: () => CliContext) {
           ].join('\n'),
       );
       await new Promise<void>((done) => {
-        const stop = () => void host.close().then(done);
+        const stop = () => {
+          stopCadence();
+          void host.close().then(done);
+        };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

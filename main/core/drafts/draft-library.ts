@@ -248,11 +248,18 @@ export class DraftLibrary implements DraftStore {
 
   /**
    * The autosave path: one crash-safe write of draft.json; the index catches up off this path.
-   * Publish state and trash come from the file as it is now, never from this process's memory.
+   * Publish state and trash come from the file as it is now, never from this process's memory. With
+   * `baseUpdatedAt`, a draft changed since that version (here or by another process) is not overwritten.
    */
-  save(input: DraftSave): Promise<DraftSummary> {
+  save(input: DraftSave, baseUpdatedAt?: string): Promise<DraftSummary> {
     return this.locked(input.id, async () => {
       const onDisk = await this.reader.read(input.id);
+      if (baseUpdatedAt !== undefined && onDisk.updatedAt !== baseUpdatedAt)
+        throw new CoreFailure(
+          'conflict',
+          'This draft was changed outside this window since you opened it; choose which version to keep.',
+          { updatedAt: onDisk.updatedAt },
+        );
       const now = this.deps.clock.now();
       const { editorWordCount, ...fields } = input;
       const wordCount = editorWordCount ?? wordCountOf(input.html);
@@ -269,6 +276,18 @@ export class DraftLibrary implements DraftStore {
       await this.revisions.maybeKeep(draft, now);
       return this.write(draft);
     });
+  }
+
+  /** A draft as it was in one of its revisions. */
+  async revision(id: string, revisionId: string): Promise<Draft> {
+    await this.get(id);
+    const old = await this.revisions.read(id, revisionId);
+    if (!old)
+      throw new CoreFailure(
+        'not-found',
+        `Draft ${id} has no revision ${revisionId}. List its revisions again.`,
+      );
+    return old;
   }
 
   setStatus(id: string, status: DraftStatus, message: string | null = null): Promise<DraftSummary> {

@@ -15,6 +15,7 @@ type DraftsHandlers = Pick<
   | 'drafts-empty-trash'
   | 'drafts-duplicate'
   | 'drafts-revisions'
+  | 'drafts-revision-get'
   | 'drafts-restore-revision'
   | 'drafts-export'
   | 'drafts-import'
@@ -29,7 +30,7 @@ export function draftsHandlers(deps: { library: DraftLibrary }): DraftsHandlers 
     'drafts-get': ({ id }) => library.get(id),
     'drafts-recheck': () => library.recheck(),
     'drafts-create': (input) => library.create(input),
-    'drafts-save': ({ draft }) => library.save(draft),
+    'drafts-save': ({ draft, baseUpdatedAt }) => library.save(draft, baseUpdatedAt),
     'drafts-delete': ({ id }) => library.trash(id),
     'drafts-restore': ({ id }) => library.restore(id),
     'drafts-empty-trash': () => library.emptyTrash(),
@@ -38,6 +39,7 @@ export function draftsHandlers(deps: { library: DraftLibrary }): DraftsHandlers 
       await library.get(id);
       return library.revisions.list(id);
     },
+    'drafts-revision-get': ({ id, revisionId }) => library.revision(id, revisionId),
     'drafts-restore-revision': ({ id, revisionId }) => library.restoreRevision(id, revisionId),
     // Turndown and marked load on first use, so starting the app does not pay for them.
     'drafts-export': async ({ id, format }) => {

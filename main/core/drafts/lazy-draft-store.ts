@@ -9,7 +9,8 @@ import type { DraftStore } from './draft-store';
  * a draft never opens the index. Serving an image needs only the paths, so it opens nothing.
  */
 export class LazyDraftStore implements DraftStore {
-  private readonly paths: DraftPaths;
+  /** Where each draft's files are: serving or inlining an image needs only this, not the index. */
+  readonly paths: DraftPaths;
   private opening: Promise<DraftLibrary> | undefined;
 
   constructor(

@@ -12,6 +12,12 @@ import type { Inbox } from './inbox';
 
 type DigestRequest = z.output<typeof digestRequestSchema>;
 
+/** What a digest schedule sets beside the request: its own title pattern, and the blog it is for. */
+export interface DigestShape {
+  title?: string;
+  blogId?: string;
+}
+
 function pickTemplate(templates: DigestTemplate[], name: string | undefined): DigestTemplate {
   if (!name) return templates[0]!;
   const found = templates.find((template) => template.name.toLowerCase() === name.trim().toLowerCase());
@@ -44,13 +50,14 @@ export class Digests {
     private readonly now: () => Date,
   ) {}
 
-  async preview(request: DigestRequest): Promise<DigestPreview> {
+  async preview(request: DigestRequest, shape: DigestShape = {}): Promise<DigestPreview> {
     if (request.from > request.to) {
       const message = `The end date (${request.to}) is before the start date (${request.from}).`;
       const problem: FieldProblem = { field: 'to', label: 'end date', message };
       throw new CoreFailure('invalid-args', message, { fields: [problem] });
     }
-    const template = pickTemplate(this.settings.get().digestTemplates, request.template);
+    const picked = pickTemplate(this.settings.get().digestTemplates, request.template);
+    const template = shape.title ? { ...picked, title: shape.title } : picked;
     const inRange = await this.inbox.list({
       from: request.from,
       to: request.to,
@@ -91,8 +98,8 @@ export class Digests {
     };
   }
 
-  async create(request: DigestRequest) {
-    const preview = await this.preview(request);
+  async create(request: DigestRequest, shape: DigestShape = {}) {
+    const preview = await this.preview(request, shape);
     const excluded = new Set(preview.excluded);
     const used = preview.links.filter((bookmark) => !excluded.has(bookmark.id));
     if (used.length === 0) {
@@ -105,6 +112,7 @@ export class Digests {
       title: preview.title,
       html: preview.html,
       publishAt: postDateOf(request.to, this.now()),
+      ...(shape.blogId ? { blogId: shape.blogId } : {}),
     });
     await this.inbox.markUsed(
       used.map((bookmark) => bookmark.id),

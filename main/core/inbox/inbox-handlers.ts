@@ -42,6 +42,7 @@ const IMPORT_BATCH = 500;
 /** The inbox domain: its store opens in the background; every handler waits for it. */
 export function createInbox(deps: InboxDeps): {
   handlers: InboxHandlers;
+  opened: Promise<{ inbox: Inbox; store: InboxStore; digests: Digests }>;
   /** Picks up what another process wrote, and tells the views when there was something. */
   refresh(): Promise<void>;
   dispose(): Promise<void>;
@@ -96,6 +97,8 @@ export function createInbox(deps: InboxDeps): {
   const fetchNow = () => queue!;
 
   return {
+    /** The inbox once open, and its digests: what digest schedules draft from. */
+    opened: ready,
     refresh: async () => {
       const { store } = await ready;
       const before = store.version;

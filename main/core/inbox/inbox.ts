@@ -162,6 +162,7 @@ export class Inbox {
       ...(patch.description !== undefined ? { description: patch.description } : {}),
       ...(patch.comment !== undefined ? { comment: patch.comment } : {}),
       ...(patch.tags !== undefined ? { tags: mergeTags(patch.tags, []) } : {}),
+      ...(patch.addedAt !== undefined ? { addedAt: new Date(patch.addedAt).toISOString() } : {}),
     }));
     this.changed([next!]);
     return next!;

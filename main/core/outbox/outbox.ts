@@ -101,7 +101,10 @@ export class Outbox {
     const now = this.deps.clock.now().getTime();
     const kept: OutboxJob[] = [];
     for (const job of jobs) {
-      if (job.state === 'done' && now - Date.parse(job.updatedAt) > KEEP_DONE_MS)
+      if (
+        (job.state === 'done' || job.state === 'cancelled') &&
+        now - Date.parse(job.updatedAt) > KEEP_DONE_MS
+      )
         await this.deps.journal.remove(job.id);
       else kept.push(job);
     }
@@ -204,7 +207,12 @@ export class Outbox {
       (job) => job.state === 'queued' || job.state === 'sending' || (!onlyWaiting && job.state === 'failed'),
     );
     if (id && chosen.length === 0)
-      throw new CoreFailure('conflict', 'That publish has already gone out; there is nothing to retry.');
+      throw new CoreFailure(
+        'conflict',
+        jobs[0]?.state === 'cancelled'
+          ? 'That publish was cancelled; publish the draft again to send it.'
+          : 'That publish has already gone out; there is nothing to retry.',
+      );
     const results: OutboxJob[] = [];
     for (const job of chosen) {
       // Decided on the job as it is now: another process may have sent it meanwhile.
@@ -217,6 +225,43 @@ export class Outbox {
       results.push(await this.runNow(job.id));
     }
     return results;
+  }
+
+  /** Takes back a job that has not gone out; see `outbox-cancel` in the contract. */
+  async cancel(id: string): Promise<OutboxJob> {
+    const job = await this.mustGet(id);
+    if (job.state === 'cancelled') return job;
+    const what = `"${job.title || 'Untitled'}"`;
+    if (job.state === 'done')
+      throw new CoreFailure('conflict', `${what} has already gone out to ${job.blogName}.`);
+    if (!(await this.deps.journal.claim(id)))
+      throw new CoreFailure(
+        'conflict',
+        `${what} is being sent to ${job.blogName} right now; it can no longer be cancelled.`,
+      );
+    try {
+      const stored = await this.mustGet(id);
+      if (stored.ambiguous)
+        throw new CoreFailure(
+          'conflict',
+          `${what} may already have reached ${stored.blogName} (an earlier attempt got no answer), so it cannot be cancelled; retry it to find out.`,
+        );
+      if (stored.state !== 'queued' && stored.state !== 'failed') return stored;
+      const cancelled = await this.update(id, (latest) =>
+        latest.state === 'queued' || latest.state === 'failed'
+          ? { ...latest, state: 'cancelled', reason: 'Cancelled before it was sent.', nextAttemptAt: null }
+          : latest,
+      );
+      if (!cancelled || cancelled.state !== 'cancelled') return cancelled ?? stored;
+      if (cancelled.draftId && cancelled.action === 'publish') {
+        const draft = await this.deps.drafts.get(cancelled.draftId).catch(() => null);
+        if (draft) await this.deps.drafts.setStatus(draft.id, draft.remote ? 'published' : 'draft', null);
+      }
+      return cancelled;
+    } finally {
+      await this.deps.journal.release(id);
+      await this.schedule();
+    }
   }
 
   /** Picks up what a previous run left: queued jobs, and jobs a crash interrupted while sending. */

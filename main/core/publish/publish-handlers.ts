@@ -7,7 +7,13 @@ import type { Outbox } from '../outbox/outbox';
 
 type PublishHandlers = Pick<
   Handlers,
-  'publish' | 'outbox-list' | 'outbox-retry' | 'posts-recent' | 'posts-pull' | 'posts-delete'
+  | 'publish'
+  | 'outbox-list'
+  | 'outbox-retry'
+  | 'outbox-cancel'
+  | 'posts-recent'
+  | 'posts-pull'
+  | 'posts-delete'
 >;
 
 export function publishHandlers(deps: {
@@ -49,6 +55,7 @@ export function publishHandlers(deps: {
     'outbox-list': () => outbox.list(),
 
     'outbox-retry': ({ id, onlyWaiting }) => outbox.retry(id, onlyWaiting),
+    'outbox-cancel': ({ id }) => outbox.cancel(id),
 
     'posts-recent': async ({ blogId, limit }, { signal }) => {
       const blog = await chooseBlog(blogId);

@@ -3,6 +3,7 @@ import type { EventOccurrence } from '../../../shared/model/calendar-event';
 import { useCore } from '../../core/CoreContext';
 import { downloadText } from '../drafts/download';
 import { AgendaList } from './AgendaList';
+import { deleteEventWithUndo } from './delete-event';
 import { gridDays, monthLabel, monthOf, shiftMonth, todayLocal } from './calendar-dates';
 import './calendar.css';
 import { EventEditor, type Editing } from './EventEditor';
@@ -34,6 +35,15 @@ export default function CalendarView() {
     setFocusedDay(entry.start.slice(0, 10));
     setEditing({ kind: 'edit', event: entry.event });
   };
+
+  const remove = (entry: EventOccurrence) =>
+    deleteEventWithUndo(core, entry.event, show).then(
+      () =>
+        setEditing((current) =>
+          current?.kind === 'edit' && current.event.id === entry.event.id ? null : current,
+        ),
+      (failure: unknown) => show({ tone: 'error', text: explain(failure) }),
+    );
 
   const importFile = async (change: ChangeEvent<HTMLInputElement>) => {
     const file = change.target.files?.[0];
@@ -168,7 +178,7 @@ export default function CalendarView() {
             />
           </>
         ) : (
-          <AgendaList today={today} onOpen={open} />
+          <AgendaList today={today} onOpen={open} onDelete={(entry) => void remove(entry)} />
         )}
       </section>
       {editing && (

@@ -3,6 +3,7 @@ import { eventBlockHtml } from '../../../shared/events/event-html';
 import type { CalendarEvent } from '../../../shared/model/calendar-event';
 import { useCore } from '../../core/CoreContext';
 import { downloadText } from '../drafts/download';
+import { deleteEventWithUndo } from './delete-event';
 import { EventForm } from './EventForm';
 import { emptyForm, fieldsFromForm, formFromEvent, type EventFormValues } from './event-form';
 import type { ToastMessage } from '../../components/Toast';
@@ -53,12 +54,8 @@ export function EventEditor({
   const remove = () =>
     void run(async () => {
       if (!event) return;
-      await core.call('events-delete', { id: event.id });
+      await deleteEventWithUndo(core, event, onToast);
       onClose();
-      onToast({
-        text: `Deleted “${event.title}”.`,
-        action: { label: 'Undo', run: () => void core.call('events-restore', { id: event.id }) },
-      });
     });
 
   const exportOne = () =>

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { DraftSummary } from '../../../shared/model/draft';
+import { useListKeyboard } from '../../components/useListKeyboard';
 import { DraftRow } from './DraftRow';
 
 const ROW_HEIGHT = 80;
@@ -17,6 +18,7 @@ export function DraftList({
   selectedId,
   onOpen,
   onMenu,
+  onTrash,
 }: {
   total: number;
   draftAt: (index: number) => DraftSummary | null;
@@ -25,6 +27,8 @@ export function DraftList({
   selectedId: string | null;
   onOpen: (draft: DraftSummary, at: { x: number; y: number }) => void;
   onMenu: (draft: DraftSummary, at: { x: number; y: number }) => void;
+  /** Delete on a focused row. */
+  onTrash?: (draft: DraftSummary) => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual re-renders this component itself; nothing here is memoised
@@ -40,10 +44,29 @@ export function DraftList({
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   useEffect(() => ensureRange(first, last), [ensureRange, first, last]);
+  const keyboard = useListKeyboard({
+    count: total,
+    labelAt: (index) => draftAt(index)?.title ?? null,
+    reveal: (index) => virtualizer.scrollToIndex(index),
+    ...(onTrash
+      ? {
+          onDelete: (index: number) => {
+            const draft = draftAt(index);
+            if (draft) onTrash(draft);
+          },
+        }
+      : {}),
+  });
 
   return (
     <div ref={scroller} className="draft-list">
-      <ul className="draft-list__rows" aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
+      <ul
+        ref={keyboard.containerRef}
+        className="draft-list__rows"
+        aria-label={label}
+        style={{ height: virtualizer.getTotalSize() }}
+        onKeyDown={keyboard.onKeyDown}
+      >
         {items.map((item) => {
           const draft = draftAt(item.index);
           return (
@@ -56,6 +79,7 @@ export function DraftList({
             >
               {draft ? (
                 <DraftRow
+                  focusProps={keyboard.rowProps(item.index)}
                   draft={draft}
                   selected={draft.id === selectedId}
                   onOpen={(at) => onOpen(draft, at)}

@@ -16,11 +16,14 @@ export function DraftMenu({
   items,
   at,
   onClose,
+  note,
 }: {
   label: string;
   items: MenuItem[];
   at: { x: number; y: number };
   onClose: () => void;
+  /** A line of help under the items. */
+  note?: string;
 }) {
   const menu = useRef<HTMLDivElement>(null);
   const opener = useRef<Element | null>(document.activeElement);
@@ -73,6 +76,7 @@ export function DraftMenu({
           {item.label}
         </button>
       ))}
+      {note && <p className="draft-menu__note">{note}</p>}
     </div>,
     document.body,
   );

@@ -9,7 +9,10 @@ export function DraftRow({
   selected,
   onOpen,
   onMenu,
+  focusProps,
 }: {
+  /** Makes the row one stop of its list's keyboard (useListKeyboard). */
+  focusProps?: { 'data-list-index': number; tabIndex: number; onFocus: () => void };
   draft: DraftSummary;
   selected: boolean;
   onOpen: (at: { x: number; y: number }) => void;
@@ -25,6 +28,7 @@ export function DraftRow({
       <button
         type="button"
         className="draft-row__open"
+        {...focusProps}
         aria-current={selected ? 'true' : undefined}
         onClick={(event) => {
           const box = event.currentTarget.getBoundingClientRect();
@@ -60,6 +64,7 @@ export function DraftRow({
         type="button"
         className="draft-row__more"
         aria-label={`Actions for ${title}`}
+        tabIndex={focusProps ? -1 : undefined}
         aria-haspopup="menu"
         title="Actions"
         onClick={(event) => {

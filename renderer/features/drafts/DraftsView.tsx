@@ -1,23 +1,28 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Draft, DraftRevision, DraftSummary } from '../../../shared/model/draft';
-import { useShortcuts } from '../../app/useShortcuts';
+import { useUiState } from '../../app/UiStateContext';
+import { Toast, useToast } from '../../components/Toast';
 import { useMediaQuery } from '../../components/useMediaQuery';
 import { CONNECTION_LOST, useConnectionLost, useCore } from '../../core/CoreContext';
+import { useCommand } from '../commands/CommandsContext';
+import { shortcutOf, withShortcut } from '../commands/platform';
 import { DraftSession } from '../editor/draft-session';
+import { RevisionsDialog } from '../revisions/RevisionsDialog';
+import { ConflictNotice } from './ConflictNotice';
+import { takeDraftIntents } from './draft-intents';
 import { DraftList } from './DraftList';
 import { DraftMenu, type MenuItem } from './DraftMenu';
 import { DraftsRail } from './DraftsRail';
 import { downloadText } from './download';
 import './drafts.css';
 import { uploadDraftImage } from '../editor/plugins/ImagesPlugin/upload-draft-image';
-import { RevisionsDialog } from './RevisionsDialog';
+import { fullDate } from './format-date';
 import { useDraftList } from './useDraftList';
+import { useExternalChanges } from './useExternalChanges';
 
 // Lexical and the sanitiser load after the list has painted.
 const Editor = lazy(() => import('../editor/Editor'));
 
-const isMac = navigator.platform.startsWith('Mac');
-const NEW_SHORTCUT = isMac ? '⌘N' : 'Ctrl+N';
 /** Below this width the list and the post panel do not both fit beside the text: one folds away. */
 const NARROW = '(max-width: 1279px)';
 
@@ -37,6 +42,7 @@ function message(error: unknown): string {
 /** The Drafts section: the list (or the trash) on the left, the open draft on the right. */
 export function DraftsView() {
   const core = useCore();
+  const ui = useUiState();
   const [query, setQuery] = useState('');
   const [trash, setTrash] = useState(false);
   const { total, draftAt, ensureRange, error: listError } = useDraftList(query, trash);
@@ -44,15 +50,28 @@ export function DraftsView() {
   const lost = useConnectionLost();
   const [open, setOpen] = useState<OpenDraft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Draft | null>(null);
+  const [toast, showToast] = useToast();
   const [menu, setMenu] = useState<{ title: string; items: MenuItem[]; at: { x: number; y: number } } | null>(
     null,
   );
-  const [revisionsOf, setRevisionsOf] = useState<DraftSummary | null>(null);
+  const [revisionsOf, setRevisionsOf] = useState<{
+    summary: DraftSummary;
+    /** The open draft's text as the editor shows it, to compare revisions with. */
+    current: { title: string; html: string } | null;
+  } | null>(null);
   // The list, the text and the post panel share the width. Where all three do not fit, the panel
   // opening folds the list into a strip, and the list unfolding closes the panel: the text keeps room.
+  // The panel comes back as the author left it (ui-state.json), else as the width allows.
   const narrow = useMediaQuery(NARROW);
   const [listWanted, setListWanted] = useState(true);
-  const [panelOpen, setPanelOpen] = useState(() => !window.matchMedia(NARROW).matches);
+  const [panelOpen, setPanelOpenNow] = useState(
+    () => ui.state.postPanel ?? !window.matchMedia(NARROW).matches,
+  );
+  const setPanelOpen = (next: boolean) => {
+    setPanelOpenNow(next);
+    ui.update({ postPanel: next });
+  };
   const listShown = !open || (listWanted && !(narrow && panelOpen));
   const showList = () => {
     setListWanted(true);
@@ -60,6 +79,9 @@ export function DraftsView() {
   };
   const current = useRef<OpenDraft | null>(null);
   const version = useRef(0);
+  const search = useRef<HTMLInputElement>(null);
+  const importPicker = useRef<HTMLInputElement>(null);
+  const newShortcut = withShortcut('New draft', 'file.newDraft');
 
   /** Saves the open draft before anything replaces it; false if it could not be saved. */
   const settle = useCallback(async (): Promise<boolean> => {
@@ -76,18 +98,22 @@ export function DraftsView() {
   const show = useCallback(
     (draft: Draft | null, fresh = false) => {
       current.current?.session.dispose();
+      setConflict(null);
       const next = draft
         ? {
             draft,
-            session: new DraftSession(draft.id, draft, (save) => core.call('drafts-save', { draft: save })),
+            session: new DraftSession(draft.id, draft, (save, baseUpdatedAt) =>
+              core.call('drafts-save', { draft: save, baseUpdatedAt }),
+            ),
             version: ++version.current,
             fresh,
           }
         : null;
       current.current = next;
       setOpen(next);
+      ui.update({ lastDraftId: draft?.id ?? null });
     },
-    [core],
+    [core, ui],
   );
 
   const run = useCallback(async (action: () => Promise<void>) => {
@@ -103,25 +129,67 @@ export function DraftsView() {
     run(async () => {
       if (current.current?.draft.id === id) return;
       if (!(await settle())) return;
+      setTrash(false);
       show(await core.call('drafts-get', { id }));
     });
 
-  const newDraft = useCallback(
-    () =>
-      run(async () => {
-        if (!(await settle())) return;
-        setTrash(false);
-        setQuery('');
-        show(await core.call('drafts-create', {}), true);
-      }),
-    [core, run, settle, show],
-  );
+  const newDraft = () =>
+    run(async () => {
+      if (!(await settle())) return;
+      setTrash(false);
+      setQuery('');
+      show(await core.call('drafts-create', {}), true);
+    });
 
-  const restoreRevision = (summary: DraftSummary, revision: DraftRevision) =>
+  const restoreRevision = (summary: DraftSummary, revision: DraftRevision, undoable = true) =>
     run(async () => {
       setRevisionsOf(null);
       if (!(await settle())) return;
       show(await core.call('drafts-restore-revision', { id: summary.id, revisionId: revision.id }));
+      if (!undoable) return;
+      // The text it replaced was kept as the newest revision: restoring that one undoes this.
+      const [replaced] = await core.call('drafts-revisions', { id: summary.id });
+      showToast({
+        text: `Restored the version of ${fullDate(revision.savedAt)}.`,
+        ...(replaced
+          ? { action: { label: 'Undo', run: () => void restoreRevision(summary, replaced, false) } }
+          : {}),
+      });
+    });
+
+  const trashDraft = (summary: DraftSummary) =>
+    run(async () => {
+      const wasOpen = current.current?.draft.id === summary.id;
+      if (wasOpen) {
+        if (!(await settle())) return;
+        show(null);
+      }
+      await core.call('drafts-delete', { id: summary.id });
+      showToast({
+        text: `Moved “${summary.title || 'Untitled'}” to the trash.`,
+        action: {
+          label: 'Undo',
+          run: () =>
+            void run(async () => {
+              await core.call('drafts-restore', { id: summary.id });
+              if (wasOpen && !current.current) show(await core.call('drafts-get', { id: summary.id }));
+            }),
+        },
+      });
+    });
+
+  const exportDraft = (summary: { id: string }, format: 'html' | 'md') =>
+    run(async () => {
+      if (current.current?.draft.id === summary.id && !(await settle())) return;
+      const file = await core.call('drafts-export', { id: summary.id, format });
+      downloadText(file.filename, file.content, format === 'html' ? 'text/html' : 'text/markdown');
+    });
+
+  const showRevisions = (summary: DraftSummary) =>
+    run(async () => {
+      const shown = current.current?.draft.id === summary.id ? current.current.session : null;
+      if (shown && !(await settle())) return;
+      setRevisionsOf({ summary, current: shown?.snapshot() ?? null });
     });
 
   const menuItems = (summary: DraftSummary): MenuItem[] => {
@@ -132,12 +200,6 @@ export function DraftsView() {
           onSelect: () => void run(async () => void (await core.call('drafts-restore', { id: summary.id }))),
         },
       ];
-    const exportAs = (format: 'html' | 'md') => () =>
-      void run(async () => {
-        if (current.current?.draft.id === summary.id && !(await settle())) return;
-        const file = await core.call('drafts-export', { id: summary.id, format });
-        downloadText(file.filename, file.content, format === 'html' ? 'text/html' : 'text/markdown');
-      });
     return [
       {
         label: 'Duplicate',
@@ -148,28 +210,10 @@ export function DraftsView() {
             if (await settle()) show(copy);
           }),
       },
-      { label: 'Export as HTML', onSelect: exportAs('html') },
-      { label: 'Export as Markdown', onSelect: exportAs('md') },
-      {
-        label: 'Revisions…',
-        onSelect: () =>
-          void run(async () => {
-            if (current.current?.draft.id === summary.id && !(await settle())) return;
-            setRevisionsOf(summary);
-          }),
-      },
-      {
-        label: 'Move to trash',
-        danger: true,
-        onSelect: () =>
-          void run(async () => {
-            if (current.current?.draft.id === summary.id) {
-              if (!(await settle())) return;
-              show(null);
-            }
-            await core.call('drafts-delete', { id: summary.id });
-          }),
-      },
+      { label: 'Export as HTML', onSelect: () => void exportDraft(summary, 'html') },
+      { label: 'Export as Markdown', onSelect: () => void exportDraft(summary, 'md') },
+      { label: 'Revisions…', onSelect: () => void showRevisions(summary) },
+      { label: 'Move to trash', danger: true, onSelect: () => void trashDraft(summary) },
     ];
   };
 
@@ -183,13 +227,72 @@ export function DraftsView() {
       await core.call('drafts-empty-trash', {});
     });
 
+  const importFile = (file: File | undefined) =>
+    run(async () => {
+      if (!file || !(await settle())) return;
+      setTrash(false);
+      show(await core.call('drafts-import', { filename: file.name, content: await file.text() }));
+    });
+
+  useExternalChanges(current, open?.session ?? null, {
+    onReload: (theirs) => {
+      show(theirs);
+      showToast({ text: 'This draft was changed outside this window; it now shows that version.' });
+    },
+    onConflict: setConflict,
+  });
+
+  // What others ask of this section (the palette, the Go menu, a postwright:// link), and the draft
+  // that was open last time when nothing asks for another.
+  const opened = useRef(false);
+  const latestIntent = useRef({ newDraft, openDraft });
+  useEffect(() => {
+    latestIntent.current = { newDraft, openDraft };
+  });
+  useEffect(() => {
+    const stop = takeDraftIntents((intent) => {
+      opened.current = true;
+      if (intent.kind === 'new') void latestIntent.current.newDraft();
+      else if (intent.kind === 'open') void latestIntent.current.openDraft(intent.id);
+      else setTrash(true);
+    });
+    const last = ui.state.lastDraftId;
+    if (!opened.current && last) {
+      opened.current = true;
+      core.call('drafts-get', { id: last }).then(
+        (draft) => !current.current && !draft.trashedAt && show(draft),
+        () => ui.update({ lastDraftId: null }),
+      );
+    }
+    return stop;
+    // Once, when the section opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   useEffect(() => () => current.current?.session.dispose(), []);
-  useShortcuts({ 'mod+n': () => void newDraft() });
+  const summaryOfOpen = (): DraftSummary | null => {
+    const draft = current.current?.draft;
+    return draft ? { ...draft, snippet: '' } : null;
+  };
+  const hasOpen = () => current.current !== null;
+  useCommand('file.exportHtml', () => void exportDraft(current.current!.draft, 'html'), hasOpen);
+  useCommand('file.exportMarkdown', () => void exportDraft(current.current!.draft, 'md'), hasOpen);
+  useCommand('file.revisions', () => void showRevisions(summaryOfOpen()!), hasOpen);
+  useCommand('file.trashDraft', () => void trashDraft(summaryOfOpen()!), hasOpen);
+  useCommand('file.import', () => importPicker.current?.click());
+  useCommand('edit.findDrafts', () => {
+    setTrash(false);
+    search.current?.focus();
+  });
 
   return (
     <div className={`drafts-view${listShown ? '' : ' drafts-view--folded'}`}>
       {!listShown && (
-        <DraftsRail onShowList={showList} onNewDraft={() => void newDraft()} newShortcut={NEW_SHORTCUT} />
+        <DraftsRail
+          onShowList={showList}
+          onNewDraft={() => void newDraft()}
+          newShortcut={shortcutOf('file.newDraft')}
+        />
       )}
       <section className="drafts-panel" aria-label={trash ? 'Trash' : 'Drafts'} hidden={!listShown}>
         <div className="drafts-panel__head">
@@ -198,7 +301,7 @@ export function DraftsView() {
             <button
               type="button"
               className="button button--primary"
-              title={`New draft (${NEW_SHORTCUT})`}
+              title={newShortcut}
               onClick={() => void newDraft()}
             >
               New draft
@@ -218,12 +321,24 @@ export function DraftsView() {
           )}
         </div>
         <input
+          ref={search}
           type="search"
           className="drafts-panel__search"
           aria-label={trash ? 'Search the trash' : 'Search drafts'}
           placeholder={trash ? 'Search the trash' : 'Search titles and text'}
           value={query}
           onChange={(event) => setQuery(event.target.value)}
+        />
+        <input
+          ref={importPicker}
+          type="file"
+          hidden
+          aria-label="Markdown or HTML file to import"
+          accept=".md,.markdown,.html,.htm,text/markdown,text/html"
+          onChange={(event) => {
+            void importFile(event.target.files?.[0]);
+            event.target.value = '';
+          }}
         />
         {lost ? (
           <p className="notice notice--warn" role="alert">
@@ -245,9 +360,10 @@ export function DraftsView() {
             selectedId={trash ? null : (open?.draft.id ?? null)}
             onOpen={(draft, at) => (trash ? openMenu(draft, at) : void openDraft(draft.id))}
             onMenu={openMenu}
+            {...(trash ? {} : { onTrash: (draft: DraftSummary) => void trashDraft(draft) })}
           />
         )}
-        {total === 0 && !lost && <ListEmptyState query={query} trash={trash} />}
+        {total === 0 && !lost && <ListEmptyState query={query} trash={trash} newShortcut={newShortcut} />}
         <div className="drafts-panel__foot">
           <button
             type="button"
@@ -287,6 +403,17 @@ export function DraftsView() {
             </button>
           </div>
         )}
+        {open && conflict && (
+          <ConflictNotice
+            theirs={conflict}
+            mine={() => open.session.snapshot()}
+            onKeepMine={() => {
+              setConflict(null);
+              void open.session.keepMine(conflict.updatedAt);
+            }}
+            onTakeTheirs={() => show(conflict)}
+          />
+        )}
         {open ? (
           <Suspense fallback={<p className="drafts-editor__loading">Opening the editor…</p>}>
             <Editor
@@ -309,7 +436,7 @@ export function DraftsView() {
                 <>
                   <p>Choose a draft on the left, or start a new one.</p>
                   <button type="button" className="button button--primary" onClick={() => void newDraft()}>
-                    New draft ({NEW_SHORTCUT})
+                    {newShortcut}
                   </button>
                 </>
               )}
@@ -327,21 +454,33 @@ export function DraftsView() {
       )}
       {revisionsOf && (
         <RevisionsDialog
-          draftId={revisionsOf.id}
-          title={revisionsOf.title || 'Untitled'}
-          onRestore={(revision) => void restoreRevision(revisionsOf, revision)}
+          draftId={revisionsOf.summary.id}
+          title={revisionsOf.summary.title || 'Untitled'}
+          current={revisionsOf.current}
+          onRestore={(revision) => void restoreRevision(revisionsOf.summary, revision)}
           onClose={() => setRevisionsOf(null)}
         />
       )}
+      <div className="toast-dock">
+        <Toast toast={toast} onDismiss={() => showToast(null)} />
+      </div>
     </div>
   );
 }
 
-function ListEmptyState({ query, trash }: { query: string; trash: boolean }) {
+function ListEmptyState({
+  query,
+  trash,
+  newShortcut,
+}: {
+  query: string;
+  trash: boolean;
+  newShortcut: string;
+}) {
   const text = query.trim()
     ? `No ${trash ? 'trashed ' : ''}drafts match “${query.trim()}”. Try fewer or different words.`
     : trash
       ? 'The trash is empty. Drafts you move to the trash wait here until you empty it.'
-      : `No drafts yet. Press New draft (${NEW_SHORTCUT}) to start writing.`;
+      : `No drafts yet. Press ${newShortcut} to start writing.`;
   return <p className="drafts-panel__empty">{text}</p>;
 }

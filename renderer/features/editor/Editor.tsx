@@ -9,7 +9,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin';
 import type { LexicalEditor } from 'lexical';
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { safeLinkHref } from '../../../shared/net/safe-link';
 import type { Draft } from '../../../shared/model/draft';
 import type { DraftSession } from './draft-session';
@@ -28,8 +28,16 @@ import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { icons } from './plugins/ToolbarPlugin/icons';
 import { ToolbarButton } from './plugins/ToolbarPlugin/ToolbarButton';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
+import { useUiState } from '../../app/UiStateContext';
+import { useCommand } from '../commands/CommandsContext';
+import { withShortcut } from '../commands/platform';
+import { PostPreview, type PreviewSource } from '../preview/PostPreview';
+import { DraftOutboxState } from '../publish/DraftOutboxState';
 import { PublishButton } from '../publish/PublishButton';
 import { usePublishing } from '../publish/usePublishing';
+import { ContextMenuPlugin } from './plugins/ContextMenuPlugin';
+import { EditorCommandsPlugin } from './plugins/EditorCommandsPlugin';
+import { PreviewSourcePlugin } from './plugins/PreviewSourcePlugin';
 import { PostPanel } from './PostPanel/PostPanel';
 import { SaveIndicator } from './SaveIndicator';
 import { editorTheme } from './theme';
@@ -48,6 +56,19 @@ export interface EditorProps {
 
 const isLinkAllowed = (url: string) => safeLinkHref(url) !== null;
 
+/** From this window width the preview sits beside the editor; below it, it takes the editor's place. */
+const SIDE_BY_SIDE_MIN_WIDTH = 1440;
+
+function useWindowWidth(): number {
+  const [width, setWidth] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const onResize = () => setWidth(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return width;
+}
+
 /** The writing surface: toolbar, title, body (or its HTML), counts and save state, and the post panel. */
 export default function Editor({
   draft,
@@ -57,11 +78,37 @@ export default function Editor({
   panelOpen,
   onPanelOpenChange,
 }: EditorProps) {
+  const ui = useUiState();
+  const width = useWindowWidth();
   const [sourceMode, setSourceMode] = useState(false);
   const publishing = usePublishing(draft, session);
+  const previewOpen = ui.state.preview;
+  const sideBySide = width >= SIDE_BY_SIDE_MIN_WIDTH;
   const [notice, setNotice] = useState<string | null>(null);
   const [title, setTitle] = useState(draft.title);
   const editorRef = useRef<LexicalEditor | null>(null);
+  const previewOf = useCallback((): PreviewSource => {
+    const { title: now, html, blogId } = session.snapshot();
+    return { title: now, html, blogId, draftId: draft.id };
+  }, [session, draft.id]);
+  // Bumped when the body changes (once typing pauses); the preview then reads the text again.
+  const [bodyVersion, setBodyVersion] = useState(0);
+  const refreshPreview = useCallback(() => setBodyVersion((count) => count + 1), []);
+  const preview = useMemo(
+    () => (previewOpen ? previewOf() : null),
+    // title and bodyVersion say when the text changed; previewOf reads it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [previewOpen, previewOf, title, bodyVersion],
+  );
+
+  useCommand('view.postPanel', () => onPanelOpenChange(!panelOpen));
+  useCommand('view.html', () => setSourceMode((on) => !on));
+  useCommand('view.preview', () => ui.update({ preview: !previewOpen }));
+  useCommand('post.preview', () => ui.update({ preview: true, previewStyle: 'blog' }));
+  useCommand('post.schedule', () => {
+    onPanelOpenChange(true);
+    window.setTimeout(() => document.getElementById('post-date')?.focus(), 0);
+  });
 
   const initialConfig = {
     namespace: 'postwright',
@@ -74,7 +121,11 @@ export default function Editor({
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <div className={`editor-layout${panelOpen ? ' editor-layout--panel' : ''}`}>
+      <div
+        className={`editor-layout${panelOpen ? ' editor-layout--panel' : ''}${
+          previewOpen ? (sideBySide ? ' editor-layout--beside' : ' editor-layout--preview-only') : ''
+        }`}
+      >
         <section className="editor-main" aria-label="Editor">
           <ToolbarPlugin sourceMode={sourceMode} />
           {notice && (
@@ -110,6 +161,7 @@ export default function Editor({
             </div>
           </div>
           <EventDetectionPlugin draft={draft} session={session} title={title} />
+          <DraftOutboxState draftId={draft.id} />
           <footer className="editor-footer">
             <WordCountPlugin />
             <span className="editor-footer__spacer" />
@@ -119,6 +171,13 @@ export default function Editor({
               onClick={() => setSourceMode((on) => !on)}
             >
               {icons.html}
+            </ToolbarButton>
+            <ToolbarButton
+              label={withShortcut(previewOpen ? 'Hide preview' : 'Show preview', 'view.preview')}
+              pressed={previewOpen}
+              onClick={() => ui.update({ preview: !previewOpen })}
+            >
+              {icons.preview}
             </ToolbarButton>
             <ToolbarButton
               label={panelOpen ? 'Hide post settings' : 'Show post settings'}
@@ -131,12 +190,21 @@ export default function Editor({
             <PublishButton publishing={publishing} />
           </footer>
         </section>
+        {previewOpen && preview && (
+          <PostPreview
+            source={preview}
+            style={ui.state.previewStyle}
+            onStyle={(previewStyle) => ui.update({ previewStyle })}
+            onClose={() => ui.update({ preview: false })}
+          />
+        )}
         <PostPanel
           draft={draft}
           session={session}
           title={title}
           publishing={publishing}
           hidden={!panelOpen}
+          onShow={() => onPanelOpenChange(true)}
         />
       </div>
       <EditorRefPlugin editorRef={editorRef} />
@@ -150,7 +218,10 @@ export default function Editor({
       <ImagesPlugin upload={uploadImage} onError={setNotice} />
       <LinkEditorPlugin />
       <AutosavePlugin session={session} />
-      <ShortcutsPlugin onSave={() => void session.flush()} />
+      <ShortcutsPlugin />
+      <EditorCommandsPlugin onSave={() => void session.flush()} />
+      <PreviewSourcePlugin active={previewOpen} onChange={refreshPreview} />
+      <ContextMenuPlugin onError={setNotice} />
     </LexicalComposer>
   );
 }

@@ -1,7 +1,12 @@
 import type { Draft, DraftFields, DraftSave, DraftSummary } from '../../../shared/model/draft';
 
 export type SaveState =
-  { kind: 'saved' } | { kind: 'unsaved' } | { kind: 'saving' } | { kind: 'error'; message: string };
+  | { kind: 'saved' }
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  | { kind: 'error'; message: string }
+  /** The draft changed on disk since it was opened: saving waits for the author's choice. */
+  | { kind: 'conflict'; message: string };
 
 /** How long typing must pause before an autosave (the issue asks for "within 1 s"). */
 export const AUTOSAVE_DELAY_MS = 700;
@@ -38,14 +43,17 @@ export class DraftSession {
   private cancelTimer: (() => void) | null = null;
   private readBody: (() => BodySnapshot) | null = null;
   private lastBody: BodySnapshot;
+  /** The version on disk this session builds on; a save over a newer one is refused by the core. */
+  private base: string;
   /** When the draft last reached the disk (the core's clock), so a publish can tell what came after it. */
   private savedAt: string;
 
   constructor(
     readonly draftId: string,
     initial: Draft,
-    private readonly persist: (draft: DraftSave) => Promise<DraftSummary>,
+    private readonly persist: (draft: DraftSave, baseUpdatedAt: string) => Promise<DraftSummary>,
   ) {
+    this.base = initial.updatedAt;
     const { title, slug, excerpt, tags, categories, publishAt, blogId } = initial;
     this.fields = { title, slug, excerpt, tags, categories, publishAt, blogId };
     this.savedAt = initial.updatedAt;
@@ -92,7 +100,7 @@ export class DraftSession {
   /** Something changed: save once typing pauses. Cheap enough to call on every keystroke. */
   markDirty() {
     this.dirty = true;
-    if (this.state.kind !== 'unsaved' && this.state.kind !== 'saving') this.setState({ kind: 'unsaved' });
+    if (this.state.kind === 'saved' || this.state.kind === 'error') this.setState({ kind: 'unsaved' });
     this.schedule(AUTOSAVE_DELAY_MS);
   }
 
@@ -101,7 +109,38 @@ export class DraftSession {
     this.cancelTimer?.();
     this.cancelTimer = null;
     if (this.inFlight) await this.inFlight;
-    if (this.dirty) await this.saveNow();
+    if (this.dirty && this.state.kind !== 'conflict') await this.saveNow();
+  }
+
+  /** The version on disk this session last read or wrote. */
+  baseVersion(): string {
+    return this.base;
+  }
+
+  /**
+   * The author chose to keep their text over a version saved elsewhere (`theirs`): the next save
+   * builds on it and replaces it.
+   */
+  async keepMine(theirs: string): Promise<void> {
+    this.base = theirs;
+    this.dirty = true;
+    this.setState({ kind: 'unsaved' });
+    await this.flush();
+  }
+
+  /** The version on disk says what the editor shows already (saved elsewhere with the same text): build on it. */
+  adopt(updatedAt: string) {
+    this.base = updatedAt;
+  }
+
+  /** Resolves once no save is in flight. */
+  async settled(): Promise<void> {
+    while (this.inFlight) await this.inFlight;
+  }
+
+  /** What the editor shows now, as a save would send it. */
+  snapshot(): DraftFields & BodySnapshot {
+    return { ...this.fields, ...(this.readBody ? this.readBody() : this.lastBody) };
   }
 
   hasUnsavedChanges(): boolean {
@@ -115,6 +154,7 @@ export class DraftSession {
 
   private schedule(delay: number) {
     this.cancelTimer?.();
+    if (this.state.kind === 'conflict') return;
     let cancelIdle: (() => void) | null = null;
     const timer = setTimeout(() => {
       cancelIdle = whenIdle(() => {
@@ -133,14 +173,19 @@ export class DraftSession {
     const body = this.readBody ? this.readBody() : this.lastBody;
     this.lastBody = body;
     this.setState({ kind: 'saving' });
-    const run = this.persist({ id: this.draftId, ...this.fields, ...body })
-      .then((summary) => {
-        this.savedAt = summary.updatedAt;
+    const run = this.persist({ id: this.draftId, ...this.fields, ...body }, this.base)
+      .then((saved) => {
+        this.base = saved.updatedAt;
+        this.savedAt = saved.updatedAt;
         if (!this.dirty) this.setState({ kind: 'saved' });
       })
       .catch((error: unknown) => {
         this.dirty = true;
         const reason = error instanceof Error ? error.message : String(error);
+        if ((error as { code?: string }).code === 'conflict') {
+          this.setState({ kind: 'conflict', message: 'Changed elsewhere: not saved until you choose' });
+          return;
+        }
         this.setState({ kind: 'error', message: `Not saved yet (${reason}). Retrying…` });
         this.schedule(RETRY_MS);
       })

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { Bookmark, BookmarkPatch, NewLink } from '../../../shared/model/bookmark';
 import type { JobProgress } from '../../../shared/model/job';
+import { useUiState } from '../../app/UiStateContext';
 import {
   CONNECTION_LOST,
   useConnectionLost,
@@ -13,6 +14,7 @@ import { downloadText } from '../drafts/download';
 import { BookmarkletPanel } from './BookmarkletPanel';
 import { linksFromTransfer } from './drop-data';
 import { InboxFilters, QuickAdd, type ListFilter } from './InboxToolbar';
+import { PeriodDrops } from '../digest/schedule/PeriodDrops';
 import { LinkDetails } from './LinkDetails';
 import { LinkList } from './LinkList';
 import type { LinkActions } from './LinkRow';
@@ -34,11 +36,12 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** The Inbox section: links to read and quote, then the digest built from them. */
 export function InboxView() {
-  const [mode, setMode] = useState<'links' | 'digest'>('links');
-  return mode === 'digest' ? (
-    <DigestView onBack={() => setMode('links')} />
+  // Kept with where the author left off, so the Go menu's Digest and a restart land on it.
+  const ui = useUiState();
+  return ui.state.inboxMode === 'digest' ? (
+    <DigestView onBack={() => ui.update({ inboxMode: 'links' })} />
   ) : (
-    <LinkInbox onDigest={() => setMode('digest')} />
+    <LinkInbox onDigest={() => ui.update({ inboxMode: 'digest' })} />
   );
 }
 
@@ -225,6 +228,7 @@ function LinkInbox({ onDigest }: { onDigest: () => void }) {
         {showBookmarklet && <BookmarkletPanel />}
         <QuickAdd onAdd={(urls) => add(urls.map((url) => ({ url })))} />
         <InboxFilters filter={filter} tags={tags ?? []} onChange={setFilter} />
+        <PeriodDrops />
         {importing && (
           <div className="import-progress" role="status">
             <span>

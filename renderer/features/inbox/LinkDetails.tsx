@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { Bookmark, BookmarkPatch } from '../../../shared/model/bookmark';
 import { safeExternalUrl } from '../../../shared/net/safe-link';
+import { RedateField } from './RedateField';
 
 function tagsFromText(text: string): string[] {
   return text
@@ -114,6 +115,7 @@ export function LinkDetails({
         value={link.tags.join(', ')}
         onSave={(text) => onSave({ tags: tagsFromText(text) })}
       />
+      <RedateField addedAt={link.addedAt} onSave={(addedAt) => onSave({ addedAt })} />
       <dl className="link-details__facts">
         {link.meta?.siteName && (
           <>

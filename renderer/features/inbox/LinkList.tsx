@@ -1,11 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { displayTitle } from '../../../shared/inbox/filter';
 import type { Bookmark } from '../../../shared/model/bookmark';
+import { useListKeyboard } from '../../components/useListKeyboard';
 import { LinkRow, type LinkActions } from './LinkRow';
 
 const ROW_HEIGHT = 84;
 
-/** The inbox's links, virtualised: only rows on screen exist, so 10,000 links open and scroll smoothly. */
+/**
+ * The inbox's links, virtualised: only rows on screen exist, so 10,000 links open and scroll smoothly.
+ * One tab stop: arrows move, Enter opens a link's details, Delete deletes it (with Undo), letters jump.
+ */
 export function LinkList({
   total,
   linkAt,
@@ -33,10 +38,29 @@ export function LinkList({
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   useEffect(() => ensureRange(first, last), [ensureRange, first, last]);
+  const keyboard = useListKeyboard({
+    count: total,
+    labelAt: (index) => {
+      const link = linkAt(index);
+      return link ? displayTitle(link) : null;
+    },
+    reveal: (index) => virtualizer.scrollToIndex(index),
+    onDelete: (index) => {
+      const link = linkAt(index);
+      if (link) actions.remove(link);
+    },
+  });
 
   return (
     <div ref={scroller} className="link-list" data-testid="inbox-scroller">
-      <ul className="link-list__rows" aria-label="Inbox" style={{ height: virtualizer.getTotalSize() }}>
+      <ul
+        ref={keyboard.containerRef}
+        className="link-list__rows"
+        aria-label="Inbox"
+        style={{ height: virtualizer.getTotalSize() }}
+        onKeyDown={keyboard.onKeyDown}
+        onFocus={keyboard.onFocus}
+      >
         {items.map((item) => {
           const link = linkAt(item.index);
           return (
@@ -48,7 +72,13 @@ export function LinkList({
               aria-posinset={item.index + 1}
             >
               {link ? (
-                <LinkRow link={link} selected={link.id === selectedId} actions={actions} />
+                <LinkRow
+                  link={link}
+                  selected={link.id === selectedId}
+                  actions={actions}
+                  listIndex={item.index}
+                  tabStop={item.index === keyboard.active}
+                />
               ) : (
                 <div className="link-row link-row--loading" aria-busy="true" />
               )}

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { displayTitle } from '../../../shared/inbox/filter';
 import type { Bookmark } from '../../../shared/model/bookmark';
+import { LINK_DRAG_TYPE } from '../digest/schedule/PeriodDrops';
 
 function hostOf(url: string): string {
   try {
@@ -64,10 +65,15 @@ export const LinkRow = memo(function LinkRow({
   link,
   selected,
   actions,
+  listIndex,
+  tabStop,
 }: {
   link: Bookmark;
   selected: boolean;
   actions: LinkActions;
+  /** Its place in the list's keyboard (useListKeyboard); plain values, so the memo holds. */
+  listIndex: number;
+  tabStop: boolean;
 }) {
   const title = displayTitle(link);
   return (
@@ -75,10 +81,18 @@ export const LinkRow = memo(function LinkRow({
       className={`link-row${selected ? ' link-row--selected' : ''}`}
       data-url={link.url}
       data-fetch={link.fetch.state}
+      draggable
+      onDragStart={(event) => {
+        // Onto a digest period (PeriodDrops), which re-dates the link.
+        event.dataTransfer.setData(LINK_DRAG_TYPE, `${link.id} ${link.addedAt}`);
+        event.dataTransfer.effectAllowed = 'move';
+      }}
     >
       <button
         type="button"
         className="link-row__main"
+        data-list-index={listIndex}
+        tabIndex={tabStop ? 0 : -1}
         aria-pressed={selected}
         onClick={() => actions.select(link)}
       >

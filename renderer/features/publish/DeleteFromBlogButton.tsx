@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useCore } from '../../core/CoreContext';
+import { useCommand } from '../commands/CommandsContext';
 import './delete-from-blog.css';
 
 /**
@@ -10,15 +11,27 @@ export function DeleteFromBlogButton({
   draftId,
   linked,
   onDeleted,
+  onAsk,
 }: {
   draftId: string;
   /** Whether the draft has a post on a blog; the result of a delete stays shown after it is unlinked. */
   linked: boolean;
   onDeleted: () => void;
+  /** The Post menu asked: whatever holds the button must be on screen (the post panel opens). */
+  onAsk?: () => void;
 }) {
   const core = useCore();
   const [state, setState] = useState<'idle' | 'asking' | 'busy'>('idle');
   const [message, setMessage] = useState<string | null>(null);
+  // The Post menu's "Delete from Blog…" asks here, as the button does.
+  useCommand(
+    'post.deleteFromBlog',
+    () => {
+      onAsk?.();
+      setState('asking');
+    },
+    () => linked,
+  );
 
   async function remove() {
     setState('busy');

@@ -12,7 +12,16 @@ const STATUS_WORD: Record<string, string> = {
  * The top of the post panel once the draft is on its blog: which blog, a link to the live post,
  * when it last went there, whether it has changed since, and deleting it from the blog.
  */
-export function OnTheBlogSection({ draftId, publishing }: { draftId: string; publishing: Publishing }) {
+export function OnTheBlogSection({
+  draftId,
+  publishing,
+  onShow,
+}: {
+  draftId: string;
+  publishing: Publishing;
+  /** Opens the post panel this section is in (the Post menu's Delete from Blog asks here). */
+  onShow: () => void;
+}) {
   const { onBlog, changed } = publishing;
   if (!onBlog) return null;
   const url = onBlog.url ? safeExternalUrl(onBlog.url) : null;
@@ -35,7 +44,7 @@ export function OnTheBlogSection({ draftId, publishing }: { draftId: string; pub
       {changed && (
         <p className="field__hint on-the-blog__changed">The blog does not have your latest changes yet.</p>
       )}
-      <DeleteFromBlogButton draftId={draftId} linked onDeleted={publishing.unlinked} />
+      <DeleteFromBlogButton draftId={draftId} linked onDeleted={publishing.unlinked} onAsk={onShow} />
     </section>
   );
 }

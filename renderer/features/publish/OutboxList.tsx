@@ -1,15 +1,7 @@
 import { useEffect, useRef } from 'react';
-import type { OutboxJob } from '../../../shared/model/publish';
-import { useCore } from '../../core/CoreContext';
+import { OUTBOX_STATE_LABEL, OutboxJobActions } from './OutboxJobActions';
 import './publish.css';
 import { useOutboxJobs } from './useOutboxJobs';
-
-const STATE_LABEL: Record<OutboxJob['state'], string> = {
-  queued: 'Queued',
-  sending: 'Sending',
-  done: 'Done',
-  failed: 'Failed',
-};
 
 /** The status bar's way here: `wanted` until the outbox has been shown and focused. */
 export interface OutboxRequest {
@@ -18,11 +10,11 @@ export interface OutboxRequest {
 }
 
 /**
- * The outbox: every publish and delete, with its state and, when it did not go, the reason and a retry.
+ * The outbox: every publish and delete, with its state and, when it did not go, the reason, a retry
+ * and a way to take it back.
  * When the status bar sent the author here, its heading takes the focus once it has loaded.
  */
 export function OutboxList({ request }: { request?: OutboxRequest }) {
-  const core = useCore();
   const jobs = useOutboxJobs();
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = jobs !== undefined;
@@ -47,7 +39,9 @@ export function OutboxList({ request }: { request?: OutboxRequest }) {
         <ul className="outbox__list" aria-label="Outbox">
           {jobs.slice(0, 50).map((job) => (
             <li key={job.id} className="outbox__item">
-              <span className={`outbox__state outbox__state--${job.state}`}>{STATE_LABEL[job.state]}</span>
+              <span className={`outbox__state outbox__state--${job.state}`}>
+                {OUTBOX_STATE_LABEL[job.state]}
+              </span>
               <span className="outbox__what">
                 {job.action === 'delete' ? 'Delete ' : ''}“{job.title || 'Untitled'}” → {job.blogName}
                 {job.result?.url && job.action === 'publish' && (
@@ -64,15 +58,7 @@ export function OutboxList({ request }: { request?: OutboxRequest }) {
                 )}
                 {job.reason && <span className="outbox__reason">{job.reason}</span>}
               </span>
-              {(job.state === 'failed' || job.state === 'queued') && (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => void core.call('outbox-retry', { id: job.id }).catch(() => undefined)}
-                >
-                  Retry now
-                </button>
-              )}
+              <OutboxJobActions job={job} what={`“${job.title || 'Untitled'}”`} />
             </li>
           ))}
         </ul>

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { OutboxJob } from '../../../shared/model/publish';
 import { useCore } from '../../core/CoreContext';
+import { useCommand } from '../commands/CommandsContext';
+import { withShortcut } from '../commands/platform';
 import './publish.css';
 import { shortTime } from './publish-time';
 import type { Publishing } from './usePublishing';
@@ -38,18 +40,14 @@ export function PublishButton({ publishing }: { publishing: Publishing }) {
     return () => window.removeEventListener('online', wake);
   }, [core]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
-        // Captured before the editor sees it, so the shortcut publishes instead of starting a new paragraph.
-        event.preventDefault();
-        event.stopPropagation();
-        latest.current();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
+  // Ctrl/⌘+Enter and the Post menu (caught before the editor sees the key, so it publishes instead of
+  // starting a paragraph); Update applies once the draft is on a blog.
+  useCommand('post.publish', () => latest.current());
+  useCommand(
+    'post.update',
+    () => latest.current(),
+    () => onBlog !== null,
+  );
 
   const job = outcome.kind === 'job' ? outcome.job : null;
   const status =
@@ -108,7 +106,7 @@ export function PublishButton({ publishing }: { publishing: Publishing }) {
         className="button button--primary"
         onClick={() => publishing.publish()}
         disabled={outcome.kind === 'busy'}
-        title={`${onBlog ? 'Update the post on the blog' : 'Publish'} (Ctrl/Cmd+Enter)`}
+        title={withShortcut(onBlog ? 'Update the post on the blog' : 'Publish', 'post.publish')}
       >
         {onBlog ? 'Update' : 'Publish'}
       </button>

@@ -1,6 +1,7 @@
 import type { Settings } from '../../../shared/model/settings';
 import { useCore, useCoreValue } from '../../core/CoreContext';
 import { DigestTemplateSettings } from '../digest/DigestTemplateSettings';
+import { DigestScheduleSettings } from '../digest/schedule/DigestScheduleSettings';
 
 /** The author's preferences; each change is saved at once. */
 export function SettingsView({ settings }: { settings: Settings }) {
@@ -39,6 +40,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
         </label>
       </fieldset>
       <DigestTemplateSettings settings={settings} />
+      <DigestScheduleSettings templates={settings.digestTemplates.map((template) => template.name)} />
       {info && (
         <fieldset className="field-group">
           <legend>Where your data lives</legend>

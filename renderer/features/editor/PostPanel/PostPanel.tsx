@@ -18,12 +18,14 @@ export function PostPanel({
   title,
   publishing,
   hidden,
+  onShow,
 }: {
   draft: Draft;
   session: DraftSession;
   title: string;
   publishing: Publishing;
   hidden: boolean;
+  onShow: () => void;
 }) {
   const [fields, setFields] = useState<DraftFields>(() => session.getFields());
   const blogs = useBlogs();
@@ -42,7 +44,7 @@ export function PostPanel({
   return (
     <aside className="side-panel post-panel" aria-label="Post settings" hidden={hidden}>
       <h2 className="post-panel__title">Post</h2>
-      <OnTheBlogSection draftId={draft.id} publishing={publishing} />
+      <OnTheBlogSection draftId={draft.id} publishing={publishing} onShow={onShow} />
       <div className="field">
         <label htmlFor="post-blog">Blog</label>
         {blogs === null || blogs.length === 0 ? (

@@ -1,20 +1,17 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { COMMAND_PRIORITY_NORMAL, FORMAT_TEXT_COMMAND, KEY_DOWN_COMMAND } from 'lexical';
 import { useEffect } from 'react';
-import { useShortcuts } from '../../../../app/useShortcuts';
 import { OPEN_LINK_EDITOR_COMMAND } from '../LinkEditorPlugin';
 
 const isMac = navigator.platform.startsWith('Mac');
 
 /**
- * Desktop shortcuts. Lexical already maps Ctrl/Cmd+B, I, U (format) and Z, Shift+Z (history);
- * this adds K (link) and Shift+X (strikethrough) in the body, and S (save now) anywhere in the
- * draft, the title and post panel included. N (new draft) belongs to the Drafts section, so it
- * also works with no draft open.
+ * Keys of the body. Lexical already maps Ctrl/Cmd+B, I, U (format) and Z, Shift+Z (history); this
+ * adds K (link) and Shift+X (strikethrough). Keys that work anywhere (save, new draft, the palette)
+ * are commands of the app (shared/commands/catalog.ts).
  */
-export function ShortcutsPlugin({ onSave }: { onSave: () => void }) {
+export function ShortcutsPlugin() {
   const [editor] = useLexicalComposerContext();
-  useShortcuts({ 'mod+s': onSave });
 
   useEffect(
     () =>

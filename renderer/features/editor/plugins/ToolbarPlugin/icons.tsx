@@ -87,4 +87,10 @@ export const icons = {
       <path d="M12 4v12" />
     </Icon>
   ),
+  preview: (
+    <Icon>
+      <path d="M2.5 10S5.5 4.5 10 4.5 17.5 10 17.5 10 14.5 15.5 10 15.5 2.5 10 2.5 10Z" />
+      <circle cx="10" cy="10" r="2.5" />
+    </Icon>
+  ),
 };

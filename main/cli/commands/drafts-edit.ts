@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../cli-context';
+import { CliError } from '../cli-error';
+import { MB, readTextFile } from '../read-named-file';
+
+/** Bodies from files; the contract takes 50 million characters, and UTF-8 is at least a byte each. */
+export const BODY_LIMIT = 40 * MB;
+
+/**
+ * The body `--html FILE` or `--md FILE` gives (Markdown converted to HTML), or undefined without
+ * either; both at once is refused. Shared by `drafts new` and `drafts edit`.
+ */
+export async function bodyFromOptions(options: { html?: string; md?: string }): Promise<string | undefined> {
+  if (options.html && options.md) throw new CliError('Give the body with --html or --md, not both.', 2);
+  if (options.html) return readTextFile(options.html, { what: '--html', maxBytes: BODY_LIMIT });
+  if (!options.md) return undefined;
+  const { markdownToHtml } = await import('../../core/drafts/draft-convert');
+  return markdownToHtml(await readTextFile(options.md, { what: '--md', maxBytes: BODY_LIMIT }));
+}
+
+/**
+ * `postwright drafts edit ID --title … --html FILE | --md FILE`: changes a draft from a script. An
+ * app that has the draft open sees the change: it reloads it, or asks when the author has unsaved edits.
+ */
+export function registerDraftsEdit(drafts: Command, context: () => CliContext) {
+  drafts
+    .command('edit <id>')
+    .description("change a draft's title or replace its body with an HTML or Markdown file")
+    .option('--title <title>', 'the new title')
+    .option('--html <file>', 'the new body, from an HTML file')
+    .option('--md <file>', 'the new body, from a Markdown file')
+    .action(async (id: string, options: { title?: string; html?: string; md?: string }) => {
+      if (options.title === undefined && !options.html && !options.md)
+        throw new CliError('Nothing to change: give --title, --html or --md.', 2);
+      const html = await bodyFromOptions(options);
+      const ctx = context();
+      const draft = await ctx.call('drafts-get', { id });
+      const { sanitizeHtml } = await import('../../core/drafts/html-sanitize');
+      const saved = await ctx.call('drafts-save', {
+        draft: {
+          id,
+          title: options.title ?? draft.title,
+          slug: draft.slug,
+          excerpt: draft.excerpt,
+          tags: draft.tags,
+          categories: draft.categories,
+          publishAt: draft.publishAt,
+          blogId: draft.blogId,
+          // A new body is HTML only; the editor builds its own state from it when it opens the draft.
+          editorState: html === undefined ? draft.editorState : null,
+          html: html === undefined ? draft.html : sanitizeHtml(html),
+        },
+        baseUpdatedAt: draft.updatedAt,
+      });
+      ctx.print(saved, () => `Changed "${saved.title || '(untitled)'}" (${saved.id}).`);
+    });
+}
