@@ -260,3 +260,11 @@ export function htmlToMarkdown(html: string): string {
   });
   return markdown.trim() ? `${markdown.trimEnd()}\n` : '';
 }
+
+/** `# Title` (one line) with whatever in the title Markdown would read as markup escaped. */
+export function markdownHeading(title: string): string {
+  return toMarkdown(
+    { type: 'heading', depth: 1, children: [{ type: 'text', value: title }] },
+    MARKDOWN_STYLE,
+  ).trimEnd();
+}

@@ -109,8 +109,8 @@ export function registerDrafts(program: Command, context: () => CliContext) {
         let html: string | undefined;
         if (options.html) html = (await readNamedFile(options.html)).toString('utf8');
         if (options.md) {
-          const { markdownToHtml } = await import('../../core/drafts/draft-convert');
-          html = markdownToHtml((await readNamedFile(options.md)).toString('utf8'));
+          const { markdownBody } = await import('../../core/drafts/draft-convert');
+          html = markdownBody((await readNamedFile(options.md)).toString('utf8'), options.title);
         }
         const ctx = context();
         const draft = await ctx.call('drafts-create', {
