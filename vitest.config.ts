@@ -22,6 +22,7 @@ export default defineConfig({
           name: 'wordpress',
           include: ['tests/integration/wordpress/**/*.test.ts'],
           globalSetup: ['tests/integration/wordpress/global-setup.ts'],
+          setupFiles: ['tests/integration/wordpress/require-wordpress.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 900_000,

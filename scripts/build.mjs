@@ -44,7 +44,7 @@ export async function buildAll({ quiet = false } = {}) {
     }),
   ]);
   await chmod(`${root}/dist/cli/postwright.mjs`, 0o755);
-  await viteBuild({ configFile: `${root}/renderer/vite.config.ts`, logLevel: quiet ? 'warn' : 'info' });
+  await viteBuild({ configFile: `${root}/renderer/vite.config.ts`, logLevel: quiet ? 'error' : 'info' });
   if (!quiet) console.log(`built dist/ in ${Date.now() - started} ms`);
 }
 

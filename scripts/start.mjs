@@ -3,15 +3,19 @@
 import { spawn } from 'node:child_process';
 import { electronBinaryPresent, ensureDependencies, root } from './lib/ensure.mjs';
 
-ensureDependencies({ wantElectron: true });
+const toldNoDesktop = ensureDependencies({ wantElectron: true });
 const { buildAll } = await import('./build.mjs');
 await buildAll({ quiet: true });
 
-const [command, args] = electronBinaryPresent()
+const desktop = electronBinaryPresent();
+const [command, args] = desktop
   ? [`${root}/node_modules/.bin/electron`, ['.']]
   : [process.execPath, ['dist/cli/postwright.mjs', 'serve', ...process.argv.slice(2)]];
-if (!electronBinaryPresent())
-  console.log('Electron is not installed here, so Postwright runs in your browser.');
+// The browser host then prints its address, and whether it could open a browser on it.
+if (!desktop && !toldNoDesktop)
+  console.log(
+    'The desktop app cannot start here (Electron’s binary is not installed), so Postwright runs in your browser instead.',
+  );
 const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

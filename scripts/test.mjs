@@ -1,9 +1,11 @@
 // `npm test`: installs what it needs, builds, then runs typecheck, lint, formatting, unit, contract,
 // integration and end-to-end tests. Exits non-zero on any failure and ends with one summary line.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { electronBinaryPresent, ensureChromium, ensureDependencies, root, run } from './lib/ensure.mjs';
+import { countPlaywright, countVitest, summaryLine } from './lib/test-report.mjs';
 
-const results = { passed: 0, failed: 0, skipped: 0 };
+const parts = [];
 const failedSteps = [];
 
 function step(name, command, args, env = {}) {
@@ -13,14 +15,26 @@ function step(name, command, args, env = {}) {
   return status;
 }
 
-function count(file, read) {
+/** Counts a runner's report; without one, lists its tests (`listTests`) so each counts as not run. */
+function count(runner, file, read, listTests) {
+  let counts;
   try {
-    const counts = read(JSON.parse(readFileSync(`${root}/${file}`, 'utf8')));
-    results.passed += counts.passed;
-    results.failed += counts.failed;
-    results.skipped += counts.skipped;
+    counts = read(JSON.parse(readFileSync(`${root}/${file}`, 'utf8')));
   } catch {
-    results.failed += 1; // no report at all: the runner itself failed
+    parts.push({ runner, notRun: listTests() });
+    return;
+  }
+  parts.push(counts);
+  for (const reason of counts.reasons) console.log(`  ${reason}`);
+}
+
+/** How many tests a runner has, from its own listing (1 when even that fails: the runner is broken). */
+function listed(args, countOf) {
+  const listing = spawnSync('npx', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  try {
+    return countOf(JSON.parse(listing.stdout));
+  } catch {
+    return 1;
   }
 }
 
@@ -40,11 +54,12 @@ step(
   ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
   { POSTWRIGHT_CHROMIUM: chromium },
 );
-count('test-results/vitest.json', (report) => ({
-  passed: report.numPassedTests,
-  failed: report.numFailedTests,
-  skipped: report.numPendingTests + report.numTodoTests,
-}));
+count(
+  'Vitest',
+  'test-results/vitest.json',
+  (report) => countVitest(report, root),
+  () => listed(['vitest', 'list', '--json'], (tests) => tests.length),
+);
 
 if (!electronBinaryPresent()) {
   console.log(
@@ -55,14 +70,14 @@ step('end-to-end tests', 'npx', ['playwright', 'test'], {
   POSTWRIGHT_CHROMIUM: chromium,
   PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json',
 });
-count('test-results/playwright.json', (report) => ({
-  passed: report.stats.expected + report.stats.flaky,
-  failed: report.stats.unexpected,
-  skipped: report.stats.skipped,
-}));
+count(
+  'Playwright',
+  'test-results/playwright.json',
+  (report) => countPlaywright(report, 'tests/e2e'),
+  // a listing reports every test as skipped
+  () => listed(['playwright', 'test', '--list', '--reporter=json'], (report) => report.stats.skipped),
+);
 
 if (failedSteps.length > 0) console.log(`\nFailed: ${failedSteps.join(', ')}`);
-console.log(
-  `\n${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`,
-);
-process.exit(failedSteps.length > 0 || results.failed > 0 ? 1 : 0);
+console.log(`\n${summaryLine(parts)}`);
+process.exit(failedSteps.length > 0 || parts.some((part) => 'notRun' in part || part.failed > 0) ? 1 : 0);

@@ -5,6 +5,7 @@ import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract';
 
 export interface GlobalOptions {
   json?: boolean;
+  verbose?: boolean;
   dataDir?: string;
 }
 
@@ -20,7 +21,9 @@ export class CliContext {
     readonly distDir: string,
   ) {
     this.dataDir = resolveDataDir(options.dataDir);
-    this.logger = createStreamLogger(process.env.POSTWRIGHT_LOG_LEVEL === 'debug' ? 'debug' : 'warn');
+    // Diagnostics (a retry, a skipped file) are for --verbose; a person sees the verdict.
+    const debug = options.verbose || process.env.POSTWRIGHT_LOG_LEVEL === 'debug';
+    this.logger = createStreamLogger(debug ? 'debug' : 'error');
   }
 
   /** The core over the data folder; `serve` opens it as the browser host, other commands as the CLI. */
@@ -45,7 +48,13 @@ export class CliContext {
     process.stdout.write(this.options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
   }
 
+  /** Ends the command; data files set aside while it ran (unreadable) are named on stderr. */
   async close(): Promise<void> {
-    await this.core?.dispose();
+    if (!this.core) return;
+    for (const problem of await this.call('problems-list', {}))
+      process.stderr.write(
+        `postwright: ${problem.message}${problem.file ? ` It is now ${problem.file}.` : ''}\n`,
+      );
+    await this.core.dispose();
   }
 }

@@ -14,6 +14,7 @@ import { registerOutbox } from './commands/outbox';
 import { registerInbox } from './commands/inbox';
 import { registerDigest } from './commands/digest';
 import { registerMicropub } from './commands/micropub';
+import { registerSettings } from './commands/settings';
 
 /** Builds the `postwright` command; each domain registers its own subcommands. */
 export function buildProgram(distDir: string): { program: Command; context: () => CliContext } {
@@ -24,6 +25,7 @@ export function buildProgram(distDir: string): { program: Command; context: () =
     .description('Postwright: write blog posts offline and publish them over Micropub or MetaWeblog.')
     .version(APP_VERSION, '-v, --version', 'print the version')
     .option('--json', 'print machine-readable JSON')
+    .option('--verbose', 'also print diagnostics (discovery steps, retries) on stderr')
     .option('--data-dir <dir>', 'the data folder (default: $POSTWRIGHT_DATA_DIR, else the app data folder)')
     .showHelpAfterError('(run "postwright --help" to see the commands)')
     .exitOverride();
@@ -38,6 +40,7 @@ export function buildProgram(distDir: string): { program: Command; context: () =
   registerInbox(program, getContext);
   registerDigest(program, getContext);
   registerMicropub(program, getContext);
+  registerSettings(program, getContext);
   return { program, context: getContext };
 }
 

@@ -8,6 +8,7 @@ import { createHttpClient } from '../core/platform/http';
 import { createStreamLogger } from '../core/platform/logger';
 import { createRouter } from '../core/rpc/router';
 import { ConfSettingsStore } from '../core/settings/conf-settings-store';
+import { prepareSettingsFile } from '../core/settings/settings-file';
 import { APP_SCHEME, registerAppProtocol } from './app-protocol';
 import { addBookmarkLink, registerBookmarkLinks } from './bookmark-links';
 import { registerCoreIpc } from './core-ipc';
@@ -32,6 +33,8 @@ app.on('web-contents-created', (_event, contents) =>
 
 app.whenReady().then(async () => {
   const dataDir = process.env.POSTWRIGHT_DATA_DIR ?? app.getPath('userData');
+  // electron-store throws on a settings file it cannot parse: set such a file aside first.
+  const earlyProblems = await prepareSettingsFile(dataDir, systemClock.now());
   const core = createCore({
     host: 'electron',
     version: APP_VERSION,
@@ -41,6 +44,7 @@ app.whenReady().then(async () => {
     http: createHttpClient(`Postwright/${APP_VERSION}`),
     clock: systemClock,
     logger,
+    earlyProblems,
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   registerAppProtocol(protocol, join(import.meta.dirname, '..', 'renderer'), core.drafts);

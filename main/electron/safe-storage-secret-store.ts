@@ -42,4 +42,8 @@ export class SafeStorageSecretStore implements SecretStore {
   delete(key: string): Promise<void> {
     return this.file.remove(key);
   }
+
+  async keys(): Promise<string[]> {
+    return Object.keys(await this.file.read());
+  }
 }

@@ -26,6 +26,18 @@ export interface RunningBrowserHost {
   close(): Promise<void>;
 }
 
+/** What a refused browser shows: why, and what to do (the bookmarklet lands here after a restart). */
+function refusalText(reason: string, request: IncomingMessage): string {
+  const fromCookie = !new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.has('token');
+  if (reason === 'no token')
+    return 'Postwright did not open: this browser has no key for it yet. Open Postwright with the link it printed when it started (the one ending in ?token=…), then try again.';
+  if (reason === 'wrong token' && fromCookie)
+    return 'Postwright was restarted since this browser last opened it, so the key this browser holds no longer works: open the address it printed when it started, then try again.';
+  if (reason === 'wrong token')
+    return 'That link holds an old key: open the address Postwright printed when it started.';
+  return 'Forbidden';
+}
+
 /** Host 2: the built renderer and the core over a WebSocket, on 127.0.0.1 only. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
   const { core, rendererDir, logger } = options;
@@ -46,9 +58,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     if (!verdict.ok) {
       logger.warn('refused a request', { url: request.url?.split('?')[0], reason: verdict.reason });
       response.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end(
-        verdict.status === 401 ? 'Open Postwright with the link it printed when it started.' : 'Forbidden',
-      );
+      response.end(refusalText(verdict.reason, request));
       return;
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');

@@ -8,6 +8,7 @@ import { createHttpClient } from '../core/platform/http';
 import type { Logger } from '../core/platform/logger';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { ConfSettingsStore } from '../core/settings/conf-settings-store';
+import { prepareSettingsFile } from '../core/settings/settings-file';
 
 /** The core as the browser host and the CLI build it: conf settings and a 0600 secrets file. */
 export async function createNodeCore(
@@ -16,6 +17,8 @@ export async function createNodeCore(
   logger: Logger,
 ): Promise<Core> {
   await mkdir(dataDir, { recursive: true });
+  // conf throws on a settings file it cannot parse: set such a file aside first, so the app starts.
+  const earlyProblems = await prepareSettingsFile(dataDir, systemClock.now());
   return createCore({
     host,
     version: APP_VERSION,
@@ -27,5 +30,6 @@ export async function createNodeCore(
     http: createHttpClient(`Postwright/${APP_VERSION}`),
     clock: systemClock,
     logger,
+    earlyProblems,
   });
 }

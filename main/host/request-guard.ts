@@ -35,8 +35,13 @@ export class RequestGuard {
     return { ok: true, setCookie: fromUrl !== null };
   }
 
+  /**
+   * Lax, not Strict: the bookmarklet opens the app from another site's page, a cross-site top-level
+   * navigation, which a Strict cookie never rides along. Lax still keeps it off every cross-site
+   * subrequest and POST, and the core itself is only reached over a WebSocket from the app's own Origin.
+   */
   cookieHeader(): string {
-    return `${this.cookieName}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
+    return `${this.cookieName}=${this.token}; HttpOnly; SameSite=Lax; Path=/`;
   }
 
   private hostAllowed(host: string | undefined): boolean {

@@ -27,12 +27,21 @@ export function useCore(): CoreClient {
   return useConnection().client;
 }
 
+/** What the app says while the browser host cannot be reached; its lists say it instead of looking empty. */
+export const CONNECTION_LOST = 'Lost the connection to Postwright, reconnecting…';
+
 export function useConnectionState() {
   const { connection } = useConnection();
   return useSyncExternalStore(
     (notify) => connection.onStateChange(notify),
     () => connection.state,
   );
+}
+
+/** True while a connection that was open is down (the host stopped, the machine slept). */
+export function useConnectionLost(): boolean {
+  const state = useConnectionState();
+  return state === 'reconnecting' || state === 'closed';
 }
 
 /** Subscribes to a push event for the component's lifetime; the latest handler is always used. */

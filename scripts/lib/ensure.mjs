@@ -11,24 +11,64 @@ export function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
-/** Installs packages when node_modules is missing or older than the lock file. */
+/**
+ * Installs packages when node_modules is missing or older than the lock file. True when it has told
+ * the person that the desktop app could not be installed.
+ */
 export function ensureDependencies({ wantElectron }) {
   const marker = `${root}/node_modules/.package-lock.json`;
   const lock = `${root}/package-lock.json`;
-  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log('Installing dependencies…');
-  const install = ['ci', '--no-audit', '--no-fund'];
-  if (wantElectron && run('npm', install) === 0) return;
-  if (wantElectron)
-    console.log(
-      'The Electron binary could not be downloaded; installing without it (the app will run in your browser).',
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return false;
+  return installDependencies({ wantElectron });
+}
+
+/** npm ci with its output kept back: npm's engine warnings and install-script stacks are not for the person. */
+function npmCi(npm, env) {
+  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  return {
+    ok: result.status === 0,
+    output: `${result.stdout ?? ''}${result.stderr ?? result.error?.message ?? ''}`,
+  };
+}
+
+/** The one line of npm's output that says why an install failed ("getaddrinfo ENOTFOUND …"). */
+function reasonIn(output) {
+  const line = output
+    .split('\n')
+    .map((text) => text.replace(/^npm (?:error|ERR!)\s*/, '').trim())
+    .find(
+      (text) => /\b(?:E[A-Z]{3,}|getaddrinfo|HTTP|status code|Error:)/.test(text) && !/EBADENGINE/.test(text),
     );
-  else
-    console.log(
+  return line ? line.replace(/^\w*Error:\s*/, '') : 'see npm ci';
+}
+
+/**
+ * Installs the packages. With `wantElectron` it first tries with Electron's binary; where that cannot
+ * be downloaded it says so in one sentence and installs without it (the app then runs in a browser).
+ */
+export function installDependencies({ wantElectron, npm = 'npm', say = console.log }) {
+  say('Installing dependencies…');
+  if (wantElectron) {
+    const withElectron = npmCi(npm, {});
+    if (withElectron.ok) return false;
+    say(
+      `The desktop app cannot be installed here (Electron’s binary did not download: ${reasonIn(withElectron.output)}), so Postwright installs without it and runs in your browser.`,
+    );
+  } else {
+    say(
       'Installing without the Electron binary (the tests drive the browser host; set POSTWRIGHT_ELECTRON=1 to try).',
     );
-  const status = run('npm', install, { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
-  if (status !== 0) throw new Error('npm ci failed: see the messages above.');
+  }
+  const without = npmCi(npm, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+  if (!without.ok) {
+    say(without.output.trim().split('\n').slice(-15).join('\n'));
+    throw new Error(`npm ci failed (${reasonIn(without.output)}): the lines above say more.`);
+  }
+  return wantElectron;
 }
 
 /** True when Electron's own binary is installed, so the desktop app (and its e2e project) can run. */

@@ -11,7 +11,7 @@ import {
 } from '../model/calendar-event';
 
 const id = z.string().min(1).max(100);
-const postDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'Use a date such as 2009-11-16.');
+const postDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date, like 2009-11-16');
 
 export const calendarMethods = {
   /**
@@ -26,11 +26,14 @@ export const calendarMethods = {
   /** Deleted events are kept for 30 days so `events-restore` can undo the delete. */
   'events-delete': method(z.object({ id }).strict()).returns<CalendarEvent>(),
   'events-restore': method(z.object({ id }).strict()).returns<CalendarEvent>(),
-  /** Events named in a draft (its post date is its publish date, else its creation date) or in text. */
+  /**
+   * Events a post announces: a saved draft's, or the open editor's body as HTML with its post date
+   * (null while it has none). Both are read by one detector, so the CLI and the app agree.
+   */
   'events-extract': method(
     z.union([
       z.object({ draftId: id }).strict(),
-      z.object({ text: z.string().max(5_000_000), postDate }).strict(),
+      z.object({ html: z.string().max(50_000_000), postDate: postDate.nullable() }).strict(),
     ]),
   ).returns<FoundEvent[]>(),
   /** Reads an .ics file's text: known UIDs are updated, new ones added. */

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'disconnected',
   'remote-error',
   'cancelled',
+  /** The data folder could not be written (disk full, read-only): nothing saved before was lost. */
+  'storage',
   'internal',
 ] as const;
 

@@ -3,6 +3,7 @@ import { method } from './define';
 import type { Blog } from '../model/blog';
 import {
   mf2PropertiesSchema,
+  micropubPublishOptionsSchema,
   type MicropubConfig,
   type MicropubSource,
   type SignInStart,
@@ -41,7 +42,10 @@ export const micropubMethods = {
       .object({ blogId, url: postUrl, properties: z.array(z.string().min(1).max(200)).max(100).optional() })
       .strict(),
   ).returns<MicropubSource>(),
-  /** Replaces, adds or removes values and properties of a post; answers with its URL (it may move). */
+  /**
+   * Replaces, adds or removes values and properties of a post; answers with its URL, and the one it
+   * had when the blog moved it (a new name re-slugs a post on WordPress). Linked drafts follow it.
+   */
   'micropub-update': method(
     z
       .object({
@@ -52,7 +56,14 @@ export const micropubMethods = {
         delete: z.union([z.array(z.string().min(1).max(200)).max(200), mf2PropertiesSchema]).optional(),
       })
       .strict(),
-  ).returns<{ url: string }>(),
+  ).returns<{ url: string; movedFrom: string | null }>(),
+  /**
+   * Before publishing: what the draft would lose on its Micropub blog (alt text a multipart request
+   * cannot carry), so the author can decide first. Nothing for other blogs.
+   */
+  'micropub-publish-check': method(
+    z.object({ draftId: id, blogId, micropub: micropubPublishOptionsSchema.optional() }).strict(),
+  ).returns<{ warnings: string[] }>(),
   'micropub-delete': method(z.object({ blogId, url: postUrl }).strict()).returns<{ url: string }>(),
   'micropub-undelete': method(z.object({ blogId, url: postUrl }).strict()).returns<{ url: string }>(),
   /** Uploads a file to the blog's media endpoint; answers with its URL. */

@@ -2,6 +2,7 @@ import { format } from 'date-fns';
 import type { Bookmark } from '../model/bookmark';
 import type { DigestTemplate } from '../model/digest-template';
 import { displayTitle, startOfLocalDay } from '../inbox/filter';
+import { sameText } from '../inbox/merge';
 import { escapeHtml } from './escape';
 import { fillTemplate } from './fill-template';
 
@@ -58,7 +59,8 @@ export function renderDigest(request: DigestRequest): RenderedDigest {
       title: escapeHtml(displayTitle(bookmark)),
       url: escapeHtml(bookmark.url),
       description: escapeHtml(bookmark.description.trim()),
-      comment: escapeHtml(bookmark.comment.trim()),
+      // Links merged before a comment and a quote were told apart may hold the same words twice.
+      comment: sameText(bookmark.description, bookmark.comment) ? '' : escapeHtml(bookmark.comment.trim()),
       tags: escapeHtml(bookmark.tags.join(', ')),
       date: escapeHtml(formatDigestDate(new Date(bookmark.addedAt), template.dateFormat)),
       site: escapeHtml(bookmark.meta?.siteName ?? ''),

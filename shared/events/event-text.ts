@@ -3,7 +3,7 @@ import { datePart, parseLocal, timePart, weekday } from './local-date';
 
 /** Dates and times as a British blog writes them: "Wednesday 25 November 2009, 9.30–12.30". */
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 export const MONTH_NAMES = [
   'January',
   'February',

@@ -82,7 +82,8 @@ export function resolveRange(start: Clock, end: Clock): [number, number] {
 export class TimeRangeParser implements Parser {
   pattern(): RegExp {
     return new RegExp(
-      String.raw`(?<![\w£$€.:])(?:(from|between)\s+)?(?:${CLOCK_24}|${CLOCK})\s*(-|–|—|to|until|till|and)\s*(?:${CLOCK_24}|${CLOCK})(\s*(?:hrs|hours|h)\b)?(?![\w.:]\d)`,
+      // Not "from 5 to 7 March": numbers followed by a month are days.
+      String.raw`(?<![\w£$€.:])(?:(from|between)\s+)?(?:${CLOCK_24}|${CLOCK})\s*(-|–|—|to|until|till|and)\s*(?:${CLOCK_24}|${CLOCK})(\s*(?:hrs|hours|h)\b)?(?![\w.:]\d)(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_PATTERN})\b)`,
       'i',
     );
   }
@@ -99,7 +100,9 @@ export class TimeRangeParser implements Parser {
     // Bare numbers ("2 to 4") are counts unless "from"/"between" says they are times.
     if (!start.explicit && !end.explicit && s24h === undefined && !prefixed) return null;
     const [startHour, endHour] = resolveRange(start, end);
-    if (endHour * 60 + end.minute <= startHour * 60 + start.minute) return null;
+    // An end before the start is only an evening running into the small hours ("2200 until 0100").
+    const runsPastMidnight = endHour < 6 && startHour >= 12;
+    if (endHour * 60 + end.minute <= startHour * 60 + start.minute && !runsPastMidnight) return null;
     return context.createParsingResult(
       match.index ?? 0,
       text,
@@ -117,21 +120,27 @@ export function nearestYear(reference: Date, month: number, day: number): number
   return candidates.reduce((best, y) => (distance(y) < distance(best) ? y : best), year);
 }
 
-/** Consecutive days of one month: "30th and 31st of October 2009", "the 3rd & 4th March". */
-export class DayPairParser implements Parser {
+const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+`;
+
+/**
+ * Days of one month: "5–7 March", "from 5 to 7 March", "Saturday 5 to Monday 7 March",
+ * "Fri 11 – Sun 13 March", "30th and 31st of October 2009" (with "and", consecutive days only).
+ */
+export class DaySpanParser implements Parser {
   pattern(): RegExp {
     return new RegExp(
-      String.raw`(?<!\w)(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|&)\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_PATTERN})\.?(?:,?\s+(\d{4}))?(?!\w)`,
+      String.raw`(?<!\w)(?:from\s+)?(?:${WEEKDAY})?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*(and|&|-|–|—|to|until|till|through)\s*(?:${WEEKDAY})?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_PATTERN})\.?(?:,?\s+(\d{4}))?(?!\w)`,
       'i',
     );
   }
 
   extract(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
-    const [text, first, second, monthName, yearText] = match;
+    const [text, first, joiner, second, monthName, yearText] = match;
     const month = MONTHS[monthName?.toLowerCase() ?? ''];
     const [day1, day2] = [Number(first), Number(second)];
     // "5th and 12th March" are two separate days, not a span; chrono reads the second on its own.
-    if (!month || day2 !== day1 + 1) return null;
+    const consecutive = joiner === 'and' || joiner === '&';
+    if (!month || day1 < 1 || day2 <= day1 || (consecutive && day2 !== day1 + 1)) return null;
     const year = yearText ? Number(yearText) : nearestYear(context.refDate, month, day1);
     const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
     if (day2 > last) return null;

@@ -62,7 +62,7 @@ export const bookmarkPatchSchema = z
   .strict();
 export type BookmarkPatch = z.infer<typeof bookmarkPatchSchema>;
 
-export const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+export const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, like 2009-11-08');
 
 export const inboxFilterSchema = z
   .object({

@@ -38,13 +38,13 @@ export interface EventOccurrence {
 }
 
 const localDate = z.string().refine((value) => parseLocal(value)?.hasTime === false, {
-  message: 'Use a date such as 2009-11-25.',
+  message: 'a date, like 2009-11-25',
 });
 const localDateOrTime = z.string().refine(isLocalIso, {
-  message: 'Use a date such as 2009-11-25 or a date and time such as 2009-11-25T09:30.',
+  message: 'a date, like 2009-11-25, or a date and time, like 2009-11-25T09:30',
 });
 const timeZone = z.string().refine(isValidTimeZone, {
-  message: 'Use a time zone name such as Europe/London.',
+  message: 'a name like Europe/London',
 });
 
 /** What the author can set; the core fills id, uid and dates. */

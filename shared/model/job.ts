@@ -10,3 +10,6 @@ export interface JobProgress {
   total: number | null;
   message?: string;
 }
+
+/** The label of the job that fetches the inbox's link titles, so the status bar can count what is left. */
+export const FETCH_LINK_DETAILS_JOB = 'Fetching link details';

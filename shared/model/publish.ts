@@ -14,6 +14,10 @@ export interface OutboxResult {
   url: string | null;
   /** As the blog stores it: publish, future (scheduled), draft, trash, deleted. */
   remoteStatus: string | null;
+  /** The post's address before this update, when the blog moved it (a new name re-slugs it). */
+  movedFrom?: string | null;
+  /** What the blog could not be sent (alt text a multipart request cannot carry), said rather than dropped. */
+  warnings?: string[];
 }
 
 export interface OutboxJob {
@@ -29,6 +33,8 @@ export interface OutboxJob {
   options: { status?: 'draft' | 'publish'; date?: string; micropub?: MicropubPublishOptions };
   state: OutboxState;
   reason: string | null;
+  /** For a failed job, the failure's code: `auth-failed` means signing in again is the fix. */
+  errorCode?: string | null;
   attempts: number;
   /** When the next attempt goes, for a queued job that waits (backoff, offline). */
   nextAttemptAt: string | null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { digestTemplatesSchema } from './digest-template';
+import { digestTemplateListSchema, digestTemplatesSchema } from './digest-template';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -14,5 +14,23 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const settingsPatchSchema = settingsSchema.partial().strict();
+/**
+ * Only the settings a caller changes: no defaults here (zod fills a default even in an optional
+ * field), or changing the theme would reset the digest templates.
+ */
+export const settingsPatchSchema = z
+  .object({
+    theme: z.enum(THEMES),
+    dateOrder: settingsSchema.shape.dateOrder.unwrap(),
+    digestTemplates: digestTemplateListSchema,
+  })
+  .partial()
+  .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** What a caller of settings-update last saw, so changes another process made since are kept. */
+export const settingsBaseSchema = z
+  .object({ templateNames: z.array(z.string().max(100)).max(50) })
+  .partial()
+  .strict();
+export type SettingsBase = z.infer<typeof settingsBaseSchema>;

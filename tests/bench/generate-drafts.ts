@@ -88,7 +88,7 @@ export function generateDrafts(dataDir: string, count: number): { ids: string[];
     const file = serializeDraft(draft);
     writeFileSync(paths.file(id), file);
     bytes += file.length;
-    const stamp = statSync(folder, { bigint: true }).mtimeNs.toString();
+    const stamp = statSync(paths.file(id), { bigint: true }).mtimeNs.toString();
     entries.push(entryOf(draft, stamp));
     shards[shardOf(id)]![id] = { stamp, text: searchTextOf(draft.title, text) };
     ids.push(id);

@@ -2,6 +2,7 @@ import { runCli } from '../support/cli';
 import { CalendarPage, EventsInPostPanel } from './pages/CalendarPage';
 import { DraftsPage } from './pages/DraftsPage';
 import { expect, test } from './support/fixtures';
+import { retype, typeDateTime, typeTime } from './support/typing';
 
 const BRIGHTON =
   'Two such events are currently scheduled: firstly in at Brighton and Hove Council on 25 November from 9.30-12.30. Speakers include Tracey Hughes from Brighton and Hove council and Christine Shakespeare from Basildon Council – as well as yours truly.';
@@ -20,7 +21,7 @@ test('the Learning Pool post: both events found, added, shown in the month view,
   const editor = drafts.editor;
   // The post's date gives the year to "25 November".
   await editor.openPostPanel();
-  await editor.postPanel.getByLabel('Publish date').fill('2009-11-16T09:00');
+  await typeDateTime(editor.postPanel.getByLabel('Publish date'), '2009-11-16T09:00');
 
   await editor.focusEnd();
   await editor.type(BRIGHTON);
@@ -37,11 +38,11 @@ test('the Learning Pool post: both events found, added, shown in the month view,
   await events.addToCalendar('Wednesday 25 November 2009', async (form) => {
     await expect(form.getByLabel('Location')).toHaveValue('Brighton and Hove Council');
     await expect(form.getByLabel('Start time')).toHaveValue('09:30');
-    await form.getByLabel('Title').fill('Learning Pool breakfast, Brighton');
+    await retype(form.getByLabel('Title'), 'Learning Pool breakfast, Brighton');
   });
   await events.addToCalendar('Tuesday 1 December 2009', async (form) => {
     await expect(form.getByLabel('End time')).toHaveValue('12:30');
-    await form.getByLabel('Title').fill('Learning Pool breakfast, Barnsley');
+    await retype(form.getByLabel('Title'), 'Learning Pool breakfast, Barnsley');
   });
 
   await editor.focusEnd();
@@ -118,14 +119,17 @@ test('create by clicking a day, edit in the side panel, delete with undo, move b
   await calendar.day('2009-11-27').click();
   await expect(calendar.panel).toHaveAccessibleName('New event');
   await expect(calendar.field('Starts')).toHaveValue('2009-11-27');
-  await calendar.field('Title').fill('Web skills workshop');
-  await calendar.field('Start time').fill('10:00');
-  await calendar.field('End time').fill('16:00');
-  await calendar.field('Location').fill('London');
-  await calendar.field('Time zone').fill('Mars/Olympus');
+  await expect(calendar.field('Title')).toBeFocused();
+  await calendar.page.keyboard.type('Web skills workshop');
+  await typeTime(calendar.field('Start time'), '10:00');
+  await typeTime(calendar.field('End time'), '16:00');
+  await retype(calendar.field('Location'), 'London');
+  await retype(calendar.field('Time zone'), 'Mars/Olympus');
   await calendar.panel.getByRole('button', { name: 'Save' }).click();
-  await expect(calendar.panel.getByRole('alert')).toHaveText('Use a time zone name such as Europe/London.');
-  await calendar.field('Time zone').fill('Europe/London');
+  await expect(calendar.panel.getByRole('alert')).toHaveText(
+    'The time zone must be a name like Europe/London.',
+  );
+  await retype(calendar.field('Time zone'), 'Europe/London');
   await calendar.save();
   await expect(calendar.eventOn('2009-11-27', 'Web skills workshop')).toContainText('10.00');
 
@@ -202,4 +206,44 @@ test('an .ics file is imported from the file picker and exported as a download',
   await calendar.importIcs({ name: 'govhack.ics', content: ics });
   await expect(calendar.toast).toContainText('0 added, 1 updated.');
   await expect(calendar.day('2009-10-30').getByRole('button')).toHaveCount(1);
+});
+
+test('New event starts on the day chosen in the calendar, else today, with the caret in its title', async ({
+  app,
+}) => {
+  const calendar = new CalendarPage(await app.open());
+  await calendar.shell.waitUntilReady();
+  await calendar.open();
+  const today = await calendar.page.evaluate(() => {
+    const now = new Date();
+    const pad = (value: number) => String(value).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  });
+
+  await calendar.newEventButton.click();
+  await expect(calendar.panel).toHaveAccessibleName('New event');
+  await expect(calendar.field('Title')).toBeFocused();
+  await expect(calendar.field('Starts')).toHaveValue(today);
+  await calendar.page.keyboard.type('Web skills workshop');
+  await expect(calendar.field('Title')).toHaveValue('Web skills workshop');
+  await calendar.panel.getByRole('button', { name: 'Cancel' }).click();
+
+  // Another month, a day chosen with the arrow keys.
+  await calendar.goToMonth('2009-11', 'November 2009');
+  await calendar.day('2009-11-01').focus();
+  for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowRight']) {
+    await calendar.page.keyboard.press(key);
+  }
+  await expect(calendar.day('2009-11-25')).toBeFocused();
+  await calendar.newEventButton.click();
+  await expect(calendar.field('Starts')).toHaveValue('2009-11-25');
+  await expect(calendar.field('Title')).toBeFocused();
+  await calendar.panel.getByRole('button', { name: 'Cancel' }).click();
+
+  // Another month: the day the grid shows selected there.
+  await calendar.nextMonth('December 2009');
+  await expect(calendar.grid.locator('[aria-selected="true"]')).toHaveAttribute('data-day', '2009-12-01');
+  await calendar.newEventButton.click();
+  await expect(calendar.field('Starts')).toHaveValue('2009-12-01');
+  await expect(calendar.field('Title')).toBeFocused();
 });

@@ -2,6 +2,7 @@ import { makePng } from '../support/png';
 import { runCli } from '../support/cli';
 import { DraftsPage } from './pages/DraftsPage';
 import { expect, test } from './support/fixtures';
+import { typeDateTime } from './support/typing';
 
 interface ShownDraft {
   id: string;
@@ -110,8 +111,10 @@ test('the HTML view shows the body as HTML, takes edits and keeps the structure'
   expect(await editor.bodyHtml()).toBe(before);
 
   await editor.openHtmlView();
-  await editor.htmlSource.fill(
-    `${await editor.htmlSource.inputValue()}\n<p>Added in <em>HTML</em> <a href="javascript:alert(1)">bad</a></p><!--more--><p>After the break</p>`,
+  await editor.htmlSource.click();
+  await editor.press('Control+End', 'Enter');
+  await editor.type(
+    '<p>Added in <em>HTML</em> <a href="javascript:alert(1)">bad</a></p><!--more--><p>After the break</p>',
   );
   await editor.closeHtmlView();
   await expect(editor.body.locator('em')).toHaveText('HTML');
@@ -154,13 +157,19 @@ test('the post panel keeps tags, categories, slug, excerpt and date', async ({ a
   await drafts.newDraft('Panel');
   await drafts.editor.openPostPanel();
   const panel = drafts.editor.postPanel;
-  await panel.getByLabel('Tags').fill('events, socitm');
-  await panel.getByLabel('Tags').press('Enter');
-  await panel.getByLabel('Categories').fill('Local government');
-  await panel.getByLabel('Categories').press('Enter');
-  await panel.getByLabel('Slug').fill('skills-workshop');
-  await panel.getByLabel('Excerpt').fill('A workshop in London.');
-  await panel.getByLabel('Publish date').fill('2009-11-27T10:00');
+  // A comma ends a tag as Enter does.
+  await panel.getByLabel('Tags').click();
+  await drafts.editor.type('events, socitm');
+  await drafts.editor.press('Enter');
+  await expect(panel.getByRole('listitem')).toHaveText(['events×', 'socitm×']);
+  await panel.getByRole('combobox', { name: 'Categories' }).click();
+  await drafts.editor.type('Local government');
+  await drafts.editor.press('Enter');
+  await panel.getByLabel('Slug').click();
+  await drafts.editor.type('skills-workshop');
+  await panel.getByLabel('Excerpt').click();
+  await drafts.editor.type('A workshop in London.');
+  await typeDateTime(panel.getByLabel('Publish date'), '2009-11-27T10:00');
   await expect(panel.getByRole('combobox', { name: 'Blog' })).toBeDisabled();
   await drafts.editor.saveNow();
 
@@ -184,14 +193,59 @@ test('a link address that could run code is refused, with the reason read out wi
   await editor.press('Shift+Home', 'Control+k');
   const dialog = editor.page.getByRole('dialog', { name: 'Link' });
   const field = dialog.getByRole('textbox', { name: 'Link address' });
-  await field.fill('javascript:alert(1)');
-  await field.press('Enter');
+  await expect(field).toBeFocused();
+  await editor.type('javascript:alert(1)');
+  await editor.press('Enter');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAccessibleDescription(/Use a web address/);
   await expect(editor.body.locator('a')).toHaveCount(0);
   // A good address then links the same text.
-  await field.fill('https://example.org/');
-  await field.press('Enter');
+  await editor.press('Control+a');
+  await editor.type('https://example.org/');
+  await editor.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(editor.body.locator('a')).toHaveText('Click here');
+});
+
+test('a long title wraps onto more lines as it is typed, and Enter goes on into the body', async ({
+  app,
+}) => {
+  const page = await app.open();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const drafts = new DraftsPage(page);
+  await drafts.open();
+  const title =
+    'Works starts on skills framework for web professionals in the public sector, with a workshop in London';
+  await drafts.newDraft('Works');
+  const editor = drafts.editor;
+  const oneLine = (await editor.title.boundingBox())!.height;
+  await editor.title.pressSequentially(title.slice('Works'.length));
+  await expect(editor.title).toHaveValue(title);
+  // Every word shows: the field is as tall as its text, several lines of it.
+  await expect
+    .poll(() => editor.title.evaluate((field) => field.scrollHeight - field.clientHeight))
+    .toBeLessThanOrEqual(0);
+  expect((await editor.title.boundingBox())!.height).toBeGreaterThan(oneLine * 2);
+  await expect(editor.body).toBeVisible();
+  expect((await editor.body.boundingBox())!.y).toBeGreaterThanOrEqual(
+    (await editor.title.boundingBox())!.y + (await editor.title.boundingBox())!.height,
+  );
+
+  await page.keyboard.press('Enter');
+  await expect(editor.body).toBeFocused();
+  await page.keyboard.type('Vicky, from Boilerhouse and Socitm, pops by.');
+  await expect(editor.title).toHaveValue(title);
+  await expect(editor.body).toHaveText('Vicky, from Boilerhouse and Socitm, pops by.');
+
+  // The page narrows (the post panel opens, the window shrinks): the title grows again, never clips.
+  const clipped = () => editor.title.evaluate((field) => field.scrollHeight - field.clientHeight);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await editor.waitUntilSaved();
+  await drafts.open();
+  await drafts.openDraft(title);
+  await expect.poll(clipped).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect.poll(clipped).toBeLessThanOrEqual(0);
+  await editor.openPostPanel();
+  await expect.poll(clipped).toBeLessThanOrEqual(0);
 });

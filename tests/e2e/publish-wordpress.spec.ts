@@ -1,3 +1,5 @@
+import { makePng } from '../support/png';
+import { wordpressRest } from '../support/wordpress/rest';
 import { startWordPress, stopWordPress, type WordPressPeer } from '../support/wordpress/wordpress-peer';
 import { BlogsPage } from './pages/BlogsPage';
 import { DraftsPage } from './pages/DraftsPage';
@@ -23,6 +25,8 @@ test('add a WordPress blog from its home page, publish the open draft with one c
   const page = await app.open();
   const blogs = new BlogsPage(page);
   await blogs.discover(wp.WP_URL);
+  await expect(blogs.verdict).toHaveText(`Found MetaWeblog at ${wp.WP_ENDPOINT}`);
+  await blogs.showDetails();
   await expect(blogs.step('Home page')).toContainText('found');
   await expect(blogs.step('rel="EditURI"')).toContainText('xmlrpc.php?rsd');
   await expect(blogs.step('RSD document')).toContainText('using MetaWeblog');
@@ -39,9 +43,21 @@ test('add a WordPress blog from its home page, publish the open draft with one c
   await drafts.editor.type('Written in Postwright, published with one click.');
   // Choosing the blog offers its existing categories while the author types one.
   await drafts.editor.openPostPanel();
-  await drafts.editor.postPanel.getByLabel('Blog').selectOption({ label: 'Peer Test Blog' });
-  await expect(drafts.editor.postPanel.locator('datalist option[value="Peer Test"]')).toHaveCount(1);
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  // The only blog is the one the post goes to.
+  await expect(drafts.editor.postPanel.getByLabel('Blog').locator('option:checked')).toHaveText(
+    'Peer Test Blog',
+  );
+  await drafts.editor.postPanel.getByRole('combobox', { name: 'Categories' }).click();
+  await page.keyboard.type('Pe');
+  await expect(
+    drafts.editor.postPanel
+      .getByRole('listbox', { name: 'Categories on Peer Test Blog' })
+      .getByRole('option'),
+  ).toHaveText(['Peer Test']);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(drafts.editor.postPanel.getByRole('listitem').filter({ hasText: 'Peer Test' })).toBeVisible();
+  await drafts.editor.publishButton.click();
 
   const link = page.locator('.publish__link');
   await expect(link).toBeVisible({ timeout: 30_000 });
@@ -53,4 +69,81 @@ test('add a WordPress blog from its home page, publish the open draft with one c
 
   await blogs.open();
   await expect(blogs.outbox.getByRole('listitem').filter({ hasText: title })).toContainText('Done');
+});
+
+test('first day: an empty library, the blog added, a post with a bold word, a link and a pasted image, published, edited and updated, once', async ({
+  app,
+}) => {
+  test.setTimeout(240_000);
+  const rest = wordpressRest(wp);
+  const page = await app.open();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+
+  // Nothing yet: the drafts list says how to start.
+  const drafts = new DraftsPage(page);
+  await drafts.open();
+  await expect(drafts.emptyMessage()).toContainText('No drafts yet');
+
+  // The blog, from its home page address, by keyboard.
+  const blogs = new BlogsPage(page);
+  await blogs.discover(wp.WP_URL);
+  await expect(blogs.verdict).toHaveText(`Found MetaWeblog at ${wp.WP_ENDPOINT}`);
+  await blogs.signIn(wp.WP_USER, wp.WP_PASSWORD);
+  await expect(blogs.dialog.getByRole('radio', { name: /Peer Test Blog/ })).toBeChecked();
+  await blogs.addChosenBlog();
+  await expect(blogs.blog('Peer Test Blog')).toBeVisible();
+
+  // The post: title, Enter, a bold word, a linked phrase, a pasted image.
+  await drafts.open();
+  const title = `First day ${Date.now()}`;
+  await drafts.newDraft(title);
+  const { editor } = drafts;
+  await editor.press('Enter');
+  await expect(editor.body).toBeFocused();
+  await editor.type('Postwright keeps every draft on ');
+  await editor.press('Control+b');
+  await editor.type('your');
+  await editor.press('Control+b');
+  await editor.type(' disk. Read the announcement');
+  await editor.press('Shift+Control+ArrowLeft');
+  await editor.addLink('https://www.socitm.net/workshop');
+  await editor.type('.');
+  await editor.press('Enter');
+  await page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    await navigator.clipboard.write([
+      new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) }),
+    ]);
+  }, makePng(6).toString('base64'));
+  await editor.press('Control+v');
+  await expect(editor.body.locator('img')).toHaveAttribute('src', /^\/drafts\/[a-z0-9-]+\/assets\//);
+  await expect(editor.body.locator('strong')).toHaveText('your');
+  await expect(editor.body.locator('a')).toHaveText('announcement');
+
+  // Publish with one click; the panel then says where it went.
+  await editor.openPostPanel();
+  await editor.publishButton.click();
+  const onBlog = editor.postPanel.getByRole('region', { name: 'On the blog' });
+  await expect(onBlog).toContainText('Published on Peer Test Blog', { timeout: 30_000 });
+  await expect(editor.publishButton).toHaveText('Update');
+
+  // An edit, marked until it goes; Update sends it to the same post.
+  await editor.focusEnd();
+  await editor.type('Written on the first day.');
+  await expect(editor.changedMark).toBeVisible();
+  await editor.publishButton.click();
+  await expect(editor.publishStatus).toContainText('Updated on Peer Test Blog', { timeout: 30_000 });
+  await expect(editor.changedMark).toBeHidden();
+
+  // What WordPress has: one post, with the change, the bold word, the link and the uploaded image.
+  const posts = await rest.postsTitled(title);
+  expect(posts).toHaveLength(1);
+  const content = posts[0]!.content.raw;
+  expect(content).toContain('Written on the first day.');
+  expect(content).toMatch(/<(strong|b)>your<\/(strong|b)>/);
+  expect(content).toMatch(/<a href="https:\/\/www\.socitm\.net\/workshop"[^>]*>announcement<\/a>/);
+  expect(content).toMatch(new RegExp(`<img[^>]+src="${wp.WP_URL}/wp-content/uploads/[^"]+\\.png"`));
+  await expect(onBlog.getByRole('link', { name: 'View the post' })).toHaveAttribute('href', posts[0]!.link);
+  const live = await page.request.get(posts[0]!.link);
+  expect(await live.text()).toContain('Written on the first day.');
 });

@@ -1,6 +1,7 @@
 import { AppShell } from './pages/AppShell';
 import { SettingsPage } from './pages/SettingsPage';
 import { expect, test } from './support/fixtures';
+import { retype } from './support/typing';
 
 test('the app opens with the sidebar and a connected status bar', async ({ app }) => {
   const shell = new AppShell(await app.open());
@@ -49,7 +50,9 @@ test('the status bar shows when the connection to the host is lost', async ({ ap
   const shell = new AppShell(page);
   await shell.waitUntilReady();
   await app.host().stop();
-  await expect(shell.statusBar.getByTestId('connection-state')).toHaveText('Reconnecting to Postwright…');
+  await expect(shell.statusBar.getByTestId('connection-state')).toHaveText(
+    'Lost the connection to Postwright, reconnecting…',
+  );
 });
 
 test('two digest templates cannot quietly share a name: the Name field says why', async ({ app }) => {
@@ -61,9 +64,9 @@ test('two digest templates cannot quietly share a name: the Name field says why'
   await expect(name).toHaveValue('Bookmarks copy');
   await expect(name).toHaveAttribute('aria-invalid', 'false');
 
-  await name.fill('Bookmarks');
+  await retype(name, 'Bookmarks');
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(name).toHaveAccessibleDescription('Two templates share this name; give each its own.');
-  await name.fill('Weekly links');
+  await retype(name, 'Weekly links');
   await expect(name).not.toHaveAccessibleDescription(/share this name/);
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract';
+import { upcomingEventsHtml } from '../../shared/events/event-html';
 import type { CalendarEvent } from '../../shared/model/calendar-event';
 import { createRouter } from '../../main/core/rpc/router';
 import { silentLogger } from '../../main/core/platform/logger';
@@ -228,6 +229,58 @@ describe('.ics export and import', () => {
 });
 
 describe('events in a draft', () => {
+  const learningPool =
+    '<p>Two such events are currently scheduled: firstly in at Brighton and Hove Council on 25 November from 9.30-12.30.</p>' +
+    '<p>Second is Barnsley on 1 December, again between 9.30 and 12.30.</p>';
+
+  test('an inserted upcoming-events block is not found again, and the editor’s HTML gives the same answer', async () => {
+    const { call } = openCalendar();
+    const upcoming = upcomingEventsHtml([
+      { event: { ...breakfast, allDay: false }, start: breakfast.start, end: breakfast.end },
+      { event: { ...breakfast, title: 'Barnsley', allDay: false }, start: '2009-12-01T09:30', end: null },
+    ]);
+    const html = `${learningPool}${upcoming}`;
+    const draft = await call('drafts-create', {
+      title: 'Breakfasts',
+      publishAt: '2009-11-16T09:00:00Z',
+      html,
+    });
+    const fromDraft = await call('events-extract', { draftId: draft.id });
+    expect(fromDraft.map((event) => event.start)).toEqual(['2009-11-25T09:30', '2009-12-01T09:30']);
+    expect(await call('events-extract', { html, postDate: '2009-11-16' })).toEqual(fromDraft);
+  });
+
+  test('an undated draft places a date without a year at its next occurrence from today', async () => {
+    const { call } = openCalendar();
+    const draft = await call('drafts-create', {
+      title: 'Soon',
+      html: '<p>The workshop is on 10 November.</p>',
+    });
+    expect((await call('events-extract', { draftId: draft.id })).map((event) => event.start)).toEqual([
+      '2010-11-10',
+    ]);
+    expect(
+      (await call('events-extract', { html: '<p>The workshop is on 10 November.</p>', postDate: null })).map(
+        (event) => event.start,
+      ),
+    ).toEqual(['2010-11-10']);
+  });
+
+  test('a digest draft is dated at the end of its period and proposes only what its links announce', async () => {
+    const { call } = openCalendar();
+    await call('inbox-import', {
+      filename: 'bookmarks.html',
+      content: readFileSync('tests/fixtures/digest-2009-11-05/bookmarks.html', 'utf8'),
+    });
+    const { draft } = await call('digest-create', { from: '2009-11-05', to: '2009-11-08' });
+    expect((await call('drafts-get', { id: draft.id })).publishAt?.slice(0, 10)).toBe('2009-11-08');
+    const found = await call('events-extract', { draftId: draft.id });
+    // Only GovHack, which "was held on the 30th and 31st of October 2009"; never the digest's own period.
+    expect(found.map(({ start, end }) => ({ start, end }))).toEqual([
+      { start: '2009-10-30', end: '2009-10-31' },
+    ]);
+  });
+
   test('the Learning Pool paragraphs give both events, dated from the post', async () => {
     const { call } = openCalendar();
     const draft = await call('drafts-create', {

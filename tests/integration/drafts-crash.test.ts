@@ -25,6 +25,8 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // Packages load from node_modules as in the app (proper-lockfile is CommonJS).
+    packages: 'external',
     minify: true,
     logLevel: 'warning',
   });

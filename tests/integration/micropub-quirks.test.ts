@@ -1,24 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MicropubConfig, MicropubSource } from '../../shared/model/micropub';
 import type { OutboxJob } from '../../shared/model/publish';
-import { MicropubAuthor } from '../support/micropub-server/micropub-cli';
+import { useMicropubAuthor, type MicropubAuthor } from '../support/micropub-server/micropub-cli';
 import type { MicropubQuirks } from '../support/micropub-server/micropub-site';
-import { useTempDir } from '../support/temp-dir';
 
 // Real Micropub servers differ from the spec; each way they differ is one case here, driven through
 // the CLI like the numbered cases.
 
-const tempDir = useTempDir('postwright-quirks-');
-let author: MicropubAuthor | undefined;
-afterEach(async () => {
-  await author?.close();
-  author = undefined;
-});
-
-async function begin(quirks: Partial<MicropubQuirks> = {}) {
-  author = await MicropubAuthor.start(tempDir(), quirks);
-  return author;
-}
+const { begin } = useMicropubAuthor('postwright-quirks-');
 
 async function publishArticle(a: MicropubAuthor, args: string[] = []) {
   const draftId = await a.draft({ title: 'Quirky', html: '<p>Hello</p>', args: ['--slug', 'quirky'] });

@@ -31,6 +31,8 @@ export interface RunningCli {
   /** Resolves with the first match of `pattern` in stdout or stderr (e.g. a URL the command prints). */
   waitFor(pattern: RegExp): Promise<RegExpMatchArray>;
   readonly result: Promise<CliResult>;
+  /** Stops the command (by its process id), as Ctrl+C would. */
+  stop(): void;
 }
 
 /**
@@ -77,6 +79,7 @@ export function startCli(
   });
   return {
     result,
+    stop: () => child.kill('SIGINT'),
     waitFor: (pattern) =>
       new Promise((resolve, reject) => {
         watchers.push({

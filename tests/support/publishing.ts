@@ -1,3 +1,4 @@
+import { Problems } from '../../main/core/app/problems';
 import { BlogStore } from '../../main/core/blogs/blog-store';
 import type { Core } from '../../main/core/create-core';
 import { JobTracker } from '../../main/core/jobs/job-tracker';
@@ -27,6 +28,7 @@ export function createTestPublishing(
     drafts: core.drafts,
     events: core.events,
     jobs: new JobTracker(core.events),
+    problems: new Problems(core.events, () => new Date()),
     ...varied,
   });
 }

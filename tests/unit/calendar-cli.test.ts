@@ -89,6 +89,25 @@ describe('postwright events', { timeout: 120_000 }, () => {
     );
   });
 
+  it('does not count an inserted upcoming-events block as new events', () => {
+    const dataDir = tempDir();
+    const html = join(tempDir(), 'post.html');
+    writeFileSync(
+      html,
+      '<p>Brighton and Hove Council on 25 November from 9.30-12.30.</p><p>Second is Barnsley on 1 December, again between 9.30 and 12.30.</p>' +
+        '<div class="h-feed"><h3 class="p-name">Upcoming events</h3><ul><li class="h-event"><strong class="p-name">Breakfast</strong>: ' +
+        '<time class="dt-start" datetime="2009-11-25T09:30:00Z">Wednesday 25 November 2009, 9.30</time></li></ul></div>',
+    );
+    const draft = runCli(
+      ['drafts', 'new', '--title', 'Breakfasts', '--html', html, '--date', '2009-11-16', '--json'],
+      {
+        dataDir,
+      },
+    ).json<{ id: string }>();
+    const found = runCli(['events', 'extract', draft.id, '--json'], { dataDir }).json<FoundEvent[]>();
+    expect(found.map((event) => event.start)).toEqual(['2009-11-25T09:30', '2009-12-01T09:30']);
+  });
+
   it('says what to do when something is wrong', () => {
     const dataDir = tempDir();
     const badStart = runCli(['events', 'add', '--title', 'X', '--start', '25/11/2009'], { dataDir });

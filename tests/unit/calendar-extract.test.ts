@@ -9,17 +9,19 @@ interface SeedCase {
   events: { start: string; end: string | null; allDay: boolean; location: string | null }[];
 }
 
-const seed = JSON.parse(readFileSync(resolve('..', 'shared', 'fixtures', 'events-seed.json'), 'utf8')) as {
+const seed = JSON.parse(readFileSync(resolve('tests', 'fixtures', 'events', 'events-seed.json'), 'utf8')) as {
   cases: SeedCase[];
 };
 
 const found = (text: string, postDate = '2009-11-16', dateOrder?: 'day-first' | 'month-first') =>
-  extractEvents(text, { postDate, dateOrder }).map(({ start, end, allDay, location }) => ({
-    start,
-    end,
-    allDay,
-    location,
-  }));
+  extractEvents(text, { postDate, today: '2026-12-03', dateOrder }).map(
+    ({ start, end, allDay, location }) => ({
+      start,
+      end,
+      allDay,
+      location,
+    }),
+  );
 
 describe('every case of events-seed.json', () => {
   test.each(seed.cases.map((entry) => [entry.text.slice(0, 60), entry] as const))('%s…', (_name, entry) => {
@@ -66,7 +68,7 @@ describe('the other common forms', () => {
 
   test('several events in one post come out in reading order with their matched text', () => {
     const text = 'First on 25 November from 9.30-12.30. Then on 1 December, again between 9.30 and 12.30.';
-    const events = extractEvents(text, { postDate: '2009-11-16' });
+    const events = extractEvents(text, { postDate: '2009-11-16', today: '2026-12-03' });
     expect(events.map((event) => event.text)).toEqual([
       'on 25 November from 9.30-12.30',
       'on 1 December, again between 9.30 and 12.30',
@@ -84,6 +86,69 @@ describe('the other common forms', () => {
     'Tickets cost £9.30-12.30 each.',
   ])('no event in "%s"', (text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+describe('the year of a date written without one', () => {
+  const undated = (text: string, today = '2026-12-03') =>
+    extractEvents(text, { postDate: null, today }).map(({ start, end, note }) => ({ start, end, note }));
+
+  test('an undated draft: the next time that day comes, from today', () => {
+    expect(undated('The workshop is on 27 November.')).toEqual([
+      { start: '2027-11-27', end: null, note: null },
+    ]);
+    expect(undated('The workshop is on 10 December.')).toEqual([
+      { start: '2026-12-10', end: null, note: null },
+    ]);
+    expect(undated('The workshop is on 3 December.')).toEqual([
+      { start: '2026-12-03', end: null, note: null },
+    ]);
+  });
+
+  test('a range follows the same rule, and crosses the new year', () => {
+    expect(undated('The fair runs from November 5th through November 8th.')).toEqual([
+      { start: '2027-11-05', end: '2027-11-08', note: null },
+    ]);
+    expect(undated('It runs from 28 December to 2 January.')).toEqual([
+      { start: '2026-12-28', end: '2027-01-02', note: null },
+    ]);
+  });
+
+  test('a written year is kept, whatever the post date', () => {
+    expect(undated('It was held on the 30th and 31st of October 2009.')[0]?.start).toBe('2009-10-30');
+  });
+
+  test('a weekday that does not match the date is said beside it', () => {
+    const [agm] = extractEvents('The AGM is on Tuesday 27 November.', {
+      postDate: '2009-11-16',
+      today: '2026-12-03',
+    });
+    expect(agm).toMatchObject({ start: '2009-11-27', note: '27 November 2009 is a Friday, not a Tuesday.' });
+    const [right] = extractEvents('The AGM is on Friday 27 November.', {
+      postDate: '2009-11-16',
+      today: '2026-12-03',
+    });
+    expect(right).toMatchObject({ start: '2009-11-27', note: null });
+  });
+});
+
+describe('what announces an event', () => {
+  test('a digest’s period is not an event', () => {
+    const digest = [
+      'Bookmarks for November 5th through November 8th',
+      'Awesomeness off of the internet for November 5th to November 8th:',
+      'data.govt.nz – "Today, the Department of Internal Afairs launched data.govt.nz."',
+    ].join('\n');
+    expect(found(digest, '2009-11-08')).toEqual([]);
+  });
+
+  test('the same dates in a sentence that announces something are', () => {
+    expect(found('The book fair runs from November 5th through November 8th.', '2009-11-08')).toEqual([
+      { start: '2009-11-05', end: '2009-11-08', allDay: true, location: null },
+    ]);
+    expect(found('Links for 5 November. The meetup is at 7pm on 6 November.', '2009-11-08')).toEqual([
+      { start: '2009-11-06T19:00', end: null, allDay: false, location: null },
+    ]);
   });
 });
 

@@ -42,6 +42,41 @@ describe('digest templates', () => {
     expect(collapse(digest.html)).toBe(collapse(readFileSync(`${FIXTURE}/expected-body.html`, 'utf8')));
   });
 
+  it('keep the dash before a comment when a link has no quote, and show each text once', () => {
+    const digest = renderDigest({
+      template: SEED_DIGEST_TEMPLATE,
+      from: '2009-11-05',
+      to: '2009-11-08',
+      items: [
+        bookmark({
+          url: 'https://a.example/',
+          title: 'A',
+          comment: 'Looks really useful.',
+          addedAt: '2009-11-05T10:00:00Z',
+        }),
+        bookmark({
+          url: 'https://b.example/',
+          title: 'B',
+          description: 'Quoted.',
+          comment: 'Mine.',
+          addedAt: '2009-11-05T11:00:00Z',
+        }),
+        bookmark({
+          url: 'https://c.example/',
+          title: 'C',
+          description: 'Quoted.',
+          addedAt: '2009-11-05T12:00:00Z',
+        }),
+        bookmark({ url: 'https://d.example/', title: 'D', addedAt: '2009-11-05T13:00:00Z' }),
+      ],
+      groupByTag: false,
+    });
+    expect(digest.html).toContain('<li><a href="https://a.example/">A</a> – Looks really useful.</li>');
+    expect(digest.html).toContain('<li><a href="https://b.example/">B</a> – "Quoted." Mine.</li>');
+    expect(digest.html).toContain('<li><a href="https://c.example/">C</a> – "Quoted."</li>');
+    expect(digest.html).toContain('<li><a href="https://d.example/">D</a></li>');
+  });
+
   it('read right across months and years', () => {
     const digest = renderDigest({
       template: SEED_DIGEST_TEMPLATE,

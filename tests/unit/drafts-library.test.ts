@@ -308,6 +308,10 @@ describe('the drafts index and quarantine', () => {
     const draft = await library.create({ title: 'Whole' });
     await library.close();
     cpSync(join(dir, 'drafts', draft.id), join(dir, 'drafts', '.creating-half'), { recursive: true });
+    const elevenMinutesAgo = new Date(Date.now() - 11 * MINUTE);
+    utimesSync(join(dir, 'drafts', '.creating-half'), elevenMinutesAgo, elevenMinutesAgo);
+    // A young one is another process's draft being made right now (two `drafts new` at once).
+    cpSync(join(dir, 'drafts', draft.id), join(dir, 'drafts', '.creating-young'), { recursive: true });
     const leftover = join(dir, 'drafts', draft.id, '.draft.json.abc123.tmp');
     writeFileSync(leftover, '{"half');
     const twoMinutesAgo = new Date(Date.now() - 2 * MINUTE);
@@ -318,6 +322,9 @@ describe('the drafts index and quarantine', () => {
     await reopened.ready;
     expect((await reopened.list()).map((d) => d.title)).toEqual(['Whole']);
     expect(existsSync(join(dir, 'drafts', '.creating-half'))).toBe(false);
+    expect(existsSync(join(dir, 'drafts', '.creating-young'))).toBe(true);
+    // Temporary files beside a draft go the first time it is opened.
+    await reopened.get(draft.id);
     expect(readdirSync(join(dir, 'drafts', draft.id)).filter((name) => name.endsWith('.tmp'))).toEqual([
       '.draft.json.def456.tmp',
     ]);

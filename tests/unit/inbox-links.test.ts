@@ -100,6 +100,24 @@ describe('merging a duplicate', () => {
     );
   });
 
+  it('never copies the same words into both the quote and the comment', () => {
+    const commented = { ...base, description: '', comment: 'Looks really useful.' };
+    // The same page again, from a bookmark file whose note is the author's own comment.
+    const again = mergeLink(
+      commented,
+      { url: base.url, description: ' Looks really  useful. ' },
+      base.addedAt,
+    );
+    expect(again).toMatchObject({ description: '', comment: 'Looks really useful.' });
+    const quoted = { ...base, description: 'Take the headache out.', comment: '' };
+    expect(
+      mergeLink(quoted, { url: base.url, comment: 'Take the headache out.' }, base.addedAt),
+    ).toMatchObject({
+      description: 'Take the headache out.',
+      comment: '',
+    });
+  });
+
   it('brings a deleted link back', () => {
     expect(
       mergeLink({ ...base, deletedAt: base.addedAt }, { url: base.url }, base.addedAt).deletedAt,

@@ -4,8 +4,10 @@ import { readHEvent } from '../../main/core/publish/micropub/h-event-markup';
 import { failureFromResponse, readBodyError } from '../../main/core/publish/micropub/micropub-errors';
 import { difference } from '../../main/core/publish/micropub/micropub-publisher';
 import { parseConfig, parseSource } from '../../main/core/publish/micropub/micropub-responses';
+import { editWarning, grantSentence, grantSummary } from '../../shared/publish/micropub-scope';
 import {
   bodyImages,
+  onlyParagraphs,
   plainText,
   toMicropubCreate,
   withoutImages,
@@ -45,7 +47,7 @@ describe('mapping a draft onto Micropub', () => {
       type: 'h-entry',
       properties: {
         name: ['Title'],
-        content: [{ html: '<p>Body</p>' }],
+        content: ['Body'],
         summary: ['Short'],
         category: ['a', 'b'],
         published: ['2026-12-01T09:30:00Z'],
@@ -66,7 +68,9 @@ describe('mapping a draft onto Micropub', () => {
     ]);
     const many = toMicropubCreate({ ...base, kind: 'note', format: 'form', categories: ['x', 'y'] });
     expect(formFields(many).filter(([name]) => name === 'category[]')).toHaveLength(2);
-    expect(() => formFields(toMicropubCreate({ ...base, format: 'json' }))).toThrow(/Publish it as JSON/);
+    expect(() =>
+      formFields(toMicropubCreate({ ...base, format: 'json', html: '<p>A <b>bold</b> body</p>' })),
+    ).toThrow(/Publish it as JSON/);
   });
 
   it('makes a bookmark of the first link and refuses one without a link', () => {
@@ -118,6 +122,21 @@ describe('mapping a draft onto Micropub', () => {
     );
   });
 
+  it('sends plain paragraphs as text and markup as {html}, in JSON', () => {
+    expect(onlyParagraphs('<p>One</p><p>Two<br>lines &amp; more</p>')).toBe(true);
+    for (const html of [
+      '<p>A <b>b</b></p>',
+      '<p class="x">A</p>',
+      '<p>A</p><!--more--><p>B</p>',
+      '<ul><li>A</li></ul>',
+    ])
+      expect(onlyParagraphs(html), html).toBe(false);
+    const rich = toMicropubCreate({ ...base, html: '<p>A <a href="https://x.example/">link</a></p>' });
+    expect(rich.properties.content).toEqual([{ html: '<p>A <a href="https://x.example/">link</a></p>' }]);
+    const note = toMicropubCreate({ ...base, kind: 'note', html: '<p>A <em>note</em></p>' });
+    expect(note.properties.content).toEqual([{ html: '<p>A <em>note</em></p>' }]);
+  });
+
   it('turns HTML into plain text with paragraphs kept', () => {
     expect(plainText('<p>One <b>two</b></p><p>Three&amp;four</p>')).toBe('One two\n\nThree&four');
   });
@@ -166,6 +185,65 @@ describe('reading what servers send', () => {
       type: [],
       properties: { name: ['One'], content: [{ html: '<p>x</p>' }] },
     });
+  });
+
+  it('reads lists sent as objects keyed by position, wherever a list belongs', () => {
+    expect(
+      parseSource({
+        type: { 0: 'h-entry' },
+        properties: {
+          category: { '1': 'Peer Test', '2': 'added-tag' },
+          photo: { '0': { value: 'https://x.example/a.jpg', alt: 'A' } },
+          location: [{ type: { 0: 'h-card' }, properties: { name: { 0: 'Hove' } } }],
+        },
+      }),
+    ).toEqual({
+      type: ['h-entry'],
+      properties: {
+        category: ['Peer Test', 'added-tag'],
+        photo: [{ value: 'https://x.example/a.jpg', alt: 'A' }],
+        location: [{ type: ['h-card'], properties: { name: ['Hove'] } }],
+      },
+    });
+    expect(
+      parseConfig({ 'syndicate-to': { 0: { uid: 'u', name: 'U' }, 1: { uid: 'v' } } }).syndicateTo,
+    ).toEqual([
+      { uid: 'u', name: 'U' },
+      { uid: 'v', name: 'v' },
+    ]);
+  });
+
+  it('explains an error answer that has no body: the status, what was refused and what to try', () => {
+    const empty = { status: 400, body: '', headers: {} };
+    expect(failureFromResponse('create', empty, { properties: ['name', 'content'] }).message).toMatch(
+      /^The blog refused to create the post \(HTTP 400, with no reason given\)\. It may not take one of its properties \(name and content\)/,
+    );
+    expect(
+      failureFromResponse('update', { ...empty, status: 422 }, { properties: ['category'] }).message,
+    ).toMatch(/^The blog refused the update of category \(HTTP 422, with no reason given\)/);
+    expect(failureFromResponse('undelete', empty, { url: 'https://b.example/p' }).message).toMatch(
+      /refused to undelete https:\/\/b\.example\/p .* trash/,
+    );
+  });
+
+  it('says what a sign-in may do, and what an edit it was not granted risks', () => {
+    expect(grantSentence('create')).toBe(
+      'This sign-in can only create posts; sign in again to allow updates, deletes, undeletes and media uploads.',
+    );
+    expect(grantSentence('create media update')).toBe(
+      'This sign-in can only create and update posts and upload media; sign in again to allow deletes and undeletes.',
+    );
+    expect(grantSentence('create update delete undelete media')).toBe(
+      'This sign-in allows creating, updating, deleting and undeleting posts and uploading media.',
+    );
+    expect(grantSentence('')).toBeNull();
+    expect(grantSentence('post')).toBeNull();
+    expect(grantSummary('create')).toBe('may create posts only');
+    expect(editWarning('create', 'update')).toBe(
+      'This sign-in can only create posts; the blog may refuse this update. Sign in again to allow updates',
+    );
+    expect(editWarning('create update', 'update')).toBeNull();
+    expect(editWarning(null, 'delete')).toBeNull();
   });
 
   it('updates only what changed, and removes what the draft dropped', () => {

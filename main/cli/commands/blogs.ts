@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Blog, DiscoveryReport } from '../../../shared/model/blog';
+import { grantSentence, grantSummary } from '../../../shared/publish/micropub-scope';
 import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-error';
 import { readStdin } from '../read-stdin';
@@ -26,7 +27,8 @@ function describeProbes(report: DiscoveryReport): string {
 }
 
 function describeBlog(blog: Blog): string {
-  return `${blog.id}  ${blog.name}  ${blog.protocol}  ${blog.endpoint}${blog.remoteBlogId ? `  blog ${blog.remoteBlogId}` : ''}${blog.username ? `  as ${blog.username}` : ''}`;
+  const grant = blog.protocol === 'micropub' ? grantSummary(blog.micropub?.scope) : null;
+  return `${blog.id}  ${blog.name}  ${blog.protocol}  ${blog.endpoint}${blog.remoteBlogId ? `  blog ${blog.remoteBlogId}` : ''}${blog.username ? `  as ${blog.username}` : ''}${blog.micropub?.me ? `  as ${blog.micropub.me}` : ''}${grant ? `  (${grant})` : ''}`;
 }
 
 /** MetaWeblog: sign in, list the account's blogs, take the one at this address (or --blog-id). */
@@ -87,7 +89,9 @@ export function registerBlogs(program: Command, context: () => CliContext) {
     .action(async (url: string, options: AddOptions) => {
       const ctx = context();
       const report = await ctx.call('blogs-discover', { url });
-      if (!ctx.options.json) process.stderr.write(`Discovery of ${report.url}:\n${describeProbes(report)}\n`);
+      // Every probe is a diagnostic: a Micropub site's missing XML-RPC is no failure of adding it.
+      if (ctx.options.verbose)
+        process.stderr.write(`Discovery of ${report.url}:\n${describeProbes(report)}\n`);
       // Each protocol's way of adding a blog; MetaWeblog when the blog offers it and a user name is given.
       const micropub =
         report.micropub?.endpoint &&
@@ -95,10 +99,11 @@ export function registerBlogs(program: Command, context: () => CliContext) {
           (options.protocol !== 'metaweblog' && (!report.metaweblog || !options.user)));
       if (micropub) {
         const added = await addMicropubBlogFromCli(ctx, report, options);
-        ctx.print(
-          { blog: added, discovery: report },
-          () =>
+        ctx.print({ blog: added, discovery: report }, () =>
+          [
             `Added ${added.name} as "${added.id}" (micropub, ${added.endpoint})${added.micropub?.me ? `, signed in as ${added.micropub.me}` : ''}.`,
+            ...[grantSentence(added.micropub?.scope) ?? []].flat(),
+          ].join('\n'),
         );
         return;
       }

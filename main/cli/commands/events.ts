@@ -1,7 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { CoreFailure } from '../../../shared/contract/errors';
 import type { FoundEvent } from '../../../shared/events/extract-events';
-import { formatEventLine } from '../../../shared/events/event-text';
+import { formatEventLine, formatWhen } from '../../../shared/events/event-text';
+import { instantToLocal, localToInstant } from '../../../shared/events/time-zone';
+import { defaultTimeZone } from '../../core/calendar/default-time-zone';
 import { isLocalIso, parseLocal } from '../../../shared/events/local-date';
 import type { EventOccurrence } from '../../../shared/model/calendar-event';
 import type { CliContext } from '../cli-context';
@@ -22,36 +24,44 @@ function parseLocalIso(value: string): string {
   return value.slice(0, 16);
 }
 
-/** A core failure told the way a command-line user can act on: the field checks' own sentences, or a hint. */
+/** A core failure told the way a command-line user can act on: the core's sentence, with a hint when not found. */
 async function withHints<T>(work: () => Promise<T>, hint = ''): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof CoreFailure && error.code === 'not-found')
       throw new CliError(`${error.message} ${hint}`.trim());
-    if (error instanceof CoreFailure && error.code === 'invalid-args' && Array.isArray(error.detail)) {
-      const messages = (error.detail as { message?: unknown }[])
-        .map((issue) => issue.message)
-        .filter(
-          (message): message is string => typeof message === 'string' && !message.startsWith('Invalid'),
-        );
-      if (messages.length > 0) throw new CliError(messages.join(' '));
-    }
+    // Wrong arguments come with the core's sentences naming each field in words.
+    if (error instanceof CoreFailure && error.code === 'invalid-args') throw new CliError(error.message);
     throw error;
   }
 }
 
-function occurrenceRow(entry: EventOccurrence): string {
+/**
+ * An occurrence at its own wall-clock time; a timed event in another zone than the reader's names
+ * its zone and says when that is here, so the day shown is never mistaken.
+ */
+function occurrenceRow(entry: EventOccurrence, readerZone: string): string {
   const line = formatEventLine({ ...entry.event, start: entry.start, end: entry.end });
   const repeats = entry.event.rrule ? ' (repeats)' : '';
-  return `${entry.event.id}  ${entry.event.title}${repeats}\n    ${line}`;
+  const { allDay, timeZone } = entry.event;
+  const elsewhere =
+    !allDay && timeZone !== readerZone
+      ? `\n    ${timeZone} time; here (${readerZone}) ${formatWhen({
+          allDay: false,
+          start: instantToLocal(localToInstant(entry.start, timeZone), readerZone),
+          end: null,
+        })}`
+      : '';
+  return `${entry.event.id}  ${entry.event.title}${repeats}\n    ${line}${elsewhere}`;
 }
 
 function foundRow(event: FoundEvent): string {
   const when = event.end ? `${event.start} – ${event.end}` : event.start;
   const kind = event.allDay ? 'all day' : 'timed';
   const where = event.location ? `  at ${event.location}` : '';
-  return `${when}  (${kind})${where}\n    “${event.text}”`;
+  const note = event.note ? `\n    Check: ${event.note}` : '';
+  return `${when}  (${kind})${where}\n    “${event.text}”${note}`;
 }
 
 export function registerEvents(program: Command, context: () => CliContext) {
@@ -68,7 +78,9 @@ export function registerEvents(program: Command, context: () => CliContext) {
       const ctx = context();
       const list = await ctx.call('events-list', options);
       ctx.print(list, () =>
-        list.length ? list.map(occurrenceRow).join('\n') : 'No events in the calendar for those dates.',
+        list.length
+          ? list.map((entry) => occurrenceRow(entry, defaultTimeZone())).join('\n')
+          : 'No events in the calendar for those dates.',
       );
     });
 

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Blog, DiscoveryReport } from '../../../shared/model/blog';
 import { micropubBlogAddFrom, type Mf2Properties, type Mf2Value } from '../../../shared/model/micropub';
+import { editWarning, grantSentence, type PostEdit } from '../../../shared/publish/micropub-scope';
 import { contentTypeFor } from '../../core/fs/content-types';
 import type { CliContext } from '../cli-context';
 import { readNamedFile } from '../read-named-file';
@@ -30,7 +31,7 @@ export async function signInFromCli(
     return ctx.call('micropub-set-token', { blogId: blog.id, token });
   }
   const { sessionId, authorizationUrl } = await ctx.call('micropub-sign-in-start', { blogId: blog.id });
-  const opened = options.browser !== false && openInBrowser(authorizationUrl);
+  const opened = options.browser !== false && (await openInBrowser(authorizationUrl));
   process.stderr.write(
     `${opened ? 'Opened your browser to sign in to' : 'Open this page to sign in to'} ${blog.name}:\n  ${authorizationUrl}\nWaiting for you to approve…\n`,
   );
@@ -108,6 +109,28 @@ function describeValue(value: Mf2Value): string {
 
 const blogOption = ['--blog <id>', 'the Micropub blog (default: your only one)'] as const;
 
+/**
+ * Says before an edit goes out that the blog's sign-in was not granted it. The blog decides (the
+ * public test suite grants only `create` and takes updates anyway), so this explains, not forbids.
+ */
+async function explainScope(ctx: CliContext, blogId: string | undefined, edit: PostEdit): Promise<void> {
+  const blogs = (await ctx.call('blogs-list', {})).filter((blog) => blog.protocol === 'micropub');
+  const blog = blogId
+    ? blogs.find((entry) => entry.id === blogId)
+    : blogs.length === 1
+      ? blogs[0]
+      : undefined;
+  const warning = editWarning(blog?.micropub?.scope, edit);
+  if (warning) process.stderr.write(`${warning} ("postwright micropub sign-in").\n`);
+}
+
+/** "Signed in to X as me." and, when the server said, what the sign-in may do. */
+export function describeSignIn(blog: Blog): string {
+  const who = `Signed in to ${blog.name}${blog.micropub?.me ? ` as ${blog.micropub.me}` : ''}.`;
+  const grant = grantSentence(blog.micropub?.scope);
+  return grant ? `${who}\n${grant}` : who;
+}
+
 /** `posts source|update|undelete` for Micropub blogs; `posts delete URL` goes through the outbox. */
 export function registerMicropubPosts(posts: Command, context: () => CliContext) {
   posts
@@ -147,6 +170,7 @@ export function registerMicropubPosts(posts: Command, context: () => CliContext)
         const replace = properties(options.replace, '--replace');
         const add = properties(options.add, '--add');
         const remove = deletions(options.delete);
+        await explainScope(ctx, options.blog, 'update');
         const result = await ctx.call('micropub-update', {
           url,
           ...(replace ? { replace } : {}),
@@ -154,7 +178,9 @@ export function registerMicropubPosts(posts: Command, context: () => CliContext)
           ...(remove ? { delete: remove } : {}),
           ...(options.blog ? { blogId: options.blog } : {}),
         });
-        ctx.print(result, () => `Updated ${result.url}`);
+        ctx.print(result, () =>
+          result.movedFrom ? `Updated; the post now lives at ${result.url}` : `Updated ${result.url}`,
+        );
       },
     );
 
@@ -164,6 +190,7 @@ export function registerMicropubPosts(posts: Command, context: () => CliContext)
     .option('--blog <id>', 'the blog (default: your only one)')
     .action(async (url: string, options: { blog?: string }) => {
       const ctx = context();
+      await explainScope(ctx, options.blog, 'delete');
       const job = await ctx.call('posts-delete', {
         postId: url,
         ...(options.blog ? { blogId: options.blog } : {}),
@@ -180,6 +207,7 @@ export function registerMicropubPosts(posts: Command, context: () => CliContext)
     .option(...blogOption)
     .action(async (url: string, options: { blog?: string }) => {
       const ctx = context();
+      await explainScope(ctx, options.blog, 'undelete');
       const result = await ctx.call('micropub-undelete', {
         url,
         ...(options.blog ? { blogId: options.blog } : {}),
@@ -259,10 +287,7 @@ export function registerMicropub(program: Command, context: () => CliContext) {
         );
       }
       const signedIn = await signInFromCli(ctx, blog, options);
-      ctx.print(
-        signedIn,
-        () => `Signed in to ${signedIn.name}${signedIn.micropub?.me ? ` as ${signedIn.micropub.me}` : ''}.`,
-      );
+      ctx.print(signedIn, () => describeSignIn(signedIn));
     });
 
   micropub

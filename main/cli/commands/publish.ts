@@ -31,6 +31,7 @@ export function describeJob(job: OutboxJob): string {
     if (job.action === 'delete') return `${what} from ${job.blogName}: done.`;
     const status = job.result?.remoteStatus;
     const where = job.result?.url ?? `post ${job.result?.postId}`;
+    if (job.result?.movedFrom) return `${what} is updated on ${job.blogName}; the post now lives at ${where}`;
     if (status === 'future') return `${what} is scheduled on ${job.blogName}: ${where}`;
     if (status === 'draft') return `${what} is saved as a draft on ${job.blogName}: ${where}`;
     return `${what} is published on ${job.blogName}: ${where}`;
@@ -62,6 +63,15 @@ export function registerPublish(program: Command, context: () => CliContext) {
         ...(options.format ? { format: options.format } : {}),
         ...(options.syndicateTo?.length ? { syndicateTo: options.syndicateTo } : {}),
       };
+      // Said before anything is sent: what the blog cannot be sent (with --json, the job's result says it).
+      if (!ctx.options.json) {
+        const { warnings } = await ctx.call('micropub-publish-check', {
+          draftId,
+          ...(options.blog ? { blogId: options.blog } : {}),
+          ...(Object.keys(micropub).length ? { micropub } : {}),
+        });
+        for (const warning of warnings) process.stderr.write(`Note: ${warning}\n`);
+      }
       const job = await ctx.call('publish', {
         draftId,
         ...(options.blog ? { blogId: options.blog } : {}),

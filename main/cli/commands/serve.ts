@@ -6,6 +6,7 @@ import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-error';
 import { openInBrowser } from '../open-browser';
 import { parsePort } from '../parse';
+import { portTaken, rememberedPort, rememberPort } from '../../host/remembered-port';
 
 /** The built renderer sits beside the built CLI (dist/renderer next to dist/cli). */
 function rendererDir(ctx: CliContext): string {
@@ -16,9 +17,13 @@ export function registerServe(program: Command, context: () => CliContext) {
   program
     .command('serve')
     .description('run Postwright in your browser, served on 127.0.0.1 only')
-    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 0)
+    .option(
+      '--port <n>',
+      'port to listen on (0 picks a free one; default: the one used last time)',
+      parsePort,
+    )
     .option('--no-open', 'print the address but do not open a browser')
-    .action(async (options: { port: number; open: boolean }) => {
+    .action(async (options: { port?: number; open: boolean }) => {
       const ctx = context();
       const dir = rendererDir(ctx);
       if (!existsSync(join(dir, 'index.html'))) {
@@ -29,15 +34,40 @@ export function registerServe(program: Command, context: () => CliContext) {
       const logger = createStreamLogger(process.env.POSTWRIGHT_LOG_LEVEL === 'debug' ? 'debug' : 'info');
       const core = await ctx.openCore('browser');
       const { startBrowserHost } = await import('../../host/browser-host');
-      const host = await startBrowserHost({ core, port: options.port, rendererDir: dir, logger });
-      const opened = options.open && openInBrowser(host.url);
-      ctx.print({ url: host.url, port: host.port, dataDir: ctx.dataDir, opened }, () =>
-        [
-          `Postwright is running at ${host.url}`,
-          opened ? 'Opened it in your browser.' : 'Open that address in a browser.',
-          `Data folder: ${ctx.dataDir}`,
-          'Press Ctrl+C to stop.',
-        ].join('\n'),
+      const start = (port: number) => startBrowserHost({ core, port, rendererDir: dir, logger });
+      // The port of the last run, so bookmarklets dragged from it keep working; another only if taken.
+      const remembered = options.port === undefined ? await rememberedPort(ctx.dataDir) : undefined;
+      let host;
+      let moved: number | undefined;
+      try {
+        host = await start(options.port ?? remembered ?? 0);
+      } catch (error) {
+        if (!portTaken(error)) throw error;
+        if (remembered === undefined)
+          throw new CliError(`Port ${options.port} is taken by another program: choose another with --port.`);
+        host = await start(0);
+        moved = remembered;
+      }
+      await rememberPort(ctx.dataDir, host.port);
+      const opened = options.open && (await openInBrowser(host.url));
+      ctx.print(
+        { url: host.url, port: host.port, movedFrom: moved ?? null, dataDir: ctx.dataDir, opened },
+        () =>
+          [
+            `Postwright is running at ${host.url}`,
+            ...(moved === undefined
+              ? []
+              : [
+                  `Port ${moved}, where it ran last time, is taken by another program, so bookmarklets made for it will not reach Postwright: drag the bookmarklet again from the Inbox.`,
+                ]),
+            opened
+              ? 'Opened it in your browser.'
+              : options.open
+                ? 'Could not open a browser here: open that address in one.'
+                : 'Open that address in a browser.',
+            `Data folder: ${ctx.dataDir}`,
+            'Press Ctrl+C to stop.',
+          ].join('\n'),
       );
       await new Promise<void>((done) => {
         const stop = () => void host.close().then(done);

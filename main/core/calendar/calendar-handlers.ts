@@ -1,16 +1,15 @@
 import type { Handlers } from '../../../shared/contract';
 import { CoreFailure } from '../../../shared/contract';
-import { extractEvents } from '../../../shared/events/extract-events';
 import { datePart } from '../../../shared/events/local-date';
 import type { CalendarEvent, EventPatch } from '../../../shared/model/calendar-event';
 import type { DraftStore } from '../drafts/draft-store';
-import { htmlToText } from '../drafts/draft-text';
 import type { EventBus } from '../events/event-bus';
 import type { Clock } from '../platform/clock';
 import type { SettingsStore } from '../settings/settings-store';
 import type { Logger } from '../platform/logger';
 import { defaultTimeZone } from './default-time-zone';
 import { EventStore, notFound } from './event-store';
+import { findDraftEvents, localDayOf } from './find-draft-events';
 import { eventsToIcs } from './ics-export';
 import { importIcs } from './ics-merge';
 import { compareOccurrences, occurrencesOf } from './recurrence';
@@ -67,7 +66,8 @@ export function calendarHandlers(deps: CalendarDeps): CalendarHandlers {
     'events-list': async ({ from, to }) => {
       if (from && to && to < from) throw new CoreFailure('invalid-args', 'The range ends before it starts.');
       const events = await store.all();
-      return events.flatMap((event) => occurrencesOf(event, from, to)).sort(compareOccurrences);
+      // The days asked for are the reader's (this machine's zone, as new events take).
+      return events.flatMap((event) => occurrencesOf(event, from, to, timeZone)).sort(compareOccurrences);
     },
 
     'events-get': ({ id }) => store.get(id),
@@ -134,11 +134,11 @@ export function calendarHandlers(deps: CalendarDeps): CalendarHandlers {
     },
 
     'events-extract': async (args) => {
-      const dateOrder = deps.settings.get().dateOrder;
-      if ('text' in args) return extractEvents(args.text, { postDate: args.postDate, dateOrder });
+      const options = { today: deps.clock.now(), dateOrder: deps.settings.get().dateOrder };
+      if ('html' in args) return findDraftEvents(args.html, { ...options, postDate: args.postDate });
       const draft = await deps.drafts.get(args.draftId);
-      const postDate = draft.publishAt ?? draft.createdAt;
-      return extractEvents(`${draft.title}\n${htmlToText(draft.html)}`, { postDate, dateOrder });
+      const postDate = draft.publishAt ? localDayOf(new Date(draft.publishAt)) : null;
+      return findDraftEvents(draft.html, { ...options, postDate });
     },
 
     'events-import': async ({ content }) => {

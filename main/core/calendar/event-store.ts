@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CoreFailure } from '../../../shared/contract';
 import type { CalendarEvent } from '../../../shared/model/calendar-event';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { removeLeftovers } from '../fs/leftovers';
+import { storeLockPath, withStoreLock } from '../fs/store-lock';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
-import { quarantine } from '../drafts/quarantine';
+import { quarantine } from '../fs/quarantine';
+
+export const CALENDAR_LOCK = 'calendar';
 
 /** An event as stored: deleted ones stay for a while so a delete can be undone. */
 export type StoredEvent = CalendarEvent & { deletedAt: string | null };
@@ -36,15 +40,19 @@ const storedEventSchema = z.object({
 const fileSchema = z.object({ version: z.literal(FORMAT_VERSION), events: z.array(storedEventSchema) });
 
 /**
- * The calendar's one file, `calendar/events.json`, read once and replaced crash-safely on every
- * change. Changes run one after another so two quick edits never overwrite each other. A file
- * that cannot be read is moved to `quarantine/` (never deleted) and the calendar starts empty.
+ * The calendar's one file, `calendar/events.json`, replaced crash-safely on every change. A change
+ * is a read-modify-write under the calendar's lock, shared with other processes (the CLI beside
+ * the app): it starts from the file as it is now, so an event another process added is kept, and
+ * memory takes the result only once it is on disk. Reads answer from memory while the file's
+ * stamp is unchanged. A file that cannot be read, even again under the lock, is moved to
+ * `quarantine/` (never deleted) and the calendar starts empty.
  */
 export class EventStore {
-  private events: Map<string, StoredEvent> | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private cache: { stamp: string; events: Map<string, StoredEvent> } | null = null;
   private readonly folder: string;
   private readonly file: string;
+  private readonly lockPath: string;
+  private leftoversChecked = false;
 
   constructor(
     private readonly deps: {
@@ -56,6 +64,7 @@ export class EventStore {
   ) {
     this.folder = join(deps.dataDir, 'calendar');
     this.file = join(this.folder, 'events.json');
+    this.lockPath = storeLockPath(deps.dataDir, CALENDAR_LOCK);
   }
 
   /** Every live event (not deleted). */
@@ -79,17 +88,16 @@ export class EventStore {
     return randomUUID();
   }
 
-  /** Runs `change` on the events and saves the result, one change at a time. */
+  /** Runs `change` on the events as they are on disk now and saves the result, under the lock. */
   mutate<T>(change: (events: Map<string, StoredEvent>) => T): Promise<T> {
-    const run = this.queue.then(async () => {
-      const events = await this.load();
+    return withStoreLock(this.lockPath, async () => {
+      const events = new Map(await this.readLocked());
       const result = change(events);
       this.purgeOldDeleted(events);
       await this.save(events);
+      this.cache = { stamp: await this.stampOf(), events };
       return result;
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   private purgeOldDeleted(events: Map<string, StoredEvent>): void {
@@ -104,27 +112,47 @@ export class EventStore {
     await writeFileAtomic(this.file, `${JSON.stringify(body, null, 1)}\n`);
   }
 
+  private async stampOf(): Promise<string> {
+    const info = await stat(this.file, { bigint: true }).catch(() => null);
+    return info ? `${info.ino}:${info.mtimeNs}:${info.size}` : 'missing';
+  }
+
+  /** The events as on disk, from memory while the file is unchanged. */
   private async load(): Promise<Map<string, StoredEvent>> {
-    if (this.events) return this.events;
+    if (!this.leftoversChecked) {
+      this.leftoversChecked = true;
+      await removeLeftovers(this.folder, this.deps.clock.now());
+    }
+    const stamp = await this.stampOf();
+    if (this.cache?.stamp === stamp) return this.cache.events;
+    const read = await this.read();
+    // Unreadable outside the lock: look again under it before setting the file aside.
+    const events = read ?? (await withStoreLock(this.lockPath, () => this.readLocked()));
+    this.cache = { stamp, events };
+    return events;
+  }
+
+  /** The file's events; null when it cannot be read. */
+  private async read(): Promise<Map<string, StoredEvent> | null> {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      this.events = new Map();
-      return this.events;
+      return new Map();
     }
-    const parsed = safeJson(text);
-    const checked = fileSchema.safeParse(parsed);
-    if (checked.success) {
-      this.events = new Map(checked.data.events.map((event) => [event.id, event]));
-    } else {
-      const moved = await quarantine(join(this.deps.dataDir, 'quarantine'), this.file, this.deps.clock.now());
-      this.deps.logger.warn('the calendar file could not be read and was moved aside', { moved });
-      this.deps.onQuarantine?.(moved);
-      this.events = new Map();
-    }
-    return this.events;
+    const checked = fileSchema.safeParse(safeJson(text));
+    return checked.success ? new Map(checked.data.events.map((event) => [event.id, event])) : null;
+  }
+
+  /** Under the lock: the file's events, a file still unreadable moved aside. */
+  private async readLocked(): Promise<Map<string, StoredEvent>> {
+    const events = await this.read();
+    if (events) return events;
+    const moved = await quarantine(join(this.deps.dataDir, 'quarantine'), this.file, this.deps.clock.now());
+    this.deps.logger.warn('the calendar file could not be read and was moved aside', { moved });
+    this.deps.onQuarantine?.(moved);
+    return new Map();
   }
 }
 

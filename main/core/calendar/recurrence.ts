@@ -1,10 +1,12 @@
 import ICAL from 'ical.js';
 import type { CalendarEvent, EventOccurrence } from '../../../shared/model/calendar-event';
 import { datePart, formatLocal, parseLocal } from '../../../shared/events/local-date';
+import { instantToLocal, localToInstant } from '../../../shared/events/time-zone';
 import { icalTime } from './ical-time';
 
 /** A runaway rule (FREQ=MINUTELY with no end) must not stall the calendar. */
 const MAX_OCCURRENCES = 5000;
+const DAY_MS = 24 * 60 * 60_000;
 
 function toUtcMs(local: string): number {
   const parts = parseLocal(local);
@@ -40,6 +42,24 @@ function overlaps(start: string, end: string | null, allDay: boolean, from?: str
   return true;
 }
 
+/**
+ * Whether an occurrence falls on the reader's days [from, to]. A timed event in another zone is
+ * placed on the reader's clock first (20:00 in Auckland is the evening before in Los Angeles); an
+ * all-day event is the same days everywhere.
+ */
+function fallsOn(
+  event: CalendarEvent,
+  start: string,
+  end: string | null,
+  range: { from?: string | undefined; to?: string | undefined; readerZone?: string | undefined },
+): boolean {
+  const { from, to, readerZone } = range;
+  if (event.allDay || !readerZone || readerZone === event.timeZone)
+    return overlaps(start, end, event.allDay, from, to);
+  const here = (local: string) => instantToLocal(localToInstant(local, event.timeZone), readerZone);
+  return overlaps(here(start), end === null ? null : here(end), false, from, to);
+}
+
 function localOf(time: ICAL.Time, allDay: boolean): string {
   return formatLocal(
     { year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute },
@@ -48,16 +68,25 @@ function localOf(time: ICAL.Time, allDay: boolean): string {
 }
 
 /**
- * The showings of an event within [from, to] (local dates, both included). A recurring event is
- * expanded on the wall clock of its own time zone, as RFC 5545 says; without `to` it shows once,
- * at its next occurrence on or after `from`.
+ * The showings of an event within [from, to] (dates in `readerZone`, both included; in the
+ * event's own zone when none is given). A recurring event is expanded on the wall clock of its own
+ * time zone, as RFC 5545 says; without `to` it shows once, at its next occurrence on or after
+ * `from`. Occurrences keep the event's own wall-clock times.
  */
-export function occurrencesOf(event: CalendarEvent, from?: string, to?: string): EventOccurrence[] {
+export function occurrencesOf(
+  event: CalendarEvent,
+  from?: string,
+  to?: string,
+  readerZone?: string,
+): EventOccurrence[] {
+  const range = { from, to, readerZone };
   if (!event.rrule) {
-    return overlaps(event.start, event.end, event.allDay, from, to)
+    return fallsOn(event, event.start, event.end, range)
       ? [{ event, start: event.start, end: event.end }]
       : [];
   }
+  // A day either side, since the reader's day may be the event's day before or after.
+  const lastToExpand = to ? datePart(shift(`${to}T00:00`, 2 * DAY_MS, true)) : undefined;
   const length = event.end ? toUtcMs(event.end) - toUtcMs(event.start) : null;
   const skipped = new Set(event.exdates);
   const iterator = ICAL.Recur.fromString(event.rrule).iterator(icalTime(event.start, event.allDay));
@@ -66,10 +95,10 @@ export function occurrencesOf(event: CalendarEvent, from?: string, to?: string):
     const next = iterator.next();
     if (!next) break;
     const start = localOf(next, event.allDay);
-    if (to && datePart(start) > to) break;
+    if (lastToExpand && datePart(start) > lastToExpand) break;
     if (skipped.has(start)) continue;
     const end = length === null ? null : shift(start, length, !event.allDay);
-    if (!overlaps(start, end, event.allDay, from, to)) continue;
+    if (!fallsOn(event, start, end, range)) continue;
     found.push({ event, start, end });
     if (!to) break;
   }

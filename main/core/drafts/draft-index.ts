@@ -7,7 +7,7 @@ export const SEARCH_SHARDS = 64;
 
 /**
  * One draft in the index: its list row, the few fields a save keeps from the previous version, and
- * the stamp (its folder's modification time) that says which version of draft.json it was built from.
+ * the stamp (draft.json's modification time) that says which version of it the entry was built from.
  */
 export interface IndexEntry extends DraftSummary {
   createdAt: string;

@@ -12,6 +12,8 @@ import type {
 } from '../../../shared/model/draft';
 import type { EventBus } from '../events/event-bus';
 import { syncFolder, writeFileAtomic } from '../fs/atomic-write';
+import { removeLeftovers } from '../fs/leftovers';
+import { storeLockPath, withStoreLock } from '../fs/store-lock';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { addAsset, assetFileFor } from './draft-assets';
@@ -48,7 +50,10 @@ export interface ListOptions {
 
 /**
  * The drafts library: one folder per draft (see docs/data.md), written crash-safely, with an index
- * for listing and search. Operations on one draft run one at a time; different drafts in parallel.
+ * for listing and search. Every change of a draft is a read-modify-write under that draft's lock,
+ * shared with other processes on the folder (the CLI beside the app): it re-reads draft.json, so
+ * what another process recorded (published, trashed) is never overwritten by a stale copy.
+ * Different drafts change in parallel.
  */
 export class DraftLibrary implements DraftStore {
   readonly paths: DraftPaths;
@@ -58,9 +63,10 @@ export class DraftLibrary implements DraftStore {
   private readonly loaded: Promise<boolean>;
   /** Resolves once the index agrees with the draft folders. */
   readonly ready: Promise<void>;
-  private readonly locks = new Map<string, Promise<unknown>>();
   private readonly openOptions: OpenIndexOptions;
   private rechecking: Promise<number> | null = null;
+  /** Drafts whose folder was checked for temporary files a crashed save left (once per process). */
+  private readonly swept = new Set<string>();
 
   constructor(private readonly deps: DraftLibraryDeps) {
     this.paths = new DraftPaths(deps.dataDir);
@@ -103,6 +109,30 @@ export class DraftLibrary implements DraftStore {
     return this.rechecking;
   }
 
+  /**
+   * Another process changed (or made, or erased) draft `id`: brings the index up to date with its
+   * folder and pushes the change. Takes no lock (draft.json is always whole), so watching the
+   * locks folder never feeds on itself.
+   */
+  async changedElsewhere(id: string): Promise<void> {
+    if (!isDraftId(id)) return;
+    await this.ready;
+    const stamp = await this.reader.stampOf(id).catch(() => null);
+    if (stamp === null && !(await this.reader.folderExists(id))) {
+      if (!this.index.get(id)) return;
+      this.index.remove(id);
+      this.revisions.forget(id);
+      this.deps.events.emit('drafts-removed', { ids: [id] });
+      return;
+    }
+    if (this.index.get(id)?.stamp === stamp) return;
+    const read = await this.reader.readForIndex(id);
+    if (!read || this.index.get(id)?.stamp === read.stamp) return;
+    const entry = entryOf(read.draft, read.stamp);
+    this.index.put(entry, read.draft);
+    this.deps.events.emit('draft-changed', summaryOf(entry));
+  }
+
   async list(options: ListOptions = {}): Promise<DraftSummary[]> {
     // A copy: callers on an in-memory transport get the array itself and may change it.
     return (await this.matching(options)).slice();
@@ -131,7 +161,18 @@ export class DraftLibrary implements DraftStore {
 
   async get(id: string): Promise<Draft> {
     await this.ready;
+    await this.sweepOnce(id);
     return this.reader.read(id);
+  }
+
+  /**
+   * A save killed halfway leaves a temporary file beside draft.json (the draft itself is whole);
+   * it is removed, once old, the first time this process opens or changes that draft.
+   */
+  private async sweepOnce(id: string): Promise<void> {
+    if (this.swept.has(id) || !isDraftId(id)) return;
+    this.swept.add(id);
+    await removeLeftovers(this.paths.folder(id), this.deps.clock.now());
   }
 
   async create(input: Partial<DraftFields> & { html?: string }): Promise<Draft> {
@@ -162,23 +203,25 @@ export class DraftLibrary implements DraftStore {
     return draft;
   }
 
-  /** The autosave path: one crash-safe write of draft.json; the index catches up off this path. */
+  /**
+   * The autosave path: one crash-safe write of draft.json; the index catches up off this path.
+   * Publish state and trash come from the file as it is now, never from this process's memory.
+   */
   save(input: DraftSave): Promise<DraftSummary> {
     return this.locked(input.id, async () => {
-      const entry = this.index.get(input.id);
-      if (!entry) throw notFound(input.id);
+      const onDisk = await this.reader.read(input.id);
       const now = this.deps.clock.now();
       const { editorWordCount, ...fields } = input;
       const wordCount = editorWordCount ?? wordCountOf(input.html);
       const draft: Draft = {
         ...fields,
-        createdAt: entry.createdAt,
+        createdAt: onDisk.createdAt,
         updatedAt: now.toISOString(),
-        status: entry.status,
-        statusMessage: entry.statusMessage,
-        remote: entry.remote,
+        status: onDisk.status,
+        statusMessage: onDisk.statusMessage,
+        remote: onDisk.remote,
         wordCount,
-        trashedAt: entry.trashedAt,
+        trashedAt: onDisk.trashedAt,
       };
       await this.revisions.maybeKeep(draft, now);
       return this.write(draft);
@@ -195,6 +238,13 @@ export class DraftLibrary implements DraftStore {
       remote,
       ...(status ? { status, statusMessage: null } : {}),
     }));
+  }
+
+  async linkedTo(blogId: string, postId: string): Promise<string[]> {
+    await this.ready;
+    return [...this.index.entries.values()]
+      .filter((entry) => entry.remote?.blogId === blogId && entry.remote.postId === postId)
+      .map((entry) => entry.id);
   }
 
   trash(id: string): Promise<DraftSummary> {
@@ -214,7 +264,8 @@ export class DraftLibrary implements DraftStore {
     const erased: string[] = [];
     for (const entry of [...this.index.list(true)]) {
       await this.locked(entry.id, async () => {
-        const current = this.index.get(entry.id);
+        // Another process may have restored it meanwhile: the file decides, not the index.
+        const current = await this.reader.readOrNull(entry.id);
         if (!current || current.trashedAt === null) return;
         // Renamed first, so a crash halfway through erasing never leaves half a draft under its id.
         const doomed = join(this.paths.root, `.erasing-${entry.id}-${randomBytes(4).toString('hex')}`);
@@ -321,33 +372,34 @@ export class DraftLibrary implements DraftStore {
   }
 
   /** A new draft is assembled in a hidden folder and renamed into place, so it appears whole or not at all. */
-  private async writeNewFolder(draft: Draft, assetsFrom?: string): Promise<void> {
+  private writeNewFolder(draft: Draft, assetsFrom?: string): Promise<void> {
+    return this.locked(draft.id, () => this.assembleNewFolder(draft, assetsFrom));
+  }
+
+  private async assembleNewFolder(draft: Draft, assetsFrom?: string): Promise<void> {
     const building = join(this.paths.root, `.creating-${draft.id}`);
-    await mkdir(join(building, 'revisions'), { recursive: true });
-    if (assetsFrom) await cp(assetsFrom, join(building, 'assets'), { recursive: true, errorOnExist: false });
-    await mkdir(join(building, 'assets'), { recursive: true });
-    await writeFileAtomic(join(building, 'draft.json'), serializeDraft(draft));
-    await rename(building, this.paths.folder(draft.id));
+    try {
+      await mkdir(join(building, 'revisions'), { recursive: true });
+      if (assetsFrom)
+        await cp(assetsFrom, join(building, 'assets'), { recursive: true, errorOnExist: false });
+      await mkdir(join(building, 'assets'), { recursive: true });
+      await writeFileAtomic(join(building, 'draft.json'), serializeDraft(draft));
+      await rename(building, this.paths.folder(draft.id));
+    } catch (error) {
+      // A full disk: nothing half-made stays behind.
+      await rm(building, { recursive: true, force: true }).catch(() => undefined);
+      throw error;
+    }
     await syncFolder(this.paths.root);
     const entry = entryOf(draft, await this.reader.stampOf(draft.id));
     this.index.put(entry, draft);
     this.deps.events.emit('draft-changed', summaryOf(entry));
   }
 
+  /** One change of the draft at a time, across processes (see the class comment). */
   private locked<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(id) ?? this.ready;
-    const next = previous
-      .catch(() => undefined)
-      .then(async () => {
-        await this.ready;
-        return work();
-      });
-    const tail = next.catch(() => undefined);
-    this.locks.set(id, tail);
-    void tail.then(() => {
-      if (this.locks.get(id) === tail) this.locks.delete(id);
-    });
-    return next;
+    if (!isDraftId(id)) return Promise.reject(notFound(id));
+    return this.ready.then(() => withStoreLock(storeLockPath(this.deps.dataDir, `draft-${id}`), work));
   }
 }
 

@@ -8,7 +8,7 @@ import type { Logger } from '../platform/logger';
 import { DraftFileError, parseDraftFile } from './draft-file';
 import { isDraftId, type DraftPaths } from './draft-paths';
 import type { IndexStore } from './index-store';
-import { quarantine } from './quarantine';
+import { quarantine } from '../fs/quarantine';
 
 /** Reads draft files; one that cannot be parsed is moved to quarantine, reported, and treated as gone. */
 export class DraftReader {
@@ -18,13 +18,28 @@ export class DraftReader {
     private readonly deps: { clock: Clock; logger: Logger; events: EventBus },
   ) {}
 
+  /**
+   * Which version of draft.json the index entry was made from: its modification time (ns). A
+   * crash-safe save replaces the file; any other change to it (another program, a bad sync)
+   * changes the time too, so the start-up check re-reads it.
+   */
   async stampOf(id: string): Promise<string> {
-    return (await stat(this.paths.folder(id), { bigint: true })).mtimeNs.toString();
+    return (await stat(this.paths.file(id), { bigint: true })).mtimeNs.toString();
   }
 
-  /** Reads a draft file; an unreadable one is quarantined and reported as missing. */
+  async folderExists(id: string): Promise<boolean> {
+    return stat(this.paths.folder(id)).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /**
+   * Reads a draft file as it is now (another process may have made it after this one's index);
+   * an unreadable one is quarantined and reported as missing.
+   */
   async read(id: string): Promise<Draft> {
-    if (!isDraftId(id) || !this.index.get(id)) throw notFound(id);
+    if (!isDraftId(id)) throw notFound(id);
     let text: string;
     try {
       text = await readFile(this.paths.file(id), 'utf8');
@@ -50,11 +65,14 @@ export class DraftReader {
 
   /** For the start-up check: the draft and its stamp, or null after quarantining a broken one. */
   async readForIndex(id: string): Promise<{ draft: Draft; stamp: string } | null> {
-    const stamp = await this.stampOf(id);
+    let stamp: string;
     let text: string;
     try {
+      stamp = await this.stampOf(id);
       text = await readFile(this.paths.file(id), 'utf8');
     } catch {
+      // Erased by another process a moment ago, or a folder that holds no draft.
+      if (!(await this.folderExists(id))) return null;
       await this.quarantineDraft(id, 'the folder has no draft.json');
       return null;
     }

@@ -9,22 +9,29 @@ const BLOCK_ELEMENTS = new Set(
   'p div h1 h2 h3 h4 h5 h6 li ul ol blockquote pre br hr tr td th table figure figcaption dd dt'.split(' '),
 );
 
-export function htmlToText(html: string): string {
+/** `leaveOut` names more elements whose text is not wanted (event detection leaves out event blocks). */
+export function htmlToText(
+  html: string,
+  leaveOut: (name: string, attributes: Record<string, string>) => boolean = () => false,
+): string {
   const parts: string[] = [];
-  // Elements whose text is not prose; each one opened is closed once, by its end tag or implicitly.
-  let skipped = 0;
+  // Elements whose text is not prose, by their depth: each one opened is closed once, by its end tag or implicitly.
+  const skipping: number[] = [];
+  let depth = 0;
   new Parser({
-    onopentag(name) {
-      if (SKIPPED_ELEMENTS.has(name)) skipped += 1;
-      else if (skipped === 0 && BLOCK_ELEMENTS.has(name)) parts.push('\n');
+    onopentag(name, attributes) {
+      depth += 1;
+      if (SKIPPED_ELEMENTS.has(name) || leaveOut(name, attributes)) skipping.push(depth);
+      else if (skipping.length === 0 && BLOCK_ELEMENTS.has(name)) parts.push('\n');
     },
     // Only written end tags break a line: an implied one (`<br>`, a `<p>` before the next) would double it.
     onclosetag(name, isImplied) {
-      if (SKIPPED_ELEMENTS.has(name)) skipped -= 1;
-      else if (skipped === 0 && !isImplied && BLOCK_ELEMENTS.has(name)) parts.push('\n');
+      if (skipping.at(-1) === depth) skipping.pop();
+      else if (skipping.length === 0 && !isImplied && BLOCK_ELEMENTS.has(name)) parts.push('\n');
+      depth -= 1;
     },
     ontext(text) {
-      if (skipped === 0) parts.push(text);
+      if (skipping.length === 0) parts.push(text);
     },
   }).end(html);
   return parts.join('');

@@ -1,6 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Draft, DraftSummary } from '../../../shared/model/draft';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { storageFailure } from '../fs/storage-failure';
+import { storeLockPath, withStoreLock } from '../fs/store-lock';
 import type { Logger } from '../platform/logger';
 import {
   compareEntries,
@@ -33,6 +35,9 @@ export class IndexStore {
   private readonly pendingText = new Map<string, { title: string; html: string; stamp: string }>();
   private readonly dirtyShards = new Set<number>();
   private indexDirty = false;
+  /** What this process put or removed since its last write of index.json, to merge by draft. */
+  private readonly putSinceWrite = new Set<string>();
+  private readonly removedSinceWrite = new Set<string>();
   private textsChecked = false;
   private version = 0;
   private lists: Record<'drafts' | 'trash', IndexEntry[] | null> = { drafts: null, trash: null };
@@ -81,6 +86,8 @@ export class IndexStore {
   /** Records a draft as written. */
   put(entry: IndexEntry, draft: Pick<Draft, 'title' | 'html'>): void {
     this.entries.set(entry.id, entry);
+    this.putSinceWrite.add(entry.id);
+    this.removedSinceWrite.delete(entry.id);
     this.pendingText.set(entry.id, { title: draft.title, html: draft.html, stamp: entry.stamp });
     this.dirtyShards.add(shardOf(entry.id));
     this.changed();
@@ -88,6 +95,8 @@ export class IndexStore {
 
   remove(id: string): void {
     if (!this.entries.delete(id)) return;
+    this.removedSinceWrite.add(id);
+    this.putSinceWrite.delete(id);
     this.pendingText.delete(id);
     this.texts.delete(id);
     this.dirtyShards.add(shardOf(id));
@@ -175,7 +184,10 @@ export class IndexStore {
     this.flushing = this.flushing
       .then(() => this.write(complete))
       .catch((error: unknown) => {
-        this.logger.error('could not write the drafts index', { message: String(error) });
+        // Derived files: the next start rebuilds what a failed write missed. A full disk is
+        // the author's to hear about from the save that failed, not from this.
+        const log = storageFailure(error) ? this.logger.info : this.logger.error;
+        log('could not write the drafts index', { message: String(error) });
       });
     return this.flushing;
   }
@@ -203,8 +215,12 @@ export class IndexStore {
     await this.loadShards(shards);
     if (this.indexDirty) {
       this.indexDirty = false;
-      const file: IndexFile = { formatVersion: INDEX_FORMAT_VERSION, entries: [...this.entries.values()] };
-      await writeFileAtomic(this.paths.index, JSON.stringify(file));
+      try {
+        await withStoreLock(storeLockPath(this.paths.dataDir, 'drafts-index'), () => this.mergeAndWrite());
+      } catch (error) {
+        this.indexDirty = true;
+        throw error;
+      }
     }
     if (shards.length === 0) return;
     const groups = new Map<number, SearchShardFile['entries']>(shards.map((shard) => [shard, {}]));
@@ -216,6 +232,43 @@ export class IndexStore {
     for (const [shard, entries] of groups) {
       const file: SearchShardFile = { formatVersion: INDEX_FORMAT_VERSION, entries };
       await writeFileAtomic(this.paths.searchShard(shard), JSON.stringify(file));
+    }
+  }
+
+  /**
+   * Writes index.json merged by draft with the file as it is now, so another process's entries
+   * (a draft the CLI made) stay: this process's changes since its last write win unless the file
+   * holds a newer version of that draft (a larger stamp).
+   */
+  private async mergeAndWrite(): Promise<void> {
+    const merged = (await this.readEntries()) ?? new Map(this.entries);
+    for (const id of this.putSinceWrite) {
+      const mine = this.entries.get(id);
+      const theirs = merged.get(id);
+      if (mine && (!theirs || stampValue(mine.stamp) >= stampValue(theirs.stamp))) merged.set(id, mine);
+    }
+    for (const id of this.removedSinceWrite) if (!this.entries.has(id)) merged.delete(id);
+    const put = [...this.putSinceWrite].map((id) => [id, this.entries.get(id)] as const);
+    const removed = [...this.removedSinceWrite];
+    const file: IndexFile = { formatVersion: INDEX_FORMAT_VERSION, entries: [...merged.values()] };
+    await writeFileAtomic(this.paths.index, JSON.stringify(file));
+    // Changes made while the file was written wait for the next write.
+    for (const [id, entry] of put) if (this.entries.get(id) === entry) this.putSinceWrite.delete(id);
+    for (const id of removed) if (!this.entries.has(id)) this.removedSinceWrite.delete(id);
+  }
+
+  /** The entries of index.json as it is on disk; null when it is missing, broken or outdated. */
+  private async readEntries(): Promise<Map<string, IndexEntry> | null> {
+    try {
+      const file = JSON.parse(await readFile(this.paths.index, 'utf8')) as IndexFile;
+      if (file.formatVersion !== INDEX_FORMAT_VERSION || !Array.isArray(file.entries)) return null;
+      const entries = new Map<string, IndexEntry>();
+      for (const entry of file.entries)
+        if (entry && typeof entry.id === 'string' && typeof entry.stamp === 'string')
+          entries.set(entry.id, entry);
+      return entries;
+    } catch {
+      return null;
     }
   }
 
@@ -251,5 +304,14 @@ export class IndexStore {
         // Rebuilt on demand, entry by entry.
       }
     });
+  }
+}
+
+/** A stamp (draft.json's modification time in ns) as a number to compare; 0 when it is not one. */
+function stampValue(stamp: string): bigint {
+  try {
+    return BigInt(stamp);
+  } catch {
+    return 0n;
   }
 }

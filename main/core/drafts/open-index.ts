@@ -1,15 +1,13 @@
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import type { Draft } from '../../../shared/model/draft';
+import { removeLeftovers, WORK_FOLDER_AGE_MS } from '../fs/leftovers';
 import type { Logger } from '../platform/logger';
 import { entryOf, type IndexEntry } from './draft-index';
 import { isDraftFolderName, type DraftPaths } from './draft-paths';
 import type { IndexStore } from './index-store';
-import { quarantine } from './quarantine';
+import { quarantine } from '../fs/quarantine';
 
 const STAT_BATCH = 256;
-/** Longer than any save takes; a temporary file older than this was left by a crash. */
-const TEMP_FILE_GRACE_MS = 60_000;
 
 export interface OpenIndexOptions {
   paths: DraftPaths;
@@ -42,29 +40,31 @@ export async function loadIndex(options: OpenIndexOptions): Promise<boolean> {
 
 /**
  * Checks the index against the draft folders without reading the drafts: it compares the folder
- * names and each folder's modification time (which changes whenever draft.json is replaced) with
- * the index, and re-reads only the drafts that disagree.
+ * names and each draft.json's modification time (which changes whenever it is replaced or
+ * otherwise written) with the index, and re-reads only the drafts that disagree.
  */
 export async function verifyIndex(options: OpenIndexOptions): Promise<number> {
   const { paths, index, logger } = options;
   const names = await readdir(paths.root, { withFileTypes: true });
   const folders: string[] = [];
-  for (const item of names) {
-    if (!item.isDirectory()) continue;
-    if (item.name.startsWith('.creating-') || item.name.startsWith('.erasing-')) {
-      // Left by a crash while a draft was being created or erased: never a complete draft.
-      await rm(join(paths.root, item.name), { recursive: true, force: true });
-    } else if (isDraftFolderName(item.name)) {
-      folders.push(item.name);
-    }
-  }
+  for (const item of names) if (item.isDirectory() && isDraftFolderName(item.name)) folders.push(item.name);
+  // Left by a crash while a draft was being created or erased: never a complete draft. A young
+  // one is another process's draft being made right now, so only old ones go.
+  await removeLeftovers(
+    paths.root,
+    options.now(),
+    (name) => name.startsWith('.creating-') || name.startsWith('.erasing-'),
+    WORK_FOLDER_AGE_MS,
+  );
+  await removeLeftovers(paths.root, options.now());
+  await removeLeftovers(paths.searchFolder, options.now());
 
   const stale: string[] = [];
   for (let at = 0; at < folders.length; at += STAT_BATCH) {
     const batch = folders.slice(at, at + STAT_BATCH);
     const stamps = await Promise.all(
       batch.map((id) =>
-        stat(paths.folder(id), { bigint: true }).then(
+        stat(paths.file(id), { bigint: true }).then(
           (info) => info.mtimeNs.toString(),
           () => null,
         ),
@@ -82,7 +82,7 @@ export async function verifyIndex(options: OpenIndexOptions): Promise<number> {
   let updated = 0;
   for (const id of stale) {
     await forDraft(id, async () => {
-      await removeLeftoverTempFiles(paths.folder(id), options.now());
+      await removeLeftovers(paths.folder(id), options.now());
       const read = await options.readForIndex(id);
       if (!read) {
         if (index.get(id)) removed.push(id);
@@ -105,21 +105,4 @@ export async function verifyIndex(options: OpenIndexOptions): Promise<number> {
     });
   }
   return updated + removed.length;
-}
-
-/**
- * Temporary files of a write that a crash interrupted; the draft itself is the old or new version.
- * A young one may belong to a save another process (the CLI) is making right now, so it stays.
- */
-async function removeLeftoverTempFiles(folder: string, now: Date): Promise<void> {
-  const names = await readdir(folder).catch(() => [] as string[]);
-  for (const name of names) {
-    if (!name.startsWith('.') || !name.endsWith('.tmp')) continue;
-    const path = join(folder, name);
-    const modified = await stat(path).then(
-      (info) => info.mtimeMs,
-      () => null,
-    );
-    if (modified !== null && now.getTime() - modified > TEMP_FILE_GRACE_MS) await rm(path, { force: true });
-  }
 }

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { DigestPreview, digestRequestSchema } from '../../../shared/contract/inbox';
 import { CoreFailure } from '../../../shared/contract/errors';
+import type { FieldProblem } from '../../../shared/contract/explain-args';
 import { DigestTemplateError, renderDigest } from '../../../shared/digest/render-digest';
+import { endOfLocalDay } from '../../../shared/inbox/filter';
 import type { Bookmark } from '../../../shared/model/bookmark';
 import type { DigestTemplate } from '../../../shared/model/digest-template';
 import type { DraftStore } from '../drafts/draft-store';
@@ -23,6 +25,12 @@ function pickTemplate(templates: DigestTemplate[], name: string | undefined): Di
   return found;
 }
 
+/** A digest is dated at the end of its period (its last day's end), or now when that is still to come. */
+function postDateOf(lastDay: string, now: Date): string {
+  const end = new Date(endOfLocalDay(lastDay) - 1000);
+  return (end < now ? end : now).toISOString();
+}
+
 function oldestFirst(a: Bookmark, b: Bookmark): number {
   return a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : a.id < b.id ? -1 : 1;
 }
@@ -33,14 +41,14 @@ export class Digests {
     private readonly inbox: Inbox,
     private readonly settings: SettingsStore,
     private readonly drafts: DraftStore,
+    private readonly now: () => Date,
   ) {}
 
   async preview(request: DigestRequest): Promise<DigestPreview> {
     if (request.from > request.to) {
-      throw new CoreFailure(
-        'invalid-args',
-        `The digest starts (${request.from}) after it ends (${request.to}).`,
-      );
+      const message = `The end date (${request.to}) is before the start date (${request.from}).`;
+      const problem: FieldProblem = { field: 'to', label: 'end date', message };
+      throw new CoreFailure('invalid-args', message, { fields: [problem] });
     }
     const template = pickTemplate(this.settings.get().digestTemplates, request.template);
     const inRange = await this.inbox.list({
@@ -93,7 +101,11 @@ export class Digests {
         `There are no unused links from ${request.from} to ${request.to}: widen the range or add links first.`,
       );
     }
-    const draft = await this.drafts.create({ title: preview.title, html: preview.html });
+    const draft = await this.drafts.create({
+      title: preview.title,
+      html: preview.html,
+      publishAt: postDateOf(request.to, this.now()),
+    });
     await this.inbox.markUsed(
       used.map((bookmark) => bookmark.id),
       draft.id,

@@ -33,54 +33,70 @@ type InboxHandlers = Pick<
 
 export type InboxDeps = Pick<
   DomainDeps,
-  'host' | 'dataDir' | 'settings' | 'http' | 'clock' | 'logger' | 'drafts' | 'events' | 'jobs'
+  'host' | 'dataDir' | 'settings' | 'http' | 'clock' | 'logger' | 'drafts' | 'events' | 'jobs' | 'problems'
 >;
 
 /** Links go into the journal in batches this big during an import, so other requests are served between. */
 const IMPORT_BATCH = 500;
 
 /** The inbox domain: its store opens in the background; every handler waits for it. */
-export function createInbox(deps: InboxDeps): { handlers: InboxHandlers; dispose(): Promise<void> } {
+export function createInbox(deps: InboxDeps): {
+  handlers: InboxHandlers;
+  /** Picks up what another process wrote, and tells the views when there was something. */
+  refresh(): Promise<void>;
+  dispose(): Promise<void>;
+} {
   let queue: MetadataQueue | null = null;
-  const ready = InboxStore.open(join(deps.dataDir, 'inbox'), deps.logger, () => deps.clock.now()).then(
-    (store) => {
-      const inbox = new Inbox(store, deps.events, deps.clock);
-      queue = new MetadataQueue({
-        jobs: deps.jobs,
-        fetch: (url, signal) => fetchPage(deps.http, url, signal),
-        urlOf: (id) => store.get(id)?.url ?? null,
-        started: async (id) => {
-          await inbox.setFetchState(id, { state: 'fetching', message: null, at: null });
-        },
-        finished: async (id, page) => {
-          const at = deps.clock.now().toISOString();
-          await inbox.setFetchState(id, { state: 'done', message: page.note, at }, page.metadata);
-        },
-        failed: async (id, reason) => {
-          await inbox.setFetchState(id, {
-            state: 'failed',
-            message: reason,
-            at: deps.clock.now().toISOString(),
-          });
-        },
-        progress: (state) => deps.events.emit('inbox-metadata', state),
-      });
-      // The CLI lives for one command; the app picks up fetches an earlier run left unfinished.
-      if (deps.host !== 'cli') {
-        const unfinished = [...store.all()]
-          .filter((bookmark) => !bookmark.deletedAt && ['pending', 'fetching'].includes(bookmark.fetch.state))
-          .map((bookmark) => bookmark.id);
-        if (unfinished.length) void queue.enqueue(unfinished);
-      }
-      return { inbox, store, digests: new Digests(inbox, deps.settings, deps.drafts) };
-    },
-  );
+  const ready = InboxStore.open(
+    join(deps.dataDir, 'inbox'),
+    deps.logger,
+    () => deps.clock.now(),
+    (file) =>
+      deps.problems.setAside('The inbox', file, 'the links added since it was last compacted were kept'),
+  ).then((store) => {
+    const inbox = new Inbox(store, deps.events, deps.clock);
+    queue = new MetadataQueue({
+      jobs: deps.jobs,
+      fetch: (url, signal) => fetchPage(deps.http, url, signal),
+      urlOf: (id) => store.get(id)?.url ?? null,
+      started: async (id) => {
+        await inbox.setFetchState(id, { state: 'fetching', message: null, at: null });
+      },
+      finished: async (id, page) => {
+        const at = deps.clock.now().toISOString();
+        await inbox.setFetchState(id, { state: 'done', message: page.note, at }, page.metadata);
+      },
+      failed: async (id, reason) => {
+        await inbox.setFetchState(id, {
+          state: 'failed',
+          message: reason,
+          at: deps.clock.now().toISOString(),
+        });
+      },
+      progress: (state) => deps.events.emit('inbox-metadata', state),
+    });
+    // The CLI lives for one command; the app picks up fetches an earlier run left unfinished.
+    if (deps.host !== 'cli') {
+      const unfinished = [...store.all()]
+        .filter((bookmark) => !bookmark.deletedAt && ['pending', 'fetching'].includes(bookmark.fetch.state))
+        .map((bookmark) => bookmark.id);
+      if (unfinished.length) void queue.enqueue(unfinished);
+    }
+    return { inbox, store, digests: new Digests(inbox, deps.settings, deps.drafts, () => deps.clock.now()) };
+  });
   ready.catch((error: unknown) =>
     deps.logger.error('the inbox could not be opened', { message: String(error) }),
   );
   const fetchNow = () => queue!;
 
   return {
+    refresh: async () => {
+      const { store } = await ready;
+      const before = store.version;
+      await store.refresh();
+      if (store.version !== before)
+        deps.events.emit('inbox-changed', { upserted: [], removed: [], reload: true });
+    },
     dispose: async () => {
       queue?.dispose();
       await ready.catch(() => undefined);

@@ -1,7 +1,9 @@
-import { mkdir, open, readFile, readdir, rename, rm, stat, truncate } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Bookmark } from '../../../shared/model/bookmark';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { removeLeftovers } from '../fs/leftovers';
+import { storeLockPath, withStoreLock } from '../fs/store-lock';
 import type { Logger } from '../platform/logger';
 
 export interface LastDigest {
@@ -12,6 +14,13 @@ export interface LastDigest {
 }
 
 type JournalEntry = { op: 'put'; bookmark: Bookmark } | { op: 'digest'; lastDigest: LastDigest };
+
+/** What a change writes: links as they now are, and the last digest. */
+export interface InboxChange<T> {
+  bookmarks: Bookmark[];
+  lastDigest?: LastDigest;
+  result: T;
+}
 
 interface Snapshot {
   format: 'postwright-inbox';
@@ -31,9 +40,11 @@ const KEEP_DELETED_MS = 24 * 60 * 60 * 1000;
  * The inbox on disk: a snapshot (`snapshot.json`, replaced crash-safely) plus an append-only journal
  * of changes since (`journal-<generation>.jsonl`, one JSON line per change, fsynced). Adding a link
  * appends one line, however big the inbox; compaction folds the journal into a new snapshot.
- * A line torn by a crash was never acknowledged and is cut off on the next start. Another process
- * on the same folder (the CLI beside the app) is picked up before every read or write.
- * Format: docs/data.md.
+ * Every change and every compaction runs under the inbox's lock, shared with other processes on
+ * the folder: a change first reads the lines others wrote, decides on the links as they are now,
+ * appends, and only then changes memory. A partial last line (a crash, a full disk) was never
+ * acknowledged and is cut off before the next append. Readers pick up other processes' lines
+ * before every read. Format: docs/data.md.
  */
 export class InboxStore {
   private readonly bookmarks = new Map<string, Bookmark>();
@@ -42,7 +53,7 @@ export class InboxStore {
   private journalOffset = 0;
   private snapshotStamp = '';
   private queue: Promise<unknown> = Promise.resolve();
-  private reloads = 0;
+  private readonly lockPath: string;
   /** Goes up with every change applied, so readers can keep derived lists until it moves. */
   version = 0;
   lastDigest: LastDigest | null = null;
@@ -51,12 +62,21 @@ export class InboxStore {
     private readonly dir: string,
     private readonly logger: Logger,
     private readonly now: () => Date,
-  ) {}
+    private readonly onQuarantine?: (file: string) => void,
+  ) {
+    this.lockPath = storeLockPath(dirname(dir), 'inbox');
+  }
 
-  static async open(dir: string, logger: Logger, now: () => Date): Promise<InboxStore> {
+  static async open(
+    dir: string,
+    logger: Logger,
+    now: () => Date,
+    onQuarantine?: (file: string) => void,
+  ): Promise<InboxStore> {
     await mkdir(dir, { recursive: true });
-    const store = new InboxStore(dir, logger, now);
-    await store.reload();
+    const store = new InboxStore(dir, logger, now, onQuarantine);
+    await store.reload(false);
+    await removeLeftovers(dir, now());
     return store;
   }
 
@@ -79,45 +99,73 @@ export class InboxStore {
 
   /** Picks up what another process wrote since; call before answering from memory. */
   refresh(): Promise<void> {
-    return this.serial(() => this.catchUp());
+    return this.serial(() => this.catchUp(false));
+  }
+
+  /** Durably records changed links (and the last digest); memory follows once they are on disk. */
+  write(bookmarks: Bookmark[], lastDigest?: LastDigest): Promise<void> {
+    return this.transact(() => ({ bookmarks, ...(lastDigest ? { lastDigest } : {}), result: undefined }));
   }
 
   /**
-   * Durably records changed links (and the last digest): visible to reads at once, resolved once
-   * on disk. Writes are applied in call order, so a later edit always wins.
+   * A read-modify-write under the inbox lock: `decide` sees the links as they are now (other
+   * processes' lines included) and returns what to write; its result is resolved once on disk.
+   * Changes are applied in call order, so a later edit always wins.
    */
-  write(bookmarks: Bookmark[], lastDigest?: LastDigest): Promise<void> {
-    const entries: JournalEntry[] = bookmarks.map((bookmark) => ({ op: 'put', bookmark }));
-    if (lastDigest) entries.push({ op: 'digest', lastDigest });
-    for (const entry of entries) this.apply(entry);
-    if (entries.length === 0) return Promise.resolve();
-    const lines = entries.map((entry) => JSON.stringify(entry));
-    const reloadsAtCall = this.reloads;
-    return this.serial(async () => {
-      await this.catchUp();
-      const text = lines.join('\n') + '\n';
-      const before = this.journalOffset;
-      const file = await open(this.journalPath(), 'a');
-      try {
-        await file.appendFile(text);
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-      const ours = Buffer.byteLength(text);
-      const size = (await stat(this.journalPath())).size;
-      if (size === before + ours) this.journalOffset = size;
-      // Another process appended at the same time: apply its lines, not ours again.
-      else await this.catchUp(new Set(lines));
-      // Another process compacted meanwhile and memory was rebuilt from disk without these changes.
-      if (this.reloads !== reloadsAtCall) for (const entry of entries) this.reapply(entry);
-      if (this.journalOffset > COMPACT_AFTER_BYTES) await this.compact();
-    });
+  transact<T>(decide: (store: InboxStore) => InboxChange<T>): Promise<T> {
+    return this.serial(() =>
+      withStoreLock(this.lockPath, async () => {
+        await this.catchUp(true);
+        const change = decide(this);
+        const entries: JournalEntry[] = change.bookmarks.map((bookmark) => ({ op: 'put', bookmark }));
+        if (change.lastDigest) entries.push({ op: 'digest', lastDigest: change.lastDigest });
+        if (entries.length === 0) return change.result;
+        await this.append(entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
+        for (const entry of entries) this.apply(entry);
+        if (this.journalOffset > COMPACT_AFTER_BYTES) {
+          // The change is on disk already; a compaction that fails (a full disk) waits for the next one.
+          await this.compact().catch((error: unknown) =>
+            this.logger.info('the inbox journal was not compacted this time', { message: String(error) }),
+          );
+        }
+        return change.result;
+      }),
+    );
   }
 
   /** Folds the journal into a new snapshot. Runs on its own when the journal grows; tests call it too. */
   compactNow(): Promise<void> {
-    return this.serial(() => this.compact());
+    return this.serial(() =>
+      withStoreLock(this.lockPath, async () => {
+        await this.catchUp(true);
+        await this.compact();
+      }),
+    );
+  }
+
+  /**
+   * Under the lock, after catching up: bytes past the last whole line are what a failed or killed
+   * append left (never acknowledged), so they are cut before ours go on; a failed append is cut
+   * back too, so it can never swallow the next one.
+   */
+  private async append(text: string): Promise<void> {
+    const file = await open(this.journalPath(), 'a');
+    try {
+      if ((await file.stat()).size > this.journalOffset) {
+        this.logger.warn('cut a partial line off the inbox journal', {});
+        await file.truncate(this.journalOffset);
+      }
+      try {
+        await file.appendFile(text);
+        await file.sync();
+      } catch (error) {
+        await file.truncate(this.journalOffset).catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await file.close();
+    }
+    this.journalOffset += Buffer.byteLength(text);
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -154,16 +202,8 @@ export class InboxStore {
     return info ? `${info.ino}:${info.mtimeMs}:${info.size}` : '';
   }
 
-  private reapply(entry: JournalEntry): void {
-    if (entry.op === 'put') {
-      const now = this.bookmarks.get(entry.bookmark.id);
-      if (now && now.updatedAt > entry.bookmark.updatedAt) return;
-    }
-    this.apply(entry);
-  }
-
-  private async reload(): Promise<void> {
-    this.reloads++;
+  /** Reads the snapshot and the journal again (at open, and when another process compacted). */
+  private async reload(locked: boolean): Promise<void> {
     this.version++;
     this.bookmarks.clear();
     this.keys.clear();
@@ -185,19 +225,26 @@ export class InboxStore {
         this.lastDigest = snapshot.lastDigest;
         for (const bookmark of snapshot.bookmarks) this.apply({ op: 'put', bookmark });
       } catch (error) {
+        // A snapshot is replaced whole, so it is broken, not half written; still, look once more
+        // under the lock before setting it aside.
+        if (!locked) return withStoreLock(this.lockPath, () => this.reload(true));
         await this.quarantine(this.snapshotPath, String(error));
+        // The newest journal still holds the changes made since that snapshot: keep them.
+        this.bookmarks.clear();
+        this.keys.clear();
+        this.generation = Math.max(0, ...(await this.journalGenerations()));
+        this.snapshotStamp = await this.stampOf(this.snapshotPath);
       }
     }
-    await this.cutTornLine();
-    await this.catchUp();
+    await this.catchUp(locked);
     await this.removeStaleJournals();
   }
 
   /** Applies journal lines written since we last looked (by us or another process). */
-  private async catchUp(skip?: Set<string>): Promise<void> {
+  private async catchUp(locked: boolean): Promise<void> {
     if ((await this.stampOf(this.snapshotPath)) !== this.snapshotStamp) {
       // Another process compacted: start again from its snapshot.
-      await this.reload();
+      await this.reload(locked);
       return;
     }
     const info = await stat(this.journalPath()).catch(() => null);
@@ -209,7 +256,7 @@ export class InboxStore {
       await file.read(buffer, 0, length, this.journalOffset);
       const complete = buffer.lastIndexOf(0x0a) + 1;
       for (const line of buffer.subarray(0, complete).toString('utf8').split('\n')) {
-        if (!line || skip?.has(line)) continue;
+        if (!line) continue;
         try {
           this.apply(JSON.parse(line) as JournalEntry);
         } catch {
@@ -222,18 +269,8 @@ export class InboxStore {
     }
   }
 
-  /** A crash mid-append leaves a last line without its newline: it was never acknowledged, so drop it. */
-  private async cutTornLine(): Promise<void> {
-    const path = this.journalPath();
-    const data = await readFile(path).catch(() => null);
-    if (!data || data.length === 0 || data[data.length - 1] === 0x0a) return;
-    const keep = data.lastIndexOf(0x0a) + 1;
-    this.logger.warn('cut a torn line off the inbox journal', { bytes: data.length - keep });
-    await truncate(path, keep);
-  }
-
+  /** Under the lock, caught up: no other process can append between the snapshot and removing the journal. */
   private async compact(): Promise<void> {
-    await this.catchUp();
     const cutoff = this.now().getTime() - KEEP_DELETED_MS;
     const keep = [...this.bookmarks.values()].filter(
       (bookmark) => !bookmark.deletedAt || Date.parse(bookmark.deletedAt) > cutoff,
@@ -263,11 +300,17 @@ export class InboxStore {
     await rm(this.journalPath(old), { force: true });
   }
 
-  private async removeStaleJournals(): Promise<void> {
-    for (const name of await readdir(this.dir)) {
+  private async journalGenerations(): Promise<number[]> {
+    const names = await readdir(this.dir);
+    return names.flatMap((name) => {
       const match = /^journal-(\d+)\.jsonl$/.exec(name);
-      if (match && Number(match[1]) < this.generation) await rm(join(this.dir, name), { force: true });
-    }
+      return match ? [Number(match[1])] : [];
+    });
+  }
+
+  private async removeStaleJournals(): Promise<void> {
+    for (const generation of await this.journalGenerations())
+      if (generation < this.generation) await rm(this.journalPath(generation), { force: true });
   }
 
   private async quarantine(path: string, reason: string): Promise<void> {
@@ -276,5 +319,6 @@ export class InboxStore {
     const target = join(folder, `snapshot-${Date.now()}.json`);
     await rename(path, target);
     this.logger.error('the inbox snapshot could not be read and was set aside', { target, reason });
+    this.onQuarantine?.(target);
   }
 }

@@ -35,7 +35,17 @@ export class Inbox {
 
   /** Adds links (merging duplicates); `fetch` marks new ones for a background metadata fetch. */
   async add(links: NewLink[], options: { fetch: boolean; quiet?: boolean }): Promise<AddResult> {
-    await this.store.refresh();
+    // Decided under the inbox lock on the links as they are now, so a link another process added
+    // a moment ago is merged, not doubled.
+    const { result, written } = await this.store.transact((store) => {
+      const { result, written } = this.merge(store, links, options);
+      return { bookmarks: written, result: { result, written } };
+    });
+    if (!options.quiet) this.changed(written);
+    return result;
+  }
+
+  private merge(store: InboxStore, links: NewLink[], options: { fetch: boolean }) {
     const now = this.now();
     const batch = new Map<string, Bookmark>();
     const result: AddResult = { bookmarks: [], added: 0, merged: 0, rejected: [] };
@@ -45,7 +55,7 @@ export class Inbox {
         result.rejected.push({ url: link.url, reason: parsed.reason });
         continue;
       }
-      const existing = batch.get(parsed.key) ?? this.store.byKey(parsed.key);
+      const existing = batch.get(parsed.key) ?? store.byKey(parsed.key);
       let bookmark: Bookmark;
       if (existing) {
         bookmark = mergeLink(existing, link, now);
@@ -73,10 +83,7 @@ export class Inbox {
       batch.set(parsed.key, bookmark);
       result.bookmarks.push(bookmark);
     }
-    const written = [...batch.values()];
-    await this.store.write(written);
-    if (!options.quiet) this.changed(written);
-    return result;
+    return { result, written: [...batch.values()] };
   }
 
   get(id: string): Bookmark {
@@ -137,15 +144,15 @@ export class Inbox {
     edit: (bookmark: Bookmark) => Bookmark,
     allowDeleted = false,
   ): Promise<Bookmark[]> {
-    await this.store.refresh();
-    const now = this.now();
-    const next = ids.map((id) => {
-      const current = allowDeleted ? this.store.get(id) : this.get(id);
-      if (!current) throw new CoreFailure('not-found', 'That link is no longer in the inbox.');
-      return { ...edit(current), updatedAt: now };
+    return this.store.transact(() => {
+      const now = this.now();
+      const next = ids.map((id) => {
+        const current = allowDeleted ? this.store.get(id) : this.get(id);
+        if (!current) throw new CoreFailure('not-found', 'That link is no longer in the inbox.');
+        return { ...edit(current), updatedAt: now };
+      });
+      return { bookmarks: next, result: next };
     });
-    await this.store.write(next);
-    return next;
   }
 
   async update(id: string, patch: BookmarkPatch): Promise<Bookmark> {
@@ -193,17 +200,19 @@ export class Inbox {
   }
 
   async setFetchState(id: string, state: Bookmark['fetch'], meta?: LinkMetadata): Promise<Bookmark | null> {
-    const current = this.store.get(id);
-    if (!current) return null;
-    const next: Bookmark = { ...current, fetch: state };
-    if (meta) {
-      next.meta = meta;
-      // The page's words fill what the author has not written; the author's text is never replaced.
-      if (!next.title.trim() && meta.title) next.title = meta.title;
-      if (!next.description.trim() && meta.description) next.description = meta.description;
-    }
-    await this.store.write([next]);
-    if (!current.deletedAt) this.changed([next]);
+    const next = await this.store.transact((store) => {
+      const current = store.get(id);
+      if (!current) return { bookmarks: [], result: null };
+      const changed: Bookmark = { ...current, fetch: state };
+      if (meta) {
+        changed.meta = meta;
+        // The page's words fill what the author has not written; the author's text is never replaced.
+        if (!changed.title.trim() && meta.title) changed.title = meta.title;
+        if (!changed.description.trim() && meta.description) changed.description = meta.description;
+      }
+      return { bookmarks: [changed], result: changed };
+    });
+    if (next && !next.deletedAt) this.changed([next]);
     return next;
   }
 }

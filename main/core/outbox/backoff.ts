@@ -1,3 +1,5 @@
+import { MAX_RETRY_AFTER_MS } from '../../../shared/net/retry-after';
+
 export interface BackoffPolicy {
   baseMs: number;
   capMs: number;
@@ -9,7 +11,8 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 5 * 60_000
 
 /**
  * Exponential backoff with jitter ("equal jitter": half fixed, half random, so retries from many
- * clients spread out but never come back at once), never sooner than the server's Retry-After.
+ * clients spread out but never come back at once), capped at `capMs`; never sooner than the
+ * server's Retry-After (read by shared/net/retry-after, which caps it at an hour).
  */
 export function backoffDelay(
   attempt: number,
@@ -19,5 +22,5 @@ export function backoffDelay(
 ): number {
   const exponential = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
   const jittered = exponential / 2 + (random() * exponential) / 2;
-  return Math.max(jittered, Math.min(retryAfterMs ?? 0, policy.capMs * 12));
+  return Math.max(jittered, Math.min(retryAfterMs ?? 0, MAX_RETRY_AFTER_MS));
 }

@@ -3,22 +3,35 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { OutboxJob } from '../../../shared/model/publish';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { removeLeftovers } from '../fs/leftovers';
+import { storeLockPath, withStoreLock } from '../fs/store-lock';
 import type { Logger } from '../platform/logger';
+
+const UNREADABLE = Symbol('unreadable');
 
 /**
  * The outbox on disk: one crash-safe file per job (`<dataDir>/outbox/<id>.json`), so a job is
- * journaled before anything is sent and two processes (the app and the CLI) never overwrite each
- * other's jobs. A job being sent is claimed with an exclusive lock file holding the process id;
- * the lock of a process that died (kill -9, power cut) is stale and taken over.
+ * journaled before anything is sent. Every change of a job is a read-modify-write under that job's
+ * lock, shared with other processes (the app, a second `outbox retry`): it starts from the file as
+ * it is now, so no process overwrites another's attempt. A job being sent is also claimed with an
+ * exclusive `<id>.lock` file holding the process id; the claim of a process that died (kill -9,
+ * power cut) is stale and taken over. A job file that cannot be parsed, read again under its lock,
+ * is moved aside.
  */
 export class OutboxJournal {
   readonly folder: string;
+  private leftoversChecked = false;
 
   constructor(
-    dataDir: string,
+    private readonly dataDir: string,
     private readonly logger: Logger,
+    private readonly onQuarantine: (file: string) => void = () => undefined,
   ) {
     this.folder = join(dataDir, 'outbox');
+  }
+
+  private writeLock(id: string): string {
+    return storeLockPath(this.dataDir, `outbox-${id}`);
   }
 
   private file(id: string): string {
@@ -29,22 +42,59 @@ export class OutboxJournal {
     return join(this.folder, `${id}.lock`);
   }
 
-  async save(job: OutboxJob): Promise<void> {
-    await mkdir(this.folder, { recursive: true });
-    await writeFileAtomic(this.file(job.id), `${JSON.stringify(job, null, 2)}\n`);
+  /** Writes a new job (never one that exists). */
+  async create(job: OutboxJob): Promise<OutboxJob> {
+    const created = await this.change(job.id, (latest) => latest ?? job);
+    return created!;
+  }
+
+  /**
+   * Changes a job under its lock: `edit` gets the job as it is on disk now (null if it is gone)
+   * and returns it changed, or the same object to leave the file alone.
+   */
+  change(id: string, edit: (latest: OutboxJob | null) => OutboxJob | null): Promise<OutboxJob | null> {
+    return withStoreLock(this.writeLock(id), async () => {
+      const read = await this.read(id);
+      const latest = read === UNREADABLE ? await this.quarantine(id) : read;
+      const next = edit(latest);
+      if (next === latest || next === null) return latest;
+      await mkdir(this.folder, { recursive: true });
+      await writeFileAtomic(this.file(id), `${JSON.stringify(next, null, 2)}\n`);
+      return next;
+    });
   }
 
   async get(id: string): Promise<OutboxJob | null> {
+    const read = await this.read(id);
+    if (read !== UNREADABLE) return read;
+    // Read again after any writer is done; only a file still unparsable is set aside.
+    return withStoreLock(this.writeLock(id), async () => {
+      const again = await this.read(id);
+      return again === UNREADABLE ? this.quarantine(id) : again;
+    });
+  }
+
+  private async read(id: string): Promise<OutboxJob | null | typeof UNREADABLE> {
+    let text: string;
     try {
-      return JSON.parse(await readFile(this.file(id), 'utf8')) as OutboxJob;
+      text = await readFile(this.file(id), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      await this.quarantine(id);
-      return null;
+      throw error;
+    }
+    try {
+      const job = JSON.parse(text) as OutboxJob;
+      return job && typeof job === 'object' && job.id === id ? job : UNREADABLE;
+    } catch {
+      return UNREADABLE;
     }
   }
 
   async list(): Promise<OutboxJob[]> {
+    if (!this.leftoversChecked) {
+      this.leftoversChecked = true;
+      await removeLeftovers(this.folder, new Date());
+    }
     let names: string[];
     try {
       names = await readdir(this.folder);
@@ -108,9 +158,11 @@ export class OutboxJournal {
     }
   }
 
-  private async quarantine(id: string): Promise<void> {
+  private async quarantine(id: string): Promise<null> {
     const aside = join(this.folder, `${id}.json.unreadable-${Date.now()}`);
-    await rename(this.file(id), aside).catch(() => undefined);
+    await rename(this.file(id), aside);
     this.logger.error('an outbox job file could not be read; it was moved aside', { aside });
+    this.onQuarantine(aside);
+    return null;
   }
 }

@@ -24,7 +24,23 @@ export interface OutboxDeps {
   clock: Clock;
   logger: Logger;
   backoff?: BackoffPolicy;
+  /** The outbox's one timer; tests pass their own to count it and fire it. */
+  timers?: Timers;
 }
+
+export interface Timers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+}
+
+const SYSTEM_TIMERS: Timers = {
+  setTimeout: (run, ms) => {
+    const timer = setTimeout(run, ms);
+    timer.unref?.();
+    return timer;
+  },
+  clearTimeout: (timer) => clearTimeout(timer as NodeJS.Timeout),
+};
 
 /** How long finished jobs stay listed. */
 const KEEP_DONE_MS = 30 * 24 * 3600_000;
@@ -58,19 +74,25 @@ function newJob(
  */
 export class Outbox {
   private chain: Promise<unknown> = Promise.resolve();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: unknown;
+  /** Goes up with every schedule(), so only the latest decides the timer. */
+  private scheduling = 0;
   private disposed = false;
   private readonly backoff: BackoffPolicy;
+  private readonly timers: Timers;
 
   private readonly performDeps: PerformDeps;
 
   constructor(private readonly deps: OutboxDeps) {
     this.backoff = deps.backoff ?? DEFAULT_BACKOFF;
+    this.timers = deps.timers ?? SYSTEM_TIMERS;
     this.performDeps = {
       blogs: deps.blogs,
       drafts: deps.drafts,
       publisherFor: (blog) => this.publisherFor(blog),
-      save: (job) => this.save(job),
+      // Only this process sends the job (it holds the claim): it records what it learnt so far.
+      save: async (job) =>
+        (await this.update(job.id, (latest) => ({ ...latest, uploads: job.uploads, postId: job.postId })))!,
     };
   }
 
@@ -120,28 +142,29 @@ export class Outbox {
         `"${draft.title || 'This draft'}" is being sent to ${blog.name} right now. Wait for it to finish.`,
       );
     }
-    const job: OutboxJob = open
-      ? {
-          ...open,
+    const job = open
+      ? await this.update(open.id, (latest) => ({
+          ...latest,
           title: draft.title,
           options: args.options,
           state: 'queued',
           reason: null,
           attempts: 0,
           nextAttemptAt: null,
-          updatedAt: now,
-        }
-      : newJob(now, {
-          action: 'publish',
-          blogId: blog.id,
-          blogName: blog.name,
-          draftId: draft.id,
-          postId: draft.remote?.blogId === blog.id ? draft.remote.postId : null,
-          title: draft.title,
-          options: args.options,
-          uploads: uploaded,
-        });
-    await this.save(job);
+        }))
+      : await this.create(
+          newJob(now, {
+            action: 'publish',
+            blogId: blog.id,
+            blogName: blog.name,
+            draftId: draft.id,
+            postId: draft.remote?.blogId === blog.id ? draft.remote.postId : null,
+            title: draft.title,
+            options: args.options,
+            uploads: uploaded,
+          }),
+        );
+    if (!job) throw new CoreFailure('not-found', 'That outbox entry no longer exists.');
     await this.deps.drafts.setStatus(draft.id, 'queued', null);
     return job;
   }
@@ -164,8 +187,7 @@ export class Outbox {
       options: {},
       uploads: {},
     });
-    await this.save(job);
-    return job;
+    return this.create(job);
   }
 
   /** Runs one attempt of the job now (after any attempt already running) and answers with the job after it. */
@@ -185,8 +207,13 @@ export class Outbox {
       throw new CoreFailure('conflict', 'That publish has already gone out; there is nothing to retry.');
     const results: OutboxJob[] = [];
     for (const job of chosen) {
+      // Decided on the job as it is now: another process may have sent it meanwhile.
       if (job.state === 'failed')
-        await this.save({ ...job, state: 'queued', reason: null, attempts: 0, nextAttemptAt: null });
+        await this.update(job.id, (latest) =>
+          latest.state === 'failed'
+            ? { ...latest, state: 'queued', reason: null, attempts: 0, nextAttemptAt: null }
+            : latest,
+        );
       results.push(await this.runNow(job.id));
     }
     return results;
@@ -200,9 +227,15 @@ export class Outbox {
     await this.schedule();
   }
 
+  /** Another process changed the job: tell the UI. */
+  async changedElsewhere(id: string): Promise<void> {
+    const job = await this.deps.journal.get(id);
+    if (job) this.deps.events.emit('outbox-changed', job);
+  }
+
   async dispose(): Promise<void> {
     this.disposed = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.clearTimer();
     await this.chain;
   }
 
@@ -212,24 +245,55 @@ export class Outbox {
     return job;
   }
 
-  private async save(job: OutboxJob): Promise<OutboxJob> {
-    const saved = { ...job, updatedAt: this.deps.clock.now().toISOString() };
-    await this.deps.journal.save(saved);
-    this.deps.events.emit('outbox-changed', saved);
+  private create(job: OutboxJob): Promise<OutboxJob> {
+    return this.deps.journal.create(job).then((created) => {
+      if (created === job) this.deps.events.emit('outbox-changed', created);
+      return created;
+    });
+  }
+
+  /**
+   * Changes the job as it is on disk now (under its lock, see OutboxJournal) and tells the UI;
+   * null when it no longer exists. `edit` returning `latest` itself leaves it unchanged.
+   */
+  private async update(id: string, edit: (latest: OutboxJob) => OutboxJob): Promise<OutboxJob | null> {
+    let changed = false;
+    const saved = await this.deps.journal.change(id, (latest) => {
+      if (!latest) return null;
+      const next = edit(latest);
+      if (next === latest) return latest;
+      changed = true;
+      return { ...next, updatedAt: this.deps.clock.now().toISOString() };
+    });
+    if (saved && changed) this.deps.events.emit('outbox-changed', saved);
     return saved;
   }
 
-  /** One timer for the earliest waiting job; the timer is also the "is the network back?" probe. */
+  private clearTimer(): void {
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /**
+   * One timer, for the earliest waiting job; the timer is also the "is the network back?" probe.
+   * Only the latest call sets it, replacing the one before, so calls that overlap never add timers.
+   */
   private async schedule(): Promise<void> {
     if (this.disposed) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    const ticket = ++this.scheduling;
     const waiting = (await this.deps.journal.list()).filter((job) => job.state === 'queued');
-    if (waiting.length === 0 || this.disposed) return;
+    if (this.disposed || ticket !== this.scheduling) return;
+    this.clearTimer();
+    if (waiting.length === 0) return;
     const next = Math.min(...waiting.map((job) => (job.nextAttemptAt ? Date.parse(job.nextAttemptAt) : 0)));
     const delay = Math.max(0, next - this.deps.clock.now().getTime());
-    this.timer = setTimeout(() => void this.runDue(), Math.min(delay, 2 ** 31 - 1));
-    this.timer.unref?.();
+    this.timer = this.timers.setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.runDue();
+      },
+      Math.min(delay, 2 ** 31 - 1),
+    );
   }
 
   private async runDue(): Promise<void> {
@@ -246,16 +310,19 @@ export class Outbox {
     if (!(await this.deps.journal.claim(id))) return this.deps.journal.get(id);
     let handle: JobHandle | undefined;
     try {
-      const stored = await this.deps.journal.get(id);
-      if (!stored || stored.state === 'done') return stored;
       // A job found "sending" was interrupted mid-request by a crash: the blog may have it already.
-      const job = await this.save({
-        ...stored,
-        state: 'sending',
-        ambiguous: stored.ambiguous || stored.state === 'sending',
-        attempts: stored.attempts + 1,
-        nextAttemptAt: null,
-      });
+      const job = await this.update(id, (stored) =>
+        stored.state === 'done'
+          ? stored
+          : {
+              ...stored,
+              state: 'sending',
+              ambiguous: stored.ambiguous || stored.state === 'sending',
+              attempts: stored.attempts + 1,
+              nextAttemptAt: null,
+            },
+      );
+      if (!job || job.state === 'done') return job;
       handle = this.deps.jobs.start(
         job.action === 'delete' ? `Deleting "${job.title}"` : `Publishing "${job.title || 'Untitled'}"`,
       );
@@ -272,27 +339,43 @@ export class Outbox {
 
   private async succeed(job: OutboxJob, patch: Partial<OutboxJob>, handle: JobHandle): Promise<OutboxJob> {
     handle.finish();
-    const latest = (await this.deps.journal.get(job.id)) ?? job;
-    const done = await this.save({
+    const done = await this.update(job.id, (latest) => ({
       ...latest,
       ...patch,
       state: 'done',
       reason: null,
+      errorCode: null,
       ambiguous: false,
       nextAttemptAt: null,
-    });
-    return done;
+    }));
+    return done ?? { ...job, ...patch, state: 'done' };
   }
 
   private async fail(job: OutboxJob, error: PublishError, handle: JobHandle): Promise<OutboxJob> {
-    const latest = (await this.deps.journal.get(job.id)) ?? job;
-    const ambiguous = latest.ambiguous || error.sent;
     const now = this.deps.clock.now().getTime();
-    let next: OutboxJob;
-    if (
+    const next =
+      (await this.update(job.id, (latest) => this.afterFailure(latest, error, now))) ??
+      this.afterFailure(job, error, now);
+    handle.fail(next.reason ?? error.message);
+    if (next.draftId && next.action === 'publish') {
+      const status = next.state === 'failed' ? 'failed' : 'queued';
+      await this.deps.drafts.setStatus(next.draftId, status, next.reason).catch(() => undefined);
+    }
+    this.deps.logger.warn('outbox attempt failed', {
+      job: job.id,
+      retry: error.retry,
+      reason: error.message,
+    });
+    return next;
+  }
+
+  /** Waits (backoff with jitter, never sooner than Retry-After) or gives up, with the sentence why. */
+  private afterFailure(latest: OutboxJob, error: PublishError, now: number): OutboxJob {
+    const ambiguous = latest.ambiguous || error.sent;
+    const waits =
       error.retry === 'offline' ||
-      (error.retry === 'transient' && latest.attempts < this.backoff.maxAttempts)
-    ) {
+      (error.retry === 'transient' && latest.attempts < this.backoff.maxAttempts);
+    if (waits) {
       const delay = backoffDelay(
         error.retry === 'offline' ? Math.min(latest.attempts, 6) : latest.attempts,
         this.backoff,
@@ -300,31 +383,12 @@ export class Outbox {
       );
       const when = new Date(now + delay);
       const reason = `${error.message} Next try at ${when.toISOString().slice(11, 19)} UTC.`;
-      next = await this.save({
-        ...latest,
-        state: 'queued',
-        ambiguous,
-        reason,
-        nextAttemptAt: when.toISOString(),
-      });
-      handle.fail(reason);
-      if (next.draftId && next.action === 'publish')
-        await this.deps.drafts.setStatus(next.draftId, 'queued', reason).catch(() => undefined);
-    } else {
-      const reason =
-        error.retry === 'transient'
-          ? `${error.message} Gave up after ${latest.attempts} attempts; retry from the outbox when the blog is working again.`
-          : error.message;
-      next = await this.save({ ...latest, state: 'failed', ambiguous, reason, nextAttemptAt: null });
-      handle.fail(reason);
-      if (next.draftId && next.action === 'publish')
-        await this.deps.drafts.setStatus(next.draftId, 'failed', reason).catch(() => undefined);
+      return { ...latest, state: 'queued', ambiguous, reason, nextAttemptAt: when.toISOString() };
     }
-    this.deps.logger.warn('outbox attempt failed', {
-      job: job.id,
-      retry: error.retry,
-      message: error.message,
-    });
-    return next;
+    const reason =
+      error.retry === 'transient'
+        ? `${error.message} Gave up after ${latest.attempts} attempts; retry from the outbox when the blog is working again.`
+        : error.message;
+    return { ...latest, state: 'failed', ambiguous, reason, errorCode: error.code, nextAttemptAt: null };
   }
 }

@@ -84,6 +84,12 @@ export async function performJob(
   return {
     postId: post.postId,
     uploads: current.uploads,
-    result: { postId: post.postId, url: post.url, remoteStatus: post.remoteStatus },
+    result: {
+      postId: post.postId,
+      url: post.url,
+      remoteStatus: post.remoteStatus,
+      ...(post.movedFrom ? { movedFrom: post.movedFrom } : {}),
+      ...(post.warnings?.length ? { warnings: post.warnings } : {}),
+    },
   };
 }

@@ -19,6 +19,10 @@ export interface PublishedPost {
   remoteStatus: string;
   /** The post's date as the blog has it (ISO), or null. */
   publishedAt: string | null;
+  /** The address the post had before this update, when the blog moved it. */
+  movedFrom?: string | null;
+  /** Parts of the draft the blog could not be sent, in sentences for the author. */
+  warnings?: string[];
 }
 
 /** A post on the blog made into local draft fields, for "pull". */

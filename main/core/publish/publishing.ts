@@ -2,7 +2,7 @@ import type { DomainDeps } from '../core-deps';
 import { BlogStore } from '../blogs/blog-store';
 import type { BackoffPolicy } from '../outbox/backoff';
 import { OutboxJournal } from '../outbox/journal';
-import { Outbox } from '../outbox/outbox';
+import { Outbox, type Timers } from '../outbox/outbox';
 import { blogsHandlers } from './blogs-handlers';
 import { publishHandlers } from './publish-handlers';
 import { createPublishers } from './publishers';
@@ -10,12 +10,15 @@ import type { XmlRpcLimits } from './xmlrpc/call';
 import { MicropubTokenStore } from './indieauth/token-store';
 import { MicropubAccess } from './micropub/micropub-access';
 import { addMicropubBlog, micropubHandlers, testMicropubBlog } from './micropub/micropub-handlers';
+import { PostAddresses } from './micropub/post-addresses';
 
 export interface PublishingDeps extends Pick<
   DomainDeps,
-  'host' | 'dataDir' | 'secrets' | 'http' | 'clock' | 'logger' | 'drafts' | 'events' | 'jobs'
+  'host' | 'dataDir' | 'secrets' | 'http' | 'clock' | 'logger' | 'drafts' | 'events' | 'jobs' | 'problems'
 > {
   backoff?: BackoffPolicy;
+  /** The outbox's timer (tests count and fire it). */
+  timers?: Timers;
   xmlrpcLimits?: Partial<XmlRpcLimits>;
 }
 
@@ -25,13 +28,18 @@ export interface PublishingDeps extends Pick<
  * `postwright outbox retry` sends what waits.
  */
 export function createPublishing(deps: PublishingDeps) {
-  const blogs = new BlogStore(deps.dataDir, deps.secrets, deps.clock, deps.logger);
+  const blogs = new BlogStore(deps.dataDir, deps.secrets, deps.clock, deps.logger, (file) =>
+    deps.problems.setAside('Your list of blogs', file, 'add your blogs again, or put the file back'),
+  );
   const micropubAccess = new MicropubAccess(
     deps.http,
     new MicropubTokenStore(deps.secrets, deps.http, () => deps.clock.now()),
   );
+  const addresses = new PostAddresses(deps.dataDir);
   const micropub = micropubHandlers({
     blogs,
+    drafts: deps.drafts,
+    addresses,
     access: micropubAccess,
     http: deps.http,
     clock: deps.clock,
@@ -44,10 +52,13 @@ export function createPublishing(deps: PublishingDeps) {
     drafts: deps.drafts,
     clock: deps.clock,
     micropub: micropubAccess,
+    addresses,
     ...(deps.xmlrpcLimits ? { limits: deps.xmlrpcLimits } : {}),
   });
   const outbox = new Outbox({
-    journal: new OutboxJournal(deps.dataDir, deps.logger),
+    journal: new OutboxJournal(deps.dataDir, deps.logger, (file) =>
+      deps.problems.setAside('A publish waiting in the outbox', file, 'publish that draft again'),
+    ),
     drafts: deps.drafts,
     blogs,
     publishers,
@@ -56,8 +67,20 @@ export function createPublishing(deps: PublishingDeps) {
     clock: deps.clock,
     logger: deps.logger,
     ...(deps.backoff ? { backoff: deps.backoff } : {}),
+    ...(deps.timers ? { timers: deps.timers } : {}),
   });
   if (deps.host !== 'cli') {
+    const { secrets } = deps;
+    if (secrets.keys) {
+      blogs
+        .repair(
+          () => secrets.keys!(),
+          (key) => secrets.delete(key),
+        )
+        .catch((error: unknown) =>
+          deps.logger.info('secrets of unsaved blogs were not checked', { message: String(error) }),
+        );
+    }
     outbox
       .resume()
       .catch((error: unknown) =>

@@ -11,6 +11,8 @@ import {
   type Reply,
   type ResultOf,
 } from '../../../shared/contract';
+import { storageFailure } from '../fs/storage-failure';
+import { ARGS_PARSE_OPTIONS, explainInvalidArgs } from '../../../shared/contract/explain-args';
 import type { Logger } from '../platform/logger';
 
 export type Router = ReturnType<typeof createRouter>;
@@ -22,9 +24,11 @@ export type Router = ReturnType<typeof createRouter>;
  */
 export function createRouter(handlers: Handlers, logger: Logger) {
   async function dispatch(method: MethodName, args: unknown, context: CallContext): Promise<unknown> {
-    const parsed = contract[method].args.safeParse(args ?? {});
+    const schema = contract[method].args;
+    const parsed = schema.safeParse(args ?? {}, ARGS_PARSE_OPTIONS);
     if (!parsed.success) {
-      throw new CoreFailure('invalid-args', `Wrong arguments for ${method}.`, parsed.error.issues);
+      const { message, fields } = explainInvalidArgs(schema, parsed.error.issues);
+      throw new CoreFailure('invalid-args', message, { fields });
     }
     const handler = handlers[method] as (args: unknown, context: CallContext) => unknown;
     return await handler(parsed.data, context);
@@ -76,6 +80,11 @@ function toCoreError(error: unknown, method: string, logger: Logger): CoreError 
   if (error instanceof CoreFailure) {
     if (error.code === 'internal') logger.error(`${method} failed`, { message: error.message });
     return error.toError();
+  }
+  const storage = storageFailure(error);
+  if (storage) {
+    logger.info(`${method} could not write to the data folder`, { message: storage.message });
+    return storage.toError();
   }
   const text = error instanceof Error ? error.message : String(error);
   logger.error(`${method} failed unexpectedly`, { message: text, stack: (error as Error)?.stack });

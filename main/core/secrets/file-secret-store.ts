@@ -31,4 +31,8 @@ export class FileSecretStore implements SecretStore {
   delete(key: string): Promise<void> {
     return this.file.remove(key);
   }
+
+  async keys(): Promise<string[]> {
+    return Object.keys(await this.file.read());
+  }
 }

@@ -1,16 +1,19 @@
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { storeLockPath, withStoreLock } from '../fs/store-lock';
 
 /**
- * A small JSON map on disk, readable only by the user (0600), changed one write at a time (so two
- * concurrent changes cannot lose each other) and replaced crash-safely. Secret stores keep their
- * values here, plain or encrypted.
+ * A small JSON map on disk, readable only by the user (0600), changed by read-modify-write under
+ * the secrets lock shared with other processes (so two concurrent changes cannot lose each other)
+ * and replaced crash-safely. Secret stores keep their values here, plain or encrypted.
  */
 export class SecretFile {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly lockPath: string;
 
-  constructor(readonly path: string) {}
+  constructor(readonly path: string) {
+    this.lockPath = storeLockPath(dirname(path), 'secrets');
+  }
 
   async read(): Promise<Record<string, string>> {
     try {
@@ -31,12 +34,10 @@ export class SecretFile {
   }
 
   private change(update: (all: Record<string, string>) => Record<string, string>): Promise<void> {
-    const next = this.queue.then(async () => {
+    return withStoreLock(this.lockPath, async () => {
       await mkdir(dirname(this.path), { recursive: true });
       await writeFileAtomic(this.path, JSON.stringify(update(await this.read()), null, 2), 0o600);
       await chmod(this.path, 0o600);
     });
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 }

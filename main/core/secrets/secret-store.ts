@@ -6,4 +6,6 @@ export interface SecretStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Every key kept, so secrets of blogs a crash left unsaved can be removed on start. */
+  keys?(): Promise<string[]>;
 }

@@ -1,7 +1,12 @@
-import type { Settings, SettingsPatch } from '../../../shared/model/settings';
+import type { Settings, SettingsBase, SettingsPatch } from '../../../shared/model/settings';
 
 /** Each host provides one: electron-store in Electron, conf (same file format) elsewhere. */
 export interface SettingsStore {
+  /** Read from the file each time, so another process's change shows at once. */
   get(): Settings;
-  update(patch: SettingsPatch): Settings;
+  /**
+   * A read-modify-write of the file under the settings lock; `base` (the template names the
+   * caller last saw) keeps the templates another process added meanwhile.
+   */
+  update(patch: SettingsPatch, base?: SettingsBase): Promise<Settings>;
 }

@@ -1,16 +1,19 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AccountBlog, DiscoveryReport } from '../../../shared/model/blog';
 import { useCore } from '../../core/CoreContext';
 import { Field, InputField } from '../../components/Field';
-import { DiscoverySteps } from './DiscoverySteps';
+import { DiscoveryVerdict } from './DiscoveryVerdict';
 import { errorText } from './error-text';
 import { MicropubSignIn } from '../micropub/MicropubSignIn';
 
 type Step = 'address' | 'sign-in' | 'pick';
 
+/** What is going on (or went wrong) at one step, shown under that step's form. */
+type Message = { step: Step; busy: string } | { step: Step; error: string };
+
 /**
- * "Add a blog": from the home page address, discovery (every probe shown), then the user name and
- * password, then the account's blogs (blogger.getUsersBlogs) to pick from.
+ * "Add a blog": from the home page address, discovery (one verdict, the probes under Details), then
+ * the user name and password, then the account's blogs (blogger.getUsersBlogs) to pick from.
  */
 export function AddBlogDialog({ onClose }: { onClose: () => void }) {
   const core = useCore();
@@ -22,30 +25,42 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
   const [password, setPassword] = useState('');
   const [accountBlogs, setAccountBlogs] = useState<AccountBlog[]>([]);
   const [chosen, setChosen] = useState<string>('');
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [protocol, setProtocol] = useState<'micropub' | 'metaweblog'>('metaweblog');
+  const busy = message !== null && 'busy' in message;
+  const addressProblem = useId();
 
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
 
-  async function run(label: string, work: () => Promise<void>) {
-    setBusy(label);
-    setError(null);
+  async function run(at: Step, label: string, work: () => Promise<void>) {
+    setMessage({ step: at, busy: label });
     try {
       await work();
+      setMessage(null);
     } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(null);
+      setMessage({ step: at, error: errorText(failure) });
     }
   }
 
+  /** The busy line or the error of one step, in place. */
+  const messageAt = (at: Step, id?: string): ReactNode =>
+    message?.step !== at ? null : 'busy' in message ? (
+      <p className="muted" role="status">
+        {message.busy}
+      </p>
+    ) : (
+      <p className="notice notice--warn" role="alert" id={id}>
+        {message.error}
+      </p>
+    );
+
   const discover = (event: FormEvent) => {
     event.preventDefault();
-    void run('Looking at the blog…', async () => {
-      setReport(null);
+    setReport(null);
+    setStep('address');
+    void run('address', 'Looking at the blog…', async () => {
       const found = await core.call('blogs-discover', { url });
       setReport(found);
       setProtocol(found.micropub ? 'micropub' : 'metaweblog');
@@ -57,7 +72,7 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
     event.preventDefault();
     if (!report?.metaweblog) return;
     const endpoint = report.metaweblog.endpoint;
-    void run('Signing in…', async () => {
+    void run('sign-in', 'Signing in…', async () => {
       const blogs = await core.call('blogs-account-blogs', { endpoint, username, password });
       setAccountBlogs(blogs);
       const home = report.homeUrl.replace(/\/+$/, '');
@@ -76,7 +91,7 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
     const blog = accountBlogs.find((entry) => entry.remoteBlogId === chosen);
     if (!blog) return;
     const endpoint = report.metaweblog.endpoint;
-    void run('Adding the blog…', async () => {
+    void run('pick', 'Adding the blog…', async () => {
       await core.call('blogs-add', {
         protocol: 'metaweblog',
         homeUrl: report.homeUrl,
@@ -90,6 +105,7 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
     });
   };
 
+  const addressFailed = message?.step === 'address' && 'error' in message;
   return (
     <dialog ref={dialog} className="add-blog" aria-label="Add a blog" onClose={onClose}>
       <h2>Add a blog</h2>
@@ -101,18 +117,21 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
             placeholder="https://example.com/"
             value={url}
             onChange={(event) => setUrl(event.target.value)}
+            aria-invalid={addressFailed}
+            aria-describedby={addressFailed ? addressProblem : undefined}
             autoFocus
             required
           />
         </Field>
-        <button type="submit" className="button" disabled={busy !== null || !url.trim()}>
+        <button type="submit" className="button" disabled={busy || !url.trim()}>
           Find the blog
         </button>
       </form>
+      {messageAt('address', addressProblem)}
 
       {report && (
-        <section aria-label="What discovery found">
-          <DiscoverySteps probes={report.probes} />
+        <section aria-label="What discovery found" className="add-blog__found">
+          <DiscoveryVerdict report={report} />
           {report.micropub && report.metaweblog && (
             <fieldset className="field-group" aria-label="Publish with">
               <legend>This blog offers two ways to publish</legend>
@@ -134,12 +153,6 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
               </label>
             </fieldset>
           )}
-          {!report.metaweblog && !report.micropub && (
-            <p className="notice notice--warn" role="alert">
-              No publishing API was found. The failed step above says why; check the address, or whether
-              XML-RPC is turned on.
-            </p>
-          )}
         </section>
       )}
 
@@ -150,8 +163,8 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
       {step !== 'address' && report?.metaweblog && protocol === 'metaweblog' && (
         <form onSubmit={signIn} className="add-blog__signin" aria-label="Sign in">
           <p className="muted">
-            MetaWeblog at <code>{report.metaweblog.endpoint}</code>. The password is kept in the secret store,
-            never in the settings; on WordPress an application password works too.
+            Sign in with your blog’s user name and password. The password is kept in the secret store, never
+            in the settings; on WordPress an application password works too.
           </p>
           <InputField
             label="User name"
@@ -168,9 +181,10 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
             autoComplete="current-password"
             required
           />
-          <button type="submit" className="button" disabled={busy !== null || !username || !password}>
+          <button type="submit" className="button" disabled={busy || !username || !password}>
             Sign in
           </button>
+          {messageAt('sign-in')}
         </form>
       )}
 
@@ -191,22 +205,13 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
               </label>
             ))}
           </fieldset>
-          <button type="submit" className="button button--primary" disabled={busy !== null || !chosen}>
+          <button type="submit" className="button button--primary" disabled={busy || !chosen}>
             Add blog
           </button>
+          {messageAt('pick')}
         </form>
       )}
 
-      {busy && (
-        <p className="muted" role="status">
-          {busy}
-        </p>
-      )}
-      {error && (
-        <p className="notice notice--warn" role="alert">
-          {error}
-        </p>
-      )}
       <div className="add-blog__actions">
         <button type="button" className="button" onClick={() => dialog.current?.close()}>
           Close

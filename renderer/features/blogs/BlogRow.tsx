@@ -4,6 +4,7 @@ import { useCore } from '../../core/CoreContext';
 import { errorText } from './error-text';
 import { RecentPosts } from './RecentPosts';
 import { MicropubSignInAgain } from '../micropub/MicropubSignInAgain';
+import { MicropubGrant } from '../micropub/MicropubGrant';
 
 /** One blog: what it is, and test / edit / remove / recent posts. */
 export function BlogRow({ blog }: { blog: Blog }) {
@@ -68,6 +69,7 @@ export function BlogRow({ blog }: { blog: Blog }) {
             </a>
             {blog.username ? ` · ${blog.username}` : ''} · <code>{blog.endpoint}</code>
           </div>
+          {blog.protocol === 'micropub' && <MicropubGrant blog={blog} />}
         </div>
         <div className="blog-row__actions">
           {blog.protocol === 'micropub' && <MicropubSignInAgain blog={blog} />}

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { Blog } from '../../../shared/model/blog';
 import { useCoreEvent, useCoreValue } from '../../core/CoreContext';
-import { OutboxList } from '../publish/OutboxList';
+import { OutboxList, type OutboxRequest } from '../publish/OutboxList';
 import { AddBlogDialog } from './AddBlogDialog';
 import { BlogRow } from './BlogRow';
 import './blogs.css';
 
 /** The Blogs section: the blogs you publish to (add, test, edit, remove) and the outbox. */
-export function BlogsView() {
+export function BlogsView({ outbox }: { outbox?: OutboxRequest }) {
   const [initial] = useCoreValue((client) => client.call('blogs-list', {}));
   const [latest, setLatest] = useState<Blog[] | null>(null);
   const [adding, setAdding] = useState(false);
@@ -34,7 +34,7 @@ export function BlogsView() {
           ))}
         </ul>
       )}
-      <OutboxList />
+      <OutboxList request={outbox} />
       {adding && <AddBlogDialog onClose={() => setAdding(false)} />}
     </section>
   );

@@ -84,36 +84,38 @@ export default function CalendarView() {
             ))}
           </div>
           <span className="calendar__spacer" />
-          <button type="button" className="button" onClick={() => picker.current?.click()}>
-            Import .ics…
-          </button>
-          <input
-            ref={picker}
-            type="file"
-            accept=".ics,text/calendar"
-            hidden
-            onChange={(change) => void importFile(change)}
-            aria-label="Import .ics file"
-          />
-          <select
-            className="calendar__export"
-            aria-label="Export"
-            value=""
-            onChange={(change) => void exportRange(change.target.value)}
-          >
-            <option value="" disabled>
-              Export…
-            </option>
-            <option value="month">{monthLabel(month)} (.ics)</option>
-            <option value="all">All events (.ics)</option>
-          </select>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setEditing({ kind: 'new', day: focusedDay })}
-          >
-            New event
-          </button>
+          <div className="calendar__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setEditing({ kind: 'new', day: focusedDay })}
+            >
+              New event
+            </button>
+            <button type="button" className="button" onClick={() => picker.current?.click()}>
+              Import .ics…
+            </button>
+            <input
+              ref={picker}
+              type="file"
+              accept=".ics,text/calendar"
+              hidden
+              onChange={(change) => void importFile(change)}
+              aria-label="Import .ics file"
+            />
+            <select
+              className="calendar__export"
+              aria-label="Export"
+              value=""
+              onChange={(change) => void exportRange(change.target.value)}
+            >
+              <option value="" disabled>
+                Export…
+              </option>
+              <option value="month">{monthLabel(month)} (.ics)</option>
+              <option value="all">All events (.ics)</option>
+            </select>
+          </div>
         </header>
         {view === 'month' ? (
           <>

@@ -95,7 +95,7 @@ export function EventEditor({
             Repeats ({event.rrule}); changes apply to every occurrence.
           </p>
         )}
-        <EventForm values={values} onChange={setValues} />
+        <EventForm values={values} onChange={setValues} focusTitle={editing.kind === 'new'} />
         {problem && (
           <p className="notice notice--warn" role="alert">
             {problem}

@@ -18,9 +18,12 @@ type TextKey = Exclude<keyof EventFormValues, 'allDay'>;
 export function EventForm({
   values,
   onChange,
+  focusTitle = false,
 }: {
   values: EventFormValues;
   onChange: (values: EventFormValues) => void;
+  /** A new event starts with the caret in its title. */
+  focusTitle?: boolean;
 }) {
   const id = useId();
   const zones = useMemo(() => timeZones(), []);
@@ -31,7 +34,7 @@ export function EventForm({
 
   return (
     <div className="event-form">
-      <InputField label="Title" type="text" {...bind('title')} required />
+      <InputField label="Title" type="text" {...bind('title')} required autoFocus={focusTitle} />
       <label className="event-form__check">
         <input
           type="checkbox"

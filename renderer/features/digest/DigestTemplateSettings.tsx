@@ -68,7 +68,7 @@ const FIELDS: { key: keyof Omit<DigestTemplate, 'name'>; label: string; rows: nu
     key: 'item',
     label: 'Each link',
     rows: 3,
-    help: '{title} {url} {description} {comment} {tags} {date} {site}; {#comment}…{/comment} only when there is one',
+    help: '{title} {url} {description} {comment} {tags} {date} {site}; {#comment}…{/comment} only when there is one, {^description}…{/description} only when there is none',
   },
   { key: 'group', label: 'Each tag group (when grouping by tag)', rows: 3, help: '{tag} {items}' },
   { key: 'body', label: 'Body', rows: 3, help: '{intro} {items}' },
@@ -87,6 +87,8 @@ export function DigestTemplateSettings({ settings }: { settings: Settings }) {
   const [index, setIndex] = useState(0);
   const [saveError, setSaveError] = useState<string | null>(null);
   const timer = useRef<number | undefined>(undefined);
+  // The names last sent, so a save keeps templates another process (the CLI) added meanwhile.
+  const sentNames = useRef(settings.digestTemplates.map((template) => template.name));
   const current = templates[Math.min(index, templates.length - 1)]!;
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
@@ -94,11 +96,14 @@ export function DigestTemplateSettings({ settings }: { settings: Settings }) {
   const commit = (next: DigestTemplate[], now = false) => {
     setTemplates(next);
     window.clearTimeout(timer.current);
-    const save = () =>
-      void core.call('settings-update', { patch: { digestTemplates: next } }).then(
+    const save = () => {
+      const base = { templateNames: sentNames.current };
+      sentNames.current = next.map((template) => template.name);
+      void core.call('settings-update', { patch: { digestTemplates: next }, base }).then(
         () => setSaveError(null),
         (error: unknown) => setSaveError((error as Error).message),
       );
+    };
     if (now) save();
     else timer.current = window.setTimeout(save, 400);
   };

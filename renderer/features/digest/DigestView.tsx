@@ -4,6 +4,8 @@ import type { DigestPreview } from '../../../shared/contract/inbox';
 import { useCore, useCoreEvent, useCoreValue } from '../../core/CoreContext';
 import { Field } from '../../components/Field';
 import { Toast, useToast } from '../../components/Toast';
+import { fieldProblem } from '../../../shared/contract/explain-args';
+import { DigestDateField } from './DigestDateField';
 import { DigestLinkList } from './DigestLinkList';
 import { DigestPreviewPane } from './DigestPreviewPane';
 import './digest.css';
@@ -30,7 +32,8 @@ export function DigestView({ onBack }: { onBack: () => void }) {
   const [groupByTag, setGroupByTag] = useState(false);
   const [template, setTemplate] = useState<string | undefined>(undefined);
   const [preview, setPreview] = useState<DigestPreview | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // A problem with one of the dates shows on that date; any other above the links.
+  const [problem, setProblem] = useState<{ text: string; from?: string; to?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [toast, showToast] = useToast(12_000);
   const [revision, setRevision] = useState(0);
@@ -67,7 +70,13 @@ export function DigestView({ onBack }: { onBack: () => void }) {
         setPreview(result);
         setProblem(null);
       },
-      (error: unknown) => live && setProblem((error as Error).message),
+      (error: unknown) => {
+        if (!live) return;
+        const dates = { from: fieldProblem(error, 'from'), to: fieldProblem(error, 'to') };
+        // A preview of other dates would contradict a problem with these: it goes.
+        if (dates.from || dates.to) setPreview(null);
+        setProblem({ text: (error as Error).message, ...dates });
+      },
     );
     return () => {
       live = false;
@@ -115,15 +124,13 @@ export function DigestView({ onBack }: { onBack: () => void }) {
 
   const included = links.filter((link) => !excluded.has(link.id)).length;
   const rangeEnd = (end: 'from' | 'to', label: string) => (
-    <Field label={label} className="field--inline">
-      <input
-        type="date"
-        aria-label={`Digest ${end}`}
-        value={range?.[end] ?? ''}
-        // A cleared date leaves the range as it was.
-        onChange={(event) => event.target.value && setRange({ [end]: event.target.value })}
-      />
-    </Field>
+    <DigestDateField
+      end={end}
+      label={label}
+      value={range?.[end] ?? ''}
+      problem={problem?.[end]}
+      onChange={(day) => setRange({ [end]: day })}
+    />
   );
   return (
     <section className="digest-view" aria-labelledby="digest-heading">
@@ -168,13 +175,15 @@ export function DigestView({ onBack }: { onBack: () => void }) {
           </span>
         )}
       </div>
-      {problem && <p className="notice notice--warn">{problem}</p>}
+      {problem && !problem.from && !problem.to && <p className="notice notice--warn">{problem.text}</p>}
       <div className="digest-view__body">
         <div className="digest-view__links">
           <h2>
             {included} of {links.length} link{links.length === 1 ? '' : 's'}
           </h2>
-          {links.length === 0 ? (
+          {problem?.from || problem?.to ? (
+            <p className="muted">The links show again once the dates make a range.</p>
+          ) : links.length === 0 ? (
             <p className="muted">
               No unused links were added in this range. Widen the dates, or add links to the inbox first.
             </p>

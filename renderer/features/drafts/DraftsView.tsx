@@ -1,10 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Draft, DraftRevision, DraftSummary } from '../../../shared/model/draft';
 import { useShortcuts } from '../../app/useShortcuts';
-import { useCore } from '../../core/CoreContext';
+import { useMediaQuery } from '../../components/useMediaQuery';
+import { CONNECTION_LOST, useConnectionLost, useCore } from '../../core/CoreContext';
 import { DraftSession } from '../editor/draft-session';
 import { DraftList } from './DraftList';
 import { DraftMenu, type MenuItem } from './DraftMenu';
+import { DraftsRail } from './DraftsRail';
 import { downloadText } from './download';
 import './drafts.css';
 import { RevisionsDialog } from './RevisionsDialog';
@@ -15,6 +17,8 @@ const Editor = lazy(() => import('../editor/Editor'));
 
 const isMac = navigator.platform.startsWith('Mac');
 const NEW_SHORTCUT = isMac ? '⌘N' : 'Ctrl+N';
+/** Below this width the list and the post panel do not both fit beside the text: one folds away. */
+const NARROW = '(max-width: 1279px)';
 
 interface OpenDraft {
   draft: Draft;
@@ -35,12 +39,24 @@ export function DraftsView() {
   const [query, setQuery] = useState('');
   const [trash, setTrash] = useState(false);
   const { total, draftAt, ensureRange, error: listError } = useDraftList(query, trash);
+  // While the host cannot be reached the list cannot be read: it says so, never "no drafts".
+  const lost = useConnectionLost();
   const [open, setOpen] = useState<OpenDraft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ title: string; items: MenuItem[]; at: { x: number; y: number } } | null>(
     null,
   );
   const [revisionsOf, setRevisionsOf] = useState<DraftSummary | null>(null);
+  // The list, the text and the post panel share the width. Where all three do not fit, the panel
+  // opening folds the list into a strip, and the list unfolding closes the panel: the text keeps room.
+  const narrow = useMediaQuery(NARROW);
+  const [listWanted, setListWanted] = useState(true);
+  const [panelOpen, setPanelOpen] = useState(() => !window.matchMedia(NARROW).matches);
+  const listShown = !open || (listWanted && !(narrow && panelOpen));
+  const showList = () => {
+    setListWanted(true);
+    if (narrow) setPanelOpen(false);
+  };
   const current = useRef<OpenDraft | null>(null);
   const version = useRef(0);
 
@@ -170,8 +186,11 @@ export function DraftsView() {
   useShortcuts({ 'mod+n': () => void newDraft() });
 
   return (
-    <div className="drafts-view">
-      <section className="drafts-panel" aria-label={trash ? 'Trash' : 'Drafts'}>
+    <div className={`drafts-view${listShown ? '' : ' drafts-view--folded'}`}>
+      {!listShown && (
+        <DraftsRail onShowList={showList} onNewDraft={() => void newDraft()} newShortcut={NEW_SHORTCUT} />
+      )}
+      <section className="drafts-panel" aria-label={trash ? 'Trash' : 'Drafts'} hidden={!listShown}>
         <div className="drafts-panel__head">
           <h1 className="drafts-panel__title">{trash ? 'Trash' : 'Drafts'}</h1>
           {!trash && (
@@ -184,6 +203,18 @@ export function DraftsView() {
               New draft
             </button>
           )}
+          {open && (
+            <button
+              type="button"
+              className="icon-button drafts-panel__fold"
+              aria-label="Hide the drafts list"
+              aria-expanded={true}
+              title="Hide the drafts list"
+              onClick={() => setListWanted(false)}
+            >
+              «
+            </button>
+          )}
         </div>
         <input
           type="search"
@@ -193,10 +224,16 @@ export function DraftsView() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
-        {listError && (
+        {lost ? (
           <p className="notice notice--warn" role="alert">
-            {listError}
+            {CONNECTION_LOST}
           </p>
+        ) : (
+          listError && (
+            <p className="notice notice--warn" role="alert">
+              {listError}
+            </p>
+          )
         )}
         {total !== null && total > 0 && (
           <DraftList
@@ -209,7 +246,7 @@ export function DraftsView() {
             onMenu={openMenu}
           />
         )}
-        {total === 0 && <ListEmptyState query={query} trash={trash} />}
+        {total === 0 && !lost && <ListEmptyState query={query} trash={trash} />}
         <div className="drafts-panel__foot">
           <button
             type="button"
@@ -256,6 +293,8 @@ export function DraftsView() {
               draft={open.draft}
               session={open.session}
               focusTitle={open.fresh}
+              panelOpen={panelOpen}
+              onPanelOpenChange={setPanelOpen}
               uploadImage={async (file) =>
                 (await core.call('drafts-add-asset', { id: open.draft.id, ...file })).src
               }

@@ -1,6 +1,7 @@
 import type { DraftSummary } from '../../../shared/model/draft';
+import { useEffect, useRef } from 'react';
 import { usePagedList, type LoadedPages } from '../../components/usePagedList';
-import { useCore, useCoreEvent } from '../../core/CoreContext';
+import { useConnectionLost, useCore, useCoreEvent } from '../../core/CoreContext';
 
 const PAGE = 100;
 const SEARCH_DEBOUNCE_MS = 60;
@@ -28,7 +29,15 @@ export function useDraftList(query: string, trash: boolean) {
     },
     failureMessage: (reason) => `The drafts could not be listed: ${reason}`,
   });
-  const { patch, reloadSoon } = list;
+  const { patch, reload, reloadSoon } = list;
+
+  // Back from a lost connection: pages asked for while it was down may have failed; ask again.
+  const lost = useConnectionLost();
+  const wasLost = useRef(false);
+  useEffect(() => {
+    if (!lost && wasLost.current) reload();
+    wasLost.current = lost;
+  }, [lost, reload]);
 
   useCoreEvent('draft-changed', (summary) => {
     let settled = false;

@@ -29,6 +29,7 @@ import { icons } from './plugins/ToolbarPlugin/icons';
 import { ToolbarButton } from './plugins/ToolbarPlugin/ToolbarButton';
 import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { PublishButton } from '../publish/PublishButton';
+import { usePublishing } from '../publish/usePublishing';
 import { PostPanel } from './PostPanel/PostPanel';
 import { SaveIndicator } from './SaveIndicator';
 import { editorTheme } from './theme';
@@ -40,15 +41,24 @@ export interface EditorProps {
   uploadImage: UploadImage;
   /** A new draft starts in its title. */
   focusTitle?: boolean;
+  /** The post panel beside the body: open or folded into its toggle (the Drafts view decides, for room). */
+  panelOpen: boolean;
+  onPanelOpenChange: (open: boolean) => void;
 }
 
 const isLinkAllowed = (url: string) => safeLinkHref(url) !== null;
 
 /** The writing surface: toolbar, title, body (or its HTML), counts and save state, and the post panel. */
-export default function Editor({ draft, session, uploadImage, focusTitle = false }: EditorProps) {
+export default function Editor({
+  draft,
+  session,
+  uploadImage,
+  focusTitle = false,
+  panelOpen,
+  onPanelOpenChange,
+}: EditorProps) {
   const [sourceMode, setSourceMode] = useState(false);
-  // Beside the text when there is room for both; a click away otherwise.
-  const [panelOpen, setPanelOpen] = useState(() => window.innerWidth >= 1300);
+  const publishing = usePublishing(draft, session);
   const [notice, setNotice] = useState<string | null>(null);
   const [title, setTitle] = useState(draft.title);
   const editorRef = useRef<LexicalEditor | null>(null);
@@ -113,15 +123,21 @@ export default function Editor({ draft, session, uploadImage, focusTitle = false
             <ToolbarButton
               label={panelOpen ? 'Hide post settings' : 'Show post settings'}
               pressed={panelOpen}
-              onClick={() => setPanelOpen((open) => !open)}
+              onClick={() => onPanelOpenChange(!panelOpen)}
             >
               {icons.panel}
             </ToolbarButton>
             <SaveIndicator session={session} />
-            <PublishButton draft={draft} flush={() => session.flush()} />
+            <PublishButton publishing={publishing} />
           </footer>
         </section>
-        {panelOpen && <PostPanel session={session} title={title} />}
+        <PostPanel
+          draft={draft}
+          session={session}
+          title={title}
+          publishing={publishing}
+          hidden={!panelOpen}
+        />
       </div>
       <EditorRefPlugin editorRef={editorRef} />
       <HistoryPlugin />

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DraftSession } from './draft-session';
 
 /** The post's title above the body: wraps like a heading when long; Enter moves to the body. */
@@ -15,13 +15,21 @@ export function TitleField({
 }) {
   const [title, setTitle] = useState(() => session.getFields().title);
   const field = useRef<HTMLTextAreaElement>(null);
-  // A one-row textarea that grows with its text, so a long title wraps instead of scrolling away.
-  useLayoutEffect(() => {
+  // A one-row textarea that grows with its text, so a long title wraps instead of scrolling away;
+  // measured again when the page's width changes (a panel opens, the window narrows).
+  useLayoutEffect(() => fitHeight(field.current), [title]);
+  useEffect(() => {
     const element = field.current;
     if (!element) return;
-    element.style.height = 'auto';
-    element.style.height = `${element.scrollHeight}px`;
-  }, [title]);
+    let width = element.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (element.clientWidth === width) return;
+      width = element.clientWidth;
+      fitHeight(element);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   return (
     <textarea
@@ -48,4 +56,10 @@ export function TitleField({
       }}
     />
   );
+}
+
+function fitHeight(element: HTMLTextAreaElement | null) {
+  if (!element) return;
+  element.style.height = 'auto';
+  element.style.height = `${element.scrollHeight}px`;
 }

@@ -37,6 +37,8 @@ export class DraftSession {
   private cancelTimer: (() => void) | null = null;
   private readBody: (() => BodySnapshot) | null = null;
   private lastBody: BodySnapshot;
+  /** When the draft last reached the disk (the core's clock), so a publish can tell what came after it. */
+  private savedAt: string;
 
   constructor(
     readonly draftId: string,
@@ -45,6 +47,7 @@ export class DraftSession {
   ) {
     const { title, slug, excerpt, tags, categories, publishAt, blogId } = initial;
     this.fields = { title, slug, excerpt, tags, categories, publishAt, blogId };
+    this.savedAt = initial.updatedAt;
     this.lastBody = {
       editorState: initial.editorState ?? '',
       html: initial.html,
@@ -58,6 +61,10 @@ export class DraftSession {
 
   getState(): SaveState {
     return this.state;
+  }
+
+  getSavedAt(): string {
+    return this.savedAt;
   }
 
   subscribe(listener: (state: SaveState) => void): () => void {
@@ -126,7 +133,8 @@ export class DraftSession {
     this.lastBody = body;
     this.setState({ kind: 'saving' });
     const run = this.persist({ id: this.draftId, ...this.fields, ...body })
-      .then(() => {
+      .then((summary) => {
+        this.savedAt = summary.updatedAt;
         if (!this.dirty) this.setState({ kind: 'saved' });
       })
       .catch((error: unknown) => {

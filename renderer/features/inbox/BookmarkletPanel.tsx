@@ -33,12 +33,12 @@ export function BookmarkletPanel() {
         onClick={(event) => event.preventDefault()}
         title="Drag me to the bookmarks bar"
       >
-        ＋ Postwright
+        + Postwright
       </a>
       <p className="muted">
         {desktop
           ? 'It opens a postwright:// link, which your system hands to Postwright.'
-          : `It opens ${location.origin}; keep Postwright running at this address (postwright serve --port ${location.port || 80}) for it to work.`}
+          : `It opens ${location.origin}. Postwright starts on this port every time, so the bookmarklet keeps working; if another program ever takes the port, Postwright says so when it starts and you drag the bookmarklet again.`}
       </p>
     </div>
   );

@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { Bookmark, BookmarkPatch, NewLink } from '../../../shared/model/bookmark';
 import type { JobProgress } from '../../../shared/model/job';
-import { useCore, useCoreEvent, useCoreValue } from '../../core/CoreContext';
+import {
+  CONNECTION_LOST,
+  useConnectionLost,
+  useCore,
+  useCoreEvent,
+  useCoreValue,
+} from '../../core/CoreContext';
 import { DigestView } from '../digest/DigestView';
 import { downloadText } from '../drafts/download';
 import { BookmarkletPanel } from './BookmarkletPanel';
@@ -38,6 +44,7 @@ export function InboxView() {
 
 function LinkInbox({ onDigest }: { onDigest: () => void }) {
   const core = useCore();
+  const lost = useConnectionLost();
   const [filter, setFilter] = useState<ListFilter>({ used: 'all', archived: 'active' });
   const { total, linkAt, find, ensureRange, error } = useInboxList(filter);
   const [tags, setTags] = useCoreValue((client) => client.call('inbox-tags', {}));
@@ -182,36 +189,38 @@ function LinkInbox({ onDigest }: { onDigest: () => void }) {
             </span>
           )}
           <span className="inbox-head__spacer" />
-          <button
-            type="button"
-            className="button"
-            onClick={() => setShowBookmarklet((shown) => !shown)}
-            aria-expanded={showBookmarklet}
-          >
-            Bookmarklet
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => fileInput.current?.click()}
-            disabled={Boolean(importing)}
-          >
-            Import…
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            hidden
-            aria-label="Bookmark file to import"
-            accept=".html,.htm,.json,.csv,text/html,application/json,text/csv"
-            onChange={(event) => void importFile(event)}
-          />
-          <button type="button" className="button" onClick={exportAll}>
-            Export
-          </button>
-          <button type="button" className="button button--primary" onClick={onDigest}>
-            Build digest
-          </button>
+          <div className="inbox-head__actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => setShowBookmarklet((shown) => !shown)}
+              aria-expanded={showBookmarklet}
+            >
+              Bookmarklet
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => fileInput.current?.click()}
+              disabled={Boolean(importing)}
+            >
+              Import…
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              hidden
+              aria-label="Bookmark file to import"
+              accept=".html,.htm,.json,.csv,text/html,application/json,text/csv"
+              onChange={(event) => void importFile(event)}
+            />
+            <button type="button" className="button" onClick={exportAll}>
+              Export
+            </button>
+            <button type="button" className="button button--primary" onClick={onDigest}>
+              Build digest
+            </button>
+          </div>
         </header>
         {showBookmarklet && <BookmarkletPanel />}
         <QuickAdd onAdd={(urls) => add(urls.map((url) => ({ url })))} />
@@ -229,8 +238,14 @@ function LinkInbox({ onDigest }: { onDigest: () => void }) {
             />
           </div>
         )}
-        {error && <p className="notice notice--warn">The inbox could not be loaded: {error}</p>}
-        {total === 0 ? (
+        {lost ? (
+          <p className="notice notice--warn" role="alert">
+            {CONNECTION_LOST}
+          </p>
+        ) : (
+          error && <p className="notice notice--warn">The inbox could not be loaded: {error}</p>
+        )}
+        {total === 0 && !lost ? (
           <div className="inbox-empty">
             <h2>{Object.keys(filter).length > 2 ? 'No links match' : 'No links yet'}</h2>
             <p>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Draft } from '../../../shared/model/draft';
+import type { Blog } from '../../../shared/model/blog';
 import type { MicropubPublishOptions, PostKind, SyndicationTarget } from '../../../shared/model/micropub';
 import { useCore } from '../../core/CoreContext';
 import './micropub.css';
@@ -17,34 +17,31 @@ const KINDS: { kind: PostKind; label: string }[] = [
  * cannot be asked simply offers no targets.
  */
 export function MicropubPostOptions({
-  draft,
+  blog,
   onChange,
 }: {
-  draft: Draft;
+  /** The draft's Micropub blog; null when it goes elsewhere. */
+  blog: Pick<Blog, 'id'> | null;
   onChange: (options: MicropubPublishOptions | undefined) => void;
 }) {
   const core = useCore();
-  const [blogId, setBlogId] = useState<string | null>(null);
+  const blogId = blog?.id ?? null;
   const [targets, setTargets] = useState<SyndicationTarget[]>([]);
   // Unset: the core decides when publishing (an article when the draft has a title, else a note).
   const [kind, setKind] = useState<PostKind | ''>('');
   const [chosen, setChosen] = useState<string[]>([]);
 
   useEffect(() => {
+    if (!blogId) return;
     let live = true;
-    void (async () => {
-      const blogs = await core.call('blogs-list', {});
-      const blog =
-        blogs.find((entry) => entry.id === draft.blogId) ?? (blogs.length === 1 ? blogs[0] : undefined);
-      if (!live || blog?.protocol !== 'micropub') return;
-      setBlogId(blog.id);
-      const config = await core.call('micropub-config', { blogId: blog.id }).catch(() => null);
-      if (live && config) setTargets(config.syndicateTo);
-    })().catch(() => undefined);
+    core
+      .call('micropub-config', { blogId })
+      .then((config) => live && setTargets(config.syndicateTo))
+      .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [core, draft.blogId]);
+  }, [core, blogId]);
 
   useEffect(() => {
     onChange(

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Blog } from '../../../shared/model/blog';
 import { safeExternalUrl } from '../../../shared/net/safe-url';
+import { grantSentence } from '../../../shared/publish/micropub-scope';
 import { useCore } from '../../core/CoreContext';
 import './micropub.css';
 
@@ -26,7 +27,12 @@ export function MicropubSignInAgain({ blog }: { blog: Blog }) {
       const signedIn = await core.call('micropub-sign-in-finish', { sessionId: start.sessionId });
       setState({
         busy: false,
-        text: `Signed in${signedIn.micropub?.me ? ` as ${signedIn.micropub.me}` : ''}.`,
+        text: [
+          `Signed in${signedIn.micropub?.me ? ` as ${signedIn.micropub.me}` : ''}.`,
+          grantSentence(signedIn.micropub?.scope) ?? '',
+        ]
+          .join(' ')
+          .trim(),
         ok: true,
       });
     } catch (failure) {

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { OutboxJob } from '../../../shared/model/publish';
-import { useCore, useCoreEvent, useCoreValue } from '../../core/CoreContext';
+import { useCore } from '../../core/CoreContext';
 import './publish.css';
+import { useOutboxJobs } from './useOutboxJobs';
 
 const STATE_LABEL: Record<OutboxJob['state'], string> = {
   queued: 'Queued',
@@ -10,21 +11,36 @@ const STATE_LABEL: Record<OutboxJob['state'], string> = {
   failed: 'Failed',
 };
 
-/** The outbox: every publish and delete, with its state and, when it did not go, the reason and a retry. */
-export function OutboxList() {
-  const core = useCore();
-  const [initial] = useCoreValue((client) => client.call('outbox-list', {}));
-  const [changed, setChanged] = useState<Record<string, OutboxJob>>({});
-  useCoreEvent('outbox-changed', (job) => setChanged((all) => ({ ...all, [job.id]: job })));
-  const jobs = Object.values({
-    ...Object.fromEntries((initial ?? []).map((job) => [job.id, job])),
-    ...changed,
-  }).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+/** The status bar's way here: `wanted` until the outbox has been shown and focused. */
+export interface OutboxRequest {
+  wanted: boolean;
+  shown: () => void;
+}
 
-  if (initial === undefined) return null;
+/**
+ * The outbox: every publish and delete, with its state and, when it did not go, the reason and a retry.
+ * When the status bar sent the author here, its heading takes the focus once it has loaded.
+ */
+export function OutboxList({ request }: { request?: OutboxRequest }) {
+  const core = useCore();
+  const jobs = useOutboxJobs();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = jobs !== undefined;
+  const wanted = request?.wanted ?? false;
+  const shown = request?.shown;
+  useEffect(() => {
+    if (!wanted || !loaded) return;
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'start' });
+    shown?.();
+  }, [wanted, loaded, shown]);
+
+  if (jobs === undefined) return null;
   return (
     <section className="outbox" aria-labelledby="outbox-title">
-      <h2 id="outbox-title">Outbox</h2>
+      <h2 id="outbox-title" ref={heading} tabIndex={-1}>
+        Outbox
+      </h2>
       {jobs.length === 0 ? (
         <p className="muted">Nothing sent yet. Publishes wait here while the blog cannot be reached.</p>
       ) : (

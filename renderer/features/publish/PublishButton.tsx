@@ -1,20 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Draft } from '../../../shared/model/draft';
+import { useEffect, useRef } from 'react';
 import type { OutboxJob } from '../../../shared/model/publish';
-import { useCore, useCoreEvent } from '../../core/CoreContext';
+import { useCore } from '../../core/CoreContext';
 import './publish.css';
-import { DeleteFromBlogButton } from './DeleteFromBlogButton';
-import { MicropubPostOptions } from '../micropub/MicropubPostOptions';
-import type { MicropubPublishOptions } from '../../../shared/model/micropub';
+import { shortTime } from './publish-time';
+import type { Publishing } from './usePublishing';
+import { MicropubScopeNotice } from '../micropub/MicropubScopeNotice';
+import { MicropubSignInAgain } from '../micropub/MicropubSignInAgain';
 
-type Outcome =
-  { kind: 'idle' } | { kind: 'busy' } | { kind: 'job'; job: OutboxJob } | { kind: 'error'; message: string };
-
-function describe(job: OutboxJob): string {
+function describe(job: OutboxJob, update: boolean): string {
   if (job.state === 'done') {
-    if (job.result?.remoteStatus === 'future') return `Scheduled on ${job.blogName}:`;
-    if (job.result?.remoteStatus === 'draft') return `Saved as a draft on ${job.blogName}:`;
-    return `Published on ${job.blogName}:`;
+    if (job.result?.movedFrom) return `Updated on ${job.blogName}; the post now lives at a new address`;
+    if (job.result?.remoteStatus === 'future') return `Scheduled on ${job.blogName}`;
+    if (job.result?.remoteStatus === 'draft') return `Saved as a draft on ${job.blogName}`;
+    return `${update ? 'Updated' : 'Published'} on ${job.blogName} at ${shortTime(job.updatedAt)}`;
   }
   if (job.state === 'queued') return `Waiting in the outbox. ${job.reason ?? ''}`;
   if (job.state === 'sending') return `Sending to ${job.blogName}…`;
@@ -22,52 +20,15 @@ function describe(job: OutboxJob): string {
 }
 
 /**
- * One click (or Ctrl/Cmd+Enter) saves the open draft and publishes it to its blog through the
- * outbox; the post's URL then shows as a link. A published draft is updated the same way.
+ * The footer's end: what the last publish did, the "changed since published" mark, and one button
+ * (or Ctrl/Cmd+Enter) that saves the draft and publishes it, or updates the post it already is.
  */
-export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Promise<void> }) {
+export function PublishButton({ publishing }: { publishing: Publishing }) {
   const core = useCore();
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  const [remoteUrl, setRemoteUrl] = useState(draft.remote?.url ?? null);
-  const busy = useRef(false);
-  const publishRef = useRef<() => void>(() => undefined);
-  // Post type and syndication targets, when the draft goes to a Micropub blog.
-  const micropubOptions = useRef<MicropubPublishOptions | undefined>(undefined);
-  const setMicropubOptions = useCallback((options: MicropubPublishOptions | undefined) => {
-    micropubOptions.current = options;
-  }, []);
-
-  useCoreEvent('outbox-changed', (job) => {
-    if (job.draftId !== draft.id || job.action !== 'publish') return;
-    setOutcome((current) =>
-      current.kind === 'job' && current.job.id === job.id ? { kind: 'job', job } : current,
-    );
-    if (job.state === 'done') setRemoteUrl(job.result?.url ?? null);
-  });
-
-  // The latest publish function, for the click and the shortcut alike (kept in a ref, set after render).
+  const { outcome, onBlog, changed, micropubBlog } = publishing;
+  const latest = useRef(publishing.publish);
   useEffect(() => {
-    publishRef.current = () => {
-      if (busy.current) return;
-      busy.current = true;
-      setOutcome({ kind: 'busy' });
-      void (async () => {
-        try {
-          await flush();
-          const micropub = micropubOptions.current;
-          const job = await core.call('publish', { draftId: draft.id, ...(micropub ? { micropub } : {}) });
-          setOutcome({ kind: 'job', job });
-          if (job.state === 'done') setRemoteUrl(job.result?.url ?? null);
-        } catch (failure) {
-          setOutcome({
-            kind: 'error',
-            message: failure instanceof Error ? failure.message : String(failure),
-          });
-        } finally {
-          busy.current = false;
-        }
-      })();
-    };
+    latest.current = publishing.publish;
   });
 
   // The network is back: whatever waits in the outbox goes now rather than at its next probe.
@@ -83,7 +44,7 @@ export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Pro
         // Captured before the editor sees it, so the shortcut publishes instead of starting a new paragraph.
         event.preventDefault();
         event.stopPropagation();
-        publishRef.current();
+        latest.current();
       }
     };
     window.addEventListener('keydown', onKey, true);
@@ -91,40 +52,66 @@ export function PublishButton({ draft, flush }: { draft: Draft; flush: () => Pro
   }, []);
 
   const job = outcome.kind === 'job' ? outcome.job : null;
-  const linkUrl = job?.state === 'done' ? job.result?.url : remoteUrl;
+  const status =
+    outcome.kind === 'busy'
+      ? onBlog
+        ? 'Updating…'
+        : 'Publishing…'
+      : outcome.kind === 'error' || outcome.kind === 'note'
+        ? outcome.message
+        : job
+          ? describe(job, outcome.kind === 'job' && outcome.update)
+          : '';
+  const failed = outcome.kind === 'error' || job?.state === 'failed';
+  const linkUrl = job?.state === 'done' ? job.result?.url : null;
   return (
     <div className="publish">
-      <span className="publish__status" role="status" aria-live="polite">
-        {outcome.kind === 'busy' && 'Publishing…'}
-        {outcome.kind === 'error' && <span className="publish__error">{outcome.message}</span>}
-        {job && <span className={job.state === 'failed' ? 'publish__error' : ''}>{describe(job)}</span>}
-        {linkUrl && (outcome.kind === 'idle' || job?.state === 'done') && (
+      {changed && (
+        <span className="changed-mark" data-testid="changed-since-published">
+          Changed since published
+        </span>
+      )}
+      <span
+        className={`publish__status${failed ? ' publish__status--error' : ''}`}
+        role="status"
+        aria-live="polite"
+        title={status || undefined}
+      >
+        {status}
+        {linkUrl && (
           <>
-            {outcome.kind === 'idle' && 'On the blog: '}
+            {' · '}
             <a className="publish__link" href={linkUrl} target="_blank" rel="noopener noreferrer">
-              {linkUrl}
+              View post
             </a>
           </>
         )}
       </span>
-      <MicropubPostOptions draft={draft} onChange={setMicropubOptions} />
+      {/* The blog refused Postwright's sign-in (a missing permission): signing in again is the way out. */}
+      {job?.state === 'failed' && job.errorCode === 'auth-failed' && micropubBlog && (
+        <MicropubSignInAgain blog={micropubBlog} />
+      )}
+      {outcome.kind === 'confirm' && (
+        <span className="publish__popover" role="group" aria-label="Before publishing">
+          <span>{outcome.warnings.join(' ')}</span>
+          <button type="button" className="button" onClick={() => publishing.publish(true)}>
+            Publish anyway
+          </button>
+          <button type="button" className="button" onClick={publishing.dismiss}>
+            Cancel
+          </button>
+        </span>
+      )}
+      {micropubBlog && !failed && <MicropubScopeNotice blog={micropubBlog} linked={onBlog !== null} />}
       <button
         type="button"
         className="button button--primary"
-        onClick={() => publishRef.current()}
+        onClick={() => publishing.publish()}
         disabled={outcome.kind === 'busy'}
-        title="Publish (Ctrl/Cmd+Enter)"
+        title={`${onBlog ? 'Update the post on the blog' : 'Publish'} (Ctrl/Cmd+Enter)`}
       >
-        {remoteUrl || draft.remote ? 'Update post' : 'Publish'}
+        {onBlog ? 'Update' : 'Publish'}
       </button>
-      <DeleteFromBlogButton
-        draftId={draft.id}
-        linked={Boolean(remoteUrl)}
-        onDeleted={() => {
-          setRemoteUrl(null);
-          setOutcome({ kind: 'idle' });
-        }}
-      />
     </div>
   );
 }

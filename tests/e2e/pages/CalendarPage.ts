@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { typeDate, typeMonth } from '../support/typing';
 import { AppShell } from './AppShell';
 
 /** The Calendar section: month grid, agenda, the event side panel, .ics import and export. */
@@ -7,9 +8,11 @@ export class CalendarPage {
   readonly grid: Locator;
   readonly panel: Locator;
   readonly toast: Locator;
+  readonly newEventButton: Locator;
 
   constructor(readonly page: Page) {
     this.shell = new AppShell(page);
+    this.newEventButton = page.getByRole('button', { name: 'New event' });
     this.grid = page.getByRole('grid');
     this.panel = page.getByRole('complementary', { name: /^(New|Edit) event$/ });
     this.toast = page.locator('.toast');
@@ -22,7 +25,7 @@ export class CalendarPage {
 
   /** Jumps to a month, `2009-11`. */
   async goToMonth(month: string, label: string) {
-    await this.page.getByLabel('Go to month').fill(month);
+    await typeMonth(this.page.getByLabel('Go to month'), month);
     await expect(this.page.getByRole('grid', { name: label })).toBeVisible();
   }
 
@@ -106,8 +109,8 @@ export class EventsInPostPanel {
   async insertUpcoming(from: string, to: string) {
     await this.region.getByRole('button', { name: 'Insert upcoming events' }).click();
     const form = this.region.getByRole('form', { name: 'Insert upcoming events' });
-    await form.getByLabel('From').fill(from);
-    await form.getByLabel('To').fill(to);
+    await typeDate(form.getByLabel('From'), from);
+    await typeDate(form.getByLabel('To'), to);
     await form.getByRole('button', { name: 'Insert list' }).click();
     await expect(form).toBeHidden();
   }

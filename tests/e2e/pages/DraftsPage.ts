@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { retype } from '../support/typing';
 import { AppShell } from './AppShell';
 import { EditorPage } from './EditorPage';
 
@@ -50,8 +51,9 @@ export class DraftsPage {
     await expect(this.editor.title).toHaveValue(title);
   }
 
+  /** Types into the search box (what was there is replaced), as the list follows each key. */
   async searchFor(text: string) {
-    await this.search.fill(text);
+    await retype(this.search, text);
   }
 
   /** Opens a row's menu with its ⋯ button and picks `action`. */

@@ -9,6 +9,13 @@ export class EditorPage {
   readonly htmlSource: Locator;
   readonly wordCount: Locator;
   readonly postPanel: Locator;
+  /** Publish (or Update) in the footer, and what it says about the last publish. */
+  readonly publishButton: Locator;
+  readonly publishStatus: Locator;
+  /** Shown once a published draft has edits the blog has not been sent. */
+  readonly changedMark: Locator;
+  /** The floating link box: the address under the caret, or the field to type one. */
+  readonly linkDialog: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.getByRole('textbox', { name: 'Title' });
@@ -18,6 +25,10 @@ export class EditorPage {
     this.htmlSource = page.getByRole('textbox', { name: 'HTML source' });
     this.wordCount = page.getByTestId('word-count');
     this.postPanel = page.getByRole('complementary', { name: 'Post settings' });
+    this.linkDialog = page.getByRole('dialog', { name: 'Link' });
+    this.publishButton = page.getByRole('button', { name: /^(Publish|Update)$/ });
+    this.publishStatus = page.locator('.publish__status');
+    this.changedMark = page.getByTestId('changed-since-published');
   }
 
   async waitUntilOpen() {
@@ -31,8 +42,10 @@ export class EditorPage {
     await expect(this.postPanel).toBeVisible();
   }
 
+  /** Types the title into the focused title field, a key at a time. */
   async setTitle(title: string) {
-    await this.title.fill(title);
+    await this.title.pressSequentially(title);
+    await expect(this.title).toHaveValue(title);
   }
 
   /** Puts the caret at the end of the body. */
@@ -49,14 +62,21 @@ export class EditorPage {
     for (const key of keys) await this.page.keyboard.press(key);
   }
 
-  /** Links the selected text; the author's next key goes back to the body, as it would by hand. */
-  async addLink(url: string) {
+  /** Ctrl+K: the link's address field opens with the caret in it. */
+  async openLinkField(): Promise<Locator> {
     await this.page.keyboard.press('Control+k');
-    const dialog = this.page.getByRole('dialog', { name: 'Link' });
-    const field = dialog.getByRole('textbox', { name: 'Link address' });
-    await field.fill(url);
-    await field.press('Enter');
-    await expect(dialog).toBeHidden();
+    const field = this.linkDialog.getByRole('textbox', { name: 'Link address' });
+    await expect(field).toBeFocused();
+    return field;
+  }
+
+  /** Links the selected text: Ctrl+K, the address typed, Enter; the caret is back in the body after it. */
+  async addLink(url: string) {
+    const field = await this.openLinkField();
+    await this.page.keyboard.type(url);
+    await expect(field).toHaveValue(url);
+    await this.page.keyboard.press('Enter');
+    await expect(this.linkDialog).toBeHidden();
     await expect(this.body).toBeFocused();
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { typeDate } from '../support/typing';
 import { AppShell } from './AppShell';
 
 /** What a drag from a browser carries; each is optional, as browsers differ. */
@@ -78,9 +79,11 @@ export class InboxPage {
     }, text);
   }
 
+  /** Types an address into "Add a link" and presses Enter. */
   async add(url: string) {
-    await this.quickAdd.fill(url);
-    await this.quickAdd.press('Enter');
+    await this.quickAdd.click();
+    await this.quickAdd.pressSequentially(url);
+    await this.page.keyboard.press('Enter');
     await expect(this.quickAdd).toHaveValue('');
   }
 
@@ -89,10 +92,25 @@ export class InboxPage {
     await expect(this.toast).toContainText('Imported');
   }
 
+  /** Opens the digest builder and types the range into its date fields. */
   async openDigest(from: string, to: string) {
     await this.page.getByRole('button', { name: 'Build digest' }).click();
-    await this.page.getByLabel('Digest from').fill(from);
-    await this.page.getByLabel('Digest to').fill(to);
+    await typeDate(this.page.getByLabel('Digest from'), from);
+    await typeDate(this.page.getByLabel('Digest to'), to);
+  }
+
+  digestDate(end: 'from' | 'to'): Locator {
+    return this.page.getByLabel(`Digest ${end}`);
+  }
+
+  /**
+   * Types a YYYY-MM-DD day into a date field as a person does: clicks its first part and types the
+   * digits in the order the field shows them (month, day, year in the browser's en-US locale).
+   */
+  async typeDate(field: Locator, day: string) {
+    const [year, month, date] = day.split('-') as [string, string, string];
+    await field.click({ position: { x: 12, y: 10 } });
+    await field.pressSequentially(`${month}${date}${year}`, { delay: 30 });
   }
 
   digestTitle(): Locator {

@@ -25,4 +25,14 @@ export class IndieAuthSignIn {
     await expect(this.dialog).toBeHidden();
     return tab;
   }
+
+  /** "Sign in again" on a blog already added: the site's page opens in a new tab and the author approves there. */
+  async approveAgain(context: BrowserContext, button: Locator): Promise<void> {
+    const opened = context.waitForEvent('page');
+    await button.click();
+    const tab = await opened;
+    await tab.getByRole('button', { name: 'Approve' }).click();
+    await expect(tab.getByRole('heading', { name: 'Signed in' })).toBeVisible();
+    await tab.close();
+  }
 }

@@ -9,14 +9,19 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `postwright serve` on a free port over `dataDir` and waits for the URL it prints. */
+/**
+ * Starts `postwright serve` over `dataDir` and waits for the URL it prints: on a free port, or with
+ * `port: 'remembered'` as a person starts it (no --port), on the port it used last time.
+ */
 export async function startHostProcess(
   dataDir: string,
   extraEnv: NodeJS.ProcessEnv = {},
+  { port = 0 }: { port?: number | 'remembered' } = {},
 ): Promise<HostProcess> {
+  const portArgs = port === 'remembered' ? [] : ['--port', String(port)];
   const child = spawn(
     process.execPath,
-    [CLI, 'serve', '--port', '0', '--no-open', '--json', '--data-dir', dataDir],
+    [CLI, 'serve', ...portArgs, '--no-open', '--json', '--data-dir', dataDir],
     {
       env: { ...process.env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],

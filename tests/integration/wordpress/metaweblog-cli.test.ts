@@ -16,7 +16,10 @@ beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'postwright-cli-wp-'));
 });
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// The hook above may not have run (no test WordPress): clean up only what exists.
+afterAll(() => {
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
 
 it('blogs add / list / test, publish, posts recent / pull, outbox list, blogs remove: the exact CLI forms', async () => {
   const added = runCli(['blogs', 'add', wp.WP_URL, '--user', wp.WP_USER, '--password-stdin', '--json'], {

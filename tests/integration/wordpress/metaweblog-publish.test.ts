@@ -26,9 +26,10 @@ beforeAll(async () => {
   call = coreCaller(core);
 });
 
+// The hooks above may not have run (no test WordPress): clean up only what exists.
 afterAll(async () => {
-  await core.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
+  await core?.dispose();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function newDraft(fields: {

@@ -31,9 +31,10 @@ beforeAll(async () => {
   }));
 });
 
+// The hooks above may not have run (no test WordPress): clean up only what exists.
 afterAll(async () => {
-  await proxy.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await proxy?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 function runCliAsync(args: string[]): Promise<{ status: number | null; stderr: string }> {

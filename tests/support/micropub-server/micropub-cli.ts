@@ -1,10 +1,31 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { OutboxJob } from '../../../shared/model/publish';
-import { runCliAsync, type CliResult } from '../cli';
+import { runCliAsync, startCli, type CliResult } from '../cli';
+import { useTempDir } from '../temp-dir';
+import { answerAuthorizationPage } from './authorize-as-author';
 import { PNG } from './png';
 import { startMicropubSite, type MicropubQuirks, type MicropubSite } from './micropub-site';
+
+/**
+ * One author per test, with a fresh data folder, whose site is closed after the test: `begin`
+ * starts the site and adds the blog with a pasted token; `adopt` takes an author made otherwise.
+ */
+export function useMicropubAuthor(prefix: string) {
+  const tempDir = useTempDir(prefix);
+  let author: MicropubAuthor | undefined;
+  afterEach(async () => {
+    await author?.close();
+    author = undefined;
+  });
+  return {
+    tempDir,
+    begin: async (quirks: Partial<MicropubQuirks> = {}) =>
+      (author = await MicropubAuthor.start(tempDir(), quirks)),
+    adopt: (adopted: MicropubAuthor) => (author = adopted),
+  };
+}
 
 /** The author at the command line, with a data folder and a Micropub site that records what it gets. */
 export class MicropubAuthor {
@@ -24,6 +45,30 @@ export class MicropubAuthor {
     expect(added.stderr, added.stderr).not.toMatch(/^postwright:/m);
     expect(added.status).toBe(0);
     return author;
+  }
+
+  /**
+   * The site is added by signing in on its authorization page (`blogs add URL --no-browser`, the
+   * author approving there), so the blog learns the scope the sign-in server granted.
+   */
+  static async signingIn(
+    dataDir: string,
+    quirks: Partial<MicropubQuirks> = {},
+    grantedScope: string | null = null,
+  ): Promise<{ author: MicropubAuthor; added: CliResult }> {
+    const site = await startMicropubSite(quirks);
+    site.auth.grantedScope = grantedScope;
+    const author = new MicropubAuthor(site, dataDir);
+    const added = await author.approving(['blogs', 'add', site.url, '--no-browser']);
+    return { author, added };
+  }
+
+  /** Runs a command that prints an authorization page, and approves on that page as the author. */
+  async approving(args: string[]): Promise<CliResult> {
+    const command = startCli(args, { dataDir: this.dataDir });
+    const [, authorizationUrl] = await command.waitFor(/(http:\/\/127\.0\.0\.1:\d+\/auth\?\S+)/);
+    await answerAuthorizationPage(authorizationUrl!, 'approve');
+    return command.result;
   }
 
   cli(args: string[], input?: string): Promise<CliResult> {

@@ -1,37 +1,14 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { html, IndieAuthServer, json } from './indieauth-server';
-import { PostStore, type Properties } from './post-store';
+import { PostStore, type Properties, type StoredPost } from './post-store';
 import { fieldValues, readRequest, type RecordedRequest } from './recorded-request';
+import { keyedDeep, keyedSource, wordpressPostJson } from './wordpress-answers';
+import { DEFAULT_QUIRKS, type MicropubQuirks } from './micropub-quirks';
 
-/** Ways real servers differ from the spec, switched on per test. */
-export interface MicropubQuirks {
-  /** Answer a create with 202 Accepted instead of 201. */
-  createStatus: 201 | 202;
-  /** Put a JSON body in the create answer (some servers do, most send none). */
-  createBody: boolean;
-  /** The next POST to the Micropub or media endpoint fails this way. */
-  failNext: {
-    status: number;
-    error: string;
-    description: string;
-    shape: 'oauth' | 'code-message' | 'html' | 'in-200';
-  } | null;
-  /** q=source answers single values as objects, not lists. */
-  sourceAsObjects: boolean;
-  /** q=config answers 500 with an HTML page. */
-  configFails: boolean;
-  /** The discovered Micropub endpoint carries a query string (checked on every request). */
-  endpointQuery: string | null;
-  /** The site has a media endpoint (named in q=config). */
-  mediaEndpoint: boolean;
-  /** How an update is answered: 200, 201 with the post's new address, or 204. */
-  updateStatus: 200 | 201 | 204;
-  /** The next create is stored but its answer is lost (the connection drops). */
-  loseNextCreateAnswer: boolean;
-  /** Time a create takes on the server, as a real site spends storing a post (benchmarks). */
-  createDelayMs: number;
-}
+export { DEFAULT_QUIRKS, WORDPRESS_QUIRKS, type MicropubQuirks } from './micropub-quirks';
+
+type UpdateBody = Parameters<PostStore['update']>[1];
 
 export const SYNDICATION_TARGETS = [
   { uid: 'https://social.example/@author', name: 'Social (@author)' },
@@ -55,19 +32,6 @@ export interface MicropubSite {
   startCase(): void;
   close(): Promise<void>;
 }
-
-export const DEFAULT_QUIRKS: MicropubQuirks = {
-  createStatus: 201,
-  createBody: false,
-  failNext: null,
-  sourceAsObjects: false,
-  configFails: false,
-  endpointQuery: null,
-  mediaEndpoint: true,
-  updateStatus: 204,
-  loseNextCreateAnswer: false,
-  createDelayMs: 0,
-};
 
 /** The author's site on 127.0.0.1: discovery links, IndieAuth, a Micropub and a media endpoint. */
 export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): Promise<MicropubSite> {
@@ -103,6 +67,10 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
     if (path === '/token' && method === 'POST') return auth.token(request, response);
     if (path === '/micropub') return micropub(request, response);
     if (path === '/media' && method === 'POST') return media(request, response);
+    if (path === '/xmlrpc.php' && settings.wordpress) {
+      response.writeHead(405, { 'Content-Type': 'text/plain' });
+      return response.end('XML-RPC services are disabled on this site.');
+    }
     if (path.startsWith('/posts/') || path.startsWith('/media/'))
       return html(response, 200, `<p>${path}</p>`);
     html(response, 404, '<p>Not found</p>');
@@ -141,12 +109,24 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
       json(response, 401, { error: 'unauthorized', error_description: 'No valid token.' });
       return false;
     }
-    if (!issued.scope.split(' ').includes(scope)) {
-      json(response, 401, {
-        error: 'insufficient_scope',
-        scope,
-        error_description: `The token lacks ${scope}.`,
-      });
+    const scopes = issued.scope.split(' ');
+    // WordPress lets any token that may post upload media: it checks the account, not the scope.
+    const allowed =
+      scopes.includes(scope) || (settings.wordpress && scope === 'media' && scopes.includes('create'));
+    if (!allowed) {
+      if (settings.wordpress) {
+        json(response, 403, {
+          error: 'insufficient_scope',
+          error_description: `insufficient to ${scope} posts`,
+          data: scopes,
+        });
+      } else {
+        json(response, 401, {
+          error: 'insufficient_scope',
+          scope,
+          error_description: `The token lacks ${scope}.`,
+        });
+      }
       return false;
     }
     return true;
@@ -156,7 +136,10 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
     const failure = settings.failNext;
     if (!failure) return false;
     settings.failNext = null;
-    if (failure.shape === 'html') {
+    if (failure.shape === 'empty') {
+      response.writeHead(failure.status);
+      response.end();
+    } else if (failure.shape === 'html') {
       response.writeHead(failure.status, { 'Content-Type': 'text/html' });
       response.end(
         `<!DOCTYPE html><html><head><title>${failure.description}</title></head><body><h1>Oops</h1></body></html>`,
@@ -194,7 +177,7 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
       if (settings.createDelayMs) await new Promise((resolve) => setTimeout(resolve, settings.createDelayMs));
       const files = request.parts.filter((p) => p.filename);
       const urls = files.map((file) => `${base}media/upload-${++uploads}-${file.filename}`);
-      const post = posts.createFrom(request, urls);
+      const post = posts.createFrom(request, urls, settings.wordpress);
       if (settings.loseNextCreateAnswer) {
         settings.loseNextCreateAnswer = false;
         return response.socket?.destroy();
@@ -208,26 +191,49 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
     }
     const url =
       (request.json as { url?: string } | undefined)?.url ?? fieldValues(request.fields, 'url')[0] ?? '';
-    const post = posts.posts.get(url);
-    if (!post)
-      return json(response, 400, { error: 'invalid_request', error_description: `No post at ${url}.` });
-    if (action === 'update') {
-      posts.update(url, request.json as Parameters<PostStore['update']>[1]);
-      if (settings.updateStatus === 201) {
-        const moved = posts.move(url);
-        response.writeHead(201, { Location: moved });
-        return response.end();
-      }
-      if (settings.updateStatus === 200) return json(response, 200, { url });
-      response.writeHead(204);
-      return response.end();
+    // WordPress looks a trashed post up by its guid: the address it was created at.
+    const post =
+      action === 'undelete' && settings.wordpress
+        ? [...posts.posts.values()].find((p) => p.deleted && p.originalUrl === url)
+        : posts.posts.get(url);
+    if (!post) {
+      const missing = action === 'undelete' && settings.wordpress ? `deleted post ${url}` : url;
+      return json(response, 400, { error: 'invalid_request', error_description: `${missing} not found` });
     }
+    if (action === 'update') return update(post, request.json as UpdateBody, response);
     if (action === 'delete' || action === 'undelete') {
       post.deleted = action === 'delete';
+      if (settings.wordpress) return json(response, 200, wordpressPostJson(post));
       response.writeHead(204);
       return response.end();
     }
     json(response, 400, { error: 'invalid_request', error_description: `Unknown action ${action}.` });
+  }
+
+  function update(post: StoredPost, body: UpdateBody, response: ServerResponse) {
+    const url = post.url;
+    posts.update(url, body);
+    const name = body.replace?.name?.[0];
+    const renames = settings.wordpress || settings.renameOnNewName;
+    const now = renames && typeof name === 'string' ? posts.rename(url, name) : url;
+    if (settings.wordpress) return json(response, 200, wordpressPostJson(post));
+    if (settings.renameOnNewName === 'properties-url') {
+      return json(response, 200, { type: post.type, properties: { ...post.properties, url: [now] } });
+    }
+    if (settings.updateStatus === 201) {
+      const moved = posts.move(url);
+      response.writeHead(201, { Location: moved });
+      return response.end();
+    }
+    if (settings.updateStatus === 200) return json(response, 200, { url });
+    response.writeHead(204);
+    return response.end();
+  }
+
+  /** A JSON answer whose lists are objects, for a server in that mode. */
+  function lists(body: Record<string, unknown>): Record<string, unknown> {
+    if (!settings.keyedLists) return body;
+    return Object.fromEntries(Object.entries(body).map(([name, value]) => [name, keyedDeep(value)]));
   }
 
   function query(request: RecordedRequest, response: ServerResponse) {
@@ -236,19 +242,23 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
     switch (q.get('q')) {
       case 'config':
         if (settings.configFails) return html(response, 500, '<h1>Internal Server Error</h1>');
-        return json(response, 200, {
-          ...(settings.mediaEndpoint ? { 'media-endpoint': `${base}media` } : {}),
-          'syndicate-to': SYNDICATION_TARGETS,
-          'post-types': [
-            { type: 'article', name: 'Article' },
-            { type: 'note', name: 'Note' },
-          ],
-          q: ['config', 'syndicate-to', 'category', 'source'],
-        });
+        return json(
+          response,
+          200,
+          lists({
+            ...(settings.mediaEndpoint ? { 'media-endpoint': `${base}media` } : {}),
+            'syndicate-to': SYNDICATION_TARGETS,
+            'post-types': [
+              { type: 'article', name: 'Article' },
+              { type: 'note', name: 'Note' },
+            ],
+            q: ['config', 'syndicate-to', 'category', 'source'],
+          }),
+        );
       case 'syndicate-to':
-        return json(response, 200, { 'syndicate-to': SYNDICATION_TARGETS });
+        return json(response, 200, lists({ 'syndicate-to': SYNDICATION_TARGETS }));
       case 'category':
-        return json(response, 200, { categories: SITE_CATEGORIES });
+        return json(response, 200, lists({ categories: SITE_CATEGORIES }));
       case 'source': {
         if (!q.get('url')) {
           // The list form many servers support: recent posts, newest first.
@@ -258,20 +268,27 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
             .reverse()
             .slice(0, limit)
             .map((p) => ({ type: p.type, properties: { ...p.properties, url: [p.url] } }));
-          return json(response, 200, { items });
+          return json(response, 200, lists({ items }));
         }
-        const post = posts.posts.get(q.get('url') ?? '');
+        const post = posts.find(q.get('url') ?? '', settings.renameOnNewName === 'source-only');
         if (!post || post.deleted)
           return json(response, 400, { error: 'invalid_request', error_description: 'No such post.' });
         const wanted = q.getAll('properties[]');
+        // A server that still finds a post by an old address says where it lives now.
+        const all: Properties =
+          settings.renameOnNewName === 'source-only'
+            ? { ...post.properties, url: [post.url] }
+            : post.properties;
         const chosen: Properties = {};
-        for (const [name, values] of Object.entries(post.properties)) {
+        for (const [name, values] of Object.entries(all)) {
           if (wanted.length && !wanted.includes(name)) continue;
           chosen[name] = values;
         }
         const properties = settings.sourceAsObjects
           ? Object.fromEntries(Object.entries(chosen).map(([k, v]) => [k, v.length === 1 ? v[0] : v]))
-          : chosen;
+          : settings.keyedLists || settings.wordpress
+            ? keyedSource(post, chosen, settings.keyedLists ? 'always' : 'after-removal')
+            : chosen;
         return json(response, 200, wanted.length ? { properties } : { type: post.type, properties });
       }
       default:

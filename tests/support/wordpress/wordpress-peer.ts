@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-/** What wp-up.sh prints and writes to $WP_DIR/wp.json. */
+/** What tests/peers/wordpress/peer.mjs prints when the blog is up. */
 export interface WordPressPeer {
   WP_URL: string;
   WP_ENDPOINT: string;
@@ -25,35 +25,35 @@ function repoRoot(): string {
   }
 }
 
-/** The peer lives beside the repository: ../shared/peers/wordpress from its root. */
-const peerDir = resolve(repoRoot(), '../shared/peers/wordpress');
+/** The project's own WordPress peer (see its header and the README's testing section). */
+const peerScript = join(repoRoot(), 'tests', 'peers', 'wordpress', 'peer.mjs');
 
-function script(name: string): string {
-  const path = join(peerDir, name);
-  if (!existsSync(path)) {
-    throw new Error(
-      `The WordPress peer is missing: ${path} does not exist. The MetaWeblog tests need ../shared/peers/wordpress (beside this repository) to start a real WordPress.`,
-    );
+function runPeer(args: string[], timeout: number): { answer?: unknown; failure?: string } {
+  try {
+    const stdout = execFileSync(process.execPath, [peerScript, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      timeout,
+    });
+    return { answer: stdout.trim() ? JSON.parse(stdout.trim().split('\n').pop()!) : undefined };
+  } catch (error) {
+    const { stdout, message } = error as { stdout?: string; message: string };
+    const said = /^\{"error":.*\}$/m.exec(stdout ?? '')?.[0];
+    return { failure: said ? (JSON.parse(said) as { error: string }).error : message.split('\n')[0] };
   }
-  return path;
 }
 
-/** Starts (or finds running) a real WordPress on 127.0.0.1; installs its Debian packages when missing. */
+/**
+ * Starts (or finds running) the test WordPress on 127.0.0.1:`port`; installs its packages when
+ * missing. Throws an Error whose message is the one sentence that says why it could not start.
+ */
 export function startWordPress(port = TEST_WP_PORT): WordPressPeer {
-  execFileSync('bash', [script('wp-up.sh')], {
-    env: { ...process.env, WP_PORT: port, CI: 'true' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    timeout: 900_000,
-  });
-  const dir = process.env.WP_DIR ?? `/tmp/wp-peer-${port}`;
-  return JSON.parse(readFileSync(join(dir, 'wp.json'), 'utf8')) as WordPressPeer;
+  const { answer, failure } = runPeer(['up', '--port', port], 900_000);
+  if (failure !== undefined) throw new Error(`The test WordPress on port ${port} did not start: ${failure}`);
+  return answer as WordPressPeer;
 }
 
-/** Stops it and deletes its data, so every run starts from a fresh blog (about 10 s). */
+/** Stops it and deletes its data, so every run starts from a fresh blog. Stopping nothing is fine. */
 export function stopWordPress(port = TEST_WP_PORT): void {
-  execFileSync('bash', [script('wp-down.sh'), '--purge'], {
-    env: { ...process.env, WP_PORT: port },
-    stdio: 'ignore',
-    timeout: 60_000,
-  });
+  runPeer(['down', '--port', port, '--purge'], 120_000);
 }

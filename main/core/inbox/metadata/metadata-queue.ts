@@ -1,4 +1,5 @@
 import type { MetadataProgress } from '../../../../shared/model/bookmark';
+import { FETCH_LINK_DETAILS_JOB } from '../../../../shared/model/job';
 import type { JobHandle, JobTracker } from '../../jobs/job-tracker';
 import type { FetchedPage } from './fetch-page';
 
@@ -46,7 +47,7 @@ export class MetadataQueue {
     this.waiting.push(...fresh);
     if (fresh.length) {
       if (!this.job) {
-        const handle = this.deps.jobs.start('Fetching link details', fresh.length);
+        const handle = this.deps.jobs.start(FETCH_LINK_DETAILS_JOB, fresh.length);
         handle.signal.addEventListener('abort', () => this.cancelAll());
         this.job = { handle, total: fresh.length, done: 0 };
       } else {

@@ -58,15 +58,35 @@ export function normaliseUrl(input: string): string {
   return url.href;
 }
 
+/** Why no connection could be made, in words: the system's code alone tells a person nothing. */
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'Nothing answers at that address (the connection was refused).',
+  ENOTFOUND: 'No site has that name (it could not be looked up).',
+  EAI_AGAIN: 'The name could not be looked up just now; check the network.',
+  ENETUNREACH: 'The network cannot reach it; check the connection.',
+  EHOSTUNREACH: 'The network cannot reach it; check the connection.',
+  ECONNRESET: 'The site closed the connection before it answered.',
+  ETIMEDOUT: 'It did not answer in time.',
+  CERT_HAS_EXPIRED: 'Its security certificate has expired.',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'Its security certificate is not one a browser would trust.',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'Its security certificate is for another site.',
+};
+
 function describeError(error: unknown): string {
   if (error instanceof XmlRpcError) {
     if (error.kind === 'fault' && error.details.faultCode === 405)
       return `XML-RPC is turned off on this blog ("${error.details.faultString}").`;
+    if (error.kind === 'unreachable') {
+      const code = /\(([A-Z_]+)\)/.exec(error.message)?.[1];
+      return (code && NETWORK_REASONS[code]) ?? 'No connection could be made.';
+    }
+    if (error.kind === 'timeout') return 'It did not answer in time.';
     return error.message;
   }
   const code = (error as { code?: string })?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ERR_CANCELED' || /aborted|canceled/i.test(message)) return 'It did not answer in time.';
+  if (code && NETWORK_REASONS[code]) return NETWORK_REASONS[code];
   return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
@@ -106,6 +126,8 @@ export async function discoverBlog(
   const found: Partial<Record<Rel, string>> = {};
   let homeUrl = url;
   let title: string | null = null;
+  // No answer at all (refused, no such name, no network): guessing addresses on it is pointless.
+  let reached = true;
 
   try {
     const { response, finalUrl, text } = await fetchText(
@@ -159,6 +181,7 @@ export async function discoverBlog(
       }
     }
   } catch (error) {
+    reached = false;
     probes.push({
       step: 'Home page',
       target: url,
@@ -167,7 +190,9 @@ export async function discoverBlog(
     });
   }
 
-  const metaweblog = await discoverXmlRpc(http, homeUrl, found.edituri ?? null, probes, signal);
+  const metaweblog = reached
+    ? await discoverXmlRpc(http, homeUrl, found.edituri ?? null, probes, signal)
+    : null;
   const micropub: MicropubInfo | null = found.micropub
     ? {
         endpoint: found.micropub,
@@ -243,18 +268,14 @@ async function discoverXmlRpc(
       });
     }
   }
-  if (!endpoint) {
-    const guess = new URL('xmlrpc.php', homeUrl.endsWith('/') ? homeUrl : `${homeUrl}/`).href;
-    probes.push({
-      step: 'Fallback',
-      target: guess,
-      outcome: 'found',
-      detail: editUri
-        ? 'The RSD document did not give an endpoint, so the usual WordPress address is tried.'
-        : 'No EditURI link, so the usual WordPress address is tried.',
-    });
-    endpoint = guess;
-  }
+  // No endpoint named: the usual WordPress address is tried. A guess is not a find; the probe of
+  // the endpoint below says whether anything answered there.
+  const guessed = endpoint === null;
+  if (!endpoint) endpoint = new URL('xmlrpc.php', homeUrl.endsWith('/') ? homeUrl : `${homeUrl}/`).href;
+  const guessNote = guessed
+    ? `the usual WordPress address, tried because ${editUri ? 'the RSD document named no endpoint' : 'the page has no EditURI link'}`
+    : null;
+  const why = guessNote ? ` (${guessNote})` : '';
   try {
     const value = await callXmlRpc(http, endpoint, 'system.listMethods', [], {
       ...(signal ? { signal } : {}),
@@ -269,7 +290,7 @@ async function discoverXmlRpc(
       target: endpoint,
       outcome: 'found',
       status: 200,
-      detail: `Answers system.listMethods with ${methods.length} methods${mw.length ? `, including ${mw.length} metaWeblog.* methods` : ', but no metaWeblog.* method'}.`,
+      detail: `Answers system.listMethods with ${methods.length} methods${mw.length ? `, including ${mw.length} metaWeblog.* methods` : ', but no metaWeblog.* method'}${why}.`,
     });
     return { endpoint, remoteBlogId, apiName, methods, capabilities: metaweblogCapabilities(methods) };
   } catch (error) {
@@ -280,7 +301,7 @@ async function discoverXmlRpc(
         target: endpoint,
         outcome: 'found',
         status: error.details.status,
-        detail: `An XML-RPC server (it does not list its methods: "${error.details.faultString}").`,
+        detail: `An XML-RPC server (it does not list its methods: "${error.details.faultString}")${why}.`,
       });
       return { endpoint, remoteBlogId, apiName, methods: [], capabilities: metaweblogCapabilities([]) };
     }
@@ -289,7 +310,7 @@ async function discoverXmlRpc(
       target: endpoint,
       outcome: 'error',
       ...(error instanceof XmlRpcError && error.details.status ? { status: error.details.status } : {}),
-      detail: describeError(error),
+      detail: `${describeError(error)}${guessNote ? ` This is ${guessNote}.` : ''}`,
     });
     return null;
   }

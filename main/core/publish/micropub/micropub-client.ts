@@ -1,8 +1,21 @@
 import type { AxiosRequestConfig } from 'axios';
 import type { HttpClient } from '../../platform/http';
 import { resolveLocation, withQuery } from './endpoint-url';
-import { failureFromNetwork, failureFromResponse, MicropubFailure, readBodyError } from './micropub-errors';
 import {
+  bodyHoldsError,
+  changedProperties,
+  MAY_MOVE,
+  postUrlInBody,
+  type RawResponse,
+} from './micropub-answers';
+import {
+  failureFromNetwork,
+  failureFromResponse,
+  MicropubFailure,
+  type RequestContext,
+} from './micropub-errors';
+import {
+  asList,
   EMPTY_CONFIG,
   parseCategories,
   parseConfig,
@@ -30,13 +43,6 @@ export interface MicropubClientOptions {
   signal?: AbortSignal;
   /** Each request's deadline; a slow drip of bytes does not extend it. */
   timeoutMs?: number;
-}
-
-interface RawResponse {
-  status: number;
-  body: string;
-  headers: Record<string, string | undefined>;
-  url: string;
 }
 
 /** The limits of what the client reads back: answers are small JSON documents. */
@@ -72,8 +78,9 @@ export class MicropubClient {
               headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
             }
           : { data: multipartCreate(post) };
+    const context = { properties: Object.keys(post.properties) };
     const answer = await this.post('create', this.options.endpoint, request);
-    return { url: this.created(answer, 'create'), status: answer.status };
+    return { url: this.created(answer, 'create', context), status: answer.status };
   }
 
   /** Uploads one file to the media endpoint (multipart, part `file`) and returns its URL from Location. */
@@ -94,15 +101,34 @@ export class MicropubClient {
     return url;
   }
 
-  /** Updates a post; 200, 201 (with a new Location) and 204 are success. Returns the post's URL now. */
+  /**
+   * Updates a post; 200, 201 and 204 are success. Answers with the post's URL now: a server may move
+   * a post whose name changes (WordPress re-slugs it), saying where in `Location`, in a JSON body
+   * (`url`, WordPress's `post_url`, `properties.url`), or only when asked with q=source.
+   */
   async update(url: string, update: MicropubUpdate): Promise<string> {
     const answer = await this.post('update', this.options.endpoint, {
       data: jsonUpdate(url, update),
       headers: { 'Content-Type': 'application/json' },
     });
-    this.expectOk(answer, 'update');
-    const moved = answer.headers.location ? resolveLocation(answer.headers.location, answer.url) : null;
-    return answer.status === 201 && moved ? moved : url;
+    this.expectOk(answer, 'update', { properties: changedProperties(update), url });
+    const named = answer.headers.location
+      ? resolveLocation(answer.headers.location, answer.url)
+      : postUrlInBody(answer);
+    if (named) return named;
+    if (!MAY_MOVE.some((name) => update.replace?.[name])) return url;
+    return (await this.whereNow(url)) ?? url;
+  }
+
+  /** Where the blog says a post lives now, asked by an address it had (null when it cannot say). */
+  private async whereNow(url: string): Promise<string | null> {
+    try {
+      const source = await this.source(url, ['url']);
+      const now = source.properties.url?.[0];
+      return typeof now === 'string' ? resolveLocation(now, url) : null;
+    } catch {
+      return null;
+    }
   }
 
   async delete(url: string): Promise<void> {
@@ -175,11 +201,13 @@ export class MicropubClient {
       throw error;
     }
     const items = (json as { items?: unknown })?.items;
-    if (!Array.isArray(items)) return null;
-    return items.slice(0, limit).flatMap((item) => {
-      const source = parseSource(item);
-      return source ? [source] : [];
-    });
+    if (!items || typeof items !== 'object') return null;
+    return asList(items)
+      .slice(0, limit)
+      .flatMap((item) => {
+        const source = parseSource(item);
+        return source ? [source] : [];
+      });
   }
 
   private async action(action: 'delete' | 'undelete', url: string): Promise<void> {
@@ -190,7 +218,7 @@ export class MicropubClient {
       ]).toString(),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
-    this.expectOk(answer, action);
+    this.expectOk(answer, action, { url });
   }
 
   private async query(params: [string, string][]): Promise<unknown> {
@@ -213,18 +241,18 @@ export class MicropubClient {
   }
 
   /** A create or upload answer: 201/202 (or 200 with a Location) and no error in the body. */
-  private created(answer: RawResponse, action: MicropubAction): string | null {
+  private created(answer: RawResponse, action: MicropubAction, context: RequestContext = {}): string | null {
     const ok =
       answer.status === 201 || answer.status === 202 || (answer.status === 200 && !!answer.headers.location);
-    if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer);
+    if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer, context);
     if (answer.headers.location) return resolveLocation(answer.headers.location, answer.url);
-    return urlInBody(answer);
+    return postUrlInBody(answer);
   }
 
-  private expectOk(answer: RawResponse, action: MicropubAction): void {
+  private expectOk(answer: RawResponse, action: MicropubAction, context: RequestContext): void {
     const ok =
       answer.status === 200 || answer.status === 201 || answer.status === 202 || answer.status === 204;
-    if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer);
+    if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer, context);
   }
 
   private async send(action: MicropubAction, request: AxiosRequestConfig): Promise<RawResponse> {
@@ -269,28 +297,4 @@ export class MicropubClient {
 
 function nothing(status: number | null = null) {
   return { status, error: null, details: null };
-}
-
-/** HTTP 200 whose body is an error document: some servers report failures that way. */
-function bodyHoldsError(answer: RawResponse): boolean {
-  if (!answer.body.trim().startsWith('{')) return false;
-  try {
-    const json = JSON.parse(answer.body) as Record<string, unknown>;
-    return typeof json.error === 'string' && json.error.length > 0;
-  } catch {
-    return false;
-  }
-}
-
-function urlInBody(answer: RawResponse): string | null {
-  const error = readBodyError(answer.body, answer.headers['content-type'] ?? '');
-  if (error?.error) return null;
-  try {
-    const json = JSON.parse(answer.body) as Record<string, unknown>;
-    const raw =
-      typeof json.url === 'string' ? json.url : typeof json.location === 'string' ? json.location : null;
-    return raw ? resolveLocation(raw, answer.url) : null;
-  } catch {
-    return null;
-  }
 }

@@ -1,5 +1,6 @@
 import { CoreFailure, type ErrorCode } from '../../../../shared/contract/errors';
 import type { MicropubAction } from './micropub-types';
+import { parseRetryAfter } from '../../../../shared/net/retry-after';
 
 /** What the outbox needs to know about a failure besides its sentence. */
 export interface FailureTraits {
@@ -80,20 +81,22 @@ function scopeFrom(header: string | undefined): string | null {
   return header ? (/scope="([^"]+)"/i.exec(header)?.[1] ?? null) : null;
 }
 
-function retryAfter(header: string | undefined, now: number): number | null {
-  if (!header) return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isFinite(date) ? Math.max(0, date - now) : null;
-}
+const HOW_TO_SIGN_IN = 'Blogs → Sign in again, or "postwright micropub sign-in"';
+const SIGN_IN_AGAIN = `Sign in to the blog again (${HOW_TO_SIGN_IN}).`;
 
-const SIGN_IN_AGAIN = 'Sign in to the blog again (Blogs → Sign in again, or "postwright micropub sign-in").';
+/** What a request was doing, so an answer without a reason can still be explained. */
+export interface RequestContext {
+  /** The properties a create sends, or an update changes. */
+  properties?: string[];
+  /** The post an update, delete or undelete is about. */
+  url?: string;
+}
 
 /** Turns an error answer into the sentence the author sees and the traits the outbox uses. */
 export function failureFromResponse(
   action: MicropubAction,
   response: { status: number; body: string; headers: Record<string, string | undefined> },
+  context: RequestContext = {},
 ): MicropubFailure {
   const { status } = response;
   const body = readBodyError(response.body, response.headers['content-type'] ?? '');
@@ -110,7 +113,7 @@ export function failureFromResponse(
     const scope = body?.scope ?? scopeFrom(challenge) ?? neededScope(action);
     return new MicropubFailure(
       'auth-failed',
-      `The blog did not give Postwright the "${scope}" permission. Sign in again and allow "${scope}".`,
+      `The blog did not give Postwright the "${scope}" permission. Sign in again and allow "${scope}" (${HOW_TO_SIGN_IN}).`,
       { ...info, scope },
     );
   }
@@ -129,7 +132,7 @@ export function failureFromResponse(
     );
   }
   if (status === 429 || status >= 500) {
-    const later = retryAfter(response.headers['retry-after'], Date.now());
+    const later = parseRetryAfter(response.headers['retry-after'], Date.now()) ?? null;
     return new MicropubFailure(
       'remote-error',
       `The blog had a problem (HTTP ${status}). Postwright will try again later.`,
@@ -139,6 +142,9 @@ export function failureFromResponse(
   }
   if (status === 404 && action !== 'create' && action !== 'media') {
     return new MicropubFailure('not-found', 'The blog has no post at that URL.', info);
+  }
+  if (!info.error && !info.details && status >= 400) {
+    return new MicropubFailure('remote-error', unexplained(action, status, context), info);
   }
   if (status === 400 || error === 'invalid_request') {
     return new MicropubFailure('remote-error', `The blog refused the request as invalid.${said(info)}`, info);
@@ -185,6 +191,34 @@ export function failureFromNetwork(action: MicropubAction, error: unknown, url: 
     { status: null, error: code || name || null, details: (error as Error).message ?? null },
     { retryable: true, ambiguous: !beforeSending && mutates(action), retryAfterMs: null },
   );
+}
+
+/** A refusal that came without a reason: what was refused, the status, and what to try next. */
+function unexplained(action: MicropubAction, status: number, context: RequestContext): string {
+  const code = `(HTTP ${status}, with no reason given)`;
+  const post = context.url ?? 'the post';
+  switch (action) {
+    case 'create':
+      return `The blog refused to create the post ${code}. It may not take one of its properties (${names(context.properties)}): try another post type (--as note) or encoding (--format json or form), or ask whoever runs the site what it expects.`;
+    case 'update':
+      return `The blog refused the update of ${names(context.properties)} ${code}. Some servers change only some properties: try changing them one at a time, or make the change on the blog itself.`;
+    case 'delete':
+      return `The blog refused to delete ${post} ${code}. Check that the post is still there ("postwright posts source ${post}").`;
+    case 'undelete':
+      return `The blog refused to undelete ${post} ${code}. Check that the post is in the blog's trash, under the address it had when it was deleted.`;
+    case 'media':
+      return `The blog's media endpoint refused the file ${code}. Check that the blog takes files of this type and size.`;
+    case 'read':
+      return `The blog refused to answer a query ${code}. It may not support it; Postwright carries on without it where it can.`;
+  }
+}
+
+function names(properties: string[] = []): string {
+  const shown = properties.slice(0, 6);
+  const more = properties.length - shown.length;
+  const list = more > 0 ? [...shown, `${more} more`] : shown;
+  if (list.length === 0) return 'its properties';
+  return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
 }
 
 /** The blog's own reason, for the author to pass on to whoever runs the site. */

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../../shared/contract';
 import { CoreFailure } from '../../../../shared/contract/errors';
 import type { Blog } from '../../../../shared/model/blog';
 import type { BlogStore } from '../../blogs/blog-store';
+import type { DraftStore } from '../../drafts/draft-store';
 import type { EventBus } from '../../events/event-bus';
 import type { Clock } from '../../platform/clock';
 import type { HttpClient } from '../../platform/http';
@@ -9,6 +10,10 @@ import { beginSignIn, type SignInSession } from '../indieauth/sign-in-session';
 import type { StoredToken } from '../indieauth/indieauth-types';
 import type { MicropubAccess } from './micropub-access';
 import { chooseMicropubBlog, micropubBlogFields, type MicropubBlogAdd } from './micropub-blogs';
+import { draftEncoding } from './alt-text';
+import { MicropubFailure } from './micropub-errors';
+import { bodyImages } from './post-mapping';
+import type { PostAddresses } from './post-addresses';
 
 type MicropubHandlers = Pick<
   Handlers,
@@ -22,6 +27,7 @@ type MicropubHandlers = Pick<
   | 'micropub-categories'
   | 'micropub-source'
   | 'micropub-update'
+  | 'micropub-publish-check'
   | 'micropub-delete'
   | 'micropub-undelete'
   | 'media-upload'
@@ -29,6 +35,8 @@ type MicropubHandlers = Pick<
 
 export interface MicropubHandlerDeps {
   blogs: BlogStore;
+  drafts: Pick<DraftStore, 'get' | 'linkedTo' | 'setRemote' | 'assetFile'>;
+  addresses: PostAddresses;
   access: MicropubAccess;
   http: HttpClient;
   clock: Clock;
@@ -40,6 +48,15 @@ export function micropubHandlers(deps: MicropubHandlerDeps): MicropubHandlers {
   const { blogs, access } = deps;
   const sessions = new Map<string, { session: SignInSession; blogId: string }>();
   const changed = async () => deps.events.emit('blogs-changed', await blogs.list());
+
+  /** A post the blog moved: its earlier address is kept, and the drafts linked to it follow it. */
+  async function followMove(blogId: string, from: string, to: string): Promise<void> {
+    await deps.addresses.moved(blogId, from, to);
+    for (const id of await deps.drafts.linkedTo(blogId, from)) {
+      const { remote } = await deps.drafts.get(id);
+      if (remote) await deps.drafts.setRemote(id, { ...remote, postId: to, url: to });
+    }
+  }
 
   async function signedIn(blog: Blog, token: StoredToken): Promise<Blog> {
     await access.tokens.save(blog.id, token);
@@ -159,7 +176,29 @@ export function micropubHandlers(deps: MicropubHandlerDeps): MicropubHandlers {
           ...(remove ? { delete: remove } : {}),
         }),
       );
-      return { url: next };
+      if (next === url) return { url, movedFrom: null };
+      await followMove(blog.id, url, next);
+      return { url: next, movedFrom: url };
+    },
+
+    'micropub-publish-check': async ({ draftId, blogId, micropub }, { signal }) => {
+      const draft = await deps.drafts.get(draftId);
+      if (!bodyImages(draft.html).some((image) => image.alt.trim())) return { warnings: [] };
+      const all = await blogs.list();
+      const chosen = blogId ?? draft.blogId;
+      const blog = chosen ? all.find((entry) => entry.id === chosen) : all.length === 1 ? all[0] : undefined;
+      if (blog?.protocol !== 'micropub') return { warnings: [] };
+      const config = await access.run(blog, signal, (client) => client.config()).catch(() => null);
+      // A refusal (form encoding asked for alt text) is the publish's own error, said once there.
+      const { warnings } = draftEncoding({
+        draft,
+        blogName: blog.name,
+        options: micropub ?? {},
+        mediaEndpoint: config?.mediaEndpoint ?? blog.micropub?.mediaEndpoint ?? null,
+        drafts: deps.drafts,
+        forUpdate: draft.remote?.blogId === blog.id,
+      });
+      return { warnings };
     },
 
     'micropub-delete': async ({ blogId, url }, { signal }) => {
@@ -170,7 +209,23 @@ export function micropubHandlers(deps: MicropubHandlerDeps): MicropubHandlers {
 
     'micropub-undelete': async ({ blogId, url }, { signal }) => {
       const blog = await chooseMicropubBlog(blogs, blogId);
-      await access.run(blog, signal, (client) => client.undelete(url));
+      // The address given, then the post's earlier ones, first first: WordPress knows a trashed
+      // post only by the address it was created at.
+      const earlier = (await deps.addresses.history(blog.id, url)).filter((known) => known !== url);
+      await access.run(blog, signal, async (client) => {
+        let refusal: unknown = null;
+        for (const address of [url, ...earlier]) {
+          try {
+            return await client.undelete(address);
+          } catch (error) {
+            const unknown =
+              error instanceof MicropubFailure && [400, 404, 410].includes(error.info.status ?? 0);
+            if (!unknown) throw error;
+            refusal ??= error;
+          }
+        }
+        throw refusal;
+      });
       return { url };
     },
 

@@ -4,20 +4,21 @@ import type {
   Mf2Value,
   MicropubConfig,
   MicropubSource,
-  PostKind,
 } from '../../../../shared/model/micropub';
 import type { RemotePostSummary } from '../../../../shared/model/publish';
 import type { DraftStore } from '../../drafts/draft-store';
 import { escapeAttribute } from '../../drafts/html-sanitize';
 import type { PublishContext, PublishedPost, Publisher, PulledPost } from '../../outbox/publisher';
 import type { Clock } from '../../platform/clock';
-import { localImages, readImage, replaceImageSources } from '../draft-images';
+import { readImage, replaceImageSources } from '../draft-images';
 import type { MicropubAccess } from './micropub-access';
 import type { MicropubClient } from './micropub-client';
 import { toPublishError } from './micropub-publish-error';
 import { bodyImages, toMicropubCreate, withoutImages, plainText } from './post-mapping';
 import { PublishError } from '../../outbox/publish-error';
-import type { MicropubFile, MicropubFormat } from './micropub-types';
+import type { MicropubFile } from './micropub-types';
+import type { PostAddresses } from './post-addresses';
+import { draftEncoding } from './alt-text';
 
 /** How many recent posts are searched for a post whose answer was lost. */
 const FIND_WINDOW = 20;
@@ -42,6 +43,7 @@ export interface MicropubPublisherDeps {
   access: MicropubAccess;
   drafts: Pick<DraftStore, 'assetFile'>;
   clock: Clock;
+  addresses: PostAddresses;
 }
 
 /** Publishing over Micropub, following DESIGN §3's mapping; the outbox journals and retries around it. */
@@ -65,13 +67,17 @@ export function micropubPublisher(deps: MicropubPublisherDeps): Publisher {
   ) {
     const { draft, job, blog } = context;
     const options = job.options.micropub ?? {};
-    const kind: PostKind = options.kind ?? (draft.title.trim() ? 'article' : 'note');
-    const local = localImages(draft.html, draft.id, deps.drafts);
     const alts = new Map(bodyImages(draft.html).map((image) => [image.src, image.alt]));
     const mediaEndpoint = config.mediaEndpoint ?? blog.micropub?.mediaEndpoint ?? null;
-    let format: MicropubFormat =
-      options.format ?? (local.length && !mediaEndpoint ? 'multipart' : kind === 'note' ? 'form' : 'json');
-    if (forUpdate) format = 'json';
+    const { kind, format, local, warnings, refusal } = draftEncoding({
+      draft,
+      blogName: blog.name,
+      options,
+      mediaEndpoint,
+      drafts: deps.drafts,
+      forUpdate,
+    });
+    if (refusal) throw new PublishError('invalid-args', refusal, 'permanent', false);
     if (options.syndicateTo?.length) await checkTargets(client, config, options.syndicateTo);
 
     let html = draft.html;
@@ -135,10 +141,14 @@ export function micropubPublisher(deps: MicropubPublisherDeps): Publisher {
       syndicateTo: forUpdate ? [] : (options.syndicateTo ?? []),
       destination: options.destination ?? null,
     });
-    return { post, format };
+    return { post, format, warnings };
   }
 
-  function published(context: PublishContext, url: string): PublishedPost {
+  function published(
+    context: PublishContext,
+    url: string,
+    more: Pick<PublishedPost, 'movedFrom' | 'warnings'> = {},
+  ): PublishedPost {
     const date = context.job.options.date ?? context.draft.publishAt;
     const future = date !== null && Date.parse(date) > deps.clock.now().getTime();
     return {
@@ -146,6 +156,8 @@ export function micropubPublisher(deps: MicropubPublisherDeps): Publisher {
       url,
       remoteStatus: context.job.options.status === 'draft' ? 'draft' : future ? 'future' : 'publish',
       publishedAt: date,
+      ...(more.movedFrom ? { movedFrom: more.movedFrom } : {}),
+      ...(more.warnings?.length ? { warnings: more.warnings } : {}),
     };
   }
 
@@ -153,7 +165,7 @@ export function micropubPublisher(deps: MicropubPublisherDeps): Publisher {
     create: (context) =>
       guarded(context.blog, context.signal, async (client) => {
         const config = await client.config();
-        const { post, format } = await build(context, client, config, false);
+        const { post, format, warnings } = await build(context, client, config, false);
         const created = await client.create(post, format);
         if (!created.url) {
           throw new PublishError(
@@ -163,7 +175,7 @@ export function micropubPublisher(deps: MicropubPublisherDeps): Publisher {
             true,
           );
         }
-        return published(context, created.url);
+        return published(context, created.url, { warnings });
       }),
 
     update: (context, postId) =>
@@ -173,7 +185,9 @@ export function micropubPublisher(deps: MicropubPublisherDeps): Publisher {
         const current = await client.source(postId).catch(() => null);
         const change = difference(current, post.properties);
         const url = change ? await client.update(postId, change) : postId;
-        return published(context, url);
+        if (url === postId) return published(context, url);
+        await deps.addresses.moved(context.blog.id, postId, url);
+        return published(context, url, { movedFrom: postId });
       }),
 
     findExisting: (context) =>

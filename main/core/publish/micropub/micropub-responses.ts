@@ -17,12 +17,39 @@ const targetSchema = z
 
 const postTypeSchema = z.object({ type: z.string().max(100), name: z.string().max(200).optional() });
 
+/**
+ * A list as servers send it: a JSON array; an object keyed by position, which is how PHP encodes an
+ * array with gaps (WordPress after a value is removed: `{"1":"Peer Test","2":"added-tag"}`); or one
+ * bare value where the spec wants a list of one.
+ */
+export function asList(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (value === undefined || value === null) return [];
+  if (isKeyedList(value)) {
+    return Object.entries(value)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([, item]) => item);
+  }
+  return [value];
+}
+
+function isKeyedList(value: unknown): value is Record<string, unknown> {
+  if (!value || typeof value !== 'object') return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((key) => /^(0|[1-9]\d{0,8})$/.test(key));
+}
+
 function listOf<T>(schema: z.ZodType<T>, value: unknown, max = 500): T[] {
-  const items = Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [];
-  return items.slice(0, max).flatMap((item) => {
-    const parsed = schema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
-  });
+  return asList(value)
+    .slice(0, max)
+    .flatMap((item) => {
+      const parsed = schema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    });
+}
+
+function strings(value: unknown): string[] {
+  return asList(value).filter((item): item is string => typeof item === 'string');
 }
 
 function httpUrl(value: unknown): string | null {
@@ -76,11 +103,8 @@ function value(raw: unknown, depth: number): Mf2Value | null {
   if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return null;
   const o = raw as Record<string, unknown>;
-  if (Array.isArray(o.type) && o.properties && typeof o.properties === 'object' && depth < MAX_DEPTH) {
-    return {
-      type: o.type.filter((t): t is string => typeof t === 'string'),
-      properties: properties(o.properties, depth + 1),
-    };
+  if (o.type && o.properties && typeof o.properties === 'object' && depth < MAX_DEPTH) {
+    return { type: strings(o.type), properties: properties(o.properties, depth + 1) };
   }
   if (typeof o.html === 'string')
     return typeof o.value === 'string' ? { html: o.html, value: o.value } : { html: o.html };
@@ -93,9 +117,8 @@ function properties(raw: unknown, depth: number): Mf2Properties {
   const out: Mf2Properties = {};
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
   for (const [name, values] of Object.entries(raw as Record<string, unknown>).slice(0, 200)) {
-    // Some servers send one value (or one object) where the spec wants a list.
-    const list = Array.isArray(values) ? values : [values];
-    out[name] = list.flatMap((item) => {
+    // Some servers send one value, or an object keyed by position, where the spec wants a list.
+    out[name] = asList(values).flatMap((item) => {
       const parsed = value(item, depth);
       return parsed === null ? [] : [parsed];
     });
@@ -103,15 +126,10 @@ function properties(raw: unknown, depth: number): Mf2Properties {
   return out;
 }
 
-/** `q=source`: with `properties[]` a server may leave out `type`; values may be objects, not lists. */
+/** `q=source`: with `properties[]` a server may leave out `type`; lists may come as objects. */
 export function parseSource(json: unknown): MicropubSource | null {
   if (!json || typeof json !== 'object' || Array.isArray(json)) return null;
   const raw = json as Record<string, unknown>;
   if (!raw.properties || typeof raw.properties !== 'object') return null;
-  const type = Array.isArray(raw.type)
-    ? raw.type.filter((t): t is string => typeof t === 'string')
-    : typeof raw.type === 'string'
-      ? [raw.type]
-      : [];
-  return { type, properties: properties(raw.properties, 0) };
+  return { type: strings(raw.type), properties: properties(raw.properties, 0) };
 }

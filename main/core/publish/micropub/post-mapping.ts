@@ -3,7 +3,7 @@ import { htmlToText } from '../../drafts/draft-text';
 import { startTags } from '../../html/start-tags';
 import { readHEvent } from './h-event-markup';
 import type { PostKind } from '../../../../shared/model/micropub';
-import type { Mf2Properties, MicropubCreate, MicropubFile, MicropubFormat } from './micropub-types';
+import type { Mf2Properties, Mf2Value, MicropubCreate, MicropubFile, MicropubFormat } from './micropub-types';
 
 /** A draft ready to send: images already uploaded (photos) or loaded for a multipart request (files). */
 export interface MicropubPostInput {
@@ -27,6 +27,8 @@ export interface MicropubPostInput {
 /**
  * One post model onto Micropub (DESIGN §3): an article is JSON with HTML content, a note plain text,
  * a bookmark names the page it bookmarks, an event is an h-event read from the calendar's markup.
+ * A body of plain paragraphs is plain text in JSON too: servers (and the public test suite) take a
+ * string for a plain post, and `{html}` only when there is markup to keep.
  */
 export function toMicropubCreate(post: MicropubPostInput): MicropubCreate {
   const p: Mf2Properties = {};
@@ -34,12 +36,11 @@ export function toMicropubCreate(post: MicropubPostInput): MicropubCreate {
   switch (post.kind) {
     case 'article':
       if (post.title.trim()) p.name = [post.title.trim()];
-      p.content = json ? [{ html: post.html }] : [plainText(post.html)];
+      p.content = [content(post.html, json)];
       if (post.excerpt.trim()) p.summary = [post.excerpt.trim()];
       break;
     case 'note': {
-      const text = plainText(post.html);
-      if (text) p.content = [text];
+      if (plainText(post.html)) p.content = [content(post.html, json)];
       break;
     }
     case 'bookmark': {
@@ -52,8 +53,7 @@ export function toMicropubCreate(post: MicropubPostInput): MicropubCreate {
       }
       p['bookmark-of'] = [target];
       if (post.title.trim()) p.name = [post.title.trim()];
-      const rest = json ? post.html : plainText(post.html);
-      if (plainText(post.html)) p.content = [json ? { html: rest } : rest];
+      if (plainText(post.html)) p.content = [content(post.html, json)];
       break;
     }
     case 'event': {
@@ -77,7 +77,7 @@ export function toMicropubCreate(post: MicropubPostInput): MicropubCreate {
         }
         p.location = [event.location];
       }
-      p.content = json ? [{ html: post.html }] : [plainText(post.html)];
+      p.content = [content(post.html, json)];
       break;
     }
   }
@@ -98,6 +98,21 @@ export function toMicropubCreate(post: MicropubPostInput): MicropubCreate {
     properties: p,
     ...(post.files.length ? { files: post.files } : {}),
   };
+}
+
+/** The body as `content`: `{html}` in JSON when it has markup beyond paragraphs, else plain text. */
+function content(html: string, json: boolean): Mf2Value {
+  return json && !onlyParagraphs(html) ? { html } : plainText(html);
+}
+
+/** Whether the body's only tags are paragraphs and line breaks (comments, such as a "more" break, count as markup). */
+export function onlyParagraphs(html: string): boolean {
+  if (html.includes('<!--')) return false;
+  for (const match of html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/g)) {
+    const name = match[1]!.toLowerCase();
+    if ((name !== 'p' && name !== 'br') || match[2]!.replace(/\/\s*$/, '').trim()) return false;
+  }
+  return !/<[!?a-zA-Z/]/.test(html.replace(/<\/?(p|br)\s*\/?>/gi, ''));
 }
 
 /** The images of a body, in order: what gets uploaded and becomes the post's `photo`. */

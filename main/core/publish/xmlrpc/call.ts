@@ -4,6 +4,7 @@ import { decodeMethodResponse, XmlRpcDecodeError } from './decode';
 import { encodeMethodCall } from './encode';
 import { XmlRpcError } from './errors';
 import type { XmlRpcValue } from './values';
+import { parseRetryAfter } from '../../../../shared/net/retry-after';
 
 export interface XmlRpcLimits {
   /** The whole exchange, body included: a slowly dripped answer is cut off at this deadline. */
@@ -27,14 +28,6 @@ const UNREACHABLE = new Set([
   'ENETDOWN',
   'EHOSTDOWN',
 ]);
-
-/** Seconds or an HTTP date, as Retry-After allows; capped so a hostile server cannot park the queue. */
-export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
-  if (typeof header !== 'string' || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
-  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 3_600_000) : undefined;
-}
 
 function describeBody(response: AxiosResponse<string>): string {
   const type = String(response.headers['content-type'] ?? 'no content type');
@@ -95,7 +88,7 @@ export async function callXmlRpc(
     });
   }
   if (response.status >= 300) {
-    const retryAfter = retryAfterMs(response.headers['retry-after']);
+    const retryAfter = parseRetryAfter(response.headers['retry-after'], Date.now());
     const sentence =
       response.status === 405
         ? `${endpoint} refused XML-RPC (HTTP 405): XML-RPC is turned off on this blog. Turn it on in the blog's settings or a security plugin, or publish over Micropub.`

@@ -1,24 +1,48 @@
 import { useState } from 'react';
-import type { DraftFields } from '../../../../shared/model/draft';
+import type { Draft, DraftFields } from '../../../../shared/model/draft';
+import { MicropubPostOptions } from '../../micropub/MicropubPostOptions';
+import { OnTheBlogSection } from '../../publish/OnTheBlogSection';
+import type { Publishing } from '../../publish/usePublishing';
 import type { DraftSession } from '../draft-session';
 import { ChipInput } from './ChipInput';
-import { fromLocalInput, isInFuture, slugFromTitle, toLocalInput } from './dates';
+import { fromLocalInput, isInFuture, slugFromTitle, toLocalInput, zoneNote } from './dates';
 import { useBlogs, useCategorySuggestions } from './useBlogs';
 
-/** The post's fields beside the body: where it goes, when, and how the blog files it. */
-export function PostPanel({ session, title }: { session: DraftSession; title: string }) {
+/**
+ * The post's fields beside the body: where it is on its blog (once published), where it goes, when,
+ * and how the blog files it. Kept mounted while hidden, so choices made in it stay for the publish.
+ */
+export function PostPanel({
+  draft,
+  session,
+  title,
+  publishing,
+  hidden,
+}: {
+  draft: Draft;
+  session: DraftSession;
+  title: string;
+  publishing: Publishing;
+  hidden: boolean;
+}) {
   const [fields, setFields] = useState<DraftFields>(() => session.getFields());
   const blogs = useBlogs();
-  const categorySuggestions = useCategorySuggestions(blogs?.find((blog) => blog.id === fields.blogId));
+  // Where the post goes: the blog chosen here, else the one it is on, else the only blog there is
+  // (as publishing decides), so the panel never says "Choose a blog…" about a post that has one.
+  const blogId = fields.blogId ?? publishing.onBlog?.blogId ?? (blogs?.length === 1 ? blogs[0]!.id : null);
+  const blog = blogs?.find((entry) => entry.id === blogId);
+  const categorySuggestions = useCategorySuggestions(blog);
   const update = (patch: Partial<DraftFields>) => {
     setFields((current) => ({ ...current, ...patch }));
     session.setFields(patch);
   };
   const scheduled = isInFuture(fields.publishAt);
+  const zone = zoneNote(fields.publishAt);
 
   return (
-    <aside className="side-panel post-panel" aria-label="Post settings">
+    <aside className="side-panel post-panel" aria-label="Post settings" hidden={hidden}>
       <h2 className="post-panel__title">Post</h2>
+      <OnTheBlogSection draftId={draft.id} publishing={publishing} />
       <div className="field">
         <label htmlFor="post-blog">Blog</label>
         {blogs === null || blogs.length === 0 ? (
@@ -28,10 +52,10 @@ export function PostPanel({ session, title }: { session: DraftSession; title: st
         ) : (
           <select
             id="post-blog"
-            value={fields.blogId ?? ''}
+            value={blogId ?? ''}
             onChange={(event) => update({ blogId: event.target.value || null })}
           >
-            <option value="">Choose a blog…</option>
+            {blogId === null && <option value="">Choose a blog…</option>}
             {blogs.map((blog) => (
               <option key={blog.id} value={blog.id}>
                 {blog.name}
@@ -40,15 +64,21 @@ export function PostPanel({ session, title }: { session: DraftSession; title: st
           </select>
         )}
       </div>
+      <MicropubPostOptions
+        blog={blog?.protocol === 'micropub' ? blog : null}
+        onChange={publishing.setMicropubOptions}
+      />
       <div className="field">
         <label htmlFor="post-date">Publish date</label>
         <input
           id="post-date"
           type="datetime-local"
           value={toLocalInput(fields.publishAt)}
-          onChange={(event) => update({ publishAt: fromLocalInput(event.target.value) })}
+          onChange={(event) => update({ publishAt: fromLocalInput(event.target.value, fields.publishAt) })}
+          aria-describedby="post-date-hint"
         />
-        <span className="field__hint">
+        <span className="field__hint" id="post-date-hint">
+          {zone && `Time in ${zone}, the zone the date was set in. `}
           {fields.publishAt === null
             ? 'Empty: the post is dated when you publish it.'
             : scheduled
@@ -67,7 +97,11 @@ export function PostPanel({ session, title }: { session: DraftSession; title: st
         values={fields.categories}
         onChange={(categories) => update({ categories })}
         placeholder="Type a category, press Enter"
-        suggestions={categorySuggestions}
+        suggestions={
+          blog && categorySuggestions.length
+            ? { label: `Categories on ${blog.name}`, noun: 'category', values: categorySuggestions }
+            : undefined
+        }
       />
       <div className="field">
         <label htmlFor="post-slug">Slug</label>

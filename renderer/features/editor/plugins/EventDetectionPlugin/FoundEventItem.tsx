@@ -41,6 +41,7 @@ export function FoundEventItem({
   return (
     <li className="events-panel__item">
       <div className="events-panel__when">{when}</div>
+      {found.note && <div className="events-panel__note">{found.note}</div>}
       <div className="events-panel__quote">“{found.text}”</div>
       {form ? (
         <form

@@ -9,16 +9,20 @@ import { browserTimeZone } from '../../../calendar/event-form';
 import type { DraftSession } from '../../draft-session';
 import './events-panel.css';
 import { FoundEventItem } from './FoundEventItem';
-import { $proseText, insertEventBlock, insertUpcomingEvents } from './insert-blocks';
+import { $exportBodyHtml } from '../../html/body-html';
+import { insertEventBlock, insertUpcomingEvents } from './insert-blocks';
 import { UpcomingForm } from './UpcomingForm';
 
 /** How long typing must pause before the post is read for dates (off the typing path). */
 const DETECT_DELAY_MS = 800;
 
-/** The post's date as a local day: its publish date, else the day the draft was made. */
-function postDateOf(draft: Draft, session: DraftSession): string {
-  const date = new Date(session.getFields().publishAt ?? draft.createdAt);
-  return formatLocal({ year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() }, false);
+const localDay = (date: Date) =>
+  formatLocal({ year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() }, false);
+
+/** The post's date as a local day, or null while it has none (dates then fall on their next occurrence). */
+function postDateOf(session: DraftSession): string | null {
+  const publishAt = session.getFields().publishAt;
+  return publishAt ? localDay(new Date(publishAt)) : null;
 }
 
 const sameEvent = (found: FoundEvent, event: CalendarEvent) => event.start === found.start;
@@ -43,16 +47,17 @@ export function EventDetectionPlugin({
   const [expanded, setExpanded] = useState(true);
   const [upcomingOpen, setUpcomingOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [postDate, setPostDate] = useState(() => postDateOf(draft, session));
+  const [postDate, setPostDate] = useState(() => postDateOf(session));
   const lastRead = useRef('');
 
+  // The core's one detector reads the body as it would be saved (its event blocks left out there).
   const detect = useCallback(() => {
-    const text = editor.read($proseText);
-    const key = `${postDate}\n${text}`;
+    const html = editor.read(() => $exportBodyHtml(editor));
+    const key = `${postDate}\n${html}`;
     if (key === lastRead.current) return;
     lastRead.current = key;
     core
-      .call('events-extract', { text, postDate })
+      .call('events-extract', { html, postDate })
       .then((events) => setFound(events))
       .catch((error: Error) => setNotice(`Dates in the post could not be read: ${error.message}`));
   }, [core, editor, postDate]);
@@ -75,8 +80,8 @@ export function EventDetectionPlugin({
     };
   }, [editor, detect]);
 
-  // A new publish date changes the year of dates written without one.
-  useEffect(() => session.subscribe(() => setPostDate(postDateOf(draft, session))), [draft, session]);
+  // A new publish date changes the year of dates written without one: the proposals are placed again.
+  useEffect(() => session.subscribe(() => setPostDate(postDateOf(session))), [session]);
 
   const loadMentioned = useCallback(() => {
     core
@@ -142,8 +147,8 @@ export function EventDetectionPlugin({
       )}
       {upcomingOpen && (
         <UpcomingForm
-          initialFrom={postDate}
-          initialTo={addMonths(postDate, 2)}
+          initialFrom={postDate ?? localDay(new Date())}
+          initialTo={addMonths(postDate ?? localDay(new Date()), 2)}
           onInsert={insertUpcoming}
           onCancel={() => setUpcomingOpen(false)}
         />

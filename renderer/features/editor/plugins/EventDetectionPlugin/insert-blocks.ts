@@ -1,11 +1,7 @@
 import { $insertNodeToNearestRoot } from '@lexical/utils';
 import { $getRoot, $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
-import { $createEventNode, $isEventNode, type EventBlockData } from '../../nodes/EventNode';
-import {
-  $createUpcomingEventsNode,
-  $isUpcomingEventsNode,
-  type UpcomingItem,
-} from '../../nodes/UpcomingEventsNode';
+import { $createEventNode, type EventBlockData } from '../../nodes/EventNode';
+import { $createUpcomingEventsNode, type UpcomingItem } from '../../nodes/UpcomingEventsNode';
 
 /** Puts a block at the caret, or at the end of the post when the body has no caret. */
 function insertBlock(
@@ -25,13 +21,4 @@ export function insertEventBlock(editor: LexicalEditor, event: EventBlockData) {
 
 export function insertUpcomingEvents(editor: LexicalEditor, heading: string, items: UpcomingItem[]) {
   insertBlock(editor, () => $createUpcomingEventsNode(heading, items));
-}
-
-/** The post's own words: event blocks already inserted are not events to find again. */
-export function $proseText(): string {
-  return $getRoot()
-    .getChildren()
-    .filter((node) => !$isEventNode(node) && !$isUpcomingEventsNode(node))
-    .map((node) => node.getTextContent())
-    .join('\n\n');
 }

@@ -8,7 +8,12 @@ type Props = {
   existing: boolean;
   onRemove: () => void;
 } & (
-  | { mode: 'edit'; onSave: (url: string) => string | null; onCancel: () => void }
+  | {
+      mode: 'edit';
+      onSave: (url: string) => string | null;
+      /** Escape gives the focus back to the body; a click elsewhere leaves it where the click put it. */
+      onCancel: (how: { refocus: boolean }) => void;
+    }
   | { mode: 'view'; onEdit: () => void }
 );
 
@@ -24,15 +29,31 @@ export function LinkPopover(props: Props) {
   const [draft, setDraft] = useState(url);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLElement | null>(null);
   const errorId = useId();
+  const editing = props.mode === 'edit';
+  const onCancel = editing ? props.onCancel : null;
   useEffect(() => {
-    if (props.mode === 'edit') input.current?.select();
-  }, [props.mode]);
+    if (editing) input.current?.select();
+  }, [editing]);
+
+  // A press anywhere outside the address box cancels it, as a click away closes any popup.
+  useEffect(() => {
+    if (!onCancel) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!box.current?.contains(event.target as Node)) onCancel({ refocus: false });
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [onCancel]);
 
   const style = { top: Math.min(rect.bottom + 6, window.innerHeight - 120), left: Math.max(8, rect.left) };
   const body =
     props.mode === 'edit' ? (
       <form
+        ref={(element) => {
+          box.current = element;
+        }}
         className="link-popover"
         style={style}
         role="dialog"
@@ -58,7 +79,7 @@ export function LinkPopover(props: Props) {
             onKeyDown={(event) => {
               if (event.key === 'Escape') {
                 event.preventDefault();
-                props.onCancel();
+                props.onCancel({ refocus: true });
               }
             }}
           />
@@ -78,7 +99,14 @@ export function LinkPopover(props: Props) {
         )}
       </form>
     ) : (
-      <div className="link-popover" style={style} role="dialog" aria-label="Link">
+      <div
+        className="link-popover"
+        style={style}
+        role="dialog"
+        aria-label="Link"
+        // Pressing its buttons leaves the focus (and the caret) in the body.
+        onMouseDown={(event) => event.preventDefault()}
+      >
         <a
           className="link-popover__url"
           href={safeLinkHref(url) ?? undefined}

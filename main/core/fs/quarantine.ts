@@ -1,6 +1,6 @@
 import { mkdir, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { syncFolder } from '../fs/atomic-write';
+import { syncFolder } from './atomic-write';
 
 /**
  * Moves an unreadable draft folder (or index file) aside, never deleting it, so the author or

@@ -1,0 +1,152 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import * as fs from 'node:fs';
+import { lock } from 'proper-lockfile';
+import { CoreFailure } from '../../../shared/contract/errors';
+
+/**
+ * One lock per store, shared by every process on the data folder (the app, CLI commands, a second
+ * window): a read-modify-write of a store runs inside it, so two writers never both start from the
+ * same old file. proper-lockfile makes the lock a folder (`mkdir` is atomic) whose modification
+ * time it refreshes while held; a lock not refreshed for STALE_MS is taken over. Beside it an
+ * `.owner` file names the holder, so the lock of a process that died (kill -9) on this machine is
+ * taken over at once instead of after STALE_MS.
+ */
+const STALE_MS = 10_000;
+/** Longer than any store operation takes; past it another process is stuck, and the author is told. */
+const WAIT_MS = 20_000;
+
+/** `<dataDir>/.locks/<name>.lock`: every store's lock in one folder, away from the data it guards. */
+export function storeLockPath(dataDir: string, name: string): string {
+  return join(dataDir, '.locks', `${name}.lock`);
+}
+
+const ownerFile = (lockPath: string) => `${lockPath}.owner`;
+
+/**
+ * The file system proper-lockfile works through: removing a lock (release, takeover, exit) removes
+ * its owner file first, so an owner file never outlives its lock into someone else's.
+ */
+const lockFs = {
+  mkdir: fs.mkdir,
+  stat: fs.stat,
+  utimes: fs.utimes,
+  realpath: fs.realpath,
+  rmdir(path: string, callback: (error: NodeJS.ErrnoException | null) => void) {
+    fs.unlink(ownerFile(path), () => fs.rmdir(path, callback));
+  },
+  rmdirSync(path: string) {
+    fs.rmSync(ownerFile(path), { force: true });
+    fs.rmdirSync(path);
+  },
+};
+
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `work` holding the store's lock: first in turn within this process, then across processes.
+ * Locks of different stores may nest; the same store's never does.
+ */
+export function withStoreLock<T>(lockPath: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(lockPath) ?? Promise.resolve();
+  const run = previous
+    .catch(() => undefined)
+    .then(async () => {
+      const release = await acquire(lockPath);
+      try {
+        return await work();
+      } finally {
+        await release().catch(() => undefined);
+      }
+    });
+  const tail = run.catch(() => undefined);
+  queues.set(lockPath, tail);
+  void tail.then(() => {
+    if (queues.get(lockPath) === tail) queues.delete(lockPath);
+  });
+  return run;
+}
+
+async function acquire(lockPath: string): Promise<() => Promise<void>> {
+  await mkdir(dirname(lockPath), { recursive: true }).catch((error: Error) => {
+    throw Object.assign(error, { path: dirname(dirname(lockPath)) });
+  });
+  const started = Date.now();
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const release = await lock(lockPath, {
+        lockfilePath: lockPath,
+        realpath: false,
+        stale: STALE_MS,
+        retries: 0,
+        fs: lockFs,
+        // A holder stalled past STALE_MS lost the lock to a waiter; its write still lands whole.
+        onCompromised: () => undefined,
+      });
+      try {
+        await writeFile(ownerFile(lockPath), `${process.pid} ${hostname()}\n`);
+      } catch (error) {
+        // A full or read-only disk: the change cannot be saved, and the author is told about the
+        // data folder, not this file.
+        await release().catch(() => undefined);
+        throw Object.assign(error as Error, { path: dirname(dirname(lockPath)) });
+      }
+      return release;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ELOCKED') {
+        if (code === 'ENOSPC' || code === 'EROFS' || code === 'EACCES')
+          (error as Error & { path?: string }).path = dirname(dirname(lockPath));
+        throw error;
+      }
+      if (await takeOverIfHolderDied(lockPath)) continue;
+      if (Date.now() - started > WAIT_MS) {
+        throw new CoreFailure(
+          'conflict',
+          `Another Postwright process has kept ${dirname(dirname(lockPath))} busy for ${WAIT_MS / 1000} seconds. Try again; if it keeps happening, close other Postwright windows and commands.`,
+        );
+      }
+      const wait = Math.min(25, 2 + attempt) * (0.5 + Math.random());
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/**
+ * A lock whose owner was a process on this machine that no longer runs was left by a crash. The
+ * owner file is renamed away first (atomic: one waiter wins), and the lock removed only when the
+ * renamed file still names the dead process.
+ */
+async function takeOverIfHolderDied(lockPath: string): Promise<boolean> {
+  const owner = await readFile(ownerFile(lockPath), 'utf8').catch(() => null);
+  if (owner === null || isLive(owner)) return false;
+  const claimed = `${ownerFile(lockPath)}.${process.pid}-${Date.now()}`;
+  try {
+    await rename(ownerFile(lockPath), claimed);
+  } catch {
+    return false;
+  }
+  const moved = await readFile(claimed, 'utf8').catch(() => '');
+  if (moved !== owner) {
+    // A new holder wrote its owner file meanwhile: give it back.
+    await rename(claimed, ownerFile(lockPath)).catch(() => undefined);
+    return false;
+  }
+  await rm(claimed, { force: true });
+  await rm(lockPath, { recursive: true, force: true });
+  return true;
+}
+
+function isLive(owner: string): boolean {
+  const [pidText, host] = owner.trim().split(' ');
+  const pid = Number(pidText);
+  if (host !== hostname()) return true; // another machine sharing the folder: only staleness tells
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
