@@ -1,14 +1,14 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
-import { COMMAND_PRIORITY_LOW, KEY_ENTER_COMMAND, type NodeKey } from 'lexical';
+import { $getNodeByKey, COMMAND_PRIORITY_LOW, KEY_ENTER_COMMAND, type NodeKey } from 'lexical';
 import { useEffect, useRef, useState } from 'react';
 import { layoutWidth, type ImageLayout } from '../../../../shared/publish/image-layout';
 import { ImageLayoutPanel, type ImageChange } from './ImageLayoutPanel';
 import { useWidthHandle } from './useWidthHandle';
 
 /**
- * The image as the author sees it, laid out as the post will be. Selecting it (a click, or the arrow
- * keys) shows its panel: alt text, caption, alignment and size; Enter moves into the panel. The
+ * The image as the author sees it, laid out as the post will be. Selecting it (a click) shows its
+ * panel: alt text, caption, alignment and size; Enter moves into the panel. The
  * node hands in `apply`, so this component needs nothing of the node class (which renders it).
  */
 export function ImageComponent({
@@ -54,26 +54,28 @@ export function ImageComponent({
       data-testid="editor-image"
       style={width ? { width: `min(${width}px, 100%)` } : undefined}
     >
-      <img
-        ref={image}
-        src={src}
-        alt={altText}
-        draggable={false}
-        onClick={(event) => {
-          if (!event.shiftKey) clearSelection();
-          setSelected(true);
-        }}
-      />
-      {isSelected && editable && (
-        <span
-          className="editor-image__handle"
-          role="presentation"
-          title="Drag to resize"
-          onPointerDown={handle}
+      <span className="editor-image__picture">
+        <img
+          ref={image}
+          src={src}
+          alt={altText}
+          draggable={false}
+          onClick={(event) => {
+            if (!event.shiftKey) clearSelection();
+            setSelected(true);
+          }}
         />
-      )}
+        {isSelected && editable && (
+          <span
+            className="editor-image__handle"
+            role="presentation"
+            title="Drag to resize"
+            onPointerDown={handle}
+          />
+        )}
+        {!altText && <span className="editor-image__missing-alt">No alt text</span>}
+      </span>
       {caption && <span className="editor-image__caption">{caption}</span>}
-      {!altText && <span className="editor-image__missing-alt">No alt text</span>}
       {(isSelected || inPanel) && editable && (
         <ImageLayoutPanel
           ref={panel}
@@ -83,7 +85,9 @@ export function ImageComponent({
           apply={apply}
           onFocusChange={setInPanel}
           onDone={() => {
+            // Back to the text, the caret just after the image.
             setInPanel(false);
+            editor.update(() => $getNodeByKey(nodeKey)?.selectNext());
             editor.focus();
           }}
         />
