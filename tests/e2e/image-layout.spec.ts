@@ -1,14 +1,8 @@
 import { makePng } from '../support/png';
-import { runCli } from '../support/cli';
 import { DraftsPage } from './pages/DraftsPage';
 import { expect, test } from './support/fixtures';
 import { saveScreenshot, VIEWPORTS } from './support/layout';
-
-function savedHtml(dataDir: string, title: string): string {
-  const list = runCli(['drafts', 'list', '--json'], { dataDir }).json<{ id: string; title: string }[]>();
-  const id = list.find((draft) => draft.title === title)!.id;
-  return runCli(['drafts', 'show', id, '--json'], { dataDir }).json<{ html: string }>().html;
-}
+import { savedHtml } from './support/saved-draft';
 
 test('an image gets alt text, a caption, an alignment and a size from its panel, by keyboard', async ({
   app,

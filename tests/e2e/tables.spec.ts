@@ -1,13 +1,7 @@
-import { runCli } from '../support/cli';
 import { DraftsPage } from './pages/DraftsPage';
 import { expect, test } from './support/fixtures';
 import { saveScreenshot, VIEWPORTS } from './support/layout';
-
-function savedHtml(dataDir: string, title: string): string {
-  const list = runCli(['drafts', 'list', '--json'], { dataDir }).json<{ id: string; title: string }[]>();
-  const id = list.find((draft) => draft.title === title)!.id;
-  return runCli(['drafts', 'show', id, '--json'], { dataDir }).json<{ html: string }>().html;
-}
+import { savedHtml } from './support/saved-draft';
 
 test('a table is inserted, typed into, grown and shrunk by keyboard and menu, and a pasted one keeps its grid', async ({
   app,

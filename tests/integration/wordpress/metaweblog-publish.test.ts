@@ -164,7 +164,7 @@ describe('MetaWeblog against a real WordPress', () => {
     const job = await call('publish', { draftId: draft.id });
     expect(job.state, job.reason ?? '').toBe('done');
 
-    const live = (await axios.get<string>(job.result!.url, { responseType: 'text' })).data;
+    const live = (await axios.get<string>(job.result!.url!, { responseType: 'text' })).data;
     const figure = /<figure class="wp-caption aligncenter">([\s\S]*?)<\/figure>/.exec(live)?.[1];
     expect(figure, 'the live post has the caption figure').toBeDefined();
     // WordPress adds attributes of its own (decoding, loading) to the <img> it shows.
