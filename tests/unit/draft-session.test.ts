@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CoreFailure } from '../../shared/contract';
 import type { DraftSave } from '../../shared/model/draft';

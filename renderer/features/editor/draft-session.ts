@@ -15,9 +15,10 @@ export interface BodySnapshot {
 }
 
 const whenIdle = (run: () => void): (() => void) => {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(run, { timeout: 250 });
-    return () => window.cancelIdleCallback(handle);
+  // globalThis rather than window: the same session runs in the page and in Node's own tests.
+  if (typeof globalThis.requestIdleCallback === 'function') {
+    const handle = globalThis.requestIdleCallback(run, { timeout: 250 });
+    return () => globalThis.cancelIdleCallback(handle);
   }
   const handle = setTimeout(run, 0);
   return () => clearTimeout(handle);
@@ -115,14 +116,14 @@ export class DraftSession {
   private schedule(delay: number) {
     this.cancelTimer?.();
     let cancelIdle: (() => void) | null = null;
-    const timer = window.setTimeout(() => {
+    const timer = setTimeout(() => {
       cancelIdle = whenIdle(() => {
         this.cancelTimer = null;
         void this.flush();
       });
     }, delay);
     this.cancelTimer = () => {
-      window.clearTimeout(timer);
+      clearTimeout(timer);
       cancelIdle?.();
     };
   }
