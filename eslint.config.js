@@ -31,10 +31,19 @@ const LAYERS = [
   {
     area: 'shared',
     areas: [],
-    // Pure TypeScript every layer can run: only these libraries, which need no platform.
-    onlyPackages: ['zod', 'date-fns', '@date-fns/tz', 'chrono-node'],
+    // Pure TypeScript every layer can run: only these libraries, which need no platform (the
+    // unified syntax-tree utilities turn a post between HTML and Markdown in shared/markdown).
+    onlyPackages: [
+      'zod',
+      'date-fns',
+      '@date-fns/tz',
+      'chrono-node',
+      'hast-util-*',
+      'mdast-util-*',
+      'micromark-extension-*',
+    ],
     node: false,
-    why: 'shared/ is pure TypeScript every layer runs: it imports only shared/ and zod, date-fns (with @date-fns/tz), chrono-node.',
+    why: 'shared/ is pure TypeScript every layer runs: it imports only shared/ and zod, date-fns (with @date-fns/tz), chrono-node and the syntax-tree utilities (hast-util-*, mdast-util-*, micromark-extension-*).',
   },
   {
     area: 'main/core',

@@ -120,6 +120,16 @@ test('first day: an empty library, the blog added, a post with a bold word, a li
   await expect(editor.body.locator('strong')).toHaveText('your');
   await expect(editor.body.locator('a')).toHaveText('announcement');
 
+  // The image is described first (Publish would warn otherwise): a click on it, Enter, its alt text, Done.
+  await editor.body.locator('img').click();
+  await editor.press('Enter');
+  const imagePanel = page.getByRole('group', { name: 'Image settings' });
+  await expect(imagePanel.getByRole('textbox', { name: 'Alt text' })).toBeFocused();
+  await editor.press('Control+a');
+  await editor.type('A green square');
+  await imagePanel.getByRole('button', { name: 'Done' }).click();
+  await expect(editor.body.locator('img')).toHaveAttribute('alt', 'A green square');
+
   // Publish with one click; the panel then says where it went.
   await editor.openPostPanel();
   await editor.publishButton.click();

@@ -63,6 +63,37 @@ describe('postwright drafts', { timeout: 120_000 }, () => {
     expect(asMd.stdout).toBe('# Exported\n\n## Part one\n\nSome _text_.\n\n<!--more-->\n\nRest.\n');
   });
 
+  it('reads back its own Markdown export without doubling the title, with a table kept', () => {
+    const dataDir = tempDir();
+    const html = join(dataDir, 'body.html');
+    writeFileSync(
+      html,
+      '<p>Times for <em>this</em> week:</p><table><thead><tr><th>Day</th><th>Place</th></tr></thead>' +
+        '<tbody><tr><td>Monday</td><td>Hove</td></tr></tbody></table>',
+    );
+    const title = 'Weekly *links* #12';
+    const { id } = runCli(['drafts', 'new', '--title', title, '--html', html, '--json'], {
+      dataDir,
+    }).json<Draft>();
+    const exported = runCli(['drafts', 'export', id, '--format', 'md'], { dataDir }).stdout;
+    expect(exported).toBe(
+      '# Weekly \\*links\\* #12\n\nTimes for _this_ week:\n\n| Day    | Place |\n| ------ | ----- |\n| Monday | Hove  |\n',
+    );
+    const file = join(dataDir, 'weekly.md');
+    writeFileSync(file, exported);
+
+    const imported = runCli(['drafts', 'import', file, '--json'], { dataDir }).json<Draft>();
+    const made = runCli(['drafts', 'new', '--title', title, '--md', file, '--json'], {
+      dataDir,
+    }).json<Draft>();
+    for (const draft of [imported, made]) {
+      expect(draft.title).toBe(title);
+      expect(draft.html).not.toContain('<h1>');
+      expect(draft.html).toContain('<th>Place</th>');
+      expect(runCli(['drafts', 'export', draft.id, '--format', 'md'], { dataDir }).stdout).toBe(exported);
+    }
+  });
+
   it('moves a draft to the trash and back', () => {
     const dataDir = tempDir();
     const { id } = runCli(['drafts', 'new', '--title', 'Trash me', '--json'], { dataDir }).json<Draft>();

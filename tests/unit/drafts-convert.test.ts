@@ -46,7 +46,7 @@ describe('exporting a draft', () => {
       [
         '# Events & "news" in Brighton',
         '',
-        'Intro with **bold**, _italic_ and [a link](https://example.com/a?b=1&c=2).',
+        'Intro with **bold**, _italic_ and [a link](https://example.com/a?b=1\\&c=2).',
         '',
         '<!--more-->',
         '',

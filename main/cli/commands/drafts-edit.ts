@@ -8,14 +8,21 @@ export const BODY_LIMIT = 40 * MB;
 
 /**
  * The body `--html FILE` or `--md FILE` gives (Markdown converted to HTML), or undefined without
- * either; both at once is refused. Shared by `drafts new` and `drafts edit`.
+ * either; both at once is refused. Shared by `drafts new` and `drafts edit`. A first `# Title` equal
+ * to the title given is the title again, and left out.
  */
-export async function bodyFromOptions(options: { html?: string; md?: string }): Promise<string | undefined> {
+export async function bodyFromOptions(options: {
+  html?: string;
+  md?: string;
+  title?: string;
+}): Promise<string | undefined> {
   if (options.html && options.md) throw new CliError('Give the body with --html or --md, not both.', 2);
   if (options.html) return readTextFile(options.html, { what: '--html', maxBytes: BODY_LIMIT });
   if (!options.md) return undefined;
-  const { markdownToHtml } = await import('../../core/drafts/draft-convert');
-  return markdownToHtml(await readTextFile(options.md, { what: '--md', maxBytes: BODY_LIMIT }));
+  const { markdownBody, markdownToHtml } = await import('../../core/drafts/draft-convert');
+  const markdown = await readTextFile(options.md, { what: '--md', maxBytes: BODY_LIMIT });
+  // A file exported with `drafts export --format md` starts with its title: not kept twice.
+  return options.title === undefined ? markdownToHtml(markdown) : markdownBody(markdown, options.title);
 }
 
 /**

@@ -1,62 +1,28 @@
-import { randomBytes } from 'node:crypto';
-import { marked } from 'marked';
-import TurndownService from 'turndown';
 import { CoreFailure } from '../../../shared/contract/errors';
+import { htmlToMarkdown, markdownHeading } from '../../../shared/markdown/html-to-markdown';
+import { markdownToHtml as renderMarkdown } from '../../../shared/markdown/markdown-to-html';
 import type { Draft, DraftFields } from '../../../shared/model/draft';
 import { ELEMENT_NODE, parseHtml, type HtmlNode } from './html-dom';
 import { escapeText, sanitizeChildren, sanitizeHtml } from './html-sanitize';
 
-function markdownConverter(): TurndownService {
-  const service = new TurndownService({
-    headingStyle: 'atx',
-    codeBlockStyle: 'fenced',
-    fence: '```',
-    bulletListMarker: '-',
-    emDelimiter: '_',
-    strongDelimiter: '**',
-    hr: '---',
-  });
-  // Turndown pads list markers to four columns ("-   item"); one space is what people write.
-  service.addRule('listItem', {
-    filter: 'li',
-    replacement: (content, node, options) => {
-      const parent = node.parentNode as {
-        nodeName: string;
-        getAttribute(name: string): string | null;
-        children: ArrayLike<unknown>;
-      };
-      let prefix = `${options.bulletListMarker} `;
-      if (parent.nodeName === 'OL') {
-        const start = Number(parent.getAttribute('start') ?? '1') || 1;
-        prefix = `${start + Array.prototype.indexOf.call(parent.children, node)}. `;
-      }
-      const body = content
-        .replace(/^\n+/, '')
-        .replace(/\n+$/, '\n')
-        .replace(/\n/gm, `\n${' '.repeat(prefix.length)}`);
-      return prefix + body + (node.nextSibling && !body.endsWith('\n') ? '\n' : '');
-    },
-  });
-  service.addRule('strikethrough', {
-    filter: ['s', 'del', 'strike'],
-    replacement: (content) => `~~${content}~~`,
-  });
-  return service;
+/**
+ * Markdown to HTML, as the editor's Markdown mode reads it (CommonMark + GFM tables, strikethrough,
+ * task lists; event fences); the result still goes through the sanitiser before it is kept.
+ */
+export function markdownToHtml(markdown: string): string {
+  return renderMarkdown(markdown);
 }
 
-/** Markdown to HTML (GitHub flavour); the result still goes through the sanitiser before it is kept. */
-export function markdownToHtml(markdown: string): string {
-  try {
-    return marked.parse(markdown, { async: false, gfm: true });
-  } catch (error) {
-    if (!(error instanceof RangeError || /call stack/i.test(String(error)))) throw error;
-    // Marked's patterns run out of stack on a line of millions of characters: keep the words as plain paragraphs.
-    return markdown
-      .split(/\n\s*\n/)
-      .filter((paragraph) => paragraph.trim() !== '')
-      .map((paragraph) => `<p>${escapeText(paragraph.trim())}</p>`)
-      .join('\n');
-  }
+/**
+ * The body of a Markdown file given a title of its own (`drafts new --title T --md file`): a first
+ * `# T` is the title again, as in the file `drafts export --format md` writes, so it is left out.
+ */
+export function markdownBody(markdown: string, title: string): string {
+  const document = parseHtml(markdownToHtml(markdown));
+  const first = firstElement(document.body);
+  if (first?.nodeName.toLowerCase() === 'h1' && (first.textContent ?? '').trim() === title.trim())
+    first.remove();
+  return document.body ? sanitizeChildren(document.body).trim() : '';
 }
 
 /** A draft as a file: a standalone HTML document, or Markdown with the title as its first heading. */
@@ -65,13 +31,9 @@ export function exportDraft(draft: Draft, format: 'html' | 'md'): { filename: st
   const title = draft.title.trim() || 'Untitled';
   const filename = `${fileStem(draft.title) || draft.id}.${format}`;
   if (format === 'md') {
-    // Turndown drops comments, so the "more" break travels as a paragraph of a random word and comes back.
-    const marker = `postwrightmore${randomBytes(6).toString('hex')}`;
-    const markdown = markdownConverter()
-      .turndown(body.split('<!--more-->').join(`<p>${marker}</p>`))
-      .split(marker)
-      .join('<!--more-->');
-    return { filename, content: `# ${title}\n\n${markdown.trim()}\n` };
+    // The same Markdown the editor's Markdown mode shows, under the title as a heading.
+    const markdown = htmlToMarkdown(body);
+    return { filename, content: `${markdownHeading(title)}\n${markdown ? `\n${markdown}` : ''}` };
   }
   const content = [
     '<!doctype html>',

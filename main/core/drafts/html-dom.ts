@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 
 /**
- * The few DOM members the sanitiser and importer read, from @mixmark-io/domino: the HTML5 parser
- * turndown already depends on (a real tree builder, so the tree matches what a browser builds).
+ * The few DOM members the sanitiser and importer read, from @mixmark-io/domino: an HTML5 parser
+ * (a real tree builder, so the tree matches what a browser builds).
  * Its bundled types describe a global 'domino' module with DOM types this Node project has no lib
  * for, hence this narrow view of it.
  */

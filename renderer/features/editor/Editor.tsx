@@ -23,6 +23,7 @@ import { ImagesPlugin, type UploadImage } from './plugins/ImagesPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
 import { MarkdownShortcutPlugin } from './plugins/MarkdownShortcutPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
+import { TablePlugin } from './plugins/TablePlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { icons } from './plugins/ToolbarPlugin/icons';
@@ -215,6 +216,7 @@ export default function Editor({
       <HorizontalRulePlugin />
       <MarkdownShortcutPlugin />
       <PastePlugin />
+      <TablePlugin />
       <ImagesPlugin upload={uploadImage} onError={setNotice} />
       <LinkEditorPlugin />
       <AutosavePlugin session={session} />

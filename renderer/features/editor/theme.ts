@@ -15,6 +15,12 @@ export const editorTheme: EditorThemeClasses = {
   code: 'editor-code',
   link: 'editor-link',
   hr: 'editor-hr',
+  table: 'editor-table',
+  tableRow: 'editor-table__row',
+  tableCell: 'editor-table__cell',
+  tableCellHeader: 'editor-table__cell--header',
+  tableSelection: 'editor-table--selecting',
+  tableCellSelected: 'editor-table__cell--selected',
   list: {
     ul: 'editor-ul',
     ol: 'editor-ol',

@@ -6,6 +6,7 @@ import type { OutboxJob } from '../../../shared/model/publish';
 import { useCore, useCoreEvent } from '../../core/CoreContext';
 import type { DraftSession } from '../editor/draft-session';
 import { useMicropubBlog } from '../micropub/useMicropubBlog';
+import { missingAltWarning } from './missing-alt';
 
 export type PublishOutcome =
   | { kind: 'idle' }
@@ -139,13 +140,18 @@ export function usePublishing(draft: Draft, session: DraftSession): Publishing {
         try {
           await session.flush();
           const options = micropub.current;
-          if (micropubBlog && !confirmed) {
-            const check = {
-              draftId: draft.id,
-              blogId: micropubBlog.id,
-              ...(options ? { micropub: options } : {}),
-            };
-            const { warnings } = await core.call('micropub-publish-check', check);
+          if (!confirmed) {
+            const warnings: string[] = [];
+            const noAlt = missingAltWarning((await core.call('drafts-get', { id: draft.id })).html);
+            if (noAlt) warnings.push(noAlt);
+            if (micropubBlog) {
+              const check = {
+                draftId: draft.id,
+                blogId: micropubBlog.id,
+                ...(options ? { micropub: options } : {}),
+              };
+              warnings.push(...(await core.call('micropub-publish-check', check)).warnings);
+            }
             if (warnings.length) return setOutcome({ kind: 'confirm', warnings });
           }
           const job = await core.call('publish', {

@@ -148,6 +148,33 @@ describe('MetaWeblog against a real WordPress', () => {
     expect(await rest.postsTitled(`${title} (edited)`)).toHaveLength(1);
   });
 
+  it('publishes a captioned, centred image as a WordPress caption figure; the live post shows it', async () => {
+    const draft = await newDraft({ title: `Harbour ${run}` });
+    const { src } = await call('drafts-add-asset', {
+      id: draft.id,
+      filename: 'harbour.png',
+      mimeType: 'image/png',
+      dataBase64: makePng(8).toString('base64'),
+    });
+    // As the editor writes an image whose panel says: caption, centre, medium.
+    const html =
+      `<figure class="wp-caption aligncenter"><img src="${src}" alt="Boats at the wall" width="640" class="size-medium">` +
+      '<figcaption class="wp-caption-text">Shoreham, 6 a.m.</figcaption></figure><p>The catch was sold by nine.</p>';
+    await call('drafts-save', { draft: { ...draft, html, editorState: null } });
+    const job = await call('publish', { draftId: draft.id });
+    expect(job.state, job.reason ?? '').toBe('done');
+
+    const live = (await axios.get<string>(job.result!.url!, { responseType: 'text' })).data;
+    const figure = /<figure class="wp-caption aligncenter">([\s\S]*?)<\/figure>/.exec(live)?.[1];
+    expect(figure, 'the live post has the caption figure').toBeDefined();
+    // WordPress adds attributes of its own (decoding, loading) to the <img> it shows.
+    const image = /<img [^>]*>/.exec(figure!)?.[0] ?? '';
+    expect(image).toMatch(new RegExp(`src="${wp.WP_URL}/wp-content/uploads/[^"]+\\.png"`));
+    for (const attribute of ['alt="Boats at the wall"', 'width="640"', 'class="size-medium"'])
+      expect(image).toContain(attribute);
+    expect(figure).toContain('<figcaption class="wp-caption-text">Shoreham, 6 a.m.</figcaption>');
+  });
+
   it('schedules a post with a future date, and keeps a server draft as a draft', async () => {
     const future = new Date(Date.now() + 30 * 24 * 3600_000);
     future.setUTCMilliseconds(0);

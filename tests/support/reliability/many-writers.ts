@@ -204,6 +204,14 @@ export async function appAndCliOnEveryStore(options: {
         if (!file.digestTemplates.some((template) => template.name === name)) lost.templates! += 1;
       if (file.theme !== theme) lost.settings! += 1;
       if (file.dateOrder !== dateOrder) lost.settings! += 1;
+      // Both templates go again, so a hundred rounds stay within the 50 templates a library keeps.
+      const kept = (await app.call('settings-get', {})).digestTemplates;
+      await app.call('settings-update', {
+        patch: {
+          digestTemplates: kept.filter((template) => ![`app ${tag}`, `cli ${tag}`].includes(template.name)),
+        },
+        base: { templateNames: kept.map((template) => template.name) },
+      });
     }
   } finally {
     await app.stop();

@@ -6,17 +6,19 @@ import {
   $isElementNode,
   type LexicalEditor,
 } from 'lexical';
-import { MICROFORMAT_CLASS, sanitizeToDocument } from './sanitize-html';
+import { postClasses } from '../../../../shared/publish/post-classes';
+import { sanitizeToDocument } from './sanitize-html';
+import { $restoreSpacesBesideImages } from './image-spaces';
+import { $headerRowOnly } from '../plugins/TablePlugin/imported-headers';
+import {
+  publishedCodeBlocks,
+  publishedNestedLists,
+  publishedTables,
+  publishedTaskLists,
+} from './published-blocks';
 
 /** Attributes that only matter inside the editor: theme classes, Lexical's styles and bookkeeping. */
-const EDITOR_ONLY_ATTRIBUTES = [
-  'class',
-  'style',
-  'dir',
-  'spellcheck',
-  'data-language',
-  'data-highlight-language',
-];
+const EDITOR_ONLY_ATTRIBUTES = ['class', 'style', 'dir', 'spellcheck', 'role', 'tabindex', 'aria-checked'];
 
 /**
  * Lexical's HTML carries the editor's classes, `white-space: pre-wrap` on every run of text, list
@@ -24,12 +26,24 @@ const EDITOR_ONLY_ATTRIBUTES = [
  */
 export function cleanExportedHtml(html: string): string {
   const body = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+  // Read from Lexical's markers first, which the loop below removes.
+  publishedTaskLists(body);
+  publishedCodeBlocks(body);
+  publishedTables(body);
+  publishedNestedLists(body);
   for (const element of Array.from(body.querySelectorAll('*'))) {
-    const microformats = Array.from(element.classList).filter((name) => MICROFORMAT_CLASS.test(name));
+    const kept = postClasses(element.classList);
     for (const name of EDITOR_ONLY_ATTRIBUTES) element.removeAttribute(name);
-    if (microformats.length > 0) element.setAttribute('class', microformats.join(' '));
+    for (const { name } of Array.from(element.attributes))
+      if (name.startsWith('data-') || name.startsWith('__')) element.removeAttribute(name);
+    if (kept.length > 0) element.setAttribute('class', kept.join(' '));
     if (element.localName === 'li') element.removeAttribute('value');
+    // Lexical keeps a start number on bullet lists too, where it means nothing.
+    if (element.localName === 'ul') element.removeAttribute('start');
   }
+  // A figure cannot sit in a paragraph: the parser closed the paragraph around it, leaving empty ones.
+  for (const paragraph of Array.from(body.querySelectorAll('p')))
+    if (paragraph.childNodes.length === 0) paragraph.remove();
   const unwrap = (element: Element) => element.replaceWith(...Array.from(element.childNodes));
   for (const span of Array.from(body.querySelectorAll('span')))
     if (span.attributes.length === 0) unwrap(span);
@@ -54,6 +68,8 @@ export function $exportBodyHtml(editor: LexicalEditor): string {
  */
 export function $replaceBodyWithHtml(editor: LexicalEditor, html: string) {
   const nodes = $generateNodesFromDOM(editor, sanitizeToDocument(html));
+  $headerRowOnly(nodes);
+  $restoreSpacesBesideImages(nodes);
   const root = $getRoot();
   root.clear();
   let paragraph = null;

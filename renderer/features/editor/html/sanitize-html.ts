@@ -1,6 +1,8 @@
 import DOMPurify, { type Config } from 'dompurify';
 import { safeLinkHref } from '../../../../shared/net/safe-link';
+import { postClasses } from '../../../../shared/publish/post-classes';
 import { isDraftImageSrc } from '../nodes/ImageNode';
+import { markSpacesBesideImages } from './image-spaces';
 
 /** The structure a post body can hold; everything else is unwrapped to its text or dropped. */
 const ALLOWED_TAGS = [
@@ -34,6 +36,16 @@ const ALLOWED_TAGS = [
   'sub',
   'sup',
   'time',
+  'figure',
+  'figcaption',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  // Only as the checkbox of a task list item; tidy() removes every other input.
+  'input',
   '#comment',
 ];
 
@@ -41,8 +53,27 @@ const CONFIG: Config = {
   ALLOWED_TAGS,
   // `style` is read by the hook below (bold/italic from word processors) and then removed.
   // `class` and `datetime` carry microformats (h-event, dt-start); other classes are dropped in tidy().
-  ALLOWED_ATTR: ['href', 'src', 'alt', 'title', 'style', 'value', 'start', 'class', 'datetime'],
+  ALLOWED_ATTR: [
+    'href',
+    'src',
+    'alt',
+    'title',
+    'style',
+    'value',
+    'start',
+    'class',
+    'datetime',
+    'width',
+    'colspan',
+    'rowspan',
+    'type',
+    'checked',
+    'disabled',
+  ],
   ALLOW_DATA_ATTR: false,
+  // A body that starts with a comment (the "more" break) keeps it: an HTML parser puts a comment
+  // before any element outside the body.
+  FORCE_BODY: true,
   ALLOW_ARIA_ATTR: false,
   KEEP_CONTENT: true,
   // Whole subtrees whose text is never part of a post.
@@ -94,16 +125,19 @@ function unwrap(element: Element, tag = 'span') {
   element.replaceWith(replacement);
 }
 
-/** Microformats classes (h-event, p-name, dt-start, u-url, e-content) belong to the post, not the editor. */
-export const MICROFORMAT_CLASS = /^(?:h|p|u|dt|e)-[a-z0-9-]+$/;
-
 /** After DOMPurify, in an inert document: styles become tags or go; links and images are checked again. */
 function tidy(body: HTMLElement) {
   for (const element of Array.from(body.querySelectorAll('[class]'))) {
-    const microformats = Array.from(element.classList).filter((name) => MICROFORMAT_CLASS.test(name));
-    if (microformats.length > 0) element.setAttribute('class', microformats.join(' '));
+    const kept = postClasses(element.classList);
+    if (kept.length > 0) element.setAttribute('class', kept.join(' '));
     else element.removeAttribute('class');
   }
+  for (const input of Array.from(body.querySelectorAll('input'))) {
+    const isTaskBox = input.getAttribute('type') === 'checkbox' && input.parentElement?.localName === 'li';
+    if (!isTaskBox) input.remove();
+  }
+  codeBlocksForTheEditor(body);
+  markSpacesBesideImages(body);
   for (const element of Array.from(body.querySelectorAll('[style]'))) {
     const style = element.getAttribute('style') ?? '';
     element.removeAttribute('style');
@@ -129,6 +163,20 @@ function tidy(body: HTMLElement) {
   }
 }
 
+/**
+ * `<pre><code class="language-js">` (Markdown's and the blog's form of a code block) as the editor
+ * reads it: the language on the `<pre>`, the lines as text.
+ */
+function codeBlocksForTheEditor(body: HTMLElement) {
+  for (const pre of Array.from(body.querySelectorAll('pre'))) {
+    const code = pre.children.length === 1 ? pre.firstElementChild : null;
+    if (code?.localName !== 'code' || pre.childNodes.length !== 1) continue;
+    const language = /(?:^|\s)language-([^\s]+)/.exec(code.getAttribute('class') ?? '')?.[1];
+    if (language) pre.setAttribute('data-language', language);
+    pre.textContent = code.textContent;
+  }
+}
+
 let purifier: ReturnType<typeof createPurifier> | null = null;
 
 /**
@@ -139,7 +187,7 @@ let purifier: ReturnType<typeof createPurifier> | null = null;
 export function sanitizeToDocument(html: string): Document {
   purifier ??= createPurifier();
   const clean = purifier.sanitize(html, CONFIG) as string;
-  const parsed = new DOMParser().parseFromString(clean, 'text/html');
+  const parsed = new DOMParser().parseFromString(`<body>${clean}`, 'text/html');
   tidy(parsed.body);
   return parsed;
 }

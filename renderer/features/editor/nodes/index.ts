@@ -3,6 +3,7 @@ import { LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
 import { ImageNode } from './ImageNode';
 import { MoreBreakNode } from './MoreBreakNode';
@@ -22,4 +23,7 @@ export const EDITOR_NODES: Klass<LexicalNode>[] = [
   MoreBreakNode,
   EventNode,
   UpcomingEventsNode,
+  TableNode,
+  TableRowNode,
+  TableCellNode,
 ];

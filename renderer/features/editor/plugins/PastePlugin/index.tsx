@@ -3,7 +3,9 @@ import { $generateNodesFromDOM } from '@lexical/html';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND } from 'lexical';
 import { useEffect } from 'react';
+import { $restoreSpacesBesideImages } from '../../html/image-spaces';
 import { sanitizeToDocument } from '../../html/sanitize-html';
+import { $headerRowOnly } from '../TablePlugin/imported-headers';
 
 /**
  * Paste from web pages and word processors, cleaned: DOMPurify first, then Lexical's HTML import,
@@ -58,7 +60,10 @@ export function PastePlugin() {
             const selection = $getSelection();
             if (!$isRangeSelection(selection)) return;
             try {
-              $insertGeneratedNodes(editor, $generateNodesFromDOM(editor, clean), selection);
+              const nodes = $generateNodesFromDOM(editor, clean);
+              $headerRowOnly(nodes);
+              $restoreSpacesBesideImages(nodes);
+              $insertGeneratedNodes(editor, nodes, selection);
             } catch (error) {
               // Thrown out of the update so Lexical rolls back whatever was half inserted.
               failed = true;

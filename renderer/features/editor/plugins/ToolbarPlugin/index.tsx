@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
 import { OPEN_LINK_EDITOR_COMMAND } from '../LinkEditorPlugin';
+import { TableSelect } from '../TablePlugin/TableSelect';
 import { BlockTypeSelect } from './BlockTypeSelect';
 import { formatBlock } from './block-format';
 import { icons } from './icons';
@@ -110,7 +111,10 @@ export function ToolbarPlugin({ sourceMode }: { sourceMode: boolean }) {
           {icons.number}
         </ToolbarButton>
       </ToolbarGroup>
-      <ToolbarGroup label="Insert">{!off && <InsertSelect editor={editor} />}</ToolbarGroup>
+      <ToolbarGroup label="Insert">
+        {!off && <InsertSelect editor={editor} />}
+        {!off && <TableSelect editor={editor} />}
+      </ToolbarGroup>
     </div>
   );
 }
