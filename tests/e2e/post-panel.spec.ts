@@ -126,10 +126,10 @@ test('after publishing, the panel shows the blog, the live post and when it went
     .toContain('Updated at low tide.');
   expect(site.posts.posts.size).toBe(1);
 
-  // The app opened again later: the draft still knows where it went and when.
+  // The app opened again later: it comes back to the draft the author left open, and the draft
+  // still knows where it went and when.
   await page.reload();
-  await drafts.open();
-  await drafts.openDraft('The pier at dusk');
+  await expect(editor.title).toHaveValue('The pier at dusk');
   await editor.openPostPanel();
   await expect(onBlog).toContainText('Published on Test site');
   await expect(editor.publishButton).toHaveText('Update');

@@ -127,7 +127,7 @@ test('on a WordPress site: a create-only sign-in is explained and signed in agai
   await page.keyboard.press('End');
   await page.keyboard.type(' renamed');
   await drafts.editor.saveNow();
-  await page.getByRole('button', { name: 'Update post' }).click();
+  await drafts.editor.publishButton.click();
   await expect(publishArea).toContainText('The blog did not give Postwright the "update" permission.');
   site.auth.grantedScope = null;
   await signIn.approveAgain(page.context(), publishArea.getByRole('button', { name: 'Sign in again' }));
@@ -137,7 +137,7 @@ test('on a WordPress site: a create-only sign-in is explained and signed in agai
   await expect(limited).toBeHidden();
 
   // The new title moves the post (WordPress answers with the post's row, no Location): the link follows.
-  await page.getByRole('button', { name: 'Update post' }).click();
+  await drafts.editor.publishButton.click();
   const moved = `${site.url}posts/peer-test-renamed`;
   await expect(publishArea).toContainText('Updated on Test site; the post now lives at', { timeout: 30_000 });
   await expect(link).toHaveAttribute('href', moved);

@@ -110,7 +110,7 @@ describe('the preview-stylesheet call', () => {
         endpoint: 'http://127.0.0.1:9/x',
       });
       await expect(call('preview-stylesheet', { blogId: blog.id })).rejects.toThrow(
-        /^The blog could not be reached/,
+        /^Nothing answers at that address/,
       );
     } finally {
       await core.dispose();

@@ -1,6 +1,4 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { eventBlockHtml } from '../../shared/events/event-html';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +7,9 @@ import { markdownToHtml } from '../../shared/markdown/markdown-to-html';
 import { LEARNING_POOL_BREAKFAST } from '../support/events';
 import { $buildDocument, documentSpec } from '../support/generated-documents';
 import { bodyHtmlOf, documentOf, editorFromHtml, headlessEditor } from '../support/headless-editor';
+// Read by the bundler, not node:fs: under jsdom, Vitest 4 can resolve a `node:` import to the
+// browser stub and fail the file with "No such built-in module: node:" (vitest-dev/vitest#11324).
+import weeklyLinks from '../fixtures/digest-2009-11-05/expected-body.html?raw';
 
 /*
  * Rich text → Markdown → rich text gives the same document, for documents of every construct the
@@ -43,10 +44,7 @@ describe('Markdown source mode', () => {
 
   // The seed blog's posts: the weekly links digest and an event notice with its "more" break.
   const SEED_POSTS = {
-    'the weekly links': readFileSync(
-      join(import.meta.dirname, '../fixtures/digest-2009-11-05/expected-body.html'),
-      'utf8',
-    ),
+    'the weekly links': weeklyLinks,
     'an event notice': `<p>Breakfast with the <em>Learning Pool</em> team.</p><!--more-->${eventBlockHtml(LEARNING_POOL_BREAKFAST)}<p>See you there.</p>`,
   };
 

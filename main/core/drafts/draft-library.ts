@@ -61,9 +61,8 @@ export class DraftLibrary implements DraftStore {
   readonly revisions: DraftRevisions;
   private readonly index: IndexStore;
   private readonly reader: DraftReader;
-  private readonly loaded: Promise<boolean>;
-  /** Resolves once the index agrees with the draft folders. */
-  readonly ready: Promise<void>;
+  private loading: Promise<boolean> | null = null;
+  private checking: Promise<void> | null = null;
   private readonly openOptions: OpenIndexOptions;
   private rechecking: Promise<number> | null = null;
   /** The stamp of each draft as this process last listed or pushed it: what another process changed differs. */
@@ -101,13 +100,31 @@ export class DraftLibrary implements DraftStore {
     // The list can show the index as soon as it is open; the folder check runs after it and pushes
     // any correction as events. Everything else waits for the check.
     this.openOptions = options;
-    this.loaded = loadIndex(options);
-    this.ready = this.loaded.then(async () => {
-      this.reported = (await verifyIndex(options)).stamps;
-    });
-    this.loaded.catch(() => undefined);
     // Failures surface on the first call; this only keeps an unawaited rejection from crashing the host.
     this.ready.catch(() => undefined);
+  }
+
+  /**
+   * The index open. A failure (a full or read-only disk at the first call) is not kept: the next
+   * call tries again, so drafts work again once the disk does.
+   */
+  private get loaded(): Promise<boolean> {
+    return (this.loading ??= loadIndex(this.openOptions).catch((error: unknown) => {
+      this.loading = null;
+      throw error;
+    }));
+  }
+
+  /** Resolves once the index agrees with the draft folders; a failure is tried again on the next call. */
+  get ready(): Promise<void> {
+    return (this.checking ??= this.loaded
+      .then(async () => {
+        this.reported = (await verifyIndex(this.openOptions)).stamps;
+      })
+      .catch((error: unknown) => {
+        this.checking = null;
+        throw error;
+      }));
   }
 
   /**

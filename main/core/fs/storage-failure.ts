@@ -6,7 +6,18 @@ const WHY: Record<string, string> = {
   EROFS: 'the folder is read-only. Make it writable (or choose another data folder) and try again',
   EACCES: 'Postwright may not write there. Give your user write access to the folder and try again',
   EPERM: 'Postwright may not write there. Give your user write access to the folder and try again',
+  // SQLite (the drafts index) says "disk I/O error" when a write fails, whatever the cause underneath.
+  SQLITE_IOERR: 'the disk could not be written (it may be full). Free some space and try again',
 };
+
+/** SQLite's codes (`SQLITE_FULL`, `SQLITE_READONLY_DBMOVED`, `SQLITE_IOERR_WRITE`…) as the file system's. */
+function fileSystemCode(code: string | undefined): string | undefined {
+  if (!code?.startsWith('SQLITE_')) return code;
+  if (code.startsWith('SQLITE_FULL')) return 'ENOSPC';
+  if (code.startsWith('SQLITE_READONLY')) return 'EROFS';
+  if (code.startsWith('SQLITE_IOERR')) return 'SQLITE_IOERR';
+  return undefined;
+}
 
 /**
  * A failed write to the data folder as the one sentence the author sees: what could not be saved,
@@ -14,7 +25,8 @@ const WHY: Record<string, string> = {
  * and changes its memory only after the write). Null for any other error.
  */
 export function storageFailure(error: unknown): CoreFailure | null {
-  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  const { code: raw, path } = (error ?? {}) as NodeJS.ErrnoException;
+  const code = fileSystemCode(raw);
   const why = code ? WHY[code] : undefined;
   if (!why) return null;
   // A write through an open file carries no path: the folder is all there is to name.

@@ -88,13 +88,19 @@ export async function diskFullEveryStore(disk: SmallDisk, dataDir: string): Prom
   }
 
   // The running app: a failed change never stays in memory, and the next one is kept.
-  const app = await startApp(dataDir);
+  let app = await startApp(dataDir);
   try {
     for (const mode of ['full', 'read-only'] as const) {
       const tag = `app-${mode}-${Date.now()}`;
       const before = snapshot(dataDir);
       if (mode === 'full') disk.fill();
-      else disk.readOnly(true);
+      else {
+        // The kernel will not make a disk read-only while a file on it is open for writing (the
+        // app's drafts index): the app starts again on the read-only disk, as after a reboot.
+        await app.stop();
+        disk.readOnly(true);
+        app = await startApp(dataDir);
+      }
       const attempts: [string, () => Promise<unknown>][] = [
         [
           'drafts',
