@@ -15,7 +15,9 @@ describe('a failed write as the author reads it', () => {
 
   it('names a read-only folder and a write SQLite could not make', () => {
     expect(storageFailure(failure('SQLITE_READONLY_DBMOVED'))?.message).toMatch(/the folder is read-only/);
-    const io = storageFailure(failure('SQLITE_IOERR_WRITE', 'disk I/O error'));
+    expect(storageFailure(failure('SQLITE_CANTOPEN'))?.message).toMatch(/the folder is read-only/);
+    expect(storageFailure(failure('SQLITE_IOERR_WRITE'))?.message).toMatch(/the disk is full/);
+    const io = storageFailure(failure('SQLITE_IOERR', 'disk I/O error'));
     expect(io?.code).toBe('storage');
     expect(io?.message).toMatch(/could not be written \(it may be full\)/);
     expect(io?.message).not.toMatch(/I\/O/);

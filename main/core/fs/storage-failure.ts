@@ -14,7 +14,10 @@ const WHY: Record<string, string> = {
 function fileSystemCode(code: string | undefined): string | undefined {
   if (!code?.startsWith('SQLITE_')) return code;
   if (code.startsWith('SQLITE_FULL')) return 'ENOSPC';
-  if (code.startsWith('SQLITE_READONLY')) return 'EROFS';
+  // A write, sync or growth of the file refused: in practice a disk with no room left.
+  if (/^SQLITE_IOERR_(WRITE|FSYNC|TRUNCATE|SHMSIZE)$/.test(code)) return 'ENOSPC';
+  // The index (or its write-ahead log) cannot be opened for writing: a read-only folder.
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) return 'EROFS';
   if (code.startsWith('SQLITE_IOERR')) return 'SQLITE_IOERR';
   return undefined;
 }
