@@ -66,8 +66,16 @@ export async function requestToken(
     scope: t.scope ?? '',
     me: t.me ?? null,
     refreshToken: t.refresh_token ?? null,
-    expiresAt: t.expires_in ? new Date(now.getTime() + t.expires_in * 1000).toISOString() : null,
+    expiresAt: expiryOf(now, t.expires_in),
     tokenEndpoint,
     clientId: fields.client_id ?? null,
   };
+}
+
+/** Ten years: a server that claims longer (or a number past any date) is taken as never expiring. */
+const LONGEST_EXPIRY_SECONDS = 10 * 365 * 24 * 3600;
+
+function expiryOf(now: Date, expiresIn: number | undefined): string | null {
+  if (!expiresIn || !Number.isFinite(expiresIn) || expiresIn > LONGEST_EXPIRY_SECONDS) return null;
+  return new Date(now.getTime() + expiresIn * 1000).toISOString();
 }
