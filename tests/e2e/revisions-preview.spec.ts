@@ -1,13 +1,7 @@
 import { runCli } from '../support/cli';
 import { DraftsPage } from './pages/DraftsPage';
 import { expect, test } from './support/fixtures';
-import { saveScreenshot } from './support/layout';
-
-const SIZES = [
-  { width: 1024, height: 700 },
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-];
+import { SIZES, saveScreenshot } from './support/layout';
 
 test('a revision shows what changed since, word by word, and restoring it can be undone', async ({
   app,
