@@ -4,6 +4,7 @@ import { BlogsPage } from './pages/BlogsPage';
 import { DraftsPage } from './pages/DraftsPage';
 import { SIZES, saveScreenshot } from './support/layout';
 import { expect, test } from './support/fixtures';
+import { tabTo } from './support/typing';
 
 /** The blog's next publish is refused for now: 429, come back in an hour (so it waits in the outbox). */
 function refuseNextForAnHour(site: MicropubSite) {
@@ -55,7 +56,7 @@ test('a queued publish can be cancelled before it is sent or sent now, from the 
     await expect(blogs.outboxEntry('Low tide walk')).toContainText('Queued');
 
     // Cancel: the publish that has not gone out is taken back, and says so.
-    await blogs.tabTo(page.getByRole('button', { name: 'Cancel “Low tide walk”' }));
+    await tabTo(page.getByRole('button', { name: 'Cancel “Low tide walk”' }));
     await page.keyboard.press('Enter');
     const cancelled = blogs.outboxEntry('Low tide walk');
     await expect(cancelled).toContainText('Cancelled');
@@ -69,7 +70,7 @@ test('a queued publish can be cancelled before it is sent or sent now, from the 
 
     // Retry now: the other one goes out at once instead of in an hour.
     await page.setViewportSize({ width: 1280, height: 800 });
-    await blogs.tabTo(page.getByRole('button', { name: 'Retry “The pier at dusk” now' }));
+    await tabTo(page.getByRole('button', { name: 'Retry “The pier at dusk” now' }));
     await page.keyboard.press('Enter');
     const sent = blogs.outboxEntry('The pier at dusk');
     await expect(sent).toContainText('Done');

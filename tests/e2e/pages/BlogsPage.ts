@@ -32,15 +32,6 @@ export class BlogsPage {
     return this.outbox.getByRole('listitem').filter({ hasText: title });
   }
 
-  /** Moves the focus with Tab, as a keyboard user does, until `target` has it (at most 40 keys). */
-  async tabTo(target: Locator) {
-    for (let presses = 0; presses < 40; presses++) {
-      if (await target.evaluate((element) => element === document.activeElement)) return;
-      await this.page.keyboard.press('Tab');
-    }
-    await expect(target, 'reached with Tab').toBeFocused();
-  }
-
   step(name: string): Locator {
     return this.discoverySteps.getByRole('listitem').filter({ hasText: name });
   }
