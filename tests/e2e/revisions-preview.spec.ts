@@ -66,6 +66,8 @@ test('the preview shows the post as typed, in a frame that runs no script, and c
   await drafts.editor.type('two miles');
   await drafts.editor.press('Control+b');
   await drafts.editor.type(' along the sand.');
+  // The browser host keeps the browser's own spell check (and its context menu) in the body.
+  expect(await drafts.editor.body.evaluate((body: HTMLElement) => body.spellcheck)).toBe(true);
 
   await page.keyboard.press('Control+Alt+p');
   const preview = page.getByRole('region', { name: 'Preview' });
