@@ -58,18 +58,24 @@ async function typeUntil(page: Page, shown: Locator): Promise<string> {
   throw new Error('The prompt did not appear while the author typed.');
 }
 
+/** The author writes a short draft in the app and it is saved. */
+async function writeFerryTimes(page: Page): Promise<DraftsPage> {
+  const drafts = new DraftsPage(page);
+  await drafts.open();
+  await drafts.newDraft('Ferry times');
+  await drafts.editor.focusEnd();
+  await drafts.editor.type('The ferry leaves at nine.');
+  await drafts.editor.waitUntilSaved();
+  return drafts;
+}
+
 test('a draft changed from the terminal while open, with nothing unsaved, shows the new version at once', async ({
   app,
 }) => {
   const shell = terminal(app);
   try {
     const page = await app.open();
-    const drafts = new DraftsPage(page);
-    await drafts.open();
-    await drafts.newDraft('Ferry times');
-    await drafts.editor.focusEnd();
-    await drafts.editor.type('The ferry leaves at nine.');
-    await drafts.editor.waitUntilSaved();
+    const drafts = await writeFerryTimes(page);
 
     shell.editBody(shell.idOf('Ferry times'), 'The ferry leaves at **ten**.');
     // Coming back to the window from the terminal.
@@ -92,12 +98,7 @@ test('a draft changed from the terminal under unsaved edits: see the difference,
   try {
     const page = await app.open();
     await page.setViewportSize({ width: 1280, height: 800 });
-    const drafts = new DraftsPage(page);
-    await drafts.open();
-    await drafts.newDraft('Ferry times');
-    await drafts.editor.focusEnd();
-    await drafts.editor.type('The ferry leaves at nine.');
-    await drafts.editor.waitUntilSaved();
+    const drafts = await writeFerryTimes(page);
     const id = shell.idOf('Ferry times');
 
     // The terminal changes the draft while the author goes on typing.
