@@ -75,6 +75,8 @@ test('a queued publish can be cancelled before it is sent or sent now, from the 
     const sent = blogs.outboxEntry('The pier at dusk');
     await expect(sent).toContainText('Done');
     await expect(sent.getByRole('link', { name: 'view post' })).toBeVisible();
+    // A publish that had to wait is announced when it goes out (a toast here, natively in Electron).
+    await expect(page.locator('.toast')).toContainText('“The pier at dusk” went out from the outbox.');
     expect([...site.posts.posts.values()].map((post) => post.properties.name)).toEqual([
       ['The pier at dusk'],
     ]);
