@@ -21,6 +21,7 @@ import { EventDetectionPlugin } from './plugins/EventDetectionPlugin';
 import { HtmlSourcePlugin } from './plugins/HtmlSourcePlugin';
 import { ImagesPlugin, type UploadImage } from './plugins/ImagesPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
+import { MarkdownSourcePlugin } from './plugins/MarkdownSourcePlugin';
 import { MarkdownShortcutPlugin } from './plugins/MarkdownShortcutPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { TablePlugin } from './plugins/TablePlugin';
@@ -55,6 +56,9 @@ export interface EditorProps {
   onPanelOpenChange: (open: boolean) => void;
 }
 
+/** The body as rich text (null), or as its HTML or Markdown source. */
+type SourceMode = 'html' | 'markdown' | null;
+
 const isLinkAllowed = (url: string) => safeLinkHref(url) !== null;
 
 /** From this window width the preview sits beside the editor; below it, it takes the editor's place. */
@@ -81,7 +85,8 @@ export default function Editor({
 }: EditorProps) {
   const ui = useUiState();
   const width = useWindowWidth();
-  const [sourceMode, setSourceMode] = useState(false);
+  const [sourceMode, setSourceMode] = useState<SourceMode>(null);
+  const toggleSource = (mode: SourceMode) => setSourceMode((now) => (now === mode ? null : mode));
   const publishing = usePublishing(draft, session);
   const previewOpen = ui.state.preview;
   const sideBySide = width >= SIDE_BY_SIDE_MIN_WIDTH;
@@ -102,8 +107,16 @@ export default function Editor({
     [previewOpen, previewOf, title, bodyVersion],
   );
 
+  // Back from a source view, the caret is in the body again, in the block it was in there.
+  const wasSource = useRef(false);
+  useEffect(() => {
+    if (sourceMode === null && wasSource.current) editorRef.current?.focus();
+    wasSource.current = sourceMode !== null;
+  }, [sourceMode]);
+
   useCommand('view.postPanel', () => onPanelOpenChange(!panelOpen));
-  useCommand('view.html', () => setSourceMode((on) => !on));
+  useCommand('view.html', () => toggleSource('html'));
+  useCommand('view.markdown', () => toggleSource('markdown'));
   useCommand('view.preview', () => ui.update({ preview: !previewOpen }));
   useCommand('post.preview', () => ui.update({ preview: true, previewStyle: 'blog' }));
   useCommand('post.schedule', () => {
@@ -128,7 +141,7 @@ export default function Editor({
         }`}
       >
         <section className="editor-main" aria-label="Editor">
-          <ToolbarPlugin sourceMode={sourceMode} />
+          <ToolbarPlugin sourceMode={sourceMode !== null} />
           {notice && (
             <div className="notice notice--warn editor-notice" role="alert">
               {notice}
@@ -145,7 +158,7 @@ export default function Editor({
                 onTitle={setTitle}
                 onEnter={() => editorRef.current?.focus()}
               />
-              <div className={`editor-body${sourceMode ? ' editor-body--hidden' : ''}`}>
+              <div className={`editor-body${sourceMode !== null ? ' editor-body--hidden' : ''}`}>
                 <RichTextPlugin
                   contentEditable={
                     <ContentEditable
@@ -158,7 +171,8 @@ export default function Editor({
                   ErrorBoundary={LexicalErrorBoundary}
                 />
               </div>
-              <HtmlSourcePlugin active={sourceMode} />
+              <HtmlSourcePlugin active={sourceMode === 'html'} />
+              <MarkdownSourcePlugin active={sourceMode === 'markdown'} />
             </div>
           </div>
           <EventDetectionPlugin draft={draft} session={session} title={title} />
@@ -167,11 +181,21 @@ export default function Editor({
             <WordCountPlugin />
             <span className="editor-footer__spacer" />
             <ToolbarButton
-              label={sourceMode ? 'Back to the editor' : 'Edit HTML'}
-              pressed={sourceMode}
-              onClick={() => setSourceMode((on) => !on)}
+              label={sourceMode === 'html' ? 'Back to the editor' : 'Edit HTML'}
+              pressed={sourceMode === 'html'}
+              onClick={() => toggleSource('html')}
             >
               {icons.html}
+            </ToolbarButton>
+            <ToolbarButton
+              label={withShortcut(
+                sourceMode === 'markdown' ? 'Back to rich text' : 'Edit Markdown',
+                'view.markdown',
+              )}
+              pressed={sourceMode === 'markdown'}
+              onClick={() => toggleSource('markdown')}
+            >
+              {icons.markdown}
             </ToolbarButton>
             <ToolbarButton
               label={withShortcut(previewOpen ? 'Hide preview' : 'Show preview', 'view.preview')}
