@@ -1,5 +1,6 @@
 import { runCli } from '../support/cli';
 import { DraftsPage } from './pages/DraftsPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { expect, test } from './support/fixtures';
 import { saveScreenshot, VIEWPORTS } from './support/layout';
 import { savedHtml } from './support/saved-draft';
@@ -99,4 +100,52 @@ test('a post is written in Markdown and rich text by turns, by keyboard, without
   const id = list.find((draft) => draft.title === 'Weekly links')!.id;
   const exported = runCli(['drafts', 'export', id, '--format', 'md'], { dataDir: app.dataDir }).stdout;
   expect(exported).toBe(`# Weekly links\n\n${written}`);
+});
+
+test('with Markdown chosen in the settings, a new draft is written in Markdown and opens in it again', async ({
+  app,
+}) => {
+  test.setTimeout(90_000);
+  const page = await app.open();
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.markdownDrafts.focus();
+  await page.keyboard.press('Space');
+  await expect(settings.markdownDrafts).toBeChecked();
+
+  const drafts = new DraftsPage(page);
+  await drafts.open();
+  await drafts.newDraft('Meeting report');
+  const editor = drafts.editor;
+  await expect(editor.markdownSource).toBeVisible();
+  await editor.press('Enter');
+  await expect(editor.markdownSource).toBeFocused();
+  await editor.type('# Present');
+  await editor.press('Enter', 'Enter');
+  await editor.type('- Ann');
+  await editor.press('Enter');
+  await editor.type('Bob');
+  await editor.saveNow();
+
+  // Another draft, then this one again: it opens in its Markdown, as it was left.
+  await drafts.newDraft('Something else');
+  await expect(editor.markdownSource).toBeVisible();
+  await editor.toggleMarkdownView();
+  await editor.saveNow();
+  await drafts.openDraft('Meeting report');
+  await expect(editor.markdownSource).toBeVisible();
+  expect(await editor.markdownText()).toBe('# Present\n\n- Ann\n- Bob\n');
+  await drafts.openDraft('Something else');
+  await expect(editor.body).toBeVisible();
+
+  const list = runCli(['drafts', 'list', '--json'], { dataDir: app.dataDir }).json<
+    { id: string; title: string }[]
+  >();
+  const id = list.find((draft) => draft.title === 'Meeting report')!.id;
+  const shown = runCli(['drafts', 'show', id, '--json'], { dataDir: app.dataDir }).json<{
+    html: string;
+    markdown?: boolean;
+  }>();
+  expect(shown.markdown).toBe(true);
+  expect(shown.html).toMatch(/<h1[^>]*>Present<\/h1>.*<li[^>]*>Bob<\/li>/s);
 });

@@ -21,7 +21,7 @@ import { EventDetectionPlugin } from './plugins/EventDetectionPlugin';
 import { HtmlSourcePlugin } from './plugins/HtmlSourcePlugin';
 import { ImagesPlugin, type UploadImage } from './plugins/ImagesPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
-import { MarkdownSourcePlugin } from './plugins/MarkdownSourcePlugin';
+import { focusMarkdownSource, MarkdownSourcePlugin } from './plugins/MarkdownSourcePlugin';
 import { MarkdownShortcutPlugin } from './plugins/MarkdownShortcutPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { TablePlugin } from './plugins/TablePlugin';
@@ -85,8 +85,19 @@ export default function Editor({
 }: EditorProps) {
   const ui = useUiState();
   const width = useWindowWidth();
-  const [sourceMode, setSourceMode] = useState<SourceMode>(null);
-  const toggleSource = (mode: SourceMode) => setSourceMode((now) => (now === mode ? null : mode));
+  // A draft kept in Markdown opens in its Markdown source; the caret goes to a source view the author opens.
+  const [sourceMode, setSourceMode] = useState<SourceMode>(draft.markdown ? 'markdown' : null);
+  const [focusSource, setFocusSource] = useState(false);
+  const toggleSource = (mode: SourceMode) => {
+    setFocusSource(true);
+    setSourceMode((now) => (now === mode ? null : mode));
+  };
+  // The draft is kept in the form the author left it in: Markdown, or rich text (HTML is a look only).
+  useEffect(() => {
+    if (sourceMode === 'html') return;
+    const markdown = sourceMode === 'markdown';
+    if ((session.getFields().markdown ?? false) !== markdown) session.setFields({ markdown });
+  }, [session, sourceMode]);
   const publishing = usePublishing(draft, session);
   const previewOpen = ui.state.preview;
   const sideBySide = width >= SIDE_BY_SIDE_MIN_WIDTH;
@@ -156,7 +167,9 @@ export default function Editor({
                 session={session}
                 autoFocus={focusTitle}
                 onTitle={setTitle}
-                onEnter={() => editorRef.current?.focus()}
+                onEnter={() =>
+                  sourceMode === 'markdown' ? focusMarkdownSource() : editorRef.current?.focus()
+                }
               />
               <div className={`editor-body${sourceMode !== null ? ' editor-body--hidden' : ''}`}>
                 <RichTextPlugin
@@ -172,7 +185,11 @@ export default function Editor({
                 />
               </div>
               <HtmlSourcePlugin active={sourceMode === 'html'} />
-              <MarkdownSourcePlugin active={sourceMode === 'markdown'} />
+              <MarkdownSourcePlugin
+                active={sourceMode === 'markdown'}
+                autoFocus={focusSource}
+                session={session}
+              />
             </div>
           </div>
           <EventDetectionPlugin draft={draft} session={session} title={title} />

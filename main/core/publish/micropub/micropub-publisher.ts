@@ -15,6 +15,7 @@ import type { MicropubAccess } from './micropub-access';
 import type { MicropubClient } from './micropub-client';
 import { toPublishError } from './micropub-publish-error';
 import { bodyImages, toMicropubCreate, withoutImages, plainText } from './post-mapping';
+import { sendsMarkdown } from '../markdown-content';
 import { PublishError } from '../../outbox/publish-error';
 import type { MicropubFile } from './micropub-types';
 import type { PostAddresses } from './post-addresses';
@@ -126,6 +127,7 @@ export function micropubPublisher(deps: MicropubPublisherDeps): Publisher {
       alt: alts.get(image.src) ?? image.alt,
     }));
     const post = toMicropubCreate({
+      markdown: sendsMarkdown(draft, config),
       kind,
       format,
       title: draft.title,

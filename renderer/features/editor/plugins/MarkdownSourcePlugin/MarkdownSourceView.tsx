@@ -7,6 +7,7 @@ import { $getRoot, $getSelection, $isRangeSelection, type LexicalEditor } from '
 import { useEffect, useRef } from 'react';
 import { htmlToMarkdown } from '../../../../../shared/markdown/html-to-markdown';
 import { markdownToHtml } from '../../../../../shared/markdown/markdown-to-html';
+import type { DraftSession } from '../../draft-session';
 import { $exportBodyHtml, $replaceBodyWithHtml } from '../../html/body-html';
 import { blockIndexAt, blockOffset } from './block-places';
 import { notesField, setNotes } from './notes-field';
@@ -29,7 +30,17 @@ function $caretToBlock(index: number) {
   block?.selectStart();
 }
 
-export default function MarkdownSourceView({ editor }: { editor: LexicalEditor }) {
+export default function MarkdownSourceView({
+  editor,
+  autoFocus,
+  session,
+}: {
+  editor: LexicalEditor;
+  /** Told of typing at once (autosave), and asks for the typed text before it reads the body. */
+  session: DraftSession;
+  /** Opened by the author (not a draft opening in Markdown, whose title or list keeps the focus). */
+  autoFocus: boolean;
+}) {
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -71,23 +82,26 @@ export default function MarkdownSourceView({ editor }: { editor: LexicalEditor }
           notesField(markdownNotes(text)),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
+            session.markDirty();
             if (timer !== null) window.clearTimeout(timer);
             timer = window.setTimeout(() => apply(update.view), APPLY_DELAY_MS);
           }),
         ],
       }),
     });
-    view.focus();
+    const detach = session.attachPending(() => apply(view));
+    if (autoFocus) view.focus();
     view.dispatch({ effects: EditorView.scrollIntoView(view.state.selection.main.head, { y: 'center' }) });
 
     // Leaving the view (or the draft) applies what was typed last and keeps the caret's block.
     return () => {
+      detach();
       apply(view);
       const index = blockIndexAt(view.state.doc.toString(), view.state.selection.main.head);
       view.destroy();
       editor.update(() => $caretToBlock(index), { tag: 'markdown-source', discrete: true });
     };
-  }, [editor]);
+  }, [editor, autoFocus, session]);
 
   return <div ref={host} className="markdown-source" />;
 }
