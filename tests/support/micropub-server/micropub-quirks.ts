@@ -44,6 +44,8 @@ export interface MicropubQuirks {
   renameOnNewName: 'properties-url' | 'source-only' | null;
   /** q=source, q=config and q=category send every list as an object keyed by position. */
   keyedLists: boolean;
+  /** q=config lists `text/markdown` in `content-types`: the site takes Markdown as content. */
+  markdown: boolean;
 }
 
 export const DEFAULT_QUIRKS: MicropubQuirks = {
@@ -60,6 +62,7 @@ export const DEFAULT_QUIRKS: MicropubQuirks = {
   wordpress: false,
   renameOnNewName: null,
   keyedLists: false,
+  markdown: false,
 };
 
 /** The local site in its WordPress mode (see `wordpress`). */

@@ -255,6 +255,7 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
               { type: 'note', name: 'Note' },
             ],
             q: ['config', 'syndicate-to', 'category', 'source'],
+            ...(settings.markdown ? { 'content-types': ['text/html', 'text/markdown'] } : {}),
           }),
         );
       case 'syndicate-to':
