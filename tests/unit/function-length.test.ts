@@ -17,7 +17,6 @@ const NOT_YET_SPLIT = new Map([
   ['renderer/features/drafts/DraftsView.tsx DraftsView', 'o-a11y splits the drafts views'],
   ['renderer/features/inbox/InboxView.tsx LinkInbox', 'o-a11y splits the inbox views'],
   ['renderer/features/calendar/CalendarView.tsx CalendarView', 'o-a11y splits the calendar view'],
-  ['renderer/features/digest/schedule/ScheduleForm.tsx ScheduleForm', 'issue 16, next step'],
   ['renderer/features/revisions/RevisionsDialog.tsx RevisionsDialog', 'issue 16, next step'],
   ['renderer/features/editor/Editor.tsx Editor', 'issue 16, next step'],
   ['renderer/features/editor/plugins/LinkEditorPlugin/index.tsx LinkEditorPlugin', 'issue 16, next step'],
