@@ -2,16 +2,15 @@ import type { ReactNode } from 'react';
 import { InputField } from '../../components/Field';
 import type { MetaWeblogAccount } from './useMetaWeblogAccount';
 
-/** The user name and password of a MetaWeblog blog, asked once discovery found its endpoint. */
-export function MetaWeblogSignInForm({
-  account,
-  busy,
-  message,
-}: {
+/** What each step's form shows: the account so far, whether a step is busy, and its message. */
+interface StepFormProps {
   account: MetaWeblogAccount;
   busy: boolean;
   message: ReactNode;
-}) {
+}
+
+/** The user name and password of a MetaWeblog blog, asked once discovery found its endpoint. */
+export function MetaWeblogSignInForm({ account, busy, message }: StepFormProps) {
   return (
     <form onSubmit={account.signIn} className="add-blog__signin" aria-label="Sign in">
       <p className="muted">
@@ -42,15 +41,7 @@ export function MetaWeblogSignInForm({
 }
 
 /** The blogs of the signed-in account, one to choose, and "Add blog". */
-export function AccountBlogPicker({
-  account,
-  busy,
-  message,
-}: {
-  account: MetaWeblogAccount;
-  busy: boolean;
-  message: ReactNode;
-}) {
+export function AccountBlogPicker({ account, busy, message }: StepFormProps) {
   return (
     <form onSubmit={account.add} aria-label="Choose the blog">
       <fieldset className="field-group">

@@ -1,46 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { WEEKDAY_NAMES } from '../../../../shared/digest/cadence';
-import {
-  DEFAULT_SCHEDULE_TITLE,
-  type CadenceState,
-  type DigestSchedule,
-} from '../../../../shared/model/digest-schedule';
+import type { CadenceState, DigestSchedule } from '../../../../shared/model/digest-schedule';
 import { InputField } from '../../../components/Field';
 import { useCore } from '../../../core/CoreContext';
-
-interface FormValues {
-  period: DigestSchedule['period'];
-  weekday: number;
-  title: string;
-  template: string;
-  minLinks: string;
-  maxLinks: string;
-  tags: string;
-  action: DigestSchedule['action'];
-  catchUp: DigestSchedule['catchUp'];
-}
-
-function valuesOf(schedule: DigestSchedule | undefined): FormValues {
-  return {
-    period: schedule?.period ?? 'weekly',
-    weekday: schedule?.weekday ?? 0,
-    title: schedule?.title ?? DEFAULT_SCHEDULE_TITLE,
-    template: schedule?.template ?? '',
-    minLinks: String(schedule?.minLinks ?? 1),
-    maxLinks: String(schedule?.maxLinks ?? 50),
-    tags: schedule?.tags.join(', ') ?? '',
-    action: schedule?.action ?? 'draft',
-    catchUp: schedule?.catchUp ?? 'each',
-  };
-}
-
-/** A whole number typed by the author, or a sentence saying what to type. */
-function count(text: string, what: string): number | string {
-  const value = Number(text.trim());
-  return Number.isInteger(value) && value >= 1 && value <= 1000
-    ? value
-    : `The ${what} number of links must be a whole number from 1 to 1000.`;
-}
+import { scheduleOf, valuesOf, type FormValues } from './schedule-form-values';
 
 /** One blog's digest schedule: when it comes round, what goes in, and what happens then. */
 export function ScheduleForm({
@@ -67,33 +30,9 @@ export function ScheduleForm({
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const minLinks = count(values.minLinks, 'smallest');
-    const maxLinks = count(values.maxLinks, 'largest');
-    if (typeof minLinks === 'string' || typeof maxLinks === 'string') {
-      setProblem(typeof minLinks === 'string' ? minLinks : (maxLinks as string));
-      return;
-    }
-    if (minLinks > maxLinks) {
-      setProblem(
-        `At least ${minLinks} links is more than at most ${maxLinks}: lower the first or raise the second.`,
-      );
-      return;
-    }
-    await send({
-      period: values.period,
-      weekday: values.weekday,
-      title: values.title.trim() || DEFAULT_SCHEDULE_TITLE,
-      template: values.template || null,
-      minLinks,
-      maxLinks,
-      tags: values.tags
-        .split(',')
-        .map((tag) => tag.trim())
-        .filter(Boolean),
-      action: values.action,
-      catchUp: values.catchUp,
-      ...(schedule ? { startsOn: schedule.startsOn } : {}),
-    });
+    const next = scheduleOf(values, schedule);
+    if (typeof next === 'string') setProblem(next);
+    else await send(next);
   };
 
   const send = async (next: Omit<DigestSchedule, 'blogId' | 'startsOn'> | null) => {
@@ -108,45 +47,9 @@ export function ScheduleForm({
     }
   };
 
-  const weekly = values.period !== 'monthly';
   return (
     <form className="schedule-form" aria-label={`Digest schedule for ${blogName}`} onSubmit={save}>
-      <div className="schedule-form__row">
-        <label className="field">
-          <span>Comes round</span>
-          <select
-            value={values.period}
-            onChange={(event) => set({ period: event.target.value as FormValues['period'] })}
-          >
-            <option value="weekly">Every week</option>
-            <option value="fortnightly">Every other week</option>
-            <option value="monthly">Every month</option>
-          </select>
-        </label>
-        {weekly && (
-          <label className="field">
-            <span>The week ends on</span>
-            <select value={values.weekday} onChange={(event) => set({ weekday: Number(event.target.value) })}>
-              {WEEKDAY_NAMES.map((name, day) => (
-                <option key={name} value={day}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label className="field">
-          <span>Template</span>
-          <select value={values.template} onChange={(event) => set({ template: event.target.value })}>
-            {templates.map((name, at) => (
-              <option key={name} value={at === 0 ? '' : name}>
-                {name}
-                {at === 0 ? ' (default)' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <PeriodFields values={values} templates={templates} onChange={set} />
       <InputField
         label="Title"
         type="text"
@@ -228,6 +131,57 @@ export function ScheduleForm({
         )}
       </div>
     </form>
+  );
+}
+
+/** How often the digest comes round, the day a week ends, and the template it is written with. */
+function PeriodFields({
+  values,
+  templates,
+  onChange: set,
+}: {
+  values: FormValues;
+  templates: string[];
+  onChange: (patch: Partial<FormValues>) => void;
+}) {
+  const weekly = values.period !== 'monthly';
+  return (
+    <div className="schedule-form__row">
+      <label className="field">
+        <span>Comes round</span>
+        <select
+          value={values.period}
+          onChange={(event) => set({ period: event.target.value as FormValues['period'] })}
+        >
+          <option value="weekly">Every week</option>
+          <option value="fortnightly">Every other week</option>
+          <option value="monthly">Every month</option>
+        </select>
+      </label>
+      {weekly && (
+        <label className="field">
+          <span>The week ends on</span>
+          <select value={values.weekday} onChange={(event) => set({ weekday: Number(event.target.value) })}>
+            {WEEKDAY_NAMES.map((name, day) => (
+              <option key={name} value={day}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className="field">
+        <span>Template</span>
+        <select value={values.template} onChange={(event) => set({ template: event.target.value })}>
+          {templates.map((name, at) => (
+            <option key={name} value={at === 0 ? '' : name}>
+              {name}
+              {at === 0 ? ' (default)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
   );
 }
 
