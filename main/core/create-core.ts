@@ -110,13 +110,13 @@ export function createCore(deps: CoreDeps): Core {
       }),
     };
   });
-  const info = {
+  const info = async () => ({
     name: 'Postwright',
     version: deps.version,
     host: deps.host,
     dataDir: deps.dataDir,
-    secretStore: deps.secrets.info,
-  };
+    secretStore: await deps.secrets.info,
+  });
   // A long-lived app shows what other processes (the CLI) change, within a second. A domain not
   // started yet has shown nothing, so it has nothing to update.
   const signals = deps.host === 'cli' ? null : new StoreSignals(deps.dataDir, deps.logger);

@@ -33,8 +33,6 @@ export function registerServe(program: Command, context: () => CliContext) {
       }
       const logger = createStreamLogger(process.env.POSTWRIGHT_LOG_LEVEL === 'debug' ? 'debug' : 'info');
       const core = await ctx.openCore('browser');
-      // The digest schedules run here, in the host, whether or not a browser is open.
-      const stopCadence = core.startDigestCadence();
       const { startBrowserHost } = await import('../../host/browser-host');
       const start = (port: number) => startBrowserHost({ core, port, rendererDir: dir, logger });
       // The port of the last run, so bookmarklets dragged from it keep working; another only if taken.
@@ -51,6 +49,9 @@ export function registerServe(program: Command, context: () => CliContext) {
         moved = remembered;
       }
       await rememberPort(ctx.dataDir, host.port);
+      // The digest schedules run here, in the host, whether or not a browser is open; started once
+      // listening, as the other domains are, so the app's address comes first.
+      const stopCadence = core.startDigestCadence();
       core.startAll();
       const opened = options.open && (await openInBrowser(host.url));
       ctx.print(
