@@ -49,10 +49,10 @@ export function registerServe(program: Command, context: () => CliContext) {
         moved = remembered;
       }
       await rememberPort(ctx.dataDir, host.port);
-      // The digest schedules run here, in the host, whether or not a browser is open; started once
-      // listening, as the other domains are, so the app's address comes first.
-      const stopCadence = core.startDigestCadence();
       core.startAll();
+      // The digest schedules run here, in the host, whether or not a browser is open; started once
+      // listening, after the other domains, so the app's address and first screen come first.
+      const stopCadence = core.startDigestCadence();
       const opened = options.open && (await openInBrowser(host.url));
       ctx.print(
         { url: host.url, port: host.port, movedFrom: moved ?? null, dataDir: ctx.dataDir, opened },
