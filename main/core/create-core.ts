@@ -97,6 +97,8 @@ export function createCore(deps: CoreDeps): Core {
     }),
   );
   let stopCadence: (() => void) | null = null;
+  /** The domains started one after another once a host is up (see startAll). */
+  let startingAll: Promise<void> | null = null;
   const desktop = lazyDomain(Object.keys(desktopMethods), async () => {
     const [{ desktopHandlers }, { inlineAssetImages }] = await Promise.all([
       import('./desktop/desktop-handlers'),
@@ -110,13 +112,13 @@ export function createCore(deps: CoreDeps): Core {
       }),
     };
   });
-  const info = {
+  const info = async () => ({
     name: 'Postwright',
     version: deps.version,
     host: deps.host,
     dataDir: deps.dataDir,
-    secretStore: deps.secrets.info,
-  };
+    secretStore: await deps.secrets.info,
+  });
   // A long-lived app shows what other processes (the CLI) change, within a second. A domain not
   // started yet has shown nothing, so it has nothing to update.
   const signals = deps.host === 'cli' ? null : new StoreSignals(deps.dataDir, deps.logger);
@@ -149,19 +151,33 @@ export function createCore(deps: CoreDeps): Core {
     events,
     drafts,
     startAll() {
-      for (const domain of [draftsDomain, publishing, inbox]) void domain.start().catch(() => undefined);
-      // Reading the calendar once reports a file it must set aside.
-      void Promise.resolve(handlers['events-list']({}, { signal })).catch(() => undefined);
+      // One after another, the drafts (the app's first screen) first and checked against their
+      // folders: the app's first list and search do not share the CPU with every domain loading
+      // at once (a first search at 10,000 drafts took 350–540 ms beside them, 70 ms alone).
+      startingAll ??= (async () => {
+        const quietly = (work: Promise<unknown>) => work.catch(() => undefined);
+        await quietly(
+          draftsDomain
+            .start()
+            .then(() => drafts.library())
+            .then((library) => library.ready),
+        );
+        for (const domain of [publishing, inbox]) await quietly(domain.start());
+        // Reading the calendar once reports a file it must set aside.
+        await quietly(Promise.resolve(handlers['events-list']({}, { signal })));
+      })();
     },
     startDigestCadence() {
       let stopped = false;
-      void cadence.start().then(
-        (started) => {
-          if (!stopped) stopCadence ??= started.start();
-        },
-        (error: unknown) =>
-          deps.logger.error('the digest schedules could not start', { message: String(error) }),
-      );
+      void (startingAll ?? Promise.resolve())
+        .then(() => cadence.start())
+        .then(
+          (started) => {
+            if (!stopped) stopCadence ??= started.start();
+          },
+          (error: unknown) =>
+            deps.logger.error('the digest schedules could not start', { message: String(error) }),
+        );
       return () => {
         stopped = true;
         stopCadence?.();

@@ -7,6 +7,7 @@ import { createLazyHttpClient } from '../core/platform/lazy-http';
 import type { Logger } from '../core/platform/logger';
 import { FileSecretStore } from '../core/secrets/file-secret-store';
 import { openNodeSecretStore } from '../core/secrets/keyring-secret-store';
+import { LazySecretStore } from '../core/secrets/lazy-secret-store';
 import { LazyConfSettingsStore } from '../core/settings/lazy-conf-settings-store';
 import { prepareSettingsFile } from '../core/settings/settings-file';
 
@@ -31,7 +32,7 @@ export async function createNodeCore(
     secrets:
       process.env.POSTWRIGHT_SECRETS === 'file'
         ? new FileSecretStore(dataDir)
-        : await openNodeSecretStore(dataDir),
+        : new LazySecretStore(() => openNodeSecretStore(dataDir)),
     http: createLazyHttpClient(`Postwright/${APP_VERSION}`),
     clock: systemClock,
     logger,

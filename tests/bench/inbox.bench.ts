@@ -206,7 +206,9 @@ export const inboxBench: BenchSuite = async () => {
       budget: { limit: 20, of: 'value' },
       note: `${ADDS} adds (duplicate check, journal append, fsync); median ${median(adds).toFixed(1)} ms`,
     }),
-    row('inbox: reopen the store of 10,200 links (snapshot + journal)', reopen, 'ms'),
+    row('inbox: reopen the store of 10,200 links (snapshot + journal)', reopen, 'ms', {
+      budget: { limit: 150, of: 'value' },
+    }),
     row(`digest: preview of ${linksInDigest} links (median of 5)`, median(previews), 'ms', {
       budget: { limit: 1000, of: 'value' },
     }),

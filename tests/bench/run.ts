@@ -40,7 +40,10 @@ const rows: BenchRow[] = [];
 for (const [name, suite] of SUITES) {
   if (only.length > 0 && !only.includes(name)) continue;
   process.stderr.write(`running ${name}…\n`);
-  rows.push(...(await suite()));
+  const measured = await suite();
+  // Each suite's rows as soon as they are measured: a run stopped halfway keeps what it measured.
+  for (const entry of measured) process.stderr.write(`  ${format(entry)}\n`);
+  rows.push(...measured);
 }
 console.log(['what', 'value', 'baseline', 'ratio', 'budget', ''].join(' | '));
 for (const entry of rows) console.log(format(entry));

@@ -33,8 +33,6 @@ export function registerServe(program: Command, context: () => CliContext) {
       }
       const logger = createStreamLogger(process.env.POSTWRIGHT_LOG_LEVEL === 'debug' ? 'debug' : 'info');
       const core = await ctx.openCore('browser');
-      // The digest schedules run here, in the host, whether or not a browser is open.
-      const stopCadence = core.startDigestCadence();
       const { startBrowserHost } = await import('../../host/browser-host');
       const start = (port: number) => startBrowserHost({ core, port, rendererDir: dir, logger });
       // The port of the last run, so bookmarklets dragged from it keep working; another only if taken.
@@ -52,6 +50,9 @@ export function registerServe(program: Command, context: () => CliContext) {
       }
       await rememberPort(ctx.dataDir, host.port);
       core.startAll();
+      // The digest schedules run here, in the host, whether or not a browser is open; started once
+      // listening, after the other domains, so the app's address and first screen come first.
+      const stopCadence = core.startDigestCadence();
       const opened = options.open && (await openInBrowser(host.url));
       ctx.print(
         { url: host.url, port: host.port, movedFrom: moved ?? null, dataDir: ctx.dataDir, opened },

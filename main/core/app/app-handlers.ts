@@ -17,14 +17,14 @@ type AppHandlers = Pick<
 >;
 
 export function appHandlers(deps: {
-  info: AppInfo;
+  info: () => Promise<AppInfo>;
   settings: SettingsStore;
   jobs: JobTracker;
   events: EventBus;
   problems: Problems;
 }): AppHandlers {
   return {
-    'app-info': () => deps.info,
+    'app-info': () => deps.info(),
     'settings-get': () => deps.settings.get(),
     'settings-update': async ({ patch, base }) => {
       const next = await deps.settings.update(patch, base);

@@ -2,7 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Draft } from '../../../shared/model/draft';
-import { removeLeftovers, WORK_FOLDER_AGE_MS } from '../fs/leftovers';
+import { removeLeftovers, removeLeftoversAmong, WORK_FOLDER_AGE_MS } from '../fs/leftovers';
 import type { Logger } from '../platform/logger';
 import { entryOf, type IndexEntry } from './draft-index';
 import { isDraftFolderName, type DraftPaths } from './draft-paths';
@@ -47,18 +47,20 @@ export async function verifyIndex(
   options: OpenIndexOptions,
 ): Promise<{ count: number; stamps: Map<string, string> }> {
   const { paths, index, logger } = options;
-  const names = await readdir(paths.root, { withFileTypes: true });
+  const listed = await readdir(paths.root, { withFileTypes: true });
   const folders: string[] = [];
-  for (const item of names) if (item.isDirectory() && isDraftFolderName(item.name)) folders.push(item.name);
+  for (const item of listed) if (item.isDirectory() && isDraftFolderName(item.name)) folders.push(item.name);
+  const names = listed.map((item) => item.name);
   // Left by a crash while a draft was being created or erased: never a complete draft. A young
   // one is another process's draft being made right now, so only old ones go.
-  await removeLeftovers(
+  await removeLeftoversAmong(
     paths.root,
+    names,
     options.now(),
     (name) => name.startsWith('.creating-') || name.startsWith('.erasing-'),
     WORK_FOLDER_AGE_MS,
   );
-  await removeLeftovers(paths.root, options.now());
+  await removeLeftoversAmong(paths.root, names, options.now());
 
   const known = await index.stamps();
   const stale: string[] = [];

@@ -21,7 +21,17 @@ export async function removeLeftovers(
   matches: (name: string) => boolean = isTempFileName,
   ageMs = TEMP_FILE_AGE_MS,
 ): Promise<number> {
-  const names = await readdir(folder).catch(() => [] as string[]);
+  return removeLeftoversAmong(folder, await readdir(folder).catch(() => [] as string[]), now, matches, ageMs);
+}
+
+/** The same, among `names` already listed from `folder` (a folder of 50,000 drafts is listed once). */
+export async function removeLeftoversAmong(
+  folder: string,
+  names: string[],
+  now: Date,
+  matches: (name: string) => boolean = isTempFileName,
+  ageMs = TEMP_FILE_AGE_MS,
+): Promise<number> {
   let removed = 0;
   for (const name of names) {
     if (!matches(name)) continue;

@@ -2,7 +2,8 @@ import type { SecretStoreInfo } from '../../../shared/model/app-info';
 
 /** Passwords and tokens: never in settings. Keys are opaque names such as `blog:<id>:password`. */
 export interface SecretStore {
-  readonly info: SecretStoreInfo;
+  /** What kind of store it is; a store opened on first use (the keyring probe) answers once open. */
+  readonly info: SecretStoreInfo | Promise<SecretStoreInfo>;
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
