@@ -1,0 +1,74 @@
+import type { Page } from '@playwright/test';
+import { DraftsPage } from './pages/DraftsPage';
+import { expect, test } from './support/fixtures';
+
+// Issue 14: everything done with the keyboard alone, asserting where the focus lands after each key
+// and what a screen reader is told.
+
+/** What the focused element is, as a person reading the screen would name it. */
+const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    return element?.getAttribute('aria-label') ?? element?.textContent?.trim() ?? '';
+  });
+
+async function newDraft(page: Page, title: string): Promise<DraftsPage> {
+  const drafts = new DraftsPage(page);
+  await drafts.open();
+  await drafts.newDraft(title);
+  await page.keyboard.press('Enter');
+  await expect(drafts.editor.body).toBeFocused();
+  return drafts;
+}
+
+test('Tab leaves the body, indents in a list, and Ctrl+M makes it insert a tab (announced)', async ({
+  app,
+}) => {
+  const page = await app.open();
+  const { editor } = await newDraft(page, 'Tabs');
+  const announcer = page.getByTestId('announcer');
+
+  await page.keyboard.type('First line');
+  // Tab moves on to the next control, nothing typed; Shift+Tab comes back.
+  await page.keyboard.press('Tab');
+  await expect(editor.body).not.toBeFocused();
+  expect(await focusedName(page)).not.toBe('');
+  await page.keyboard.press('Shift+Tab');
+  await expect(editor.body).toBeFocused();
+  await expect(editor.body).toHaveText('First line');
+  // Shift+Tab at the body goes back to the title.
+  await page.keyboard.press('Shift+Tab');
+  await expect(editor.title).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(editor.body).toBeFocused();
+
+  // In a list, Tab indents the item and Shift+Tab outdents it; the focus stays in the body.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- one');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('two');
+  await page.keyboard.press('Tab');
+  await expect(editor.body).toBeFocused();
+  await expect(editor.body.locator('ul ul li', { hasText: 'two' })).toBeVisible();
+  await page.keyboard.press('Shift+Tab');
+  await expect(editor.body).toBeFocused();
+  await expect(editor.body.locator('ul ul')).toHaveCount(0);
+
+  // Ctrl+M: Tab inserts a tab, and the author is told; Ctrl+M again gives Tab back to the focus.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('a');
+  await page.keyboard.press('Control+m');
+  await expect(announcer).toHaveText(/^Tab inserts a tab\./);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('b');
+  await expect(editor.body).toBeFocused();
+  // (toContainText folds white space; the tab itself is read from the text.)
+  expect(await editor.body.evaluate((body) => body.textContent)).toContain('a\tb');
+  await page.keyboard.press('Control+m');
+  await expect(announcer).toHaveText(/^Tab moves the focus\./);
+  await page.keyboard.press('Tab');
+  await expect(editor.body).not.toBeFocused();
+  expect(await editor.body.evaluate((body) => body.textContent)).toMatch(/a\tb$/);
+});
