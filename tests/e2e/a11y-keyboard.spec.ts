@@ -72,3 +72,73 @@ test('Tab leaves the body, indents in a list, and Ctrl+M makes it insert a tab (
   await expect(editor.body).not.toBeFocused();
   expect(await editor.body.evaluate((body) => body.textContent)).toMatch(/a\tb$/);
 });
+
+test('the formatting toolbar is one Tab stop; arrows move inside it and it remembers the last control', async ({
+  app,
+}) => {
+  const page = await app.open();
+  const { editor } = await newDraft(page, 'Toolbar');
+  const inToolbar = () => page.evaluate(() => Boolean(document.activeElement?.closest('[role="toolbar"]')));
+
+  await page.keyboard.type('Plain words');
+  await page.keyboard.press('Shift+Home');
+  // Body → title → the toolbar (one stop) → out of it.
+  await page.keyboard.press('Shift+Tab');
+  await expect(editor.title).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  expect(await inToolbar()).toBe(true);
+  const bold = editor.toolbar.getByRole('button', { name: 'Bold' });
+  for (
+    let step = 0;
+    step < 12 && !(await bold.evaluate((button) => button === document.activeElement));
+    step++
+  )
+    await page.keyboard.press('ArrowRight');
+  await expect(bold).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  expect(await inToolbar()).toBe(false);
+  await page.keyboard.press('Tab');
+  await expect(bold).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(editor.title).toBeFocused();
+  expect(await editor.toolbar.locator('[tabindex="0"]').count()).toBe(1);
+  // Home and End reach the ends; every control is reached by the arrows alone.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('End');
+  await expect(editor.toolbar.locator('select, button:not([disabled])').last()).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(editor.toolbar.locator('select, button:not([disabled])').first()).toBeFocused();
+});
+
+test('with no blog, the post panel offers "Add a blog…" as a button, and Publish says why in a status', async ({
+  app,
+}) => {
+  const page = await app.open();
+  const { editor } = await newDraft(page, 'First post');
+  await page.keyboard.type('Hello.');
+  await editor.openPostPanel();
+
+  // Tab reaches it (a disabled select was skipped), Enter opens the dialog in its address field.
+  const blogGroup = editor.postPanel.getByRole('group', { name: 'Blog' });
+  const add = blogGroup.getByRole('button', { name: 'Add a blog…' });
+  await expect(editor.postPanel.getByRole('combobox', { name: 'Blog' })).toHaveCount(0);
+  await editor.postPanel.getByRole('heading', { name: 'Post' }).click();
+  let tabs = 0;
+  while (!(await add.evaluate((button) => button === document.activeElement)) && tabs < 8) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  await expect(add).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Add a blog' });
+  await expect(dialog.getByLabel('Your blog’s home page')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(add).toBeFocused();
+
+  // Publish without a blog: the reason is read from a status, and the focus stays on Publish.
+  await editor.publishButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /blog/i })).toBeVisible();
+  await expect(editor.publishButton).toBeFocused();
+});
