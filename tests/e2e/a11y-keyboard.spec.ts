@@ -142,3 +142,43 @@ test('with no blog, the post panel offers "Add a blog…" as a button, and Publi
   await expect(page.getByRole('status').filter({ hasText: /blog/i })).toBeVisible();
   await expect(editor.publishButton).toBeFocused();
 });
+
+/** The focused element's ring: its width and its contrast with the editor's background. */
+const focusRing = (page: Page) =>
+  page.evaluate(() => {
+    const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const luminance = (color: string) => {
+      const [r, g, b] = rgb(color).map((value) => {
+        const channel = value / 255;
+        return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const element = document.activeElement as HTMLElement;
+    const style = getComputedStyle(element);
+    const ground = getComputedStyle(document.body).backgroundColor;
+    const [light, dark] = [luminance(style.outlineColor), luminance(ground)].sort((a, b) => b - a);
+    return {
+      style: style.outlineStyle,
+      width: parseFloat(style.outlineWidth),
+      contrast: (light! + 0.05) / (dark! + 0.05),
+    };
+  });
+
+test('the title, the body and the draft menu show a focus ring of at least 3:1', async ({ app }) => {
+  const page = await app.open();
+  const drafts = await newDraft(page, 'Rings');
+  for (const step of ['Shift+Tab', 'Tab'] as const) {
+    await page.keyboard.press(step);
+    const ring = await focusRing(page);
+    expect(ring.style, step).toBe('solid');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    expect(ring.contrast).toBeGreaterThanOrEqual(3);
+  }
+  await drafts.row('Rings').getByRole('button', { name: 'Actions for Rings' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem').first()).toBeFocused();
+  const ring = await focusRing(page);
+  expect(ring.style).toBe('solid');
+  expect(ring.contrast).toBeGreaterThanOrEqual(3);
+});
