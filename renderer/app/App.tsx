@@ -12,6 +12,7 @@ import { ProblemNotices } from './ProblemNotices';
 import { SectionView } from './SectionView';
 import type { SectionId } from './sections';
 import { Sidebar } from './Sidebar';
+import { SkipLink } from './SkipLink';
 import { StatusBar } from './StatusBar';
 import { useTheme } from './useTheme';
 import { useUiState } from './UiStateContext';
@@ -38,6 +39,7 @@ export function App() {
 
   return (
     <div className="app" ref={frame} data-ready={settings ? 'true' : undefined}>
+      <SkipLink toEditor={section === 'drafts'} />
       <Sidebar current={section} onSelect={setSection} />
       <main className="app__main" id="main">
         <ProblemNotices />

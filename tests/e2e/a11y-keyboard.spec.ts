@@ -182,3 +182,18 @@ test('the title, the body and the draft menu show a focus ring of at least 3:1',
   expect(ring.style).toBe('solid');
   expect(ring.contrast).toBeGreaterThanOrEqual(3);
 });
+
+test('the first Tab of the window is a skip link into the open draft’s body', async ({ app }) => {
+  const page = await app.open();
+  const { editor } = await newDraft(page, 'Skipping');
+  await page.keyboard.type('Words.');
+  await page.reload();
+  await expect(editor.title).toHaveValue('Skipping');
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the editor' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(editor.body).toBeFocused();
+});
