@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { useFocusRescue } from '../components/useFocusRescue';
 import { useCoreEvent, useCoreValue } from '../core/CoreContext';
 import { useCommand } from '../features/commands/CommandsContext';
 import { SettingsView } from '../features/settings/SettingsView';
@@ -11,6 +12,7 @@ import { ProblemNotices } from './ProblemNotices';
 import { SectionView } from './SectionView';
 import type { SectionId } from './sections';
 import { Sidebar } from './Sidebar';
+import { SkipLink } from './SkipLink';
 import { StatusBar } from './StatusBar';
 import { useTheme } from './useTheme';
 import { useUiState } from './UiStateContext';
@@ -22,6 +24,8 @@ export function App() {
   const setSection = (next: SectionId) => ui.update({ section: next });
   // Set by the status bar: the Blogs section opens with the outbox in view and focused, once.
   const [outboxWanted, setOutboxWanted] = useState(false);
+  const frame = useRef<HTMLDivElement>(null);
+  useFocusRescue(frame);
   const [settings, setSettings] = useCoreValue((client) => client.call('settings-get', {}));
   useCoreEvent('settings-changed', setSettings);
   useTheme(settings?.theme);
@@ -34,7 +38,8 @@ export function App() {
   });
 
   return (
-    <div className="app" data-ready={settings ? 'true' : undefined}>
+    <div className="app" ref={frame} data-ready={settings ? 'true' : undefined}>
+      <SkipLink toEditor={section === 'drafts'} />
       <Sidebar current={section} onSelect={setSection} />
       <main className="app__main" id="main">
         <ProblemNotices />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Announcer } from '../components/Announcer';
 import { FETCH_LINK_DETAILS_JOB, type JobProgress } from '../../shared/model/job';
 import {
   CONNECTION_LOST,
@@ -40,7 +41,8 @@ export function StatusBar({ onOpenOutbox }: { onOpenOutbox: () => void }) {
   const waiting = outbox.some((job) => job.state === 'queued');
 
   return (
-    <footer className="status-bar" role="status" aria-label="Status">
+    <footer className="status-bar" aria-label="Status">
+      <Announcer />
       <span
         className={`status-bar__dot status-bar__dot--${connection === 'open' && online ? 'ok' : 'warn'}`}
       />

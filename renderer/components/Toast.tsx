@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { focusIfThere } from './focus-home';
 
 export interface ToastMessage {
   text: string;
@@ -57,11 +58,20 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [undo]);
+  // Where the focus came from, to go back to once the toast's button has done its work.
+  const cameFrom = useRef<Element | null>(null);
   if (!toast) return null;
+  const done = () => {
+    onDismiss();
+    focusIfThere(cameFrom.current);
+  };
   return (
     <div
       className={`toast${toast.tone === 'error' ? ' toast--error' : ''}`}
       role={toast.tone === 'error' ? 'alert' : 'status'}
+      onFocus={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) cameFrom.current = event.relatedTarget;
+      }}
     >
       <span>{toast.text}</span>
       {toast.action && (
@@ -70,13 +80,13 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
           className="toast__action"
           onClick={() => {
             toast.action!.run();
-            onDismiss();
+            done();
           }}
         >
           {toast.action.label}
         </button>
       )}
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={done}>
         ✕
       </button>
     </div>

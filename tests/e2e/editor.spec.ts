@@ -170,7 +170,10 @@ test('the post panel keeps tags, categories, slug, excerpt and date', async ({ a
   await panel.getByLabel('Excerpt').click();
   await drafts.editor.type('A workshop in London.');
   await typeDateTime(panel.getByLabel('Publish date'), '2009-11-27T10:00');
-  await expect(panel.getByRole('combobox', { name: 'Blog' })).toBeDisabled();
+  // No blog yet: the panel offers to add one where the Blog choice will be.
+  await expect(
+    panel.getByRole('group', { name: 'Blog' }).getByRole('button', { name: 'Add a blog…' }),
+  ).toBeVisible();
   await drafts.editor.saveNow();
 
   const saved = savedDraft(app.dataDir, 'Panel') as ShownDraft & Record<string, unknown>;

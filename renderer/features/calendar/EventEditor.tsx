@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { usePanelFocus } from '../../components/usePanelFocus';
 import { eventBlockHtml } from '../../../shared/events/event-html';
 import type { CalendarEvent } from '../../../shared/model/calendar-event';
 import { useCore } from '../../core/CoreContext';
@@ -28,6 +29,8 @@ export function EventEditor({
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const event = editing.kind === 'edit' ? editing.event : null;
+  const panel = useRef<HTMLElement>(null);
+  const { onKeyDown } = usePanelFocus(panel, onClose);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -74,14 +77,19 @@ export function EventEditor({
     });
 
   return (
-    <aside className="side-panel event-editor" aria-labelledby="event-editor-title">
+    <aside
+      ref={panel}
+      className="side-panel event-editor"
+      aria-labelledby="event-editor-title"
+      onKeyDown={onKeyDown}
+    >
       <form onSubmit={save}>
         <header className="event-editor__header">
           <h2 id="event-editor-title">{event ? 'Edit event' : 'New event'}</h2>
           <button
             type="button"
             className="icon-button event-editor__close"
-            aria-label="Close"
+            aria-label="Close the event"
             onClick={onClose}
           >
             ×

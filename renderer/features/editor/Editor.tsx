@@ -7,7 +7,6 @@ import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { TabIndentationPlugin } from '@lexical/react/LexicalTabIndentationPlugin';
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { safeLinkHref } from '../../../shared/net/safe-link';
@@ -25,6 +24,7 @@ import { focusMarkdownSource, MarkdownSourcePlugin } from './plugins/MarkdownSou
 import { MarkdownShortcutPlugin } from './plugins/MarkdownShortcutPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { TablePlugin } from './plugins/TablePlugin';
+import { TabKeyPlugin } from './plugins/TabKeyPlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { icons } from './plugins/ToolbarPlugin/icons';
@@ -253,7 +253,7 @@ export default function Editor({
       <HistoryPlugin />
       <ListPlugin />
       <LinkPlugin validateUrl={isLinkAllowed} />
-      <TabIndentationPlugin maxIndent={6} />
+      <TabKeyPlugin />
       <HorizontalRulePlugin />
       <MarkdownShortcutPlugin />
       <PastePlugin />

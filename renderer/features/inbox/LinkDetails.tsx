@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { usePanelFocus } from '../../components/usePanelFocus';
 import type { Bookmark, BookmarkPatch } from '../../../shared/model/bookmark';
 import { safeExternalUrl } from '../../../shared/net/safe-link';
 import { RedateField } from './RedateField';
@@ -77,8 +78,10 @@ export function LinkDetails({
   extraActions?: ReactNode;
 }) {
   const href = safeExternalUrl(link.url);
+  const panel = useRef<HTMLElement>(null);
+  const { onKeyDown } = usePanelFocus(panel, onClose);
   return (
-    <aside className="link-details" aria-label="Link details" key={link.id}>
+    <aside ref={panel} className="link-details" aria-label="Link details" onKeyDown={onKeyDown} key={link.id}>
       <div className="link-details__head">
         <h2>Link</h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close the link details">

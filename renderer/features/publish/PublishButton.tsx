@@ -104,8 +104,9 @@ export function PublishButton({ publishing }: { publishing: Publishing }) {
       <button
         type="button"
         className="button button--primary"
-        onClick={() => publishing.publish()}
-        disabled={outcome.kind === 'busy'}
+        // aria-disabled, not disabled: the button keeps the focus while the post is on its way.
+        onClick={() => outcome.kind !== 'busy' && publishing.publish()}
+        aria-disabled={outcome.kind === 'busy'}
         title={withShortcut(onBlog ? 'Update the post on the blog' : 'Publish', 'post.publish')}
       >
         {onBlog ? 'Update' : 'Publish'}

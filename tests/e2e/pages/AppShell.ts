@@ -7,7 +7,7 @@ export class AppShell {
 
   constructor(readonly page: Page) {
     this.sidebar = page.getByRole('navigation', { name: 'Sections' });
-    this.statusBar = page.getByRole('status', { name: 'Status' });
+    this.statusBar = page.getByRole('contentinfo', { name: 'Status' });
   }
 
   async waitUntilReady() {

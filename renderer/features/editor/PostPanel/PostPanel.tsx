@@ -4,6 +4,7 @@ import { MicropubPostOptions } from '../../micropub/MicropubPostOptions';
 import { OnTheBlogSection } from '../../publish/OnTheBlogSection';
 import type { Publishing } from '../../publish/usePublishing';
 import type { DraftSession } from '../draft-session';
+import { BlogField } from './BlogField';
 import { ChipInput } from './ChipInput';
 import { fromLocalInput, isInFuture, slugFromTitle, toLocalInput, zoneNote } from './dates';
 import { useBlogs, useCategorySuggestions } from './useBlogs';
@@ -45,27 +46,7 @@ export function PostPanel({
     <aside className="side-panel post-panel" aria-label="Post settings" hidden={hidden}>
       <h2 className="post-panel__title">Post</h2>
       <OnTheBlogSection draftId={draft.id} publishing={publishing} onShow={onShow} />
-      <div className="field">
-        <label htmlFor="post-blog">Blog</label>
-        {blogs === null || blogs.length === 0 ? (
-          <select id="post-blog" disabled value="">
-            <option value="">Add a blog first</option>
-          </select>
-        ) : (
-          <select
-            id="post-blog"
-            value={blogId ?? ''}
-            onChange={(event) => update({ blogId: event.target.value || null })}
-          >
-            {blogId === null && <option value="">Choose a blog…</option>}
-            {blogs.map((blog) => (
-              <option key={blog.id} value={blog.id}>
-                {blog.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </div>
+      <BlogField blogs={blogs} blogId={blogId} onChange={(next) => update({ blogId: next })} />
       <MicropubPostOptions
         blog={blog?.protocol === 'micropub' ? blog : null}
         onChange={publishing.setMicropubOptions}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatEventLine } from '../../../../../shared/events/event-text';
 import type { FoundEvent } from '../../../../../shared/events/extract-events';
 import type { CalendarEvent } from '../../../../../shared/model/calendar-event';
@@ -24,6 +24,20 @@ export function FoundEventItem({
 }) {
   const [form, setForm] = useState<EventFormValues | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // The form replaces the buttons and the buttons the form: the focus follows, to Add to calendar
+  // after Cancel, to Insert event block (the next step) once the event is in the calendar.
+  const actions = useRef<HTMLDivElement>(null);
+  const focusAfter = useRef<'add' | 'insert' | null>(null);
+  const closeForm = (next: 'add' | 'insert') => {
+    focusAfter.current = next;
+    setForm(null);
+  };
+  // After the render that put the buttons back.
+  useEffect(() => {
+    if (!focusAfter.current || !actions.current) return;
+    actions.current.querySelector<HTMLElement>(`[data-after-form="${focusAfter.current}"]`)?.focus();
+    focusAfter.current = null;
+  });
   const when = formatEventLine({ ...found, location: found.location ?? '' });
 
   const submit = async (event: FormEvent) => {
@@ -32,7 +46,7 @@ export function FoundEventItem({
     setProblem(null);
     try {
       await onAdd(fieldsFromForm(form));
-      setForm(null);
+      closeForm('insert');
     } catch (error) {
       setProblem(explain(error));
     }
@@ -49,16 +63,17 @@ export function FoundEventItem({
           aria-label="Add to calendar"
           onSubmit={(event) => void submit(event)}
         >
-          <EventForm values={form} onChange={setForm} />
-          <FormFooter problem={problem} submitLabel="Save to calendar" onCancel={() => setForm(null)} />
+          <EventForm values={form} onChange={setForm} focusTitle />
+          <FormFooter problem={problem} submitLabel="Save to calendar" onCancel={() => closeForm('add')} />
         </form>
       ) : (
-        <div className="events-panel__actions">
+        <div className="events-panel__actions" ref={actions}>
           {saved ? (
             <span className="events-panel__saved">✓ In the calendar as “{saved.title}”</span>
           ) : (
             <button
               type="button"
+              data-after-form="add"
               className="button"
               onClick={() =>
                 setForm(formFromEvent({ ...found, title: defaultTitle, location: found.location ?? '' }))
@@ -67,7 +82,7 @@ export function FoundEventItem({
               Add to calendar
             </button>
           )}
-          <button type="button" className="button" onClick={onInsert}>
+          <button type="button" className="button" data-after-form="insert" onClick={onInsert}>
             Insert event block
           </button>
         </div>

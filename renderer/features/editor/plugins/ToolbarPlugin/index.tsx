@@ -8,18 +8,20 @@ import { icons } from './icons';
 import { InsertSelect } from './InsertSelect';
 import { shortcutLabel } from './shortcut-label';
 import { ToolbarButton, ToolbarGroup } from './ToolbarButton';
+import { useRovingToolbar } from './useRovingToolbar';
 import { useToolbarState } from './useToolbarState';
 
 /** The formatting bar above the body; in the HTML source view it rests. */
 export function ToolbarPlugin({ sourceMode }: { sourceMode: boolean }) {
   const [editor] = useLexicalComposerContext();
   const state = useToolbarState(editor);
+  const roving = useRovingToolbar();
   const off = sourceMode;
   const format = (kind: 'bold' | 'italic' | 'underline' | 'strikethrough' | 'code') =>
     editor.dispatchCommand(FORMAT_TEXT_COMMAND, kind);
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
+    <div className="toolbar" role="toolbar" aria-label="Formatting" {...roving}>
       <ToolbarGroup label="History">
         <ToolbarButton
           label="Undo"
