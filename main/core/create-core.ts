@@ -75,7 +75,7 @@ export function createCore(deps: CoreDeps): Core {
       import('./drafts/drafts-handlers'),
       drafts.library() as Promise<DraftLibrary>,
     ]);
-    return { handlers: draftsHandlers({ library }) };
+    return { handlers: draftsHandlers({ library, settings: deps.settings }) };
   });
   const calendar = lazyDomain(Object.keys(calendarMethods), async () => {
     const { calendarHandlers } = await import('./calendar/calendar-handlers');

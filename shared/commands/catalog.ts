@@ -155,6 +155,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     keys: ['mod+alt+u'],
     menu: { name: 'view', section: 2, label: 'HTML Source' },
   },
+  {
+    id: 'view.markdown',
+    title: 'Toggle Markdown Source',
+    group: 'View',
+    keys: ['mod+alt+m'],
+    menu: { name: 'view', section: 2, label: 'Markdown Source' },
+  },
 
   // Post
   {

@@ -15,6 +15,8 @@ export const draftFieldsSchema = z.object({
   publishAt: z.string().datetime({ offset: true }).nullable().default(null),
   /** The blog it goes to, once blogs exist. */
   blogId: z.string().nullable().default(null),
+  /** Kept in Markdown (absent: no): the editor opens it as Markdown; a Micropub server that takes Markdown gets it. */
+  markdown: z.boolean().optional(),
 });
 export type DraftFields = z.infer<typeof draftFieldsSchema>;
 

@@ -45,6 +45,8 @@ export interface MicropubConfig {
   destinations: SyndicationTarget[];
   postTypes: { type: string; name: string }[];
   queries: string[];
+  /** The server takes Markdown as `content` (main/core/publish/markdown-content.ts). */
+  markdown?: boolean;
 }
 
 /** A post as `q=source` returns it, with every property normalised to a list. */

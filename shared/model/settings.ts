@@ -10,6 +10,8 @@ export const settingsSchema = z.object({
   dateOrder: z.enum(['day-first', 'month-first']).default('day-first'),
   /** Link-digest templates; the first is the default (shared/model/digest-template.ts). */
   digestTemplates: digestTemplatesSchema,
+  /** New drafts are kept in Markdown (each draft can change it: shared/model/draft.ts). */
+  markdownDrafts: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -23,6 +25,7 @@ export const settingsPatchSchema = z
     theme: z.enum(THEMES),
     dateOrder: settingsSchema.shape.dateOrder.unwrap(),
     digestTemplates: digestTemplateListSchema,
+    markdownDrafts: z.boolean(),
   })
   .partial()
   .strict();

@@ -68,6 +68,19 @@ describe('exporting a draft', () => {
     );
   });
 
+  it('keeps a task list in Markdown, and no other kind of input', () => {
+    const html =
+      '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled checked>sent</li>' +
+      '<li class="task-list-item"><input type="checkbox" disabled>to write</li></ul>' +
+      '<p>Name: <input type="text" value="x" onfocus="alert(1)" autofocus></p>';
+    expect(exportDraft({ ...draft, html }, 'md').content).toBe(
+      '# Events & "news" in Brighton\n\n- [x] sent\n- [ ] to write\n\nName:\n',
+    );
+    expect(sanitizeHtml('<input type="checkbox" checked onclick="alert(1)" name="a">')).toBe(
+      '<input type="checkbox" disabled checked>',
+    );
+  });
+
   it('names the file after the id when the draft has no title', () => {
     expect(exportDraft({ ...draft, title: '' }, 'md').filename).toBe('abc-1.md');
   });

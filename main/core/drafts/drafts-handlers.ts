@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/contract';
 import { inlineAssetImages } from './draft-assets';
+import type { SettingsStore } from '../settings/settings-store';
 import type { DraftLibrary } from './draft-library';
 
 type DraftsHandlers = Pick<
@@ -22,14 +23,16 @@ type DraftsHandlers = Pick<
   | 'drafts-add-asset'
 >;
 
-export function draftsHandlers(deps: { library: DraftLibrary }): DraftsHandlers {
+export function draftsHandlers(deps: { library: DraftLibrary; settings?: SettingsStore }): DraftsHandlers {
   const { library } = deps;
   return {
     'drafts-list': (args) => library.list(args),
     'drafts-page': ({ offset, limit, ...options }) => library.page(options, offset, limit),
     'drafts-get': ({ id }) => library.get(id),
     'drafts-recheck': () => library.recheck(),
-    'drafts-create': (input) => library.create(input),
+    // A new draft is kept in Markdown when the settings say so, unless the caller chose.
+    'drafts-create': (input) =>
+      library.create({ markdown: deps.settings?.get().markdownDrafts || undefined, ...input }),
     'drafts-save': ({ draft, baseUpdatedAt }) => library.save(draft, baseUpdatedAt),
     'drafts-delete': ({ id }) => library.trash(id),
     'drafts-restore': ({ id }) => library.restore(id),

@@ -84,7 +84,6 @@ const DROPPED = new Set([
   'select',
   'option',
   'button',
-  'input',
   'head',
   'title',
   'meta',
@@ -140,6 +139,10 @@ function writeNode(node: HtmlNode, out: string[], depth: number): void {
   // Foreign content (SVG, MathML) parses by other rules and hosts most mutation tricks: never kept.
   if (node.namespaceURI !== HTML_NAMESPACE) return;
   const name = (node.localName ?? node.nodeName).toLowerCase();
+  if (name === 'input') {
+    out.push(taskCheckbox(node));
+    return;
+  }
   if (DROPPED.has(name)) return;
   if (depth >= MAX_DEPTH) {
     out.push(escapeText(node.textContent ?? ''));
@@ -160,6 +163,18 @@ function writeNode(node: HtmlNode, out: string[], depth: number): void {
   if (VOID.has(name)) return;
   writeChildren(node, out, depth + 1);
   out.push(`</${name}>`);
+}
+
+/**
+ * A task list's checkbox (GFM, as the editor publishes it) is written anew, nothing taken from the
+ * input but whether it is ticked; any other input is dropped.
+ */
+function taskCheckbox(node: HtmlNode): string {
+  const attributes = Array.from(node.attributes ?? []);
+  const type = attributes.find((attribute) => attribute.name.toLowerCase() === 'type')?.value;
+  if (type?.toLowerCase() !== 'checkbox') return '';
+  const checked = attributes.some((attribute) => attribute.name.toLowerCase() === 'checked');
+  return checked ? '<input type="checkbox" disabled checked>' : '<input type="checkbox" disabled>';
 }
 
 function attributesOf(node: HtmlNode, element: string, allowed: readonly string[]): string {

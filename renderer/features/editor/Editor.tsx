@@ -21,6 +21,7 @@ import { EventDetectionPlugin } from './plugins/EventDetectionPlugin';
 import { HtmlSourcePlugin } from './plugins/HtmlSourcePlugin';
 import { ImagesPlugin, type UploadImage } from './plugins/ImagesPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
+import { focusMarkdownSource, MarkdownSourcePlugin } from './plugins/MarkdownSourcePlugin';
 import { MarkdownShortcutPlugin } from './plugins/MarkdownShortcutPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { TablePlugin } from './plugins/TablePlugin';
@@ -55,6 +56,9 @@ export interface EditorProps {
   onPanelOpenChange: (open: boolean) => void;
 }
 
+/** The body as rich text (null), or as its HTML or Markdown source. */
+type SourceMode = 'html' | 'markdown' | null;
+
 const isLinkAllowed = (url: string) => safeLinkHref(url) !== null;
 
 /** From this window width the preview sits beside the editor; below it, it takes the editor's place. */
@@ -81,7 +85,19 @@ export default function Editor({
 }: EditorProps) {
   const ui = useUiState();
   const width = useWindowWidth();
-  const [sourceMode, setSourceMode] = useState(false);
+  // A draft kept in Markdown opens in its Markdown source; the caret goes to a source view the author opens.
+  const [sourceMode, setSourceMode] = useState<SourceMode>(draft.markdown ? 'markdown' : null);
+  const [focusSource, setFocusSource] = useState(false);
+  const toggleSource = (mode: SourceMode) => {
+    setFocusSource(true);
+    setSourceMode((now) => (now === mode ? null : mode));
+  };
+  // The draft is kept in the form the author left it in: Markdown, or rich text (HTML is a look only).
+  useEffect(() => {
+    if (sourceMode === 'html') return;
+    const markdown = sourceMode === 'markdown';
+    if ((session.getFields().markdown ?? false) !== markdown) session.setFields({ markdown });
+  }, [session, sourceMode]);
   const publishing = usePublishing(draft, session);
   const previewOpen = ui.state.preview;
   const sideBySide = width >= SIDE_BY_SIDE_MIN_WIDTH;
@@ -102,8 +118,16 @@ export default function Editor({
     [previewOpen, previewOf, title, bodyVersion],
   );
 
+  // Back from a source view, the caret is in the body again, in the block it was in there.
+  const wasSource = useRef(false);
+  useEffect(() => {
+    if (sourceMode === null && wasSource.current) editorRef.current?.focus();
+    wasSource.current = sourceMode !== null;
+  }, [sourceMode]);
+
   useCommand('view.postPanel', () => onPanelOpenChange(!panelOpen));
-  useCommand('view.html', () => setSourceMode((on) => !on));
+  useCommand('view.html', () => toggleSource('html'));
+  useCommand('view.markdown', () => toggleSource('markdown'));
   useCommand('view.preview', () => ui.update({ preview: !previewOpen }));
   useCommand('post.preview', () => ui.update({ preview: true, previewStyle: 'blog' }));
   useCommand('post.schedule', () => {
@@ -128,7 +152,7 @@ export default function Editor({
         }`}
       >
         <section className="editor-main" aria-label="Editor">
-          <ToolbarPlugin sourceMode={sourceMode} />
+          <ToolbarPlugin sourceMode={sourceMode !== null} />
           {notice && (
             <div className="notice notice--warn editor-notice" role="alert">
               {notice}
@@ -143,9 +167,11 @@ export default function Editor({
                 session={session}
                 autoFocus={focusTitle}
                 onTitle={setTitle}
-                onEnter={() => editorRef.current?.focus()}
+                onEnter={() =>
+                  sourceMode === 'markdown' ? focusMarkdownSource() : editorRef.current?.focus()
+                }
               />
-              <div className={`editor-body${sourceMode ? ' editor-body--hidden' : ''}`}>
+              <div className={`editor-body${sourceMode !== null ? ' editor-body--hidden' : ''}`}>
                 <RichTextPlugin
                   contentEditable={
                     <ContentEditable
@@ -158,7 +184,12 @@ export default function Editor({
                   ErrorBoundary={LexicalErrorBoundary}
                 />
               </div>
-              <HtmlSourcePlugin active={sourceMode} />
+              <HtmlSourcePlugin active={sourceMode === 'html'} />
+              <MarkdownSourcePlugin
+                active={sourceMode === 'markdown'}
+                autoFocus={focusSource}
+                session={session}
+              />
             </div>
           </div>
           <EventDetectionPlugin draft={draft} session={session} title={title} />
@@ -167,11 +198,21 @@ export default function Editor({
             <WordCountPlugin />
             <span className="editor-footer__spacer" />
             <ToolbarButton
-              label={sourceMode ? 'Back to the editor' : 'Edit HTML'}
-              pressed={sourceMode}
-              onClick={() => setSourceMode((on) => !on)}
+              label={sourceMode === 'html' ? 'Back to the editor' : 'Edit HTML'}
+              pressed={sourceMode === 'html'}
+              onClick={() => toggleSource('html')}
             >
               {icons.html}
+            </ToolbarButton>
+            <ToolbarButton
+              label={withShortcut(
+                sourceMode === 'markdown' ? 'Back to rich text' : 'Edit Markdown',
+                'view.markdown',
+              )}
+              pressed={sourceMode === 'markdown'}
+              onClick={() => toggleSource('markdown')}
+            >
+              {icons.markdown}
             </ToolbarButton>
             <ToolbarButton
               label={withShortcut(previewOpen ? 'Hide preview' : 'Show preview', 'view.preview')}

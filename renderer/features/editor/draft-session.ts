@@ -42,6 +42,7 @@ export class DraftSession {
   private inFlight: Promise<void> | null = null;
   private cancelTimer: (() => void) | null = null;
   private readBody: (() => BodySnapshot) | null = null;
+  private applyPending: (() => void) | null = null;
   private lastBody: BodySnapshot;
   /** The version on disk this session builds on; a save over a newer one is refused by the core. */
   private base: string;
@@ -54,8 +55,8 @@ export class DraftSession {
     private readonly persist: (draft: DraftSave, baseUpdatedAt: string) => Promise<DraftSummary>,
   ) {
     this.base = initial.updatedAt;
-    const { title, slug, excerpt, tags, categories, publishAt, blogId } = initial;
-    this.fields = { title, slug, excerpt, tags, categories, publishAt, blogId };
+    const { title, slug, excerpt, tags, categories, publishAt, blogId, markdown } = initial;
+    this.fields = { title, slug, excerpt, tags, categories, publishAt, blogId, markdown };
     this.savedAt = initial.updatedAt;
     this.lastBody = {
       editorState: initial.editorState ?? '',
@@ -90,6 +91,22 @@ export class DraftSession {
         this.readBody = null;
       }
     };
+  }
+
+  /**
+   * A source view registers how to put what was typed there into the editor, so a save or a
+   * preview made before it did so on its own still reads the latest text.
+   */
+  attachPending(apply: () => void): () => void {
+    this.applyPending = apply;
+    return () => {
+      if (this.applyPending === apply) this.applyPending = null;
+    };
+  }
+
+  private body(): BodySnapshot {
+    this.applyPending?.();
+    return this.readBody ? this.readBody() : this.lastBody;
   }
 
   setFields(patch: Partial<DraftFields>) {
@@ -140,7 +157,7 @@ export class DraftSession {
 
   /** What the editor shows now, as a save would send it. */
   snapshot(): DraftFields & BodySnapshot {
-    return { ...this.fields, ...(this.readBody ? this.readBody() : this.lastBody) };
+    return { ...this.fields, ...this.body() };
   }
 
   hasUnsavedChanges(): boolean {
@@ -170,7 +187,7 @@ export class DraftSession {
 
   private saveNow(): Promise<void> {
     this.dirty = false;
-    const body = this.readBody ? this.readBody() : this.lastBody;
+    const body = this.body();
     this.lastBody = body;
     this.setState({ kind: 'saving' });
     const run = this.persist({ id: this.draftId, ...this.fields, ...body }, this.base)

@@ -38,6 +38,14 @@ export function SettingsView({ settings }: { settings: Settings }) {
             <option value="month-first">month/day (March 2)</option>
           </select>
         </label>
+        <label className="field field--check">
+          <input
+            type="checkbox"
+            checked={settings.markdownDrafts}
+            onChange={(event) => update({ markdownDrafts: event.target.checked })}
+          />
+          <span>Write new drafts in Markdown</span>
+        </label>
       </fieldset>
       <DigestTemplateSettings settings={settings} />
       <DigestScheduleSettings templates={settings.digestTemplates.map((template) => template.name)} />

@@ -7,6 +7,8 @@ export class EditorPage {
   readonly toolbar: Locator;
   readonly saveState: Locator;
   readonly htmlSource: Locator;
+  /** The Markdown source editor (CodeMirror's content). */
+  readonly markdownSource: Locator;
   readonly wordCount: Locator;
   readonly postPanel: Locator;
   /** Publish (or Update) in the footer, and what it says about the last publish. */
@@ -23,6 +25,7 @@ export class EditorPage {
     this.toolbar = page.getByRole('toolbar', { name: 'Formatting' });
     this.saveState = page.getByTestId('save-state');
     this.htmlSource = page.getByRole('textbox', { name: 'HTML source' });
+    this.markdownSource = page.getByRole('textbox', { name: 'Markdown source' });
     this.wordCount = page.getByTestId('word-count');
     this.postPanel = page.getByRole('complementary', { name: 'Post settings' });
     this.linkDialog = page.getByRole('dialog', { name: 'Link' });
@@ -117,6 +120,26 @@ export class EditorPage {
   async closeHtmlView() {
     await this.page.getByRole('button', { name: 'Back to the editor' }).click();
     await expect(this.body).toBeVisible();
+  }
+
+  /** The Markdown source view by its shortcut, with the caret in it. */
+  async toggleMarkdownView() {
+    const opening = !(await this.markdownSource.isVisible());
+    await this.page.keyboard.press('Control+Alt+m');
+    if (opening) await expect(this.markdownSource).toBeFocused();
+    else await expect(this.body).toBeFocused();
+  }
+
+  /** The Markdown as the source view holds it, a line at a time. */
+  async markdownText(): Promise<string> {
+    const lines = await this.markdownSource.locator('.cm-line').evaluateAll((found) =>
+      found.map((line) => {
+        const copy = line.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.markdown-source__note').forEach((note) => note.remove());
+        return copy.textContent ?? '';
+      }),
+    );
+    return lines.join('\n');
   }
 
   /** The body's HTML as the editor shows it (Lexical's DOM, class names included). */

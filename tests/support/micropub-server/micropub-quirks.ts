@@ -11,6 +11,8 @@ export interface MicropubQuirks {
     description: string;
     /** `empty`: the status alone, with no body at all. */
     shape: 'oauth' | 'code-message' | 'html' | 'in-200' | 'empty';
+    /** Sent as Retry-After (seconds): the client is to wait that long before it tries again. */
+    retryAfterSeconds?: number;
   } | null;
   /** q=source answers single values as objects, not lists. */
   sourceAsObjects: boolean;
@@ -42,6 +44,8 @@ export interface MicropubQuirks {
   renameOnNewName: 'properties-url' | 'source-only' | null;
   /** q=source, q=config and q=category send every list as an object keyed by position. */
   keyedLists: boolean;
+  /** q=config lists `text/markdown` in `content-types`: the site takes Markdown as content. */
+  markdown: boolean;
 }
 
 export const DEFAULT_QUIRKS: MicropubQuirks = {
@@ -58,6 +62,7 @@ export const DEFAULT_QUIRKS: MicropubQuirks = {
   wordpress: false,
   renameOnNewName: null,
   keyedLists: false,
+  markdown: false,
 };
 
 /** The local site in its WordPress mode (see `wordpress`). */

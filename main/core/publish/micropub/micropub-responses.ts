@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acceptsMarkdown } from '../markdown-content';
 import { mf2PropertiesSchema } from '../../../../shared/model/micropub';
 import { webUrl } from '../../../../shared/net/safe-link';
 import type {
@@ -78,6 +79,7 @@ export function parseConfig(json: unknown): MicropubConfig {
       name: t.name ?? t.type,
     })),
     queries: listOf(z.string().max(100), raw.q),
+    markdown: acceptsMarkdown(raw),
   };
 }
 

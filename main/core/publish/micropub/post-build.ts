@@ -8,6 +8,7 @@ import type { MicropubAccess } from './micropub-access';
 import type { MicropubClient } from './micropub-client';
 import type { MicropubFile, MicropubFormat } from './micropub-types';
 import { bodyImages, toMicropubCreate, withoutImages } from './post-mapping';
+import { sendsMarkdown } from '../markdown-content';
 
 export interface PostBuildDeps {
   access: MicropubAccess;
@@ -50,6 +51,7 @@ export async function buildMicropubPost(
     alt: alts.get(image.src) ?? image.alt,
   }));
   const post = toMicropubCreate({
+    markdown: sendsMarkdown(draft, config),
     kind,
     format,
     title: draft.title,

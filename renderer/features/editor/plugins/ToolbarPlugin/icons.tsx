@@ -81,6 +81,13 @@ export const icons = {
       <path d="m6.5 6-4 4 4 4M13.5 6l4 4-4 4M11.5 4.5l-3 11" />
     </Icon>
   ),
+  // The Markdown mark: an M and a down arrow in a frame.
+  markdown: (
+    <Icon>
+      <rect x="2" y="5" width="16" height="10" rx="1.5" />
+      <path d="M5 12.5v-5l2 2.5 2-2.5v5M14 7.5v5M12 10.5l2 2 2-2" />
+    </Icon>
+  ),
   panel: (
     <Icon>
       <rect x="3" y="4" width="14" height="12" rx="1.5" />
