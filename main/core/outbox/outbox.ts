@@ -77,6 +77,8 @@ export class Outbox {
   private timer: unknown;
   /** Goes up with every schedule(), so only the latest decides the timer. */
   private scheduling = 0;
+  /** Passes over the jobs going on (see pass()). */
+  private passes = 0;
   private disposed = false;
   private readonly backoff: BackoffPolicy;
   private readonly timers: Timers;
@@ -194,13 +196,19 @@ export class Outbox {
   }
 
   /** Runs one attempt of the job now (after any attempt already running) and answers with the job after it. */
-  runNow(id: string): Promise<OutboxJob> {
-    const run = this.chain.then(() => this.attempt(id));
-    this.chain = run.catch(() => undefined);
-    return run.then(async (job) => job ?? (await this.mustGet(id)));
+  async runNow(id: string): Promise<OutboxJob> {
+    try {
+      return await this.queueAttempt(id);
+    } finally {
+      await this.schedule();
+    }
   }
 
-  /** Sends again now: one job, or every failed and waiting one (`onlyWaiting`: not the failed ones). */
+  /**
+   * Sends again now: one job, or every failed and waiting one (`onlyWaiting`: not the failed ones).
+   * A job another process sends meanwhile (a second `outbox retry`, the open app) is left to it and
+   * answered as that process left it: each job goes out once, by one process.
+   */
   async retry(id?: string, onlyWaiting = false): Promise<OutboxJob[]> {
     const jobs = id ? [await this.mustGet(id)] : await this.deps.journal.list();
     const chosen = jobs.filter(
@@ -213,18 +221,22 @@ export class Outbox {
           ? 'That publish was cancelled; publish the draft again to send it.'
           : 'That publish has already gone out; there is nothing to retry.',
       );
-    const results: OutboxJob[] = [];
-    for (const job of chosen) {
-      // Decided on the job as it is now: another process may have sent it meanwhile.
-      if (job.state === 'failed')
-        await this.update(job.id, (latest) =>
-          latest.state === 'failed'
-            ? { ...latest, state: 'queued', reason: null, attempts: 0, nextAttemptAt: null }
-            : latest,
-        );
-      results.push(await this.runNow(job.id));
-    }
-    return results;
+    return this.pass(async () => {
+      const results: OutboxJob[] = [];
+      for (const job of chosen) {
+        // Decided on the job as it is now: another process may have sent or reset it meanwhile.
+        const current =
+          job.state === 'failed'
+            ? await this.update(job.id, (latest) =>
+                latest.state === 'failed'
+                  ? { ...latest, state: 'queued', reason: null, attempts: 0, nextAttemptAt: null }
+                  : latest,
+              )
+            : job;
+        results.push(current ? await this.queueAttempt(job.id, current.attempts) : job);
+      }
+      return results;
+    });
   }
 
   /** Takes back a job that has not gone out; see `outbox-cancel` in the contract. */
@@ -341,34 +353,70 @@ export class Outbox {
     );
   }
 
+  /** The timer's pass over the jobs that are due; none while another pass (a retry) is going on. */
   private async runDue(): Promise<void> {
-    const now = this.deps.clock.now().getTime();
-    const due = (await this.deps.journal.list()).filter(
-      (job) => job.state === 'queued' && (!job.nextAttemptAt || Date.parse(job.nextAttemptAt) <= now),
-    );
-    for (const job of due) if (!this.disposed) await this.runNow(job.id);
-    await this.schedule();
+    if (this.passes > 0) return;
+    await this.pass(async () => {
+      const now = this.deps.clock.now().getTime();
+      const due = (await this.deps.journal.list()).filter(
+        (job) => job.state === 'queued' && (!job.nextAttemptAt || Date.parse(job.nextAttemptAt) <= now),
+      );
+      for (const job of due) if (!this.disposed) await this.queueAttempt(job.id, job.attempts);
+    });
   }
 
-  private async attempt(id: string): Promise<OutboxJob | null> {
-    if (this.disposed) return null;
-    if (!(await this.deps.journal.claim(id))) return this.deps.journal.get(id);
-    let handle: JobHandle | undefined;
+  /**
+   * A run of attempts (a retry, the timer's due jobs): the timer waits until it is over and is set
+   * once at its end, so attempts never arm timers that start more passes over the same jobs.
+   */
+  private async pass<T>(work: () => Promise<T>): Promise<T> {
+    this.passes += 1;
     try {
+      return await work();
+    } finally {
+      this.passes -= 1;
+      await this.schedule();
+    }
+  }
+
+  /** One attempt, after any attempt already running in this process; the job as it is after it. */
+  private queueAttempt(id: string, expectedAttempts?: number): Promise<OutboxJob> {
+    const run = this.chain.then(() => this.attempt(id, expectedAttempts));
+    this.chain = run.catch(() => undefined);
+    return run.then(async (job) => job ?? (await this.mustGet(id)));
+  }
+
+  /**
+   * Claims the job and sends it. With `expectedAttempts` (a pass that listed the job), a job whose
+   * attempts changed since was tried by another process meanwhile: it is left as that process left
+   * it, not tried again. Only a job waiting (or one a crash left "sending") is sent: never a job
+   * done or cancelled meanwhile.
+   */
+  private async attempt(id: string, expectedAttempts?: number): Promise<OutboxJob | null> {
+    if (this.disposed) return null;
+    if (!(await this.deps.journal.claim(id))) {
+      // Another live process holds the claim: it is sending the job, though its file may not say so yet.
+      const held = await this.deps.journal.get(id);
+      return held?.state === 'queued' ? { ...held, state: 'sending' } : held;
+    }
+    try {
+      let sending = false;
       // A job found "sending" was interrupted mid-request by a crash: the blog may have it already.
-      const job = await this.update(id, (stored) =>
-        stored.state === 'done'
-          ? stored
-          : {
-              ...stored,
-              state: 'sending',
-              ambiguous: stored.ambiguous || stored.state === 'sending',
-              attempts: stored.attempts + 1,
-              nextAttemptAt: null,
-            },
-      );
-      if (!job || job.state === 'done') return job;
-      handle = this.deps.jobs.start(
+      const job = await this.update(id, (stored) => {
+        const waiting = stored.state === 'queued' || stored.state === 'sending';
+        if (!waiting || (expectedAttempts !== undefined && stored.attempts !== expectedAttempts))
+          return stored;
+        sending = true;
+        return {
+          ...stored,
+          state: 'sending',
+          ambiguous: stored.ambiguous || stored.state === 'sending',
+          attempts: stored.attempts + 1,
+          nextAttemptAt: null,
+        };
+      });
+      if (!job || !sending) return job;
+      const handle = this.deps.jobs.start(
         job.action === 'delete' ? `Deleting "${job.title}"` : `Publishing "${job.title || 'Untitled'}"`,
       );
       try {
@@ -378,7 +426,6 @@ export class Outbox {
       }
     } finally {
       await this.deps.journal.release(id);
-      await this.schedule();
     }
   }
 

@@ -30,6 +30,12 @@ function sameFiles(before: Map<string, string>, after: Map<string, string>): boo
   return true;
 }
 
+/** The files added, removed or changed between two snapshots, for the report. */
+function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
+  const paths = new Set([...before.keys(), ...after.keys()]);
+  return [...paths].filter((path) => before.get(path) !== after.get(path));
+}
+
 /** One sentence on stderr, no JSON log line, no stack. */
 export function saysOneSentence(result: CliResult, pattern: RegExp): boolean {
   const lines = result.stderr.trim().split('\n');
@@ -209,7 +215,9 @@ export async function diskFullAtEveryWrite(
       )
         problems.push(`${write.store} with ${freeKb} KB free: ${result.stderr.trim()}`);
       else if (!sameFiles(before, snapshot(dataDir)))
-        problems.push(`${write.store} with ${freeKb} KB free: files changed`);
+        problems.push(
+          `${write.store} with ${freeKb} KB free: files changed (${changedFiles(before, snapshot(dataDir)).join(', ')})`,
+        );
     }
     await runCliAsync(['drafts', 'restore', draftId], { dataDir });
   }

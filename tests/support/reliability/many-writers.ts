@@ -252,7 +252,15 @@ export async function twoCliProcesses(options: {
   scratch: string;
 }): Promise<Figure[]> {
   const { dataDir } = options;
-  const cli = (args: string[], input?: string) => runCliAsync(args, { dataDir, ...(input ? { input } : {}) });
+  const failures: string[] = [];
+  const cli = async (args: string[], input?: string) => {
+    const result = await runCliAsync(args, { dataDir, ...(input ? { input } : {}) });
+    if (result.status !== 0)
+      failures.push(
+        `${args.slice(0, 2).join(' ')}: exit ${result.status}: ${result.stderr.trim().split('\n')[0]}`,
+      );
+    return result;
+  };
 
   // drafts new, two loops at once
   let failed = 0;
@@ -307,6 +315,7 @@ export async function twoCliProcesses(options: {
       wrongHistory += 1;
   }
   const operations = made.length + failed + 2 * options.linksEach + 2 * options.jobs;
+  for (const failure of failures.slice(0, 10)) process.stderr.write(`two CLI processes: ${failure}\n`);
   return [
     figure(
       'R14',
