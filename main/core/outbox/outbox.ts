@@ -347,7 +347,10 @@ export class Outbox {
     this.timer = this.timers.setTimeout(
       () => {
         this.timer = undefined;
-        void this.runDue();
+        // Nothing awaits the timer: a failure here must be logged, never left as an unhandled rejection.
+        this.runDue().catch((error: unknown) =>
+          this.deps.logger.error('outbox timer run failed', { error: String(error) }),
+        );
       },
       Math.min(delay, 2 ** 31 - 1),
     );
@@ -361,7 +364,13 @@ export class Outbox {
       const due = (await this.deps.journal.list()).filter(
         (job) => job.state === 'queued' && (!job.nextAttemptAt || Date.parse(job.nextAttemptAt) <= now),
       );
-      for (const job of due) if (!this.disposed) await this.queueAttempt(job.id, job.attempts);
+      for (const job of due) {
+        if (this.disposed) break;
+        // Another process may remove a listed job before its turn (a CLI cancel, a sync tool).
+        await this.queueAttempt(job.id, job.attempts).catch((error: unknown) => {
+          if (!(error instanceof CoreFailure && error.code === 'not-found')) throw error;
+        });
+      }
     });
   }
 
