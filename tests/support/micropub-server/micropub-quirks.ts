@@ -42,6 +42,11 @@ export interface MicropubQuirks {
   renameOnNewName: 'properties-url' | 'source-only' | null;
   /** q=source, q=config and q=category send every list as an object keyed by position. */
   keyedLists: boolean;
+  /**
+   * The list form of q=source pages: `limit` posts after the one named by `after`, and a
+   * `paging.after` cursor while more follow. false: the plain list (the first `limit`, no cursor).
+   */
+  sourcePaging: boolean;
 }
 
 export const DEFAULT_QUIRKS: MicropubQuirks = {
@@ -58,6 +63,7 @@ export const DEFAULT_QUIRKS: MicropubQuirks = {
   wordpress: false,
   renameOnNewName: null,
   keyedLists: false,
+  sourcePaging: true,
 };
 
 /** The local site in its WordPress mode (see `wordpress`). */
