@@ -51,14 +51,14 @@ async function micropubBlog(count: number, quirks: Partial<MicropubQuirks> = {})
     if (answer.status !== 201) throw new Error(`seeding note ${i}: HTTP ${answer.status}`);
   }
   const dataDir = tempDir();
-  const { call } = openCore(dataDir);
+  const { call, core } = openCore(dataDir);
   const blog = await call('blogs-add', {
     protocol: 'micropub',
     homeUrl: site.url,
     endpoint: site.micropubUrl,
     token,
   });
-  return { site, dataDir, call, blog, token };
+  return { site, dataDir, call, core, blog, token };
 }
 
 const sourceReads = (site: MicropubSite) =>
@@ -107,6 +107,23 @@ describe('pulling a Micropub blog', () => {
     expect((await call('archive-search', { query: 'renamed', in: 'both' })).items).toEqual([
       expect.objectContaining({ kind: 'published', postId: `${site.url}posts/post-5` }),
     ]);
+  });
+
+  it('cancelled after its first page, stops there; the next pull goes on from it', async () => {
+    const { site, call, blog, core } = await micropubBlog(230);
+    const stop = core.events.onAny((event, payload) => {
+      const job = payload as { id: string; done: number; label: string; state: string };
+      if (event === 'progress' && job.state === 'running' && job.done >= 100)
+        void call('jobs-cancel', { id: job.id });
+    });
+    const cancelled = await call('archive-pull', { blogId: blog.id });
+    stop();
+    expect(cancelled).toMatchObject({ complete: false, seen: 100 });
+    expect((await call('jobs-list', {})).map((job) => job.state)).toEqual(['cancelled']);
+    site.startCase();
+    const after = await call('archive-pull', { blogId: blog.id });
+    expect(after).toMatchObject({ complete: true, resumed: true, seen: 230, total: 230 });
+    expect(sourceReads(site)).toHaveLength(2);
   });
 
   it('a server that does not page is asked once for all it has', async () => {

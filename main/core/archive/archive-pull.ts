@@ -88,7 +88,14 @@ export async function pullBlog(
   while (cursor) {
     if (signal.aborted) return result(false);
     progress(run.seen, Math.max(state.total, run.seen));
-    const page = await source.page(cursor, run.since);
+    let page: Awaited<ReturnType<PostSource['page']>>;
+    try {
+      page = await source.page(cursor, run.since);
+    } catch (error) {
+      // Cancelled mid-request: the page is asked for again next time.
+      if (signal.aborted) return result(false);
+      throw error;
+    }
     if (signal.aborted) return result(false);
     const changed: PostFile[] = [];
     for (const post of page.posts) {
