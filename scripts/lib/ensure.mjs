@@ -111,8 +111,8 @@ export function ensureSqliteBinding() {
 }
 
 /** True when Electron's own binary is installed, so the desktop app (and its e2e project) can run. */
-export function electronBinaryPresent() {
-  return existsSync(`${root}/node_modules/electron/path.txt`);
+export function electronBinaryPresent(electronPackage = `${root}/node_modules/electron`) {
+  return existsSync(`${electronPackage}/path.txt`);
 }
 
 const CHROMIUM_CANDIDATES = [

@@ -40,7 +40,3 @@ export class CoreFailure extends Error {
       : { code: this.code, message: this.message, detail: this.detail };
   }
 }
-
-export function isCoreFailure(value: unknown): value is CoreFailure {
-  return value instanceof CoreFailure;
-}

@@ -108,7 +108,7 @@ const handlers = {
     return element('blockquote', onlyParagraphs ? paragraphsAsLines(children) : children);
   },
   /** Event fences become the calendar's h-event HTML; other fences a code block without a trailing newline. */
-  code: (state: State, node: Code): ElementContent => {
+  code: (_state: State, node: Code): ElementContent => {
     const html = node.lang === 'event' || node.lang === 'events' ? fenceToHtml(node.lang, node.value) : null;
     if (html) return { type: 'raw', value: html } as unknown as ElementContent;
     const language = node.lang?.split(/\s+/)[0];

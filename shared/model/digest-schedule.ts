@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { dayString, tagSchema } from './bookmark';
 
 export const DIGEST_PERIODS = ['weekly', 'fortnightly', 'monthly'] as const;
-export type DigestPeriodKind = (typeof DIGEST_PERIODS)[number];
 
 /** The seed blog's digest title; {start} and {end} are written with the template's date format. */
 export const DEFAULT_SCHEDULE_TITLE = 'Bookmarks for {start} through {end}';
@@ -51,15 +50,12 @@ export const scheduleInputSchema = scheduleFields
   .strict()
   .refine(minAtMostMax, minAboveMax);
 export type DigestSchedule = z.output<typeof digestScheduleSchema>;
-export type DigestScheduleInput = z.input<typeof digestScheduleSchema>;
 
 /** A run of days, both inclusive, YYYY-MM-DD in the author's time zone. */
 export interface DayRange {
   from: string;
   to: string;
 }
-
-export const dayRangeSchema = z.object({ from: dayString, to: dayString }).strict();
 
 /** What happened when a period closed, for the author to see until dismissed. */
 export interface DigestNotice {

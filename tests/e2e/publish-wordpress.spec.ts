@@ -1,9 +1,11 @@
+import { runCliAsync } from '../support/cli';
 import { makePng } from '../support/png';
 import { wordpressRest } from '../support/wordpress/rest';
 import { startWordPress, stopWordPress, type WordPressPeer } from '../support/wordpress/wordpress-peer';
 import { BlogsPage } from './pages/BlogsPage';
 import { DraftsPage } from './pages/DraftsPage';
 import { expect, test } from './support/fixtures';
+import { SIZES, saveScreenshot } from './support/layout';
 
 // Its own WordPress on its own port, so it never disturbs the integration tests' instance.
 const PORT = process.env.POSTWRIGHT_E2E_WP_PORT ?? '8782';
@@ -156,4 +158,59 @@ test('first day: an empty library, the blog added, a post with a bold word, a li
   await expect(onBlog.getByRole('link', { name: 'View the post' })).toHaveAttribute('href', posts[0]!.link);
   const live = await page.request.get(posts[0]!.link);
   expect(await live.text()).toContain('Written on the first day.');
+});
+
+test('the preview shows the post in the blog’s own style, read from its home page, or in the clean one', async ({
+  app,
+}, testInfo) => {
+  const added = await runCliAsync(['blogs', 'add', wp.WP_URL, '--user', wp.WP_USER, '--password-stdin'], {
+    dataDir: app.dataDir,
+    input: wp.WP_PASSWORD,
+  });
+  expect(added.status, added.stderr).toBe(0);
+  const page = await app.open();
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // How the blog itself looks, as a reader's browser shows its home page.
+  const blogPage = await page.context().newPage();
+  await blogPage.goto(wp.WP_URL);
+  const blogLook = await blogPage.evaluate(() => ({
+    font: getComputedStyle(document.body).fontFamily,
+    background: getComputedStyle(document.body).backgroundColor,
+    title: getComputedStyle(document.querySelector('h1')!).color,
+  }));
+  await blogPage.close();
+  expect(blogLook.font).toContain('DejaVu Sans Mono');
+
+  const drafts = new DraftsPage(page);
+  await drafts.open();
+  await drafts.newDraft('Low tide walk');
+  await drafts.editor.focusEnd();
+  await drafts.editor.type('We met at the pier and walked two miles along the sand.');
+  await page.keyboard.press('Control+Alt+p');
+  const preview = page.getByRole('region', { name: 'Preview' });
+  const frame = preview.locator('iframe[title="Post preview"]');
+  const post = frame.contentFrame();
+  await expect(post.locator('.entry-title')).toHaveText('Low tide walk');
+  const look = () =>
+    post.locator('body').evaluate((body) => ({
+      font: getComputedStyle(body).fontFamily,
+      background: getComputedStyle(body).backgroundColor,
+      title: getComputedStyle(body.querySelector('.entry-title')!).color,
+    }));
+  await expect.poll(look).not.toEqual(blogLook);
+
+  await preview.getByRole('button', { name: 'Peer Test Blog’s style' }).click();
+  await expect(frame).toHaveAttribute('data-style', 'blog');
+  await expect(post.locator('.entry-content')).toContainText('two miles along the sand');
+  // The frame loads its new page after the attribute changes: asked until it has.
+  await expect.poll(look).toEqual(blogLook);
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await saveScreenshot(page, testInfo, 'preview-blog-style');
+  }
+
+  await preview.getByRole('button', { name: 'Clean' }).click();
+  await expect(frame).toHaveAttribute('data-style', 'clean');
+  await expect.poll(async () => (await look()).font).not.toContain('DejaVu Sans Mono');
 });

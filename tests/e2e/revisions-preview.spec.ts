@@ -1,13 +1,7 @@
 import { runCli } from '../support/cli';
 import { DraftsPage } from './pages/DraftsPage';
 import { expect, test } from './support/fixtures';
-import { saveScreenshot } from './support/layout';
-
-const SIZES = [
-  { width: 1024, height: 700 },
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-];
+import { SIZES, saveScreenshot } from './support/layout';
 
 test('a revision shows what changed since, word by word, and restoring it can be undone', async ({
   app,
@@ -72,6 +66,8 @@ test('the preview shows the post as typed, in a frame that runs no script, and c
   await drafts.editor.type('two miles');
   await drafts.editor.press('Control+b');
   await drafts.editor.type(' along the sand.');
+  // The browser host keeps the browser's own spell check (and its context menu) in the body.
+  expect(await drafts.editor.body.evaluate((body: HTMLElement) => body.spellcheck)).toBe(true);
 
   await page.keyboard.press('Control+Alt+p');
   const preview = page.getByRole('region', { name: 'Preview' });

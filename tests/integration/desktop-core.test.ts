@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
 import { coreCaller } from '../support/core-call';
+import { makePng } from '../support/png';
 import { addTestBlog } from '../support/publishing';
 import { createTestCore } from '../support/test-core';
 import { useTempDir } from '../support/temp-dir';
@@ -78,6 +79,30 @@ describe('revisions', () => {
       ).rejects.toMatchObject({
         code: 'not-found',
       });
+    } finally {
+      await core.dispose();
+    }
+  });
+});
+
+describe('the preview', () => {
+  it('shows the draft’s own images, inlined for its frame; nothing else of the disk comes in', async () => {
+    const { core, call } = open();
+    try {
+      const png = makePng(3);
+      const draft = await call('drafts-create', { title: 'Pier' });
+      const { src } = await call('drafts-add-asset', {
+        id: draft.id,
+        filename: 'pier.png',
+        mimeType: 'image/png',
+        dataBase64: png.toString('base64'),
+      });
+      const html = await call('preview-html', {
+        draftId: draft.id,
+        html: `<p><img src="${src}" alt="The pier"></p><p><img src="/drafts/${draft.id}/assets/..%2fdraft.json" alt="x"></p>`,
+      });
+      expect(html).toContain(`<img src="data:image/png;base64,${png.toString('base64')}" alt="The pier">`);
+      expect(html).not.toContain('formatVersion');
     } finally {
       await core.dispose();
     }

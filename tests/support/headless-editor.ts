@@ -1,4 +1,4 @@
-import { $getRoot, createEditor, type LexicalEditor, type SerializedLexicalNode } from 'lexical';
+import { createEditor, type LexicalEditor, type SerializedLexicalNode } from 'lexical';
 import { $exportBodyHtml, $replaceBodyWithHtml } from '../../renderer/features/editor/html/body-html';
 import { EDITOR_NODES } from '../../renderer/features/editor/nodes';
 
@@ -160,8 +160,4 @@ export function documentOf(editor: LexicalEditor): Json[] {
   );
   // Cells keep their paragraph even when empty: a table cell always holds one.
   return children;
-}
-
-export function isEmpty(editor: LexicalEditor): boolean {
-  return editor.read(() => $getRoot().getTextContent().trim() === '');
 }

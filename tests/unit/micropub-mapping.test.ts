@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveLocation, withQuery } from '../../main/core/publish/micropub/endpoint-url';
 import { readHEvent } from '../../main/core/publish/micropub/h-event-markup';
 import { failureFromResponse, readBodyError } from '../../main/core/publish/micropub/micropub-errors';
-import { difference } from '../../main/core/publish/micropub/micropub-publisher';
+import { difference } from '../../main/core/publish/micropub/update-difference';
 import { parseConfig, parseSource } from '../../main/core/publish/micropub/micropub-responses';
 import { editWarning, grantSentence, grantSummary } from '../../shared/publish/micropub-scope';
 import {

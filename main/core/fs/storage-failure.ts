@@ -45,8 +45,3 @@ export function storageFailure(error: unknown): CoreFailure | null {
 function withoutTempName(path: string): string {
   return path.replace(/([/\\])\.([^/\\]+)\.[0-9a-f]+\.tmp$/, '$1$2').replace(/\.tmp-[0-9a-z]+$/i, '');
 }
-
-/** Rethrows a storage error as its sentence; anything else as it was. */
-export function asStorageFailure(error: unknown): unknown {
-  return storageFailure(error) ?? error;
-}

@@ -1,15 +1,15 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { AccountBlog, DiscoveryReport } from '../../../shared/model/blog';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { DiscoveryReport } from '../../../shared/model/blog';
 import { useCore } from '../../core/CoreContext';
-import { Field, InputField } from '../../components/Field';
+import { Field } from '../../components/Field';
 import { DiscoveryVerdict } from './DiscoveryVerdict';
-import { errorText } from './error-text';
 import { MicropubSignIn } from '../micropub/MicropubSignIn';
+import { AccountBlogPicker, MetaWeblogSignInForm } from './MetaWeblogSignInForm';
+import { ProtocolChoice, type Protocol } from './ProtocolChoice';
+import { useMetaWeblogAccount } from './useMetaWeblogAccount';
+import { useStepMessages } from './useStepMessages';
 
 type Step = 'address' | 'sign-in' | 'pick';
-
-/** What is going on (or went wrong) at one step, shown under that step's form. */
-type Message = { step: Step; busy: string } | { step: Step; error: string };
 
 /**
  * "Add a blog": from the home page address, discovery (one verdict, the probes under Details), then
@@ -21,40 +21,15 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
   const [step, setStep] = useState<Step>('address');
   const [url, setUrl] = useState('');
   const [report, setReport] = useState<DiscoveryReport | null>(null);
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [accountBlogs, setAccountBlogs] = useState<AccountBlog[]>([]);
-  const [chosen, setChosen] = useState<string>('');
-  const [message, setMessage] = useState<Message | null>(null);
-  const [protocol, setProtocol] = useState<'micropub' | 'metaweblog'>('metaweblog');
-  const busy = message !== null && 'busy' in message;
+  const [protocol, setProtocol] = useState<Protocol>('metaweblog');
+  const { busy, failedAt, run, messageAt } = useStepMessages<Step>();
+  const close = () => dialog.current?.close();
+  const account = useMetaWeblogAccount(report, run, { signedIn: () => setStep('pick'), added: close });
   const addressProblem = useId();
 
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
-
-  async function run(at: Step, label: string, work: () => Promise<void>) {
-    setMessage({ step: at, busy: label });
-    try {
-      await work();
-      setMessage(null);
-    } catch (failure) {
-      setMessage({ step: at, error: errorText(failure) });
-    }
-  }
-
-  /** The busy line or the error of one step, in place. */
-  const messageAt = (at: Step, id?: string): ReactNode =>
-    message?.step !== at ? null : 'busy' in message ? (
-      <p className="muted" role="status">
-        {message.busy}
-      </p>
-    ) : (
-      <p className="notice notice--warn" role="alert" id={id}>
-        {message.error}
-      </p>
-    );
 
   const discover = (event: FormEvent) => {
     event.preventDefault();
@@ -68,44 +43,7 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
     });
   };
 
-  const signIn = (event: FormEvent) => {
-    event.preventDefault();
-    if (!report?.metaweblog) return;
-    const endpoint = report.metaweblog.endpoint;
-    void run('sign-in', 'Signing in…', async () => {
-      const blogs = await core.call('blogs-account-blogs', { endpoint, username, password });
-      setAccountBlogs(blogs);
-      const home = report.homeUrl.replace(/\/+$/, '');
-      const preferred =
-        blogs.find((blog) => blog.remoteBlogId === report.metaweblog?.remoteBlogId) ??
-        blogs.find((blog) => blog.url.replace(/\/+$/, '') === home) ??
-        blogs[0];
-      setChosen(preferred?.remoteBlogId ?? '');
-      setStep('pick');
-    });
-  };
-
-  const add = (event: FormEvent) => {
-    event.preventDefault();
-    if (!report?.metaweblog) return;
-    const blog = accountBlogs.find((entry) => entry.remoteBlogId === chosen);
-    if (!blog) return;
-    const endpoint = report.metaweblog.endpoint;
-    void run('pick', 'Adding the blog…', async () => {
-      await core.call('blogs-add', {
-        protocol: 'metaweblog',
-        homeUrl: report.homeUrl,
-        endpoint,
-        remoteBlogId: blog.remoteBlogId,
-        name: blog.name || report.title || undefined,
-        username,
-        password,
-      });
-      dialog.current?.close();
-    });
-  };
-
-  const addressFailed = message?.step === 'address' && 'error' in message;
+  const addressFailed = failedAt('address');
   return (
     <dialog ref={dialog} className="add-blog" aria-label="Add a blog" onClose={onClose}>
       <h2>Add a blog</h2>
@@ -132,88 +70,22 @@ export function AddBlogDialog({ onClose }: { onClose: () => void }) {
       {report && (
         <section aria-label="What discovery found" className="add-blog__found">
           <DiscoveryVerdict report={report} />
-          {report.micropub && report.metaweblog && (
-            <fieldset className="field-group" aria-label="Publish with">
-              <legend>This blog offers two ways to publish</legend>
-              <label>
-                <input
-                  type="radio"
-                  checked={protocol === 'micropub'}
-                  onChange={() => setProtocol('micropub')}
-                />{' '}
-                Micropub
-              </label>{' '}
-              <label>
-                <input
-                  type="radio"
-                  checked={protocol === 'metaweblog'}
-                  onChange={() => setProtocol('metaweblog')}
-                />{' '}
-                MetaWeblog
-              </label>
-            </fieldset>
-          )}
+          {report.micropub && report.metaweblog && <ProtocolChoice value={protocol} onChange={setProtocol} />}
         </section>
       )}
 
-      {report?.micropub && protocol === 'micropub' && (
-        <MicropubSignIn report={report} onAdded={() => dialog.current?.close()} />
-      )}
+      {report?.micropub && protocol === 'micropub' && <MicropubSignIn report={report} onAdded={close} />}
 
       {step !== 'address' && report?.metaweblog && protocol === 'metaweblog' && (
-        <form onSubmit={signIn} className="add-blog__signin" aria-label="Sign in">
-          <p className="muted">
-            Sign in with your blog’s user name and password. The password is kept in the secret store, never
-            in the settings; on WordPress an application password works too.
-          </p>
-          <InputField
-            label="User name"
-            value={username}
-            onChange={setUsername}
-            autoComplete="username"
-            required
-          />
-          <InputField
-            label="Password"
-            type="password"
-            value={password}
-            onChange={setPassword}
-            autoComplete="current-password"
-            required
-          />
-          <button type="submit" className="button" disabled={busy || !username || !password}>
-            Sign in
-          </button>
-          {messageAt('sign-in')}
-        </form>
+        <MetaWeblogSignInForm account={account} busy={busy} message={messageAt('sign-in')} />
       )}
 
       {step === 'pick' && protocol === 'metaweblog' && (
-        <form onSubmit={add} aria-label="Choose the blog">
-          <fieldset className="field-group">
-            <legend>Blogs on this account</legend>
-            {accountBlogs.map((blog) => (
-              <label key={blog.remoteBlogId} className="add-blog__choice">
-                <input
-                  type="radio"
-                  name="account-blog"
-                  value={blog.remoteBlogId}
-                  checked={chosen === blog.remoteBlogId}
-                  onChange={() => setChosen(blog.remoteBlogId)}
-                />
-                {blog.name || blog.url} <span className="muted">{blog.url}</span>
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" className="button button--primary" disabled={busy || !chosen}>
-            Add blog
-          </button>
-          {messageAt('pick')}
-        </form>
+        <AccountBlogPicker account={account} busy={busy} message={messageAt('pick')} />
       )}
 
       <div className="add-blog__actions">
-        <button type="button" className="button" onClick={() => dialog.current?.close()}>
+        <button type="button" className="button" onClick={close}>
           Close
         </button>
       </div>

@@ -1,12 +1,4 @@
-import {
-  createContext,
-  useContext,
-  useEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useUiState } from '../../app/UiStateContext';
 import { useCore } from '../../core/CoreContext';
 import { CommandRegistry, type CommandBinding } from './command-registry';
@@ -46,30 +38,6 @@ export function useCommand(id: string, run: () => void, when?: () => boolean) {
     };
     return registry.bind(id, binding);
   }, [registry, id]);
-}
-
-/** Runs a command by id (the palette, a menu item, a button that mirrors a command). */
-export function useRunCommand(): (id: string) => boolean {
-  const { registry } = useCommands();
-  return (id) => registry.run(id);
-}
-
-export function useOpenPalette(): (mode?: PaletteMode) => void {
-  return useCommands().openPalette;
-}
-
-/** Re-renders when bindings change, for views that show what applies now. */
-export function useRegistryVersion(): number {
-  const { registry } = useCommands();
-  const version = useRef(0);
-  return useSyncExternalStore(
-    (notify) =>
-      registry.subscribe(() => {
-        version.current += 1;
-        notify();
-      }),
-    () => version.current,
-  );
 }
 
 function isEditable(target: EventTarget | null): boolean {

@@ -37,7 +37,7 @@ export function DraftOutboxState({ draftId }: { draftId: string }) {
 
   if (!job) return null;
   return (
-    <div className="draft-outbox" role="status" aria-label="Outbox">
+    <div className="draft-outbox" role="status" aria-label="Outbox" data-outbox-row tabIndex={-1}>
       <span className={`outbox__state outbox__state--${job.state}`}>{OUTBOX_STATE_LABEL[job.state]}</span>
       <span className="draft-outbox__text">
         {job.state === 'cancelled'

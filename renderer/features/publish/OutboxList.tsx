@@ -38,7 +38,7 @@ export function OutboxList({ request }: { request?: OutboxRequest }) {
       ) : (
         <ul className="outbox__list" aria-label="Outbox">
           {jobs.slice(0, 50).map((job) => (
-            <li key={job.id} className="outbox__item">
+            <li key={job.id} className="outbox__item" data-outbox-row tabIndex={-1}>
               <span className={`outbox__state outbox__state--${job.state}`}>
                 {OUTBOX_STATE_LABEL[job.state]}
               </span>

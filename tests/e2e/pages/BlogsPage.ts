@@ -27,6 +27,11 @@ export class BlogsPage {
     await this.shell.open('Blogs');
   }
 
+  /** One publish in the outbox, by its draft's title. */
+  outboxEntry(title: string): Locator {
+    return this.outbox.getByRole('listitem').filter({ hasText: title });
+  }
+
   step(name: string): Locator {
     return this.discoverySteps.getByRole('listitem').filter({ hasText: name });
   }

@@ -90,6 +90,13 @@ export async function expectNoSidewaysScroll(page: Page) {
   expect(overflow, 'nothing scrolls sideways').toEqual([]);
 }
 
+/** The window sizes every screen is looked at in. */
+export const SIZES = [
+  { width: 1024, height: 700 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+];
+
 /** A screenshot for a person to look at, kept with the run's results (never committed). */
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string) {
   const { width, height } = page.viewportSize()!;

@@ -67,3 +67,15 @@ export async function retype(field: Locator, text: string) {
   else await field.page().keyboard.type(text);
   await expect(field).toHaveValue(text);
 }
+
+/**
+ * Moves the focus with Tab (or Shift+Tab, `backwards`), as a keyboard user does, until `target`
+ * has it; fails when 40 presses do not reach it.
+ */
+export async function tabTo(target: Locator, { backwards = false } = {}) {
+  for (let presses = 0; presses < 40; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await target.page().keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  await expect(target, `reached with ${backwards ? 'Shift+Tab' : 'Tab'}`).toBeFocused();
+}

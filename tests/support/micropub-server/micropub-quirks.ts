@@ -11,6 +11,8 @@ export interface MicropubQuirks {
     description: string;
     /** `empty`: the status alone, with no body at all. */
     shape: 'oauth' | 'code-message' | 'html' | 'in-200' | 'empty';
+    /** Sent as Retry-After (seconds): the client is to wait that long before it tries again. */
+    retryAfterSeconds?: number;
   } | null;
   /** q=source answers single values as objects, not lists. */
   sourceAsObjects: boolean;

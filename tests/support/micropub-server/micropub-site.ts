@@ -136,6 +136,8 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
     const failure = settings.failNext;
     if (!failure) return false;
     settings.failNext = null;
+    if (failure.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(failure.retryAfterSeconds));
     if (failure.shape === 'empty') {
       response.writeHead(failure.status);
       response.end();

@@ -1,7 +1,7 @@
 import { resolveLocation } from './endpoint-url';
-import { readBodyError } from './micropub-errors';
+import { failureFromResponse, readBodyError, type RequestContext } from './micropub-errors';
 import { asList } from './micropub-responses';
-import type { MicropubUpdate } from './micropub-types';
+import type { MicropubAction, MicropubUpdate } from './micropub-types';
 
 /** An answer as the client reads it: status, body text (size-capped), lower-cased headers. */
 export interface RawResponse {
@@ -50,4 +50,23 @@ export function postUrlInBody(answer: RawResponse): string | null {
     if (typeof first === 'string') return resolveLocation(first, answer.url);
   }
   return null;
+}
+
+/** A create or upload answer: 201/202 (or 200 with a Location) and no error in the body; its address. */
+export function createdAddress(
+  answer: RawResponse,
+  action: MicropubAction,
+  context: RequestContext = {},
+): string | null {
+  const ok =
+    answer.status === 201 || answer.status === 202 || (answer.status === 200 && !!answer.headers.location);
+  if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer, context);
+  if (answer.headers.location) return resolveLocation(answer.headers.location, answer.url);
+  return postUrlInBody(answer);
+}
+
+/** An update or action answer: 200, 201, 202 or 204, and no error in the body. */
+export function expectSuccess(answer: RawResponse, action: MicropubAction, context: RequestContext): void {
+  const ok = answer.status === 200 || answer.status === 201 || answer.status === 202 || answer.status === 204;
+  if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer, context);
 }

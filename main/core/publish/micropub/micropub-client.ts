@@ -1,20 +1,13 @@
 import type { AxiosRequestConfig } from 'axios';
-import { outboundRefusal } from '../../net/outbound-policy';
-import type { HttpClient } from '../../platform/http';
-import { resolveLocation, withQuery } from './endpoint-url';
+import { resolveLocation } from './endpoint-url';
 import {
-  bodyHoldsError,
   changedProperties,
+  createdAddress,
+  expectSuccess,
   MAY_MOVE,
   postUrlInBody,
-  type RawResponse,
 } from './micropub-answers';
-import {
-  failureFromNetwork,
-  failureFromResponse,
-  MicropubFailure,
-  type RequestContext,
-} from './micropub-errors';
+import { MicropubFailure } from './micropub-errors';
 import {
   asList,
   EMPTY_CONFIG,
@@ -23,6 +16,7 @@ import {
   parseSource,
   parseSyndicateTo,
 } from './micropub-responses';
+import { noDetails, postTo, queryJson, type TransportOptions } from './micropub-transport';
 import { checkFormat, formBody, formFields, jsonCreate, jsonUpdate, multipartCreate } from './request-body';
 import type {
   MicropubAction,
@@ -34,23 +28,11 @@ import type {
   SyndicationTarget,
 } from './micropub-types';
 
-export interface MicropubClientOptions {
-  http: HttpClient;
+export interface MicropubClientOptions extends TransportOptions {
   /** The Micropub endpoint, exactly as discovered (it may carry a query string). */
   endpoint: string;
   mediaEndpoint?: string | null;
-  token: string;
-  /** Cancels every request of this client (the outbox's or the caller's signal). */
-  signal?: AbortSignal;
-  /** Each request's deadline; a slow drip of bytes does not extend it. */
-  timeoutMs?: number;
-  /** The site's home page as the author typed it: anchors the outbound policy. */
-  anchor?: string;
 }
-
-/** The limits of what the client reads back: answers are small JSON documents. */
-const MAX_ANSWER = 5 * 1024 * 1024;
-const DEFAULT_TIMEOUT = 30_000;
 
 export interface CreateResult {
   /** The post's URL from `Location`; null when a server accepted the post but did not say where. */
@@ -59,9 +41,10 @@ export interface CreateResult {
 }
 
 /**
- * A Micropub client over the core's axios instance. The token travels only in the Authorization
- * header (never also in the body), answers are size-capped and validated, and every request has a
- * deadline. Errors are MicropubFailures: a sentence for the author plus traits for the outbox.
+ * A Micropub client over the core's axios instance (micropub-transport.ts): the token travels only
+ * in the Authorization header (never also in the body), answers are size-capped and validated, and
+ * every request has a deadline. Errors are MicropubFailures: a sentence for the author plus traits
+ * for the outbox.
  */
 export class MicropubClient {
   constructor(private readonly options: MicropubClientOptions) {}
@@ -83,22 +66,22 @@ export class MicropubClient {
           : { data: multipartCreate(post) };
     const context = { properties: Object.keys(post.properties) };
     const answer = await this.post('create', this.options.endpoint, request);
-    return { url: this.created(answer, 'create', context), status: answer.status };
+    return { url: createdAddress(answer, 'create', context), status: answer.status };
   }
 
   /** Uploads one file to the media endpoint (multipart, part `file`) and returns its URL from Location. */
   async upload(file: { filename: string; mimeType: string; data: Uint8Array }): Promise<string> {
     const endpoint = this.options.mediaEndpoint;
-    if (!endpoint) throw new MicropubFailure('not-found', 'This blog has no media endpoint.', nothing());
+    if (!endpoint) throw new MicropubFailure('not-found', 'This blog has no media endpoint.', noDetails());
     const form = new FormData();
     form.append('file', new Blob([file.data], { type: file.mimeType }), file.filename);
     const answer = await this.post('media', endpoint, { data: form });
-    const url = this.created(answer, 'media');
+    const url = createdAddress(answer, 'media');
     if (!url) {
       throw new MicropubFailure(
         'remote-error',
         'The media endpoint took the file but did not say where it is (no Location). The post was not sent.',
-        nothing(answer.status),
+        noDetails(answer.status),
       );
     }
     return url;
@@ -114,7 +97,7 @@ export class MicropubClient {
       data: jsonUpdate(url, update),
       headers: { 'Content-Type': 'application/json' },
     });
-    this.expectOk(answer, 'update', { properties: changedProperties(update), url });
+    expectSuccess(answer, 'update', { properties: changedProperties(update), url });
     const named = answer.headers.location
       ? resolveLocation(answer.headers.location, answer.url)
       : postUrlInBody(answer);
@@ -182,7 +165,7 @@ export class MicropubClient {
       throw new MicropubFailure(
         'remote-error',
         'The blog sent back something that is not a post.',
-        nothing(200),
+        noDetails(200),
       );
     }
     return source;
@@ -246,86 +229,14 @@ export class MicropubClient {
       ]).toString(),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
-    this.expectOk(answer, action, { url });
+    expectSuccess(answer, action, { url });
   }
 
-  private async query(params: [string, string][]): Promise<unknown> {
-    const url = withQuery(this.options.endpoint, params);
-    const answer = await this.send('read', { method: 'GET', url, maxRedirects: 3 });
-    if (answer.status !== 200) throw failureFromResponse('read', answer);
-    let json: unknown;
-    try {
-      json = JSON.parse(answer.body);
-    } catch {
-      throw failureFromResponse('read', { ...answer, status: answer.status === 200 ? 502 : answer.status });
-    }
-    if (json && typeof json === 'object' && 'error' in json) throw failureFromResponse('read', answer);
-    return json;
+  private query(params: [string, string][]): Promise<unknown> {
+    return queryJson(this.options, this.options.endpoint, params);
   }
 
-  private post(action: MicropubAction, url: string, request: AxiosRequestConfig): Promise<RawResponse> {
-    // A redirected POST would be re-sent as a GET by the HTTP stack: treat a redirect as an answer.
-    return this.send(action, { ...request, method: 'POST', url, maxRedirects: 0 });
+  private post(action: MicropubAction, url: string, request: AxiosRequestConfig) {
+    return postTo(this.options, action, url, request);
   }
-
-  /** A create or upload answer: 201/202 (or 200 with a Location) and no error in the body. */
-  private created(answer: RawResponse, action: MicropubAction, context: RequestContext = {}): string | null {
-    const ok =
-      answer.status === 201 || answer.status === 202 || (answer.status === 200 && !!answer.headers.location);
-    if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer, context);
-    if (answer.headers.location) return resolveLocation(answer.headers.location, answer.url);
-    return postUrlInBody(answer);
-  }
-
-  private expectOk(answer: RawResponse, action: MicropubAction, context: RequestContext): void {
-    const ok =
-      answer.status === 200 || answer.status === 201 || answer.status === 202 || answer.status === 204;
-    if (!ok || bodyHoldsError(answer)) throw failureFromResponse(action, answer, context);
-  }
-
-  private async send(action: MicropubAction, request: AxiosRequestConfig): Promise<RawResponse> {
-    const deadline = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT);
-    const signal = this.options.signal ? AbortSignal.any([this.options.signal, deadline]) : deadline;
-    const url = request.url!;
-    try {
-      const response = await this.options.http.request<string>({
-        ...request,
-        headers: {
-          Accept: 'application/json',
-          ...request.headers,
-          Authorization: `Bearer ${this.options.token}`,
-        },
-        responseType: 'text',
-        transformResponse: [(data: unknown) => data],
-        maxContentLength: MAX_ANSWER,
-        validateStatus: () => true,
-        signal,
-        outbound: { ...(this.options.anchor ? { anchor: this.options.anchor } : {}), what: 'The site' },
-      });
-      const headers: Record<string, string | undefined> = {};
-      for (const [name, value] of Object.entries(response.headers ?? {})) {
-        headers[name.toLowerCase()] = Array.isArray(value)
-          ? value.join(', ')
-          : value == null
-            ? undefined
-            : String(value);
-      }
-      return {
-        status: response.status,
-        body: typeof response.data === 'string' ? response.data : '',
-        headers,
-        url,
-      };
-    } catch (error) {
-      if (error instanceof MicropubFailure) throw error;
-      const refusal = outboundRefusal(error);
-      if (refusal) throw new MicropubFailure('remote-error', refusal.message, nothing());
-      const cause = signal.aborted ? Object.assign(error as object, { cause: signal.reason }) : error;
-      throw failureFromNetwork(action, cause, url);
-    }
-  }
-}
-
-function nothing(status: number | null = null) {
-  return { status, error: null, details: null };
 }

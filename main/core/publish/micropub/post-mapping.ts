@@ -25,8 +25,9 @@ export interface MicropubPostInput {
 }
 
 /**
- * One post model onto Micropub (DESIGN §3): an article is JSON with HTML content, a note plain text,
- * a bookmark names the page it bookmarks, an event is an h-event read from the calendar's markup.
+ * One post model onto Micropub (docs/micropub.md, "How a draft becomes a Micropub post"): an
+ * article is JSON with HTML content, a note plain text, a bookmark names the page it bookmarks, an
+ * event is an h-event read from the calendar's markup.
  * A body of plain paragraphs is plain text in JSON too: servers (and the public test suite) take a
  * string for a plain post, and `{html}` only when there is markup to keep.
  */

@@ -1,4 +1,4 @@
-import type { DOMConversionMap, LexicalNode, NodeKey, SerializedLexicalNode, Spread } from 'lexical';
+import type { DOMConversionMap, NodeKey, SerializedLexicalNode, Spread } from 'lexical';
 import { eventBlockHtml, type EventForHtml } from '../../../../shared/events/event-html';
 import { formatEventLine } from '../../../../shared/events/event-text';
 import { HtmlBlockNode, importHtmlBlock } from './HtmlBlockNode';
@@ -63,8 +63,4 @@ export class EventNode extends HtmlBlockNode {
 
 export function $createEventNode(event: EventBlockData): EventNode {
   return new EventNode(event);
-}
-
-export function $isEventNode(node: LexicalNode | null | undefined): node is EventNode {
-  return node instanceof EventNode;
 }

@@ -1,4 +1,4 @@
-import type { DOMConversionMap, LexicalNode, NodeKey, SerializedLexicalNode, Spread } from 'lexical';
+import type { DOMConversionMap, NodeKey, SerializedLexicalNode, Spread } from 'lexical';
 import { upcomingEventsHtml, type EventForHtml } from '../../../../shared/events/event-html';
 import { formatEventLine } from '../../../../shared/events/event-text';
 import { HtmlBlockNode, importHtmlBlock } from './HtmlBlockNode';
@@ -80,8 +80,4 @@ export class UpcomingEventsNode extends HtmlBlockNode {
 
 export function $createUpcomingEventsNode(heading: string, items: UpcomingItem[]): UpcomingEventsNode {
   return new UpcomingEventsNode(heading, items);
-}
-
-export function $isUpcomingEventsNode(node: LexicalNode | null | undefined): node is UpcomingEventsNode {
-  return node instanceof UpcomingEventsNode;
 }

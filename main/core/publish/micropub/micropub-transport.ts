@@ -1,0 +1,108 @@
+import type { AxiosRequestConfig } from 'axios';
+import { outboundRefusal } from '../../net/outbound-policy';
+import type { HttpClient } from '../../platform/http';
+import type { RawResponse } from './micropub-answers';
+import { failureFromNetwork, failureFromResponse, MicropubFailure } from './micropub-errors';
+import { withQuery } from './endpoint-url';
+import type { MicropubAction } from './micropub-types';
+
+/** How the client reaches its endpoints: the part of MicropubClientOptions every request uses. */
+export interface TransportOptions {
+  http: HttpClient;
+  token: string;
+  /** Cancels every request of this client (the outbox's or the caller's signal). */
+  signal?: AbortSignal;
+  /** Each request's deadline; a slow drip of bytes does not extend it. */
+  timeoutMs?: number;
+  /** The site's home page as the author typed it: anchors the outbound policy. */
+  anchor?: string;
+}
+
+/** The limits of what the client reads back: answers are small JSON documents. */
+const MAX_ANSWER = 5 * 1024 * 1024;
+const DEFAULT_TIMEOUT = 30_000;
+
+/** A failure's details when the server said nothing more than its status (or nothing at all). */
+export function noDetails(status: number | null = null) {
+  return { status, error: null, details: null };
+}
+
+/** A POST to the endpoint; a redirect is the answer, never followed (see below). */
+export function postTo(
+  options: TransportOptions,
+  action: MicropubAction,
+  url: string,
+  request: AxiosRequestConfig,
+): Promise<RawResponse> {
+  // A redirected POST would be re-sent as a GET by the HTTP stack: treat a redirect as an answer.
+  return send(options, action, { ...request, method: 'POST', url, maxRedirects: 0 });
+}
+
+/** A `GET endpoint?q=…` read as JSON; a non-200, a body that is not JSON, or an error document fails. */
+export async function queryJson(
+  options: TransportOptions,
+  endpoint: string,
+  params: [string, string][],
+): Promise<unknown> {
+  const url = withQuery(endpoint, params);
+  const answer = await send(options, 'read', { method: 'GET', url, maxRedirects: 3 });
+  if (answer.status !== 200) throw failureFromResponse('read', answer);
+  let json: unknown;
+  try {
+    json = JSON.parse(answer.body);
+  } catch {
+    throw failureFromResponse('read', { ...answer, status: answer.status === 200 ? 502 : answer.status });
+  }
+  if (json && typeof json === 'object' && 'error' in json) throw failureFromResponse('read', answer);
+  return json;
+}
+
+/**
+ * One request over the core's axios instance: the token only in the Authorization header, the answer
+ * size-capped and read as text, a deadline, and the outbound policy. Failures are MicropubFailures.
+ */
+async function send(
+  options: TransportOptions,
+  action: MicropubAction,
+  request: AxiosRequestConfig,
+): Promise<RawResponse> {
+  const deadline = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  const url = request.url!;
+  try {
+    const response = await options.http.request<string>({
+      ...request,
+      headers: {
+        Accept: 'application/json',
+        ...request.headers,
+        Authorization: `Bearer ${options.token}`,
+      },
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      maxContentLength: MAX_ANSWER,
+      validateStatus: () => true,
+      signal,
+      outbound: { ...(options.anchor ? { anchor: options.anchor } : {}), what: 'The site' },
+    });
+    const headers: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(response.headers ?? {})) {
+      headers[name.toLowerCase()] = Array.isArray(value)
+        ? value.join(', ')
+        : value == null
+          ? undefined
+          : String(value);
+    }
+    return {
+      status: response.status,
+      body: typeof response.data === 'string' ? response.data : '',
+      headers,
+      url,
+    };
+  } catch (error) {
+    if (error instanceof MicropubFailure) throw error;
+    const refusal = outboundRefusal(error);
+    if (refusal) throw new MicropubFailure('remote-error', refusal.message, noDetails());
+    const cause = signal.aborted ? Object.assign(error as object, { cause: signal.reason }) : error;
+    throw failureFromNetwork(action, cause, url);
+  }
+}

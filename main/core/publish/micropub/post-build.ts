@@ -1,0 +1,138 @@
+import type { MicropubConfig } from '../../../../shared/model/micropub';
+import type { DraftStore } from '../../drafts/draft-store';
+import { PublishError } from '../../outbox/publish-error';
+import type { PublishContext } from '../../outbox/publisher';
+import { readImage, replaceImageSources, type LocalImage } from '../draft-images';
+import { draftEncoding } from './alt-text';
+import type { MicropubAccess } from './micropub-access';
+import type { MicropubClient } from './micropub-client';
+import type { MicropubFile, MicropubFormat } from './micropub-types';
+import { bodyImages, toMicropubCreate, withoutImages } from './post-mapping';
+
+export interface PostBuildDeps {
+  access: MicropubAccess;
+  drafts: Pick<DraftStore, 'assetFile'>;
+}
+
+/** The post's properties: images uploaded first (media endpoint) or loaded as files (multipart). */
+export async function buildMicropubPost(
+  deps: PostBuildDeps,
+  context: PublishContext,
+  client: MicropubClient,
+  config: MicropubConfig,
+  forUpdate: boolean,
+) {
+  const { draft, job, blog } = context;
+  const options = job.options.micropub ?? {};
+  const alts = new Map(bodyImages(draft.html).map((image) => [image.src, image.alt]));
+  const mediaEndpoint = config.mediaEndpoint ?? blog.micropub?.mediaEndpoint ?? null;
+  const { kind, format, local, warnings, refusal } = draftEncoding({
+    draft,
+    blogName: blog.name,
+    options,
+    mediaEndpoint,
+    drafts: deps.drafts,
+    forUpdate,
+  });
+  if (refusal) throw new PublishError('invalid-args', refusal, 'permanent', false);
+  if (options.syndicateTo?.length) await checkTargets(client, config, options.syndicateTo);
+
+  let html = draft.html;
+  const files: MicropubFile[] = [];
+  if (local.length && mediaEndpoint) {
+    html = replaceImageSources(html, await uploadToMedia(deps, context, local, mediaEndpoint));
+  } else if (local.length) {
+    files.push(...(await imagesAsFiles(local, format, blog.name)));
+    html = withoutImages(html, new Set(local.map((image) => image.src)));
+  }
+  const photos = bodyImages(html).map((image) => ({
+    url: image.src,
+    alt: alts.get(image.src) ?? image.alt,
+  }));
+  const post = toMicropubCreate({
+    kind,
+    format,
+    title: draft.title,
+    html,
+    slug: draft.slug,
+    excerpt: draft.excerpt,
+    categories: [...draft.tags, ...draft.categories],
+    publishAt: job.options.date ?? draft.publishAt,
+    status: job.options.status ?? null,
+    visibility: options.visibility ?? null,
+    photos: photos.filter((photo) => /^https?:\/\//i.test(photo.url)),
+    files,
+    syndicateTo: forUpdate ? [] : (options.syndicateTo ?? []),
+    destination: options.destination ?? null,
+  });
+  return { post, format, warnings };
+}
+
+/**
+ * Uploads the draft's own images to the media endpoint, each once: an upload the job already
+ * recorded (an earlier attempt) is reused. Answers each image's src → its address on the blog.
+ */
+async function uploadToMedia(
+  deps: PostBuildDeps,
+  context: PublishContext,
+  local: LocalImage[],
+  mediaEndpoint: string,
+): Promise<Record<string, string>> {
+  const { job, blog } = context;
+  const uploads: Record<string, string> = {};
+  for (const [index, image] of local.entries()) {
+    let url = job.uploads[image.src];
+    if (!url) {
+      context.progress(`Uploading image ${index + 1} of ${local.length}`);
+      const data = await readImage(image);
+      url = await deps.access.run(
+        blog,
+        context.signal,
+        (media) => media.upload({ filename: image.name, mimeType: image.type, data }),
+        { mediaEndpoint },
+      );
+      await context.recordUpload(image.src, url);
+    }
+    uploads[image.src] = url;
+  }
+  return uploads;
+}
+
+/** The draft's own images as files of a multipart request, for a blog without a media endpoint. */
+async function imagesAsFiles(
+  local: LocalImage[],
+  format: MicropubFormat,
+  blogName: string,
+): Promise<MicropubFile[]> {
+  if (format !== 'multipart') {
+    throw new PublishError(
+      'invalid-args',
+      `${blogName} has no media endpoint, so images can only travel in a multipart request: publish with --format multipart.`,
+      'permanent',
+      false,
+    );
+  }
+  const files: MicropubFile[] = [];
+  for (const image of local) {
+    files.push({
+      property: 'photo',
+      filename: image.name,
+      mimeType: image.type,
+      data: await readImage(image),
+    });
+  }
+  return files;
+}
+
+async function checkTargets(client: MicropubClient, config: MicropubConfig, wanted: string[]): Promise<void> {
+  const targets = config.syndicateTo.length ? config.syndicateTo : await client.syndicateTo();
+  const unknown = wanted.filter((uid) => !targets.some((target) => target.uid === uid));
+  if (unknown.length) {
+    throw new PublishError(
+      'invalid-args',
+      `The blog offers no syndication target ${unknown.join(', ')}. It offers: ${targets.map((t) => `${t.name} (${t.uid})`).join(', ') || 'none'}.`,
+      'permanent',
+      false,
+    );
+  }
+}
