@@ -1,6 +1,7 @@
 import { runCliAsync } from '../support/cli';
 import { startMicropubSite, type MicropubSite } from '../support/micropub-server/micropub-site';
 import { ArchivePage } from './pages/ArchivePage';
+import { DraftsPage } from './pages/DraftsPage';
 import { expect, test } from './support/fixtures';
 
 let site: MicropubSite | undefined;
@@ -39,6 +40,8 @@ test('pull the whole blog from the palette, find a post offline, read it, and ma
   expect(added.status, added.stderr).toBe(0);
 
   const page = await app.open();
+  // The app is up (its keys listen) once the drafts show.
+  await new DraftsPage(page).open();
   const archive = new ArchivePage(page, 'Test site');
   await archive.runCommand('Go to Blogs');
   await archive.runCommand('Pull the Whole Blog');
