@@ -1,4 +1,5 @@
 import type { CoreEvents, Handlers } from '../../shared/contract';
+import { archiveMethods } from '../../shared/contract/archive';
 import { blogsMethods } from '../../shared/contract/blogs';
 import { cadenceMethods } from '../../shared/contract/cadence';
 import { desktopMethods } from '../../shared/contract/desktop';
@@ -96,6 +97,21 @@ export function createCore(deps: CoreDeps): Core {
         (await (await publishing.start()).blogs.list()).some((blog) => blog.id === id),
     }),
   );
+  const archive = lazyDomain(Object.keys(archiveMethods), async () => {
+    const [{ createArchive }, { savedBlogClient }, started] = await Promise.all([
+      import('./archive/archive-handlers'),
+      import('./publish/metaweblog/saved-blog-client'),
+      publishing.start(),
+    ]);
+    return createArchive({
+      ...domainDeps,
+      blog: (id) => started.blogs.get(id),
+      metaweblog: (blog, signal) => savedBlogClient({ http: deps.http, blogs: started.blogs }, blog, signal),
+      micropub: (blog, signal, work) => started.micropub.run(blog, signal, work),
+      pullPost: async (blogId, postId, context) =>
+        started.handlers['posts-pull']({ blogId, postId }, context),
+    });
+  });
   let stopCadence: (() => void) | null = null;
   /** The domains started one after another once a host is up (see startAll). */
   let startingAll: Promise<void> | null = null;
@@ -144,6 +160,7 @@ export function createCore(deps: CoreDeps): Core {
     ...inbox.handlers,
     ...cadence.handlers,
     ...desktop.handlers,
+    ...archive.handlers,
   } as Handlers;
   const signal = new AbortController().signal;
   return {
@@ -190,6 +207,7 @@ export function createCore(deps: CoreDeps): Core {
       for (const job of jobs.list()) if (job.state === 'running') jobs.cancel(job.id);
       await (await publishing.settled())?.dispose();
       await (await inbox.settled())?.dispose();
+      (await archive.settled())?.dispose();
       await (await drafts.started())?.close();
     },
   };

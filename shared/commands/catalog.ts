@@ -184,6 +184,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     menu: { name: 'post', section: 1, label: 'Preview' },
   },
   { id: 'post.schedule', title: 'Schedule…', group: 'Post', menu: { name: 'post', section: 2 } },
+  // In the palette (Blogs on screen); the menus are issue 17's list.
+  { id: 'blog.pullWhole', title: 'Pull the Whole Blog', group: 'Post' },
   {
     id: 'post.deleteFromBlog',
     title: 'Delete from Blog…',

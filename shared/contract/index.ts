@@ -9,6 +9,7 @@ import { inboxMethods, type InboxEvents } from './inbox';
 import { micropubMethods } from './micropub';
 import { cadenceMethods, type CadenceEvents } from './cadence';
 import { desktopMethods, type DesktopEvents } from './desktop';
+import { archiveMethods } from './archive';
 
 /** The whole API is the sum of the domains; each domain file adds its methods and events here. */
 export const contract = joinDomains(
@@ -21,6 +22,7 @@ export const contract = joinDomains(
   micropubMethods,
   cadenceMethods,
   desktopMethods,
+  archiveMethods,
 );
 
 export type CoreEvents = AppEvents &

@@ -2,7 +2,7 @@
 export interface BenchRow {
   name: string;
   value: number;
-  unit: 'ms' | 'KB' | 'MB' | 'x';
+  unit: 'ms' | 'KB' | 'MB' | 'x' | 'posts/s';
   baseline?: { name: string; value: number };
   /** value / baseline, when there is a baseline. */
   ratio?: number;

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BenchRow, BenchSuite } from './bench-kit';
+import { archiveBench } from './archive.bench';
 import { bundleBench } from './bundle.bench';
 import { calendarBench } from './calendar.bench';
 import { cliBench } from './cli.bench';
@@ -21,6 +22,7 @@ const SUITES: [string, BenchSuite][] = [
   ['inbox', inboxBench],
   ['publish', publishBench],
   ['micropub', micropubBench],
+  ['archive', archiveBench],
 ];
 
 function format(row: BenchRow): string {

@@ -154,3 +154,31 @@ describe('a draft that fails after its week was claimed', () => {
     ]);
   });
 });
+
+describe('the app’s timer when a run fails', () => {
+  it('tells the author once, in a notice that says why, not only in the log', async () => {
+    const { call, clock, blogId } = await setUp('2009-12-21', new Date('2009-12-21T09:00:00Z'));
+    const schedule = { period: 'weekly', weekday: 0, startsOn: '2009-12-21' } as const;
+    await call('cadence-set', { blogId, schedule: { ...schedule, template: 'Gone' } });
+    clock.at = new Date('2009-12-28T09:00:00Z');
+    const stop = cores.at(-1)!.startDigestCadence();
+    try {
+      let problems = await call('problems-list', {});
+      for (let tries = 0; tries < 100 && !problems.length; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        problems = await call('problems-list', {});
+      }
+      expect(problems.map((problem) => problem.message)).toEqual([
+        expect.stringMatching(
+          /^Your digest schedules could not be carried out: There is no digest template called "Gone"/,
+        ),
+      ]);
+      // A change of schedule runs the timer again: the same failure is not told twice.
+      await call('cadence-set', { blogId, schedule: { ...schedule, template: 'Gone', maxLinks: 9 } });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await call('problems-list', {})).toHaveLength(1);
+    } finally {
+      stop();
+    }
+  });
+});

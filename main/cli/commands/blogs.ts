@@ -5,6 +5,7 @@ import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-error';
 import { readStdin } from '../read-stdin';
 import { addMicropubBlogFromCli } from './micropub';
+import { registerBlogsPull } from './blogs-pull';
 
 interface AddOptions {
   protocol?: 'micropub' | 'metaweblog';
@@ -75,6 +76,7 @@ async function addMetaweblogBlog(
 
 export function registerBlogs(program: Command, context: () => CliContext) {
   const blogs = program.command('blogs').description('the blogs you publish to');
+  registerBlogsPull(blogs, context);
 
   blogs
     .command('add <url>')

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { CoreFailure } from '../../../shared/contract/errors';
+import { SEARCH_SCOPES, type SearchHit, type SearchScope } from '../../../shared/model/archive';
 import type { Draft, DraftSummary } from '../../../shared/model/draft';
 import type { CliContext } from '../cli-context';
 import { readTextFile } from '../read-named-file';
@@ -55,6 +56,29 @@ function row(draft: DraftSummary): string {
 
 function rows(drafts: DraftSummary[], empty: string): string {
   return drafts.length === 0 ? empty : drafts.map(row).join('\n');
+}
+
+function parseScope(value: string): SearchScope {
+  if (!(SEARCH_SCOPES as readonly string[]).includes(value))
+    throw new InvalidArgumentError('search in drafts, published or both.');
+  return value as SearchScope;
+}
+
+/** A draft as in `drafts list`; a pulled post with its blog and address instead of an id to edit. */
+function hitRows(hits: SearchHit[], empty: string): string {
+  if (hits.length === 0) return empty;
+  return hits
+    .map((hit) =>
+      hit.kind === 'draft'
+        ? row(hit)
+        : [
+            `${hit.blogId}`,
+            'archived ',
+            hit.updatedAt.slice(0, 16).replace('T', ' '),
+            `${hit.title || '(untitled)'}${hit.url ? `  ${hit.url}` : ''}`,
+          ].join('  '),
+    )
+    .join('\n');
 }
 
 function details(draft: Draft): string {
@@ -153,11 +177,29 @@ export function registerDrafts(program: Command, context: () => CliContext) {
 
   drafts
     .command('search <query>')
-    .description('find drafts whose title and body contain every word')
-    .action(async (query: string) => {
+    .description(
+      'find drafts (and with --in, posts pulled from your blogs) whose title and body contain every word',
+    )
+    .option(
+      '--in <where>',
+      'drafts, published (the blogs pulled with "blogs pull") or both',
+      parseScope,
+      'drafts',
+    )
+    .action(async (query: string, options: { in: SearchScope }) => {
       const ctx = context();
-      const list = await ctx.call('drafts-list', { query });
-      ctx.print(list, () => rows(list, `No draft contains "${query}".`));
+      if (options.in === 'drafts') {
+        const list = await ctx.call('drafts-list', { query });
+        ctx.print(list, () => rows(list, `No draft contains "${query}".`));
+        return;
+      }
+      const found = await ctx.call('archive-search', { query, in: options.in, limit: 500 });
+      ctx.print(found.items, () =>
+        hitRows(
+          found.items,
+          `Nothing ${options.in === 'both' ? 'in your drafts or pulled posts' : 'pulled from your blogs'} contains "${query}".`,
+        ),
+      );
     });
 
   drafts

@@ -92,6 +92,8 @@ export function createCadence(
     start() {
       let timer: NodeJS.Timeout | undefined;
       let stopped = false;
+      // One notice per run of failures: the timer tries again every few minutes.
+      let noticed = false;
       const arm = async () => {
         clearTimeout(timer);
         const next = await cadence.nextClose().catch(() => null);
@@ -105,8 +107,14 @@ export function createCadence(
         try {
           const result = await cadence.run();
           if (result.drafted.length || result.reminded.length) await announce();
+          noticed = false;
         } catch (error) {
           deps.logger.warn('the digest schedules could not be carried out', { message: String(error) });
+          if (!noticed)
+            deps.problems.add(
+              `Your digest schedules could not be carried out: ${error instanceof Error ? error.message : String(error)} Postwright tries again on its own; Settings shows the schedules.`,
+            );
+          noticed = true;
         }
         await arm();
       };

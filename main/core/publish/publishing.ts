@@ -90,6 +90,7 @@ export function createPublishing(deps: PublishingDeps) {
   return {
     blogs,
     outbox,
+    micropub: micropubAccess,
     handlers: {
       ...blogsHandlers({
         store: blogs,

@@ -3,15 +3,24 @@ import type { Blog } from '../../../shared/model/blog';
 import { useCore } from '../../core/CoreContext';
 import { errorText } from './error-text';
 import { RecentPosts } from './RecentPosts';
+import { BlogArchive } from '../archive/BlogArchive';
 import { MicropubSignInAgain } from '../micropub/MicropubSignInAgain';
 import { MicropubGrant } from '../micropub/MicropubGrant';
 
 /** One blog: what it is, and test / edit / remove / recent posts. */
-export function BlogRow({ blog }: { blog: Blog }) {
+export function BlogRow({
+  blog,
+  pullNow = 0,
+}: {
+  blog: Blog;
+  /** Counts up when "Pull the Whole Blog" asks. */ pullNow?: number;
+}) {
   const core = useCore();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [editing, setEditing] = useState(false);
   const [showPosts, setShowPosts] = useState(false);
+  const [showArchive, setShowArchive] = useState(false);
+  const archiveOpen = showArchive || pullNow > 0;
   const [name, setName] = useState(blog.name);
   const [username, setUsername] = useState(blog.username ?? '');
   const [password, setPassword] = useState('');
@@ -87,6 +96,14 @@ export function BlogRow({ blog }: { blog: Blog }) {
           <button
             type="button"
             className="button"
+            onClick={() => setShowArchive(!archiveOpen)}
+            aria-pressed={archiveOpen}
+          >
+            Archive
+          </button>
+          <button
+            type="button"
+            className="button"
             onClick={() => setEditing((on) => !on)}
             aria-pressed={editing}
           >
@@ -133,6 +150,7 @@ export function BlogRow({ blog }: { blog: Blog }) {
         </form>
       )}
       {showPosts && <RecentPosts blogId={blog.id} />}
+      {archiveOpen && <BlogArchive blog={blog} pullNow={pullNow} />}
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Blog } from '../../../shared/model/blog';
 import { useCoreEvent, useCoreValue } from '../../core/CoreContext';
+import { useCommand } from '../commands/CommandsContext';
 import { OutboxList, type OutboxRequest } from '../publish/OutboxList';
 import { AddBlogDialog } from './AddBlogDialog';
 import { BlogRow } from './BlogRow';
@@ -13,6 +14,13 @@ export function BlogsView({ outbox }: { outbox?: OutboxRequest }) {
   const [adding, setAdding] = useState(false);
   useCoreEvent('blogs-changed', setLatest);
   const blogs = latest ?? initial;
+  // "Pull the Whole Blog": the first blog's archive opens and its pull starts.
+  const [pullRequest, setPullRequest] = useState({ blogId: '', count: 0 });
+  useCommand(
+    'blog.pullWhole',
+    () => blogs?.[0] && setPullRequest(({ count }) => ({ blogId: blogs[0]!.id, count: count + 1 })),
+    () => Boolean(blogs?.length),
+  );
 
   return (
     <section className="page blogs" aria-labelledby="blogs-title">
@@ -30,7 +38,11 @@ export function BlogsView({ outbox }: { outbox?: OutboxRequest }) {
       {blogs && blogs.length > 0 && (
         <ul className="blogs__list" aria-label="Your blogs">
           {blogs.map((blog) => (
-            <BlogRow key={blog.id} blog={blog} />
+            <BlogRow
+              key={blog.id}
+              blog={blog}
+              pullNow={pullRequest.blogId === blog.id ? pullRequest.count : 0}
+            />
           ))}
         </ul>
       )}

@@ -46,6 +46,11 @@ export interface MicropubQuirks {
   keyedLists: boolean;
   /** q=config lists `text/markdown` in `content-types`: the site takes Markdown as content. */
   markdown: boolean;
+  /**
+   * The list form of q=source pages: `limit` posts after the one named by `after`, and a
+   * `paging.after` cursor while more follow. false: the plain list (the first `limit`, no cursor).
+   */
+  sourcePaging: boolean;
 }
 
 export const DEFAULT_QUIRKS: MicropubQuirks = {
@@ -63,6 +68,7 @@ export const DEFAULT_QUIRKS: MicropubQuirks = {
   renameOnNewName: null,
   keyedLists: false,
   markdown: false,
+  sourcePaging: true,
 };
 
 /** The local site in its WordPress mode (see `wordpress`). */

@@ -266,12 +266,17 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
         if (!q.get('url')) {
           // The list form many servers support: recent posts, newest first.
           const limit = Number(q.get('limit') ?? 10);
-          const items = [...posts.posts.values()]
-            .filter((p) => !p.deleted)
-            .reverse()
-            .slice(0, limit)
-            .map((p) => ({ type: p.type, properties: { ...p.properties, url: [p.url] } }));
-          return json(response, 200, lists({ items }));
+          const newestFirst = [...posts.posts.values()].filter((p) => !p.deleted).reverse();
+          // `after` names the last post of the page before by its number (a cursor the server makes).
+          const after = settings.sourcePaging ? q.get('after') : null;
+          const start = after ? newestFirst.findIndex((p) => String(p.id) === after) + 1 : 0;
+          const page = newestFirst.slice(start, start + limit);
+          const items = page.map((p) => ({ type: p.type, properties: { ...p.properties, url: [p.url] } }));
+          const more = settings.sourcePaging && start + limit < newestFirst.length;
+          return json(response, 200, {
+            ...lists({ items }),
+            ...(more ? { paging: { after: String(page.at(-1)!.id) } } : {}),
+          });
         }
         const post = posts.find(q.get('url') ?? '', settings.renameOnNewName === 'source-only');
         if (!post || post.deleted)

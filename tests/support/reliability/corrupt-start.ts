@@ -12,6 +12,7 @@ export const FILE_KINDS = [
   { kind: 'draft', file: (dir: string) => `drafts/${firstDraft(dir)}/draft.json`, read: ['drafts', 'list'] },
   { kind: 'inbox', file: () => 'inbox/snapshot.json', read: ['inbox', 'list'] },
   { kind: 'calendar', file: () => 'calendar/events.json', read: ['events', 'list'] },
+  { kind: 'digest schedules', file: () => 'digest-cadence.json', read: ['digest', 'schedule'] },
   { kind: 'outbox job', file: (dir: string) => `outbox/${firstJob(dir)}`, read: ['outbox', 'list'] },
 ] as const;
 
@@ -51,7 +52,8 @@ export function damage(
 
 /**
  * A data folder with one of everything: settings with a template, a blog, a draft with an index,
- * the inbox compacted to a snapshot, an event, an outbox job (a publish to a blog that is not there).
+ * the inbox compacted to a snapshot, an event, a digest schedule that only reminds, an outbox job (a
+ * publish to a blog that is not there).
  */
 export async function seedEveryKind(
   dataDir: string,
@@ -75,6 +77,7 @@ export async function seedEveryKind(
   const { silentLogger } = await import('../../../main/core/platform/logger');
   await (await InboxStore.open(join(dataDir, 'inbox'), silentLogger, () => new Date())).compactNow();
   const blogs = (await cli(['blogs', 'list', '--json'])).json<{ id: string }[]>();
+  await cli(['digest', 'schedule', blogs[0]!.id, '--weekly', 'sunday', '--remind']);
   blog.failNext(1_000_000);
   await cli(['publish', draft.id, '--blog', blogs[0]!.id]);
   blog.failNext(0);

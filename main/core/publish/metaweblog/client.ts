@@ -14,6 +14,7 @@ import {
   recentPostsSchema,
   remotePostSchema,
   usersBlogsSchema,
+  wpPostsSchema,
 } from './schemas';
 
 export interface MetaweblogAccount {
@@ -89,6 +90,21 @@ export class MetaweblogClient {
 
   getRecentPosts(count: number) {
     return this.call('metaWeblog.getRecentPosts', [...this.auth, count], recentPostsSchema);
+  }
+
+  /** A page of WordPress's posts (any status but the trash), in the order asked for. */
+  getPosts(filter: {
+    post_type: string;
+    number: number;
+    offset: number;
+    orderby: string;
+    order: 'ASC' | 'DESC';
+  }) {
+    return this.call(
+      'wp.getPosts',
+      [...this.auth, { ...filter, post_status: 'any' }, ['post', 'terms']],
+      wpPostsSchema,
+    );
   }
 
   getCategories() {

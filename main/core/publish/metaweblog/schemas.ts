@@ -75,3 +75,29 @@ export const listMethodsSchema = z.array(z.string());
 export const mediaLibrarySchema = z.array(
   z.object({ title: z.string().optional(), link: z.string().optional() }).loose(),
 );
+
+/** wp.getPosts (WordPress): a page of posts with their terms, dates and featured image. */
+export const wpPostsSchema = z.array(
+  z
+    .object({
+      post_id: idSchema,
+      post_title: text,
+      post_type: text,
+      post_status: text,
+      post_name: text,
+      post_content: text,
+      post_excerpt: text,
+      link: text,
+      post_date_gmt: optionalDate,
+      post_modified_gmt: optionalDate,
+      terms: z
+        .array(z.object({ taxonomy: z.string(), name: z.string() }).loose())
+        .nullish()
+        .transform((value) => value ?? []),
+      post_thumbnail: z
+        .union([z.object({ link: z.string().optional() }).loose(), z.array(z.unknown())])
+        .nullish(),
+    })
+    .loose(),
+);
+export type WpPost = z.infer<typeof wpPostsSchema>[number];

@@ -196,6 +196,31 @@ export class MicropubClient {
       });
   }
 
+  /**
+   * One page of the post list (`q=source` with `limit`, and `after` from the page before); `after`
+   * is the server's cursor for the next page, null when it sent none. Null when it lists no posts.
+   */
+  async sourcePage(
+    limit: number,
+    after: string | null,
+  ): Promise<{ items: MicropubSource[]; after: string | null } | null> {
+    const params: [string, string][] = [
+      ['q', 'source'],
+      ['limit', String(limit)],
+    ];
+    if (after !== null) params.push(['after', after]);
+    const json = (await this.query(params)) as { items?: unknown; paging?: { after?: unknown } } | null;
+    if (!json?.items || typeof json.items !== 'object') return null;
+    const next = json.paging?.after;
+    return {
+      items: asList(json.items).flatMap((item) => {
+        const source = parseSource(item);
+        return source ? [source] : [];
+      }),
+      after: typeof next === 'string' && next && next.length <= 2000 && next !== after ? next : null,
+    };
+  }
+
   private async action(action: 'delete' | 'undelete', url: string): Promise<void> {
     const answer = await this.post(action, this.options.endpoint, {
       data: formBody([

@@ -1,0 +1,129 @@
+import { join } from 'node:path';
+import type { CallContext, Handlers } from '../../../shared/contract';
+import { CoreFailure } from '../../../shared/contract/errors';
+import type { ArchivePullResult } from '../../../shared/model/archive';
+import type { Blog } from '../../../shared/model/blog';
+import type { Draft } from '../../../shared/model/draft';
+import type { DomainDeps } from '../core-deps';
+import type { DraftLibrary } from '../drafts/draft-library';
+import { sanitizeHtml } from '../drafts/html-sanitize';
+import type { LazyDraftStore } from '../drafts/lazy-draft-store';
+import type { MetaweblogClient } from '../publish/metaweblog/client';
+import { toPublishError as metaweblogError } from '../publish/metaweblog/errors';
+import type { MicropubClient } from '../publish/micropub/micropub-client';
+import { toPublishError as micropubError } from '../publish/micropub/micropub-publish-error';
+import { ArchiveFiles, postKey } from './archive-files';
+import { ArchiveIndex } from './archive-index';
+import { pullBlog } from './archive-pull';
+import { searchArchive } from './archive-search';
+import { metaweblogSource } from './metaweblog-source';
+import { micropubSource } from './micropub-source';
+
+type ArchiveHandlers = Pick<Handlers, 'archive-pull' | 'archive-search' | 'archive-get' | 'archive-edit'>;
+
+export interface ArchiveDeps extends Pick<DomainDeps, 'dataDir' | 'clock' | 'jobs'> {
+  drafts: LazyDraftStore;
+  blog(id: string): Promise<Blog>;
+  metaweblog(blog: Blog, signal: AbortSignal): Promise<MetaweblogClient>;
+  micropub<T>(blog: Blog, signal: AbortSignal, work: (client: MicropubClient) => Promise<T>): Promise<T>;
+  /** The blogs' "pull post into a draft" (posts-pull): the post as the blog has it now, linked. */
+  pullPost(blogId: string, postId: string, context: CallContext): Promise<Draft>;
+}
+
+export function createArchive(deps: ArchiveDeps) {
+  const files = new ArchiveFiles(join(deps.dataDir, 'archive'));
+  // The drafts library makes (or repairs) the index file when it first lists.
+  const index = new ArchiveIndex(deps.drafts.paths.index, files, async () =>
+    (await deps.drafts.library()).page({}, 0, 1),
+  );
+  const running = new Map<string, Promise<ArchivePullResult>>();
+
+  async function pull(blog: Blog, context: CallContext): Promise<ArchivePullResult> {
+    const job = deps.jobs.start(`Pulling ${blog.name}`);
+    const signal = AbortSignal.any([context.signal, job.signal]);
+    const now = () => deps.clock.now();
+    const source =
+      blog.protocol === 'micropub'
+        ? micropubSource((work) => deps.micropub(blog, signal, work), blog, now)
+        : metaweblogSource(await deps.metaweblog(blog, signal), blog, now);
+    try {
+      const result = await pullBlog({ files, index, now }, blog.id, source, signal, (seen, estimate) =>
+        job.progress(seen, estimate, estimate ? `${seen} of about ${estimate} posts` : `${seen} posts`),
+      );
+      if (result.complete)
+        job.finish(`${result.changed} new or changed; ${result.total} posts in the archive`);
+      return result;
+    } catch (error) {
+      if (signal.aborted)
+        throw new CoreFailure(
+          'cancelled',
+          `The pull of ${blog.name} was cancelled; the next one goes on from there.`,
+        );
+      const failure = blog.protocol === 'micropub' ? micropubError(error) : metaweblogError(error, blog);
+      const said =
+        failure.code === 'internal'
+          ? `The pull of ${blog.name} hit an unexpected problem: ${error instanceof Error ? error.message : String(error)}.`
+          : failure.message;
+      const message = `${said} What was pulled is kept; pull again to go on.`;
+      job.fail(message);
+      throw new CoreFailure(failure.code, message);
+    }
+  }
+
+  const handlers: ArchiveHandlers = {
+    'archive-pull': async ({ blogId }, context) => {
+      const blog = await deps.blog(blogId);
+      if (running.has(blog.id))
+        throw new CoreFailure('conflict', `${blog.name} is being pulled already; wait for it or cancel it.`);
+      const pulling = pull(blog, context).finally(() => running.delete(blog.id));
+      running.set(blog.id, pulling);
+      return pulling;
+    },
+
+    'archive-search': async (args) =>
+      searchArchive(args, {
+        drafts: () => deps.drafts.library() as Promise<DraftLibrary>,
+        archive: () => index.use(),
+      }),
+
+    'archive-get': async ({ blogId, postId }) => {
+      const file = await files.read(blogId, postKey(postId)).catch(() => null);
+      if (!file)
+        throw new CoreFailure('not-found', 'That post is not in the archive. Pull the blog to bring it in.');
+      return { ...file.post, html: sanitizeHtml(file.post.html) };
+    },
+
+    'archive-edit': async ({ blogId, postId }, context) => {
+      const linked = await deps.drafts.linkedTo(blogId, postId);
+      if (linked.length) return deps.drafts.get(linked[0]!);
+      try {
+        return await deps.pullPost(blogId, postId, context);
+      } catch (error) {
+        if ((error as CoreFailure).code !== 'offline') throw error;
+      }
+      // Offline: the archived copy, linked the same way, so publishing it later updates the post.
+      const file = await files.read(blogId, postKey(postId));
+      if (!file)
+        throw new CoreFailure('not-found', 'That post is not in the archive. Pull the blog to bring it in.');
+      const { post } = file;
+      const draft = await deps.drafts.create({
+        title: post.title,
+        slug: post.slug,
+        excerpt: post.excerpt,
+        tags: post.tags,
+        categories: post.categories.filter((name) => name !== 'Uncategorized'),
+        publishAt: post.publishedAt,
+        blogId,
+        html: post.html,
+      });
+      await deps.drafts.setRemote(
+        draft.id,
+        { blogId, postId, url: post.url, remoteStatus: post.status, publishedAt: post.publishedAt },
+        post.status === 'future' ? 'scheduled' : post.status === 'publish' ? 'published' : 'draft',
+      );
+      return deps.drafts.get(draft.id);
+    },
+  };
+
+  return { handlers, dispose: () => index.close() };
+}

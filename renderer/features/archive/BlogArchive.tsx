@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SearchHit } from '../../../shared/model/archive';
+import type { Blog } from '../../../shared/model/blog';
+import type { JobProgress } from '../../../shared/model/job';
+import { useCore, useCoreEvent } from '../../core/CoreContext';
+import { errorText } from '../blogs/error-text';
+import { ArchivedPostReader } from './ArchivedPostReader';
+import './archive.css';
+
+const SHOWN = 200;
+
+/**
+ * The blog's offline archive: "Pull the whole blog" with a progress bar (count, estimate, Cancel),
+ * then the archived posts (all blogs' archives searched together), each readable offline.
+ */
+export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) {
+  const core = useCore();
+  const [job, setJob] = useState<JobProgress | null>(null);
+  const [pulling, setPulling] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<{ items: SearchHit[]; total: number } | null>(null);
+  const [reading, setReading] = useState<SearchHit | null>(null);
+  const started = useRef(0);
+
+  const search = useCallback(
+    (words: string) =>
+      core
+        .call('archive-search', { query: words, in: 'published', limit: SHOWN })
+        .then(setFound)
+        .catch((failure: unknown) => setMessage({ ok: false, text: errorText(failure) })),
+    [core],
+  );
+  useEffect(() => {
+    void search(query);
+  }, [search, query]);
+
+  useCoreEvent('progress', (progress) => {
+    if (progress.label === `Pulling ${blog.name}`) setJob(progress);
+  });
+
+  const pull = useCallback(async () => {
+    setPulling(true);
+    setMessage(null);
+    try {
+      const result = await core.call('archive-pull', { blogId: blog.id });
+      setMessage({
+        ok: true,
+        text: result.complete
+          ? `Pulled: ${result.changed} new or changed, ${result.total} posts of ${blog.name} on this computer.`
+          : `Cancelled after ${result.seen} posts; pulling again goes on from there.`,
+      });
+    } catch (failure) {
+      setMessage({ ok: false, text: errorText(failure) });
+    } finally {
+      setPulling(false);
+      setJob(null);
+      void search(query);
+    }
+  }, [core, blog, query, search]);
+
+  // The palette's "Pull the Whole Blog" asks by counting up.
+  useEffect(() => {
+    if (pullNow > started.current && !pulling) {
+      started.current = pullNow;
+      void pull();
+    }
+  }, [pullNow, pulling, pull]);
+
+  const cancel = () => {
+    if (job) void core.call('jobs-cancel', { id: job.id }).catch(() => undefined);
+  };
+
+  return (
+    <div className="archive" aria-label={`Archive of ${blog.name}`} role="region">
+      <div className="archive__bar">
+        <button type="button" className="button" onClick={() => void pull()} disabled={pulling}>
+          Pull the whole blog
+        </button>
+        {pulling && (
+          <>
+            <progress
+              aria-label={`Pulling ${blog.name}`}
+              max={job?.total ?? undefined}
+              value={job?.total ? job.done : undefined}
+            />
+            <span role="status" className="muted">
+              {job?.message ?? 'Asking the blog for its posts…'}
+            </span>
+            <button type="button" className="button" onClick={cancel} disabled={!job}>
+              Cancel
+            </button>
+          </>
+        )}
+      </div>
+      {message && (
+        <p
+          className={message.ok ? 'blog-row__ok' : 'notice notice--warn'}
+          role={message.ok ? 'status' : 'alert'}
+        >
+          {message.text}
+        </p>
+      )}
+      <label className="field archive__search">
+        <span>Search pulled posts</span>
+        <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+      </label>
+      {found && found.total === 0 && (
+        <p className="muted">{query ? `No pulled post contains “${query}”.` : 'Nothing pulled yet.'}</p>
+      )}
+      {found && found.total > 0 && (
+        <div className="archive__panes">
+          <ul className="archive__list" aria-label="Archived posts">
+            {found.items.map((hit) => (
+              <li key={hit.id}>
+                <button
+                  type="button"
+                  className="archive__item"
+                  aria-current={reading?.id === hit.id}
+                  onClick={() => setReading(hit)}
+                >
+                  <span className="archive__title">{hit.title || '(no title)'}</span>
+                  <span className="muted">
+                    {hit.publishAt?.slice(0, 10) ?? ''} · {hit.snippet}
+                  </span>
+                </button>
+              </li>
+            ))}
+            {found.total > found.items.length && (
+              <li className="muted">{found.total - found.items.length} more: search to narrow the list.</li>
+            )}
+          </ul>
+          {reading?.blogId && reading.postId && (
+            <ArchivedPostReader
+              key={reading.id}
+              blogId={reading.blogId}
+              postId={reading.postId}
+              onClose={() => setReading(null)}
+            />
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
