@@ -41,24 +41,15 @@ export interface Core {
  * The only way into business logic: every host builds its adapters and passes them in here. Each
  * domain (its modules and their parsers included) loads and starts on its first call, so a
  * command pays only for what it uses: `drafts list` never loads publishing or the calendar.
+ * Long because it is the composition root: each domain is wired here once, in one place, in the
+ * order its neighbours need, and every line is one domain, handler set or change signal.
  */
 export function createCore(deps: CoreDeps): Core {
   const events = new EventBus();
   const jobs = new JobTracker(events);
   const problems = new Problems(events, () => deps.clock.now());
   for (const early of deps.earlyProblems ?? []) problems.setAside(early.what, early.file, early.then);
-  events.onAny((event, payload) => {
-    if (event === 'drafts-quarantined') {
-      for (const file of (payload as CoreEvents['drafts-quarantined']).files) {
-        if (file.endsWith('index.sqlite'))
-          problems.setAside('The drafts index', file, 'it was rebuilt from your drafts');
-        else problems.setAside('A draft', file, 'the rest of your drafts are fine');
-      }
-    } else if (event === 'calendar-quarantined') {
-      const { file } = payload as CoreEvents['calendar-quarantined'];
-      problems.setAside('The calendar', file, 'the calendar started empty');
-    }
-  });
+  reportSetAsideFiles(events, problems);
   // Other domains receive `drafts` as their DraftStore (publishing, the outbox, digests, the calendar).
   const drafts = new LazyDraftStore(deps.dataDir, async () => {
     const { DraftLibrary } = await import('./drafts/draft-library');
@@ -211,4 +202,20 @@ export function createCore(deps: CoreDeps): Core {
       await (await drafts.started())?.close();
     },
   };
+}
+
+/** A store that set a damaged file aside says so through the problems list the renderer reads. */
+function reportSetAsideFiles(events: EventBus, problems: Problems): void {
+  events.onAny((event, payload) => {
+    if (event === 'drafts-quarantined') {
+      for (const file of (payload as CoreEvents['drafts-quarantined']).files) {
+        if (file.endsWith('index.sqlite'))
+          problems.setAside('The drafts index', file, 'it was rebuilt from your drafts');
+        else problems.setAside('A draft', file, 'the rest of your drafts are fine');
+      }
+    } else if (event === 'calendar-quarantined') {
+      const { file } = payload as CoreEvents['calendar-quarantined'];
+      problems.setAside('The calendar', file, 'the calendar started empty');
+    }
+  });
 }
