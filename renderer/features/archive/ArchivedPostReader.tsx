@@ -3,6 +3,7 @@ import type { ArchivedPost } from '../../../shared/model/archive';
 import { useCore } from '../../core/CoreContext';
 import { sanitizeHtml } from '../editor/html/sanitize-html';
 import { errorText } from '../blogs/error-text';
+import { RowMessage, type RowMessageText } from '../blogs/RowMessage';
 
 /** One archived post, read offline; "Edit" makes it a draft linked to the post. Keyed by post. */
 export function ArchivedPostReader({
@@ -16,7 +17,7 @@ export function ArchivedPostReader({
 }) {
   const core = useCore();
   const [post, setPost] = useState<ArchivedPost | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<RowMessageText | null>(null);
   useEffect(() => {
     let live = true;
     core
@@ -60,14 +61,7 @@ export function ArchivedPostReader({
           </button>
         </div>
       </div>
-      {message && (
-        <p
-          className={message.ok ? 'blog-row__ok' : 'notice notice--warn'}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.text}
-        </p>
-      )}
+      <RowMessage message={message} />
       {post && (
         <>
           <p className="muted">

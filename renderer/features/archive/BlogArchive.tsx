@@ -6,6 +6,7 @@ import { useCore, useCoreEvent } from '../../core/CoreContext';
 import { errorText } from '../blogs/error-text';
 import { ArchivedPostReader } from './ArchivedPostReader';
 import './archive.css';
+import { RowMessage, type RowMessageText } from '../blogs/RowMessage';
 
 const SHOWN = 200;
 
@@ -17,7 +18,7 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
   const core = useCore();
   const [job, setJob] = useState<JobProgress | null>(null);
   const [pulling, setPulling] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<RowMessageText | null>(null);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ items: SearchHit[]; total: number } | null>(null);
   const [reading, setReading] = useState<SearchHit | null>(null);
@@ -93,14 +94,7 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
           </>
         )}
       </div>
-      {message && (
-        <p
-          className={message.ok ? 'blog-row__ok' : 'notice notice--warn'}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.text}
-        </p>
-      )}
+      <RowMessage message={message} />
       <label className="field archive__search">
         <span>Search pulled posts</span>
         <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} />

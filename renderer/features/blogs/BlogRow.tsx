@@ -6,6 +6,7 @@ import { RecentPosts } from './RecentPosts';
 import { BlogArchive } from '../archive/BlogArchive';
 import { MicropubSignInAgain } from '../micropub/MicropubSignInAgain';
 import { MicropubGrant } from '../micropub/MicropubGrant';
+import { RowMessage, type RowMessageText } from './RowMessage';
 
 /** One blog: what it is, and test / edit / remove / recent posts. */
 export function BlogRow({
@@ -16,7 +17,7 @@ export function BlogRow({
   /** Counts up when "Pull the Whole Blog" asks. */ pullNow?: number;
 }) {
   const core = useCore();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<RowMessageText | null>(null);
   const [editing, setEditing] = useState(false);
   const [showPosts, setShowPosts] = useState(false);
   const [showArchive, setShowArchive] = useState(false);
@@ -114,14 +115,7 @@ export function BlogRow({
           </button>
         </div>
       </div>
-      {message && (
-        <p
-          className={message.ok ? 'blog-row__ok' : 'notice notice--warn'}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.text}
-        </p>
-      )}
+      <RowMessage message={message} />
       {editing && (
         <form className="blog-row__edit" onSubmit={save} aria-label={`Edit ${blog.name}`}>
           <label className="field">
