@@ -146,24 +146,28 @@ export class InboxStore {
   /**
    * Under the lock, after catching up: bytes past the last whole line are what a failed or killed
    * append left (never acknowledged), so they are cut before ours go on; a failed append is cut
-   * back too, so it can never swallow the next one.
+   * back too, so it can never swallow the next one, and a journal it made is removed again.
    */
   private async append(text: string): Promise<void> {
-    const file = await open(this.journalPath(), 'a', 0o600);
+    const path = this.journalPath();
+    const existed = await stat(path).then(
+      () => true,
+      () => false,
+    );
+    const file = await open(path, 'a', 0o600);
+    let appended = false;
     try {
       if ((await file.stat()).size > this.journalOffset) {
         this.logger.warn('cut a partial line off the inbox journal', {});
         await file.truncate(this.journalOffset);
       }
-      try {
-        await file.appendFile(text);
-        await file.sync();
-      } catch (error) {
-        await file.truncate(this.journalOffset).catch(() => undefined);
-        throw error;
-      }
+      await file.appendFile(text);
+      await file.sync();
+      appended = true;
     } finally {
+      if (!appended) await file.truncate(this.journalOffset).catch(() => undefined);
       await file.close();
+      if (!appended && !existed) await rm(path, { force: true }).catch(() => undefined);
     }
     this.journalOffset += Buffer.byteLength(text);
   }
