@@ -143,8 +143,14 @@ export class IndexDb {
     return statement;
   }
 
+  /**
+   * Every transaction here writes, after reading first: begun deferred, its read would pin a
+   * snapshot, and another process committing before its first write makes SQLite refuse the
+   * write at once ("database is locked", SQLITE_BUSY_SNAPSHOT) instead of waiting. IMMEDIATE
+   * takes the write lock at the start and waits its turn (the busy timeout).
+   */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return this.db.transaction(work).immediate();
   }
 
   get(id: string): IndexEntry | undefined {
