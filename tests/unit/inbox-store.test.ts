@@ -78,6 +78,30 @@ describe('the inbox store', () => {
     ]);
   });
 
+  it('forgets lines it read from an append that was then refused and cut back, and reads the next one whole', async () => {
+    const dir = tempDir();
+    const app = await InboxStore.open(dir, silentLogger, clock);
+    const cli = await InboxStore.open(dir, silentLogger, clock);
+    await cli.write([link('kept')]);
+    const journal = join(dir, 'journal-0.jsonl');
+    const before = readFileSync(journal);
+    // The CLI's append is on disk a moment before the disk refuses its fsync and it is cut back:
+    // the app, reading without the lock, sees it in between.
+    appendFileSync(journal, `${JSON.stringify({ op: 'put', bookmark: link('refused') })}\n`);
+    await app.refresh();
+    writeFileSync(journal, before);
+    await app.refresh();
+    expect(app.get('refused')).toBeUndefined();
+    // And again, with the next acknowledged line (longer than the refused one) already there.
+    appendFileSync(journal, `${JSON.stringify({ op: 'put', bookmark: link('refused') })}\n`);
+    await app.refresh();
+    writeFileSync(journal, before);
+    await cli.write([link('acknowledged', { title: 'A title longer than the refused line had' })]);
+    await app.refresh();
+    expect(app.get('refused')).toBeUndefined();
+    expect(app.get('acknowledged')?.title).toBe('A title longer than the refused line had');
+  });
+
   it('forgets links deleted more than a day ago when it compacts, keeps recent ones restorable', async () => {
     const dir = tempDir();
     const store = await InboxStore.open(dir, silentLogger, clock);

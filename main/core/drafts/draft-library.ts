@@ -19,7 +19,7 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { addAsset, addAssetFromStream, assetFileFor } from './draft-assets';
 import { serializeDraft } from './draft-file';
-import { DraftReader, notFound } from './draft-reader';
+import { DraftReader, fileStamp, notFound } from './draft-reader';
 import { entryOf, summaryOf, wordCountOf, type IndexEntry } from './draft-index';
 import { DraftPaths, isDraftId } from './draft-paths';
 import { DraftRevisions } from './draft-revisions';
@@ -453,21 +453,34 @@ export class DraftLibrary implements DraftStore {
     return this.locked(id, async () => this.write(change(await this.reader.read(id))));
   }
 
+  /**
+   * The index row is written before the new draft.json replaces the old, with the stamp the new
+   * file will have: a row the disk refuses (a full disk) leaves draft.json as it was. A crash or
+   * failed rename after the row leaves a row newer than its file, which the next check re-reads.
+   */
   private async write(draft: Draft): Promise<DraftSummary> {
-    await writeFileAtomic(this.paths.file(draft.id), serializeDraft(draft));
-    const entry = entryOf(draft, await this.reader.stampOf(draft.id));
-    await this.index.put(entry, draft);
-    this.pushChanged(entry);
-    return summaryOf(entry);
+    let entry: IndexEntry | undefined;
+    await writeFileAtomic(this.paths.file(draft.id), serializeDraft(draft), {
+      beforeReplace: async (temp) => {
+        entry = entryOf(draft, await fileStamp(temp));
+        await this.index.put(entry, draft);
+      },
+    });
+    this.pushChanged(entry!);
+    return summaryOf(entry!);
   }
 
-  /** A new draft is assembled in a hidden folder and renamed into place, so it appears whole or not at all. */
+  /**
+   * A new draft is assembled in a hidden folder and renamed into place, so it appears whole or not
+   * at all; its index row is written just before, so a row the disk refuses leaves no draft behind.
+   */
   private writeNewFolder(draft: Draft, assetsFrom?: string): Promise<void> {
     return this.locked(draft.id, () => this.assembleNewFolder(draft, assetsFrom));
   }
 
   private async assembleNewFolder(draft: Draft, assetsFrom?: string): Promise<void> {
     const building = join(this.paths.root, `.creating-${draft.id}`);
+    let recorded: IndexEntry | undefined;
     try {
       await mkdir(join(building, 'revisions'), { recursive: true, mode: 0o700 });
       if (assetsFrom) {
@@ -479,17 +492,20 @@ export class DraftLibrary implements DraftStore {
         });
       }
       await mkdir(join(building, 'assets'), { recursive: true, mode: 0o700 });
-      await writeFileAtomic(join(building, 'draft.json'), serializeDraft(draft));
+      const file = join(building, 'draft.json');
+      await writeFileAtomic(file, serializeDraft(draft));
+      const entry = entryOf(draft, await fileStamp(file));
+      await this.index.put(entry, draft);
+      recorded = entry;
       await rename(building, this.paths.folder(draft.id));
     } catch (error) {
-      // A full disk: nothing half-made stays behind.
+      // A full disk: nothing half-made stays behind, and no row for a draft that is not there.
+      if (recorded) await this.index.remove(draft.id).catch(() => undefined);
       await rm(building, { recursive: true, force: true }).catch(() => undefined);
       throw error;
     }
     await syncFolder(this.paths.root);
-    const entry = entryOf(draft, await this.reader.stampOf(draft.id));
-    await this.index.put(entry, draft);
-    this.pushChanged(entry);
+    this.pushChanged(recorded);
   }
 
   /** One change of the draft at a time, across processes (see the class comment). */

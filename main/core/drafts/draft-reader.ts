@@ -24,7 +24,7 @@ export class DraftReader {
    * changes the time too, so the start-up check re-reads it.
    */
   async stampOf(id: string): Promise<string> {
-    return (await stat(this.paths.file(id), { bigint: true })).mtimeNs.toString();
+    return fileStamp(this.paths.file(id));
   }
 
   async folderExists(id: string): Promise<boolean> {
@@ -97,6 +97,11 @@ export class DraftReader {
     this.deps.events.emit('drafts-removed', { ids: [id] });
     return target;
   }
+}
+
+/** A draft file's stamp (see stampOf); a rename keeps it, so a new version's is known before it replaces the old. */
+export async function fileStamp(path: string): Promise<string> {
+  return (await stat(path, { bigint: true })).mtimeNs.toString();
 }
 
 export function notFound(id: string): CoreFailure {

@@ -2,11 +2,25 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+export interface AtomicWriteOptions {
+  mode?: number;
+  /**
+   * Runs once the new version is whole on disk under its temporary name, before it replaces the
+   * file (a rename keeps its modification time): what must be recorded first, so a failure there
+   * leaves the file as it was.
+   */
+  beforeReplace?: (temp: string) => Promise<void>;
+}
+
 /**
  * Replaces a file so that a crash at any moment leaves either the old or the new version, never a
  * torn or empty one: write a temporary file beside it, fsync it, rename it over, fsync the folder.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  { mode = 0o600, beforeReplace }: AtomicWriteOptions = {},
+): Promise<void> {
   const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const file = await open(temp, 'w', mode);
@@ -20,6 +34,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
   }
   await file.close();
   try {
+    await beforeReplace?.(temp);
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

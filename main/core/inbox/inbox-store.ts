@@ -146,24 +146,28 @@ export class InboxStore {
   /**
    * Under the lock, after catching up: bytes past the last whole line are what a failed or killed
    * append left (never acknowledged), so they are cut before ours go on; a failed append is cut
-   * back too, so it can never swallow the next one.
+   * back too, so it can never swallow the next one, and a journal it made is removed again.
    */
   private async append(text: string): Promise<void> {
-    const file = await open(this.journalPath(), 'a', 0o600);
+    const path = this.journalPath();
+    const existed = await stat(path).then(
+      () => true,
+      () => false,
+    );
+    const file = await open(path, 'a', 0o600);
+    let appended = false;
     try {
       if ((await file.stat()).size > this.journalOffset) {
         this.logger.warn('cut a partial line off the inbox journal', {});
         await file.truncate(this.journalOffset);
       }
-      try {
-        await file.appendFile(text);
-        await file.sync();
-      } catch (error) {
-        await file.truncate(this.journalOffset).catch(() => undefined);
-        throw error;
-      }
+      await file.appendFile(text);
+      await file.sync();
+      appended = true;
     } finally {
+      if (!appended) await file.truncate(this.journalOffset).catch(() => undefined);
       await file.close();
+      if (!appended && !existed) await rm(path, { force: true }).catch(() => undefined);
     }
     this.journalOffset += Buffer.byteLength(text);
   }
@@ -247,26 +251,32 @@ export class InboxStore {
       await this.reload(locked);
       return;
     }
-    const info = await stat(this.journalPath()).catch(() => null);
-    if (!info || info.size <= this.journalOffset) return;
+    const size = (await stat(this.journalPath()).catch(() => null))?.size ?? 0;
+    // Shorter than what was read: lines of an append then refused (a full disk) and cut back,
+    // which this process read without the lock. They were never acknowledged: read it all again.
+    if (size < this.journalOffset) return this.reload(locked);
+    if (size === this.journalOffset) return;
+    // From the byte before: a newline there says the journal still holds what was read.
+    const from = Math.max(0, this.journalOffset - 1);
+    const read = Buffer.alloc(size - from);
     const file = await open(this.journalPath(), 'r');
     try {
-      const length = info.size - this.journalOffset;
-      const buffer = Buffer.alloc(length);
-      await file.read(buffer, 0, length, this.journalOffset);
-      const complete = buffer.lastIndexOf(0x0a) + 1;
-      for (const line of buffer.subarray(0, complete).toString('utf8').split('\n')) {
-        if (!line) continue;
-        try {
-          this.apply(JSON.parse(line) as JournalEntry);
-        } catch {
-          this.logger.warn('skipped an unreadable inbox journal line', { length: line.length });
-        }
-      }
-      this.journalOffset += complete;
+      await file.read(read, 0, read.length, from);
     } finally {
       await file.close();
     }
+    if (this.journalOffset > 0 && read[0] !== 0x0a) return this.reload(locked);
+    const buffer = read.subarray(this.journalOffset - from);
+    const complete = buffer.lastIndexOf(0x0a) + 1;
+    for (const line of buffer.subarray(0, complete).toString('utf8').split('\n')) {
+      if (!line) continue;
+      try {
+        this.apply(JSON.parse(line) as JournalEntry);
+      } catch {
+        this.logger.warn('skipped an unreadable inbox journal line', { length: line.length });
+      }
+    }
+    this.journalOffset += complete;
   }
 
   /** Under the lock, caught up: no other process can append between the snapshot and removing the journal. */

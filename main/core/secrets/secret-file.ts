@@ -36,7 +36,9 @@ export class SecretFile {
   private change(update: (all: Record<string, string>) => Record<string, string>): Promise<void> {
     return withStoreLock(this.lockPath, async () => {
       await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
-      await writeFileAtomic(this.path, JSON.stringify(update(await this.read()), null, 2), 0o600);
+      await writeFileAtomic(this.path, JSON.stringify(update(await this.read()), null, 2), {
+        mode: 0o600,
+      });
       await chmod(this.path, 0o600);
     });
   }

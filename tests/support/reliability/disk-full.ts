@@ -188,12 +188,13 @@ export async function diskFullEveryStore(disk: SmallDisk, dataDir: string): Prom
  * Disk full at every write: each CLI write of every store runs with the disk filled to leave 0,
  * 4, 8 … `maxFreeKb` KB, so the failure lands on each write the command makes in turn (the lock,
  * the temporary file, a revision, the journal line, the index). Each run either succeeds whole or
- * fails with one sentence and the files as they were.
+ * fails with one sentence and the files as they were. `stores` limits it to those writes.
  */
 export async function diskFullAtEveryWrite(
   disk: SmallDisk,
   dataDir: string,
   maxFreeKb: number,
+  stores?: string[],
 ): Promise<Figure> {
   const seed = await runCliAsync(['drafts', 'new', '--title', 'Kept', '--json'], { dataDir });
   const draftId = seed.json<{ id: string }>().id;
@@ -201,6 +202,7 @@ export async function diskFullAtEveryWrite(
   const problems: string[] = [];
   for (let freeKb = 0; freeKb <= maxFreeKb; freeKb += 4) {
     for (const write of cliWrites(`sweep-${freeKb}`, draftId)) {
+      if (stores && !stores.includes(write.store)) continue;
       const before = snapshot(dataDir);
       disk.fill(freeKb * 1024);
       const result = await runCliAsync(write.args, { dataDir });
