@@ -16,7 +16,6 @@ const WHY = /\bLong because\b/;
 const NOT_YET_SPLIT = new Map([
   ['renderer/features/revisions/RevisionsDialog.tsx RevisionsDialog', 'issue 16, next step'],
   ['renderer/features/editor/Editor.tsx Editor', 'issue 16, next step'],
-  ['renderer/features/editor/plugins/LinkEditorPlugin/index.tsx LinkEditorPlugin', 'issue 16, next step'],
   ['main/core/inbox/inbox-handlers.ts createInbox', 'issue 16, next step'],
   ['tests/support/micropub-server/micropub-site.ts startMicropubSite', 'issue 16, next step'],
 ]);
