@@ -41,6 +41,8 @@ export interface Core {
  * The only way into business logic: every host builds its adapters and passes them in here. Each
  * domain (its modules and their parsers included) loads and starts on its first call, so a
  * command pays only for what it uses: `drafts list` never loads publishing or the calendar.
+ * Long because it is the composition root: each domain is wired here once, in one place, in the
+ * order its neighbours need, and every line is one domain, handler set or change signal.
  */
 export function createCore(deps: CoreDeps): Core {
   const events = new EventBus();
@@ -191,8 +193,8 @@ export function createCore(deps: CoreDeps): Core {
   };
 }
 
-/** A file a store could not read was set aside: the app says which, and what it did instead. */
-function reportSetAsideFiles(events: EventBus, problems: Problems) {
+/** A store that set a damaged file aside says so through the problems list the renderer reads. */
+function reportSetAsideFiles(events: EventBus, problems: Problems): void {
   events.onAny((event, payload) => {
     if (event === 'drafts-quarantined') {
       for (const file of (payload as CoreEvents['drafts-quarantined']).files) {

@@ -55,7 +55,7 @@ describe('two outbox retries at once (issue 12 item 5, R14)', () => {
 
     const retries = await twoRetries(dataDir);
 
-    for (const retry of retries) expect(retry.status, retry.stderr).toBe(0);
+    for (const retry of retries) expect(retry.status, `${retry.stderr}${retry.stdout}`).toBe(0);
     expect(newPosts() - postsBefore).toBe(JOBS);
     for (const title of titles) expect(blog.created.get(title), title).toBe(1);
     const jobs = await outboxOf(dataDir);
@@ -77,7 +77,7 @@ describe('two outbox retries at once (issue 12 item 5, R14)', () => {
     blog.failNext(1_000_000);
     try {
       const retries = await twoRetries(dataDir);
-      for (const retry of retries) expect(retry.status, retry.stderr).toBe(0);
+      for (const retry of retries) expect(retry.status, `${retry.stderr}${retry.stdout}`).toBe(0);
     } finally {
       blog.failNext(0);
     }

@@ -180,32 +180,7 @@ export function registerDrafts(program: Command, context: () => CliContext) {
       ctx.print(draft, () => details(draft));
     });
 
-  drafts
-    .command('search <query>')
-    .description(
-      'find drafts (and with --in, posts pulled from your blogs) whose title and body contain every word',
-    )
-    .option(
-      '--in <where>',
-      'drafts, published (the blogs pulled with "blogs pull") or both',
-      parseScope,
-      'drafts',
-    )
-    .action(async (query: string, options: { in: SearchScope }) => {
-      const ctx = context();
-      if (options.in === 'drafts') {
-        const list = await ctx.call('drafts-list', { query });
-        ctx.print(list, () => rows(list, `No draft contains "${query}".`));
-        return;
-      }
-      const found = await ctx.call('archive-search', { query, in: options.in, limit: 500 });
-      ctx.print(found.items, () =>
-        hitRows(
-          found.items,
-          `Nothing ${options.in === 'both' ? 'in your drafts or pulled posts' : 'pulled from your blogs'} contains "${query}".`,
-        ),
-      );
-    });
+  registerDraftsSearch(drafts, context);
 
   drafts
     .command('export <id>')
@@ -252,5 +227,35 @@ export function registerDrafts(program: Command, context: () => CliContext) {
       const ctx = context();
       const draft = await withHints(() => ctx.call('drafts-restore', { id }));
       ctx.print(draft, () => `Restored "${draft.title || '(untitled)'}" (${draft.id}).`);
+    });
+}
+
+/** `drafts search`: the drafts' own index, or with --in the posts pulled from the blogs too. */
+function registerDraftsSearch(drafts: Command, context: () => CliContext) {
+  drafts
+    .command('search <query>')
+    .description(
+      'find drafts (and with --in, posts pulled from your blogs) whose title and body contain every word',
+    )
+    .option(
+      '--in <where>',
+      'drafts, published (the blogs pulled with "blogs pull") or both',
+      parseScope,
+      'drafts',
+    )
+    .action(async (query: string, options: { in: SearchScope }) => {
+      const ctx = context();
+      if (options.in === 'drafts') {
+        const list = await ctx.call('drafts-list', { query });
+        ctx.print(list, () => rows(list, `No draft contains "${query}".`));
+        return;
+      }
+      const found = await ctx.call('archive-search', { query, in: options.in, limit: 500 });
+      ctx.print(found.items, () =>
+        hitRows(
+          found.items,
+          `Nothing ${options.in === 'both' ? 'in your drafts or pulled posts' : 'pulled from your blogs'} contains "${query}".`,
+        ),
+      );
     });
 }

@@ -143,8 +143,13 @@ export class IndexDb {
     return statement;
   }
 
+  /**
+   * A write transaction, its write lock taken at the start (BEGIN IMMEDIATE): a deferred one that
+   * read first cannot upgrade while another process writes, and SQLite then answers "database is
+   * locked" at once instead of waiting out the busy timeout (seen with two `outbox retry` at once).
+   */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return this.db.transaction(work).immediate();
   }
 
   get(id: string): IndexEntry | undefined {

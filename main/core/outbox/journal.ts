@@ -1,4 +1,5 @@
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { OutboxJob } from '../../../shared/model/publish';
@@ -119,15 +120,19 @@ export class OutboxJournal {
   async claim(id: string): Promise<boolean> {
     await mkdir(this.folder, { recursive: true, mode: 0o700 });
     for (let attempt = 0; attempt < 2; attempt++) {
+      // The lock appears with its owner already written in it (a hard link of a finished file), so
+      // another process never reads it empty and takes it for a dead one's.
+      const written = join(this.folder, `.${id}.lock-${process.pid}-${randomUUID()}.tmp`);
+      await writeFile(written, `${process.pid} ${hostname()}\n`, { mode: 0o600 });
       try {
-        const handle = await open(this.lockFile(id), 'wx', 0o600);
-        await handle.writeFile(`${process.pid} ${hostname()}\n`);
-        await handle.close();
+        await link(written, this.lockFile(id));
         return true;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         if (await this.lockIsLive(id)) return false;
         await rm(this.lockFile(id), { force: true });
+      } finally {
+        await rm(written, { force: true });
       }
     }
     return false;
