@@ -119,32 +119,21 @@ export function createCore(deps: CoreDeps): Core {
       }),
     };
   });
-  const info = async () => ({
-    name: 'Postwright',
-    version: deps.version,
-    host: deps.host,
-    dataDir: deps.dataDir,
-    secretStore: await deps.secrets.info,
+  // A domain not started yet has shown nothing, so it has nothing to update.
+  const signals = followOtherProcesses(deps, {
+    draft: async (id) => (await drafts.started())?.changedElsewhere(id),
+    calendar: () => events.emit('events-changed', { ids: [] }),
+    inbox: () => inbox.started()?.refresh(),
+    outbox: (id) => publishing.started()?.outbox.changedElsewhere(id),
+    blogs: async () => {
+      const started = publishing.started();
+      if (started) events.emit('blogs-changed', await started.blogs.list());
+    },
+    settings: () => events.emit('settings-changed', deps.settings.get()),
+    cadence: () => cadence.started()?.changedElsewhere(),
   });
-  // A long-lived app shows what other processes (the CLI) change, within a second. A domain not
-  // started yet has shown nothing, so it has nothing to update.
-  const signals = deps.host === 'cli' ? null : new StoreSignals(deps.dataDir, deps.logger);
-  signals?.on('draft-', async (name) =>
-    (await drafts.started())?.changedElsewhere(name.slice('draft-'.length)),
-  );
-  signals?.on('calendar', () => events.emit('events-changed', { ids: [] }));
-  signals?.on('inbox', () => inbox.started()?.refresh());
-  signals?.on('outbox-', (name) =>
-    publishing.started()?.outbox.changedElsewhere(name.slice('outbox-'.length)),
-  );
-  signals?.on('blogs', async () => {
-    const started = publishing.started();
-    if (started) events.emit('blogs-changed', await started.blogs.list());
-  });
-  signals?.on('settings', () => events.emit('settings-changed', deps.settings.get()));
-  signals?.on('cadence', () => cadence.started()?.changedElsewhere());
   const handlers = {
-    ...appHandlers({ info, settings: deps.settings, jobs, events, problems }),
+    ...appHandlers({ info: () => coreInfo(deps), settings: deps.settings, jobs, events, problems }),
     ...draftsDomain.handlers,
     ...calendar.handlers,
     ...publishing.handlers,
@@ -218,4 +207,35 @@ function reportSetAsideFiles(events: EventBus, problems: Problems): void {
       problems.setAside('The calendar', file, 'the calendar started empty');
     }
   });
+}
+
+async function coreInfo(deps: CoreDeps) {
+  return {
+    name: 'Postwright',
+    version: deps.version,
+    host: deps.host,
+    dataDir: deps.dataDir,
+    secretStore: await deps.secrets.info,
+  };
+}
+
+/**
+ * A long-lived app shows what other processes (the CLI) change, within a second; the CLI watches
+ * nothing. Each store that changed elsewhere is told so, a draft and an outbox job by their id.
+ */
+function followOtherProcesses(
+  deps: CoreDeps,
+  changed: Record<'calendar' | 'inbox' | 'blogs' | 'settings' | 'cadence', () => void | Promise<void>> &
+    Record<'draft' | 'outbox', (id: string) => void | Promise<void>>,
+): StoreSignals | null {
+  if (deps.host === 'cli') return null;
+  const signals = new StoreSignals(deps.dataDir, deps.logger);
+  signals.on('draft-', (name) => changed.draft(name.slice('draft-'.length)));
+  signals.on('calendar', changed.calendar);
+  signals.on('inbox', changed.inbox);
+  signals.on('outbox-', (name) => changed.outbox(name.slice('outbox-'.length)));
+  signals.on('blogs', changed.blogs);
+  signals.on('settings', changed.settings);
+  signals.on('cadence', changed.cadence);
+  return signals;
 }

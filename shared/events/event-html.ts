@@ -1,4 +1,5 @@
 import type { CalendarEvent } from '../model/calendar-event';
+import { allowedLinkTarget } from '../net/safe-link';
 import { whenParts } from './event-text';
 import { toIsoWithOffset } from './time-zone';
 
@@ -22,9 +23,13 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Only web links go into href: a `javascript:` URL in an imported event must not reach a post. */
+/**
+ * Only absolute web links go into href, by the one link policy: a `javascript:` URL or a name and
+ * password in an imported event must not reach a post.
+ */
 function safeHref(url: string): string | null {
-  return /^https?:\/\//i.test(url.trim()) ? url.trim() : null;
+  const href = allowedLinkTarget(url, 'web');
+  return href !== null && /^https?:\/\//i.test(href) ? href : null;
 }
 
 /** The ISO value of a dt- property: a date for all-day events, a date-time with its offset otherwise. */

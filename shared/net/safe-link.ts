@@ -21,11 +21,16 @@ export function safeExternalUrl(raw: string): string | null {
   return webUrl(raw);
 }
 
+/** Where a link target goes: a link may also write mail; a quote's source or an image is on the web. */
+export type LinkTargetKind = 'link' | 'web';
+
 /**
- * The link targets a post may carry: web addresses and mailto, or a relative address on the blog
- * itself. Used when a link is set in the editor, when pasted HTML is cleaned, and again when a link is opened.
+ * The one decision over a link target a post may carry, as written (trimmed) or null: web addresses
+ * (and for a link, mailto), or a relative address on the blog itself. The editor's link field and
+ * the core's HTML sanitiser both ask it, so "java\tscript:" or a name and password in the address
+ * are refused in both.
  */
-export function safeLinkHref(raw: string): string | null {
+export function allowedLinkTarget(raw: string, kind: LinkTargetKind = 'link'): string | null {
   const value = raw.trim();
   if (value === '') return null;
   // Control characters and whitespace inside a scheme are how "java\tscript:" slips past naive checks.
@@ -37,7 +42,17 @@ export function safeLinkHref(raw: string): string | null {
     if (value.startsWith('//')) return webUrl(`https:${value}`) === null ? null : value;
     return value;
   }
-  const protocol = scheme[1]!.toLowerCase();
-  if (protocol === 'mailto') return /^mailto:[^\s<>"]+$/i.test(value) ? value : null;
-  return webUrl(value);
+  if (scheme[1]!.toLowerCase() === 'mailto')
+    return kind === 'link' && /^mailto:[^\s<>"]+$/i.test(value) ? value : null;
+  return webUrl(value) === null ? null : value;
+}
+
+/**
+ * The link targets a post may carry (see `allowedLinkTarget`), a web address written the one way a
+ * browser reads it. Used when a link is set in the editor, when pasted HTML is cleaned, and again
+ * when a link is opened.
+ */
+export function safeLinkHref(raw: string): string | null {
+  const value = allowedLinkTarget(raw);
+  return value !== null && /^https?:/i.test(value) ? webUrl(value) : value;
 }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeLockPath, withStoreLock } from '../../main/core/fs/store-lock';
 import { OutboxJournal } from '../../main/core/outbox/journal';
 import { silentLogger } from '../../main/core/platform/logger';
-import type { Timers } from '../../main/core/outbox/outbox';
+import type { Outbox, Timers } from '../../main/core/outbox/outbox';
+import type { Core } from '../../main/core/create-core';
 import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../shared/net/retry-after';
 import type { OutboxJob } from '../../shared/model/publish';
 import { ManualClock } from '../support/drafts';
@@ -22,11 +23,15 @@ beforeAll(async () => {
 });
 afterAll(() => blog.close());
 
-/** Timers the test fires by hand on its clock, counting how many are alive at once. */
+/**
+ * Timers the test fires by hand on its clock, counting how many are alive at once; `nextTimer`
+ * resolves when the outbox sets its next one.
+ */
 function manualTimers(clock: ManualClock) {
   const live = new Map<number, { run: () => void; at: number }>();
   let nextId = 1;
   let mostAlive = 0;
+  let timerSet = () => {};
   const timers: Timers = {
     setTimeout(run, ms) {
       const id = nextId++;
@@ -36,6 +41,7 @@ function manualTimers(clock: ManualClock) {
       };
       live.set(id, { run: fire, at: clock.now().getTime() + ms });
       mostAlive = Math.max(mostAlive, live.size);
+      timerSet();
       return id;
     },
     clearTimeout: (id) => live.delete(id as number),
@@ -44,7 +50,28 @@ function manualTimers(clock: ManualClock) {
     timers,
     live,
     mostAlive: () => mostAlive,
+    nextTimer: () => new Promise<void>((resolve) => (timerSet = resolve)),
   };
+}
+
+/**
+ * A timer's run is over when the outbox sets its next timer, or when a change leaves no job waiting
+ * and none being sent (then no timer is set).
+ */
+function runOver(core: Core, outbox: Outbox, timerSet: Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    const finish = () => {
+      stop();
+      resolve();
+    };
+    const stop = core.events.onAny((event) => {
+      if (event !== 'outbox-changed') return;
+      void outbox.list().then((jobs) => {
+        if (jobs.every((job) => job.state !== 'queued' && job.state !== 'sending')) finish();
+      });
+    });
+    void timerSet.then(finish);
+  });
 }
 
 describe('the outbox across restarts (R11)', () => {
@@ -88,20 +115,15 @@ describe('the outbox across restarts (R11)', () => {
     });
 
     for (let restart = 0; restart < 50; restart += 1) {
-      const { timers, live, mostAlive } = manualTimers(clock);
+      const { timers, live, mostAlive, nextTimer } = manualTimers(clock);
       const publishing = createTestPublishing(core, dataDir, { backoff, clock, timers });
       await publishing.outbox.resume();
       const [timer] = [...live.values()];
       if (timer) {
         clock.advance(Math.max(0, timer.at - clock.now().getTime()));
+        const over = runOver(core, publishing.outbox, nextTimer());
         timer.run();
-        // The run is over when the outbox has set its next timer, or has nothing left waiting.
-        for (let waited = 0; waited < 400; waited += 1) {
-          await new Promise((resolve) => setTimeout(resolve, 25));
-          const jobs = await publishing.outbox.list();
-          const busy = jobs.some((job) => job.state === 'sending');
-          if (!busy && (live.size > 0 || jobs.every((job) => job.state !== 'queued'))) break;
-        }
+        await over;
       }
       await publishing.dispose();
       mostTimers = Math.max(mostTimers, mostAlive());

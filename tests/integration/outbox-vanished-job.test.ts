@@ -16,10 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => blog.close());
 
-/** Timers the test fires by hand. */
+/** Timers the test fires by hand; `nextTimer` resolves when the outbox sets its next one. */
 function handFiredTimers() {
   const live = new Map<number, () => void>();
   let nextId = 1;
+  let timerSet = () => {};
   const timers: Timers = {
     setTimeout(run) {
       const id = nextId++;
@@ -27,11 +28,13 @@ function handFiredTimers() {
         live.delete(id);
         run();
       });
+      timerSet();
       return id;
     },
     clearTimeout: (id) => live.delete(id as number),
   };
-  return { timers, live };
+  const nextTimer = () => new Promise<void>((resolve) => (timerSet = resolve));
+  return { timers, live, nextTimer };
 }
 
 // Another process (a CLI `outbox cancel`, a sync tool) may remove a job between the timer's listing
@@ -58,7 +61,7 @@ it('a due job removed from the folder while the timer runs is passed over, and t
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
   process.on('unhandledRejection', onUnhandled);
   try {
-    const { timers, live } = handFiredTimers();
+    const { timers, live, nextTimer } = handFiredTimers();
     const publishing = createTestPublishing(core, dataDir, { backoff, timers });
     core.events.onAny((event, payload) => {
       const job = payload as OutboxJob;
@@ -67,11 +70,12 @@ it('a due job removed from the folder while the timer runs is passed over, and t
     });
     await publishing.outbox.resume();
     const [fire] = [...live.values()];
+    const passOver = nextTimer();
     fire!();
-    // The pass is over when the outbox has set its next timer (the first job waits for its retry).
-    for (let waited = 0; waited < 200 && live.size === 0; waited += 1)
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The pass is over when the outbox sets its next timer (the first job waits for its retry); a
+    // rejection it left unhandled is reported once the tasks queued now have run.
+    await passOver;
+    await new Promise((resolve) => setImmediate(resolve));
 
     expect(unhandled).toEqual([]);
     const left = await publishing.outbox.list();

@@ -69,6 +69,14 @@ describe('h-event markup', () => {
     expect(html).not.toContain('javascript:');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;tea&quot;');
     expect(parse(html).querySelector('.e-content')?.querySelectorAll('p')).toHaveLength(2);
+    // The one link policy: no name and password in the address, no control character, absolute only.
+    for (const url of [
+      'https://bank.example@evil.example/',
+      'ht\ttps://example.org/',
+      'https:example.org',
+      '/e',
+    ])
+      expect(parse(eventBlockHtml({ ...brighton, url })).querySelector('a.p-name')).toBeNull();
     const linked = parse(eventBlockHtml({ ...brighton, url: 'https://example.org/e?a=1&b=2' }));
     expect(linked.querySelector('a.p-name.u-url')?.getAttribute('href')).toBe(
       'https://example.org/e?a=1&b=2',

@@ -161,13 +161,19 @@ describe('the app’s timer when a run fails', () => {
     const schedule = { period: 'weekly', weekday: 0, startsOn: '2009-12-21' } as const;
     await call('cadence-set', { blogId, schedule: { ...schedule, template: 'Gone' } });
     clock.at = new Date('2009-12-28T09:00:00Z');
-    const stop = cores.at(-1)!.startDigestCadence();
+    const core = cores.at(-1)!;
+    // The notice is told as the core tells every view: a problems-changed event.
+    const told = new Promise<void>((resolve) => {
+      const off = core.events.onAny((event) => {
+        if (event !== 'problems-changed') return;
+        off();
+        resolve();
+      });
+    });
+    const stop = core.startDigestCadence();
     try {
-      let problems = await call('problems-list', {});
-      for (let tries = 0; tries < 100 && !problems.length; tries += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        problems = await call('problems-list', {});
-      }
+      await told;
+      const problems = await call('problems-list', {});
       expect(problems.map((problem) => problem.message)).toEqual([
         expect.stringMatching(
           /^Your digest schedules could not be carried out: There is no digest template called "Gone"/,

@@ -97,9 +97,8 @@ function details(draft: Draft): string {
   ].join('\n');
 }
 
-export function registerDrafts(program: Command, context: () => CliContext) {
-  const drafts = program.command('drafts').description('write, list, search and export drafts');
-
+/** `drafts new`: a draft from flags, its body from an HTML or Markdown file, images and all. */
+function registerDraftsNew(drafts: Command, context: () => CliContext) {
   drafts
     .command('new')
     .description('create a draft, empty or from an HTML or Markdown file')
@@ -148,6 +147,12 @@ export function registerDrafts(program: Command, context: () => CliContext) {
         ctx.print(made, () => `Created draft ${made.id}: ${made.title}`);
       },
     );
+}
+
+export function registerDrafts(program: Command, context: () => CliContext) {
+  const drafts = program.command('drafts').description('write, list, search and export drafts');
+
+  registerDraftsNew(drafts, context);
 
   drafts
     .command('list')

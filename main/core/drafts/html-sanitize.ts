@@ -1,3 +1,4 @@
+import { allowedLinkTarget } from '../../../shared/net/safe-link';
 import { COMMENT_NODE, ELEMENT_NODE, HTML_NAMESPACE, parseHtml, TEXT_NODE, type HtmlNode } from './html-dom';
 
 /**
@@ -194,9 +195,9 @@ function attributesOf(node: HtmlNode, element: string, allowed: readonly string[
 function cleanAttribute(element: string, name: string, value: string): string | null {
   switch (name) {
     case 'href':
-      return safeUrl(value, LINK_SCHEMES);
+      return allowedLinkTarget(value, 'link');
     case 'cite':
-      return safeUrl(value, WEB_SCHEMES);
+      return allowedLinkTarget(value, 'web');
     case 'src':
       return element === 'img' ? safeImageSource(value) : null;
     case 'class':
@@ -229,27 +230,12 @@ function cleanAttribute(element: string, name: string, value: string): string | 
   }
 }
 
-const WEB_SCHEMES = new Set(['http', 'https']);
-const LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
 const IMAGE_DATA = /^data:image\/(png|jpeg|gif|webp|avif);base64,[A-Za-z0-9+/=\s]+$/i;
-
-/**
- * A URL as a browser will read it: it drops ASCII tab and newlines anywhere and control characters
- * and spaces at the ends, so `java\tscript:` is a `javascript:` URL. Relative URLs are kept.
- */
-export function safeUrl(value: string, schemes: ReadonlySet<string>): string | null {
-  // eslint-disable-next-line no-control-regex
-  const url = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url)?.[1];
-  // No scheme: a relative URL, resolved against the page, which cannot run anything.
-  if (scheme === undefined) return url;
-  return schemes.has(scheme.toLowerCase()) ? url : null;
-}
 
 function safeImageSource(value: string): string | null {
   const url = value.trim();
   if (/^data:/i.test(url)) return IMAGE_DATA.test(url) ? url.replace(/\s+/g, '') : null;
-  return safeUrl(url, WEB_SCHEMES);
+  return allowedLinkTarget(url, 'web');
 }
 
 export function escapeText(text: string): string {

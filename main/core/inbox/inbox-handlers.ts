@@ -58,29 +58,7 @@ export function createInbox(deps: InboxDeps): {
       deps.problems.setAside('The inbox', file, 'the links added since it was last compacted were kept'),
   ).then((store) => {
     const inbox = new Inbox(store, deps.events, deps.clock);
-    queue = new MetadataQueue({
-      jobs: deps.jobs,
-      fetch: (url, signal, id) =>
-        fetchPage(deps.http, url, signal, undefined, { publicOnly: publicOnly.has(id) }).finally(() =>
-          publicOnly.delete(id),
-        ),
-      urlOf: (id) => store.get(id)?.url ?? null,
-      started: async (id) => {
-        await inbox.setFetchState(id, { state: 'fetching', message: null, at: null });
-      },
-      finished: async (id, page) => {
-        const at = deps.clock.now().toISOString();
-        await inbox.setFetchState(id, { state: 'done', message: page.note, at }, page.metadata);
-      },
-      failed: async (id, reason) => {
-        await inbox.setFetchState(id, {
-          state: 'failed',
-          message: reason,
-          at: deps.clock.now().toISOString(),
-        });
-      },
-      progress: (state) => deps.events.emit('inbox-metadata', state),
-    });
+    queue = metadataQueue(deps, inbox, publicOnly);
     // The CLI lives for one command; the app picks up fetches an earlier run left unfinished.
     if (deps.host !== 'cli') {
       const unfinished = [...store.all()]
@@ -145,45 +123,8 @@ export function createInbox(deps: InboxDeps): {
         if (wait) await fetched;
         return wait ? ids.map((id) => inbox.get(id)) : marked.filter((bookmark) => bookmark !== null);
       },
-      'inbox-import': async ({ filename, content }, context) => {
-        const { inbox } = await ready;
-        const parsed = parseImport(content, filename);
-        const job = deps.jobs.start(`Importing ${filename}`, parsed.links.length);
-        const result = {
-          format: parsed.format,
-          added: 0,
-          merged: 0,
-          skipped: [] as { url: string; reason: string }[],
-        };
-        if (parsed.unreadable) {
-          result.skipped.push({
-            url: '',
-            reason: `${parsed.unreadable} entries were not links and were left out.`,
-          });
-        }
-        try {
-          for (let at = 0; at < parsed.links.length; at += IMPORT_BATCH) {
-            if (job.signal.aborted || context.signal.aborted) break;
-            const batch = await inbox.add(parsed.links.slice(at, at + IMPORT_BATCH), {
-              fetch: false,
-              quiet: true,
-            });
-            result.added += batch.added;
-            result.merged += batch.merged;
-            result.skipped.push(...batch.rejected);
-            job.progress(Math.min(parsed.links.length, at + IMPORT_BATCH));
-            await yieldToEvents();
-          }
-          if (job.signal.aborted) job.fail(`Stopped after ${result.added + result.merged} links.`);
-          else job.finish(`${result.added} added, ${result.merged} merged`);
-        } catch (error) {
-          job.fail(error instanceof Error ? error.message : String(error));
-          throw error;
-        } finally {
-          deps.events.emit('inbox-changed', { upserted: [], removed: [], reload: true });
-        }
-        return result;
-      },
+      'inbox-import': async ({ filename, content }, context) =>
+        importLinks(deps, (await ready).inbox, filename, content, context.signal),
       'inbox-export': async () => {
         const { inbox } = await ready;
         const links = await inbox.list({ archived: 'all' });
@@ -213,4 +154,83 @@ export function createInbox(deps: InboxDeps): {
       },
     },
   };
+}
+
+/**
+ * Fetches each link's title and summary, one job per link, recording on the link how it went. A link
+ * in `publicOnly` is fetched from the public web only, once.
+ */
+function metadataQueue(deps: InboxDeps, inbox: Inbox, publicOnly: Set<string>): MetadataQueue {
+  return new MetadataQueue({
+    jobs: deps.jobs,
+    fetch: (url, signal, id) =>
+      fetchPage(deps.http, url, signal, undefined, { publicOnly: publicOnly.has(id) }).finally(() =>
+        publicOnly.delete(id),
+      ),
+    urlOf: (id) => inbox.store.get(id)?.url ?? null,
+    started: async (id) => {
+      await inbox.setFetchState(id, { state: 'fetching', message: null, at: null });
+    },
+    finished: async (id, page) => {
+      const at = deps.clock.now().toISOString();
+      await inbox.setFetchState(id, { state: 'done', message: page.note, at }, page.metadata);
+    },
+    failed: async (id, reason) => {
+      await inbox.setFetchState(id, {
+        state: 'failed',
+        message: reason,
+        at: deps.clock.now().toISOString(),
+      });
+    },
+    progress: (state) => deps.events.emit('inbox-metadata', state),
+  });
+}
+
+/**
+ * Adds a bookmark file's links in batches (other requests are served between), as a job that shows
+ * its progress and can be stopped; what could not be added is listed, never lost silently.
+ */
+async function importLinks(
+  deps: InboxDeps,
+  inbox: Inbox,
+  filename: string,
+  content: string,
+  signal: AbortSignal,
+) {
+  const parsed = parseImport(content, filename);
+  const job = deps.jobs.start(`Importing ${filename}`, parsed.links.length);
+  const result = {
+    format: parsed.format,
+    added: 0,
+    merged: 0,
+    skipped: [] as { url: string; reason: string }[],
+  };
+  if (parsed.unreadable) {
+    result.skipped.push({
+      url: '',
+      reason: `${parsed.unreadable} entries were not links and were left out.`,
+    });
+  }
+  try {
+    for (let at = 0; at < parsed.links.length; at += IMPORT_BATCH) {
+      if (job.signal.aborted || signal.aborted) break;
+      const batch = await inbox.add(parsed.links.slice(at, at + IMPORT_BATCH), {
+        fetch: false,
+        quiet: true,
+      });
+      result.added += batch.added;
+      result.merged += batch.merged;
+      result.skipped.push(...batch.rejected);
+      job.progress(Math.min(parsed.links.length, at + IMPORT_BATCH));
+      await yieldToEvents();
+    }
+    if (job.signal.aborted) job.fail(`Stopped after ${result.added + result.merged} links.`);
+    else job.finish(`${result.added} added, ${result.merged} merged`);
+  } catch (error) {
+    job.fail(error instanceof Error ? error.message : String(error));
+    throw error;
+  } finally {
+    deps.events.emit('inbox-changed', { upserted: [], removed: [], reload: true });
+  }
+  return result;
 }

@@ -8,7 +8,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { safeLinkHref } from '../../../shared/net/safe-link';
 import type { Draft } from '../../../shared/model/draft';
 import type { DraftSession } from './draft-session';
@@ -27,23 +27,20 @@ import { TablePlugin } from './plugins/TablePlugin';
 import { TabKeyPlugin } from './plugins/TabKeyPlugin';
 import { ShortcutsPlugin } from './plugins/ShortcutsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
-import { icons } from './plugins/ToolbarPlugin/icons';
-import { ToolbarButton } from './plugins/ToolbarPlugin/ToolbarButton';
-import { WordCountPlugin } from './plugins/WordCountPlugin';
 import { useUiState } from '../../app/UiStateContext';
 import { useCommand } from '../commands/CommandsContext';
-import { withShortcut } from '../commands/platform';
-import { PostPreview, type PreviewSource } from '../preview/PostPreview';
+import { PostPreview } from '../preview/PostPreview';
 import { DraftOutboxState } from '../publish/DraftOutboxState';
-import { PublishButton } from '../publish/PublishButton';
 import { usePublishing } from '../publish/usePublishing';
 import { ContextMenuPlugin } from './plugins/ContextMenuPlugin';
 import { EditorCommandsPlugin } from './plugins/EditorCommandsPlugin';
 import { PreviewSourcePlugin } from './plugins/PreviewSourcePlugin';
 import { PostPanel } from './PostPanel/PostPanel';
-import { SaveIndicator } from './SaveIndicator';
 import { editorTheme } from './theme';
 import { TitleField } from './TitleField';
+import { EditorFooter } from './EditorFooter';
+import { useLivePreview } from './useLivePreview';
+import { useSourceMode } from './useSourceMode';
 
 export interface EditorProps {
   draft: Draft;
@@ -55,9 +52,6 @@ export interface EditorProps {
   panelOpen: boolean;
   onPanelOpenChange: (open: boolean) => void;
 }
-
-/** The body as rich text (null), or as its HTML or Markdown source. */
-type SourceMode = 'html' | 'markdown' | null;
 
 const isLinkAllowed = (url: string) => safeLinkHref(url) !== null;
 
@@ -85,45 +79,14 @@ export default function Editor({
 }: EditorProps) {
   const ui = useUiState();
   const width = useWindowWidth();
-  // A draft kept in Markdown opens in its Markdown source; the caret goes to a source view the author opens.
-  const [sourceMode, setSourceMode] = useState<SourceMode>(draft.markdown ? 'markdown' : null);
-  const [focusSource, setFocusSource] = useState(false);
-  const toggleSource = (mode: SourceMode) => {
-    setFocusSource(true);
-    setSourceMode((now) => (now === mode ? null : mode));
-  };
-  // The draft is kept in the form the author left it in: Markdown, or rich text (HTML is a look only).
-  useEffect(() => {
-    if (sourceMode === 'html') return;
-    const markdown = sourceMode === 'markdown';
-    if ((session.getFields().markdown ?? false) !== markdown) session.setFields({ markdown });
-  }, [session, sourceMode]);
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const { sourceMode, focusSource, toggleSource } = useSourceMode(draft, session, editorRef);
   const publishing = usePublishing(draft, session);
   const previewOpen = ui.state.preview;
   const sideBySide = width >= SIDE_BY_SIDE_MIN_WIDTH;
   const [notice, setNotice] = useState<string | null>(null);
   const [title, setTitle] = useState(draft.title);
-  const editorRef = useRef<LexicalEditor | null>(null);
-  const previewOf = useCallback((): PreviewSource => {
-    const { title: now, html, blogId } = session.snapshot();
-    return { title: now, html, blogId, draftId: draft.id };
-  }, [session, draft.id]);
-  // Bumped when the body changes (once typing pauses); the preview then reads the text again.
-  const [bodyVersion, setBodyVersion] = useState(0);
-  const refreshPreview = useCallback(() => setBodyVersion((count) => count + 1), []);
-  const preview = useMemo(
-    () => (previewOpen ? previewOf() : null),
-    // title and bodyVersion say when the text changed; previewOf reads it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [previewOpen, previewOf, title, bodyVersion],
-  );
-
-  // Back from a source view, the caret is in the body again, in the block it was in there.
-  const wasSource = useRef(false);
-  useEffect(() => {
-    if (sourceMode === null && wasSource.current) editorRef.current?.focus();
-    wasSource.current = sourceMode !== null;
-  }, [sourceMode]);
+  const { preview, refreshPreview } = useLivePreview(session, draft.id, previewOpen, title);
 
   useCommand('view.postPanel', () => onPanelOpenChange(!panelOpen));
   useCommand('view.html', () => toggleSource('html'));
@@ -194,43 +157,16 @@ export default function Editor({
           </div>
           <EventDetectionPlugin draft={draft} session={session} title={title} />
           <DraftOutboxState draftId={draft.id} />
-          <footer className="editor-footer">
-            <WordCountPlugin />
-            <span className="editor-footer__spacer" />
-            <ToolbarButton
-              label={sourceMode === 'html' ? 'Back to the editor' : 'Edit HTML'}
-              pressed={sourceMode === 'html'}
-              onClick={() => toggleSource('html')}
-            >
-              {icons.html}
-            </ToolbarButton>
-            <ToolbarButton
-              label={withShortcut(
-                sourceMode === 'markdown' ? 'Back to rich text' : 'Edit Markdown',
-                'view.markdown',
-              )}
-              pressed={sourceMode === 'markdown'}
-              onClick={() => toggleSource('markdown')}
-            >
-              {icons.markdown}
-            </ToolbarButton>
-            <ToolbarButton
-              label={withShortcut(previewOpen ? 'Hide preview' : 'Show preview', 'view.preview')}
-              pressed={previewOpen}
-              onClick={() => ui.update({ preview: !previewOpen })}
-            >
-              {icons.preview}
-            </ToolbarButton>
-            <ToolbarButton
-              label={panelOpen ? 'Hide post settings' : 'Show post settings'}
-              pressed={panelOpen}
-              onClick={() => onPanelOpenChange(!panelOpen)}
-            >
-              {icons.panel}
-            </ToolbarButton>
-            <SaveIndicator session={session} />
-            <PublishButton publishing={publishing} />
-          </footer>
+          <EditorFooter
+            sourceMode={sourceMode}
+            onToggleSource={toggleSource}
+            previewOpen={previewOpen}
+            onPreviewOpenChange={(preview) => ui.update({ preview })}
+            panelOpen={panelOpen}
+            onPanelOpenChange={onPanelOpenChange}
+            session={session}
+            publishing={publishing}
+          />
         </section>
         {previewOpen && preview && (
           <PostPreview

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AppProblem } from '../../../shared/model/problem';
 import { runCliAsync } from '../cli';
 import { startApp } from './app-process';
 import { DAMAGE, damage, FILE_KINDS } from './corrupt-start';
@@ -44,15 +45,18 @@ export async function startsWithDamagedFiles(seeded: string, starts: number): Pr
       } else {
         const app = await startApp(dataDir);
         try {
-          // The renderer reads the list when it loads; the stores read their files as the app starts.
-          for (let tries = 0; tries < 50 && !reported; tries += 1) {
-            await app.call(kind.read[0] === 'drafts' ? 'drafts-list' : 'app-info', {});
-            const problems = await app.call('problems-list', {});
-            reported = problems.some(
-              (problem) => problem.file !== null && /could not be read/.test(problem.message),
+          const isReport = (problem: AppProblem) =>
+            problem.file !== null && /could not be read/.test(problem.message);
+          // Told as the renderer is told, by a problems-changed event, or before it connected.
+          const told = app
+            .waitForEvent('problems-changed', (payload) => (payload as AppProblem[]).some(isReport))
+            .then(
+              () => true,
+              () => false,
             );
-            if (!reported) await new Promise((resolve) => setTimeout(resolve, 100));
-          }
+          // The renderer reads the list when it loads; the stores read their files as the app starts.
+          await app.call(kind.read[0] === 'drafts' ? 'drafts-list' : 'app-info', {});
+          reported = (await app.call('problems-list', {})).some(isReport) || (await told);
         } finally {
           await app.stop();
         }
