@@ -1,4 +1,5 @@
 import { DraftsPage } from './pages/DraftsPage';
+import { InboxPage } from './pages/InboxPage';
 import { expect, test } from './support/fixtures';
 
 // Issue 14.9: what a toast says is read through the window's one live region, with the key that
@@ -34,9 +35,42 @@ test('a toast is announced with its key, F6 reaches its Undo, and it stays while
 
   // Again, with Enter on Undo: the draft is back and the focus returns to the list.
   await drafts.act('Keep me', 'Move to trash');
+  await expect(announcer).toHaveText('Moved “Keep me” to the trash. F6 reaches Undo.');
   await page.keyboard.press('F6');
   await expect(page.locator('.toast').getByRole('button', { name: 'Undo' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(drafts.row('Keep me')).toBeVisible();
   await expect(toast).toBeHidden();
+});
+
+test('a typed link is announced as added; draft and link rows have short names, their text as a description', async ({
+  app,
+}) => {
+  const page = await app.open();
+  const drafts = new DraftsPage(page);
+  await drafts.open();
+  await drafts.newDraft('Harvest supper');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Bring a dish to share, and a chair if you have one to spare for the evening.');
+  await drafts.editor.waitUntilSaved();
+  const row = drafts.row('Harvest supper').getByRole('button', { name: /^Harvest supper/ });
+  await expect(row).toHaveAccessibleName(/^Harvest supper \S+ \S+\s*·?\s*\d+ words? Draft$/);
+  await expect(row).toHaveAccessibleDescription(/^Bring a dish to share/);
+
+  const inbox = new InboxPage(page);
+  await inbox.open();
+  await inbox.add('http://127.0.0.1:9/allotment/waiting-list');
+  await expect(page.getByTestId('announcer')).toHaveText('Added the link to the inbox.');
+  const link = inbox.list.getByRole('listitem').first().getByRole('button').first();
+  await expect(link).toHaveAccessibleDescription('http://127.0.0.1:9/allotment/waiting-list');
+  expect((await link.evaluate((button) => button.getAttribute('aria-labelledby'))) ?? '').not.toBe('');
+  const name = await link.evaluate((button) =>
+    (button.getAttribute('aria-labelledby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+  // Untitled, the link's name is its address once (as its title), then its site and date.
+  expect(name.split('waiting-list')).toHaveLength(2);
+  expect(name).toMatch(/127\.0\.0\.1:9\s*·?\s*\w+ \d+, \d{4}$/);
 });

@@ -19,6 +19,7 @@ import { LinkDetails } from './LinkDetails';
 import { LinkList } from './LinkList';
 import type { LinkActions } from './LinkRow';
 import { PublishBookmark } from './PublishBookmark';
+import { announce } from '../../components/Announcer';
 import { Toast, useToast } from '../../components/Toast';
 import { useInboxList } from './useInboxList';
 import './inbox.css';
@@ -81,6 +82,11 @@ function LinkInbox({ onDigest }: { onDigest: () => void }) {
           showToast({ text: `${result.rejected[0]!.url}: ${result.rejected[0]!.reason}`, tone: 'error' });
         } else if (result.merged && !result.added) {
           showToast({ text: 'That link is already in the inbox; the two were merged.' });
+        } else if (result.added) {
+          // The row appears where the eye may not be; a screen reader is told.
+          announce(
+            result.added === 1 ? 'Added the link to the inbox.' : `Added ${result.added} links to the inbox.`,
+          );
         }
         return result.rejected.length === 0;
       } catch (failure) {
