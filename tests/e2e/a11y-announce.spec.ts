@@ -43,34 +43,11 @@ test('a toast is announced with its key, F6 reaches its Undo, and it stays while
   await expect(toast).toBeHidden();
 });
 
-test('a typed link is announced as added; draft and link rows have short names, their text as a description', async ({
-  app,
-}) => {
+test('a link typed into the inbox is announced as added', async ({ app }) => {
   const page = await app.open();
-  const drafts = new DraftsPage(page);
-  await drafts.open();
-  await drafts.newDraft('Harvest supper');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Bring a dish to share, and a chair if you have one to spare for the evening.');
-  await drafts.editor.waitUntilSaved();
-  const row = drafts.row('Harvest supper').getByRole('button', { name: /^Harvest supper/ });
-  await expect(row).toHaveAccessibleName(/^Harvest supper \S+ \S+\s*·?\s*\d+ words? Draft$/);
-  await expect(row).toHaveAccessibleDescription(/^Bring a dish to share/);
-
   const inbox = new InboxPage(page);
   await inbox.open();
   await inbox.add('http://127.0.0.1:9/allotment/waiting-list');
   await expect(page.getByTestId('announcer')).toHaveText('Added the link to the inbox.');
-  const link = inbox.list.getByRole('listitem').first().getByRole('button').first();
-  await expect(link).toHaveAccessibleDescription('http://127.0.0.1:9/allotment/waiting-list');
-  expect((await link.evaluate((button) => button.getAttribute('aria-labelledby'))) ?? '').not.toBe('');
-  const name = await link.evaluate((button) =>
-    (button.getAttribute('aria-labelledby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' '),
-  );
-  // Untitled, the link's name is its address once (as its title), then its site and date.
-  expect(name.split('waiting-list')).toHaveLength(2);
-  expect(name).toMatch(/127\.0\.0\.1:9\s*·?\s*\w+ \d+, \d{4}$/);
+  await expect(inbox.list.getByRole('listitem')).toHaveCount(1);
 });

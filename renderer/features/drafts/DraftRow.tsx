@@ -1,4 +1,4 @@
-import { useId, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import type { DraftSummary } from '../../../shared/model/draft';
 import { fullDate, shortDate } from './format-date';
 import { StatusBadge } from './StatusBadge';
@@ -23,8 +23,6 @@ export function DraftRow({
     onMenu({ x: event.clientX, y: event.clientY });
   };
   const title = draft.title.trim() || 'Untitled';
-  // A short name (title, date, words, status) and the first words as its description.
-  const id = useId();
   return (
     <div className={`draft-row${selected ? ' draft-row--selected' : ''}`} onContextMenu={openMenuAt}>
       <button
@@ -32,8 +30,6 @@ export function DraftRow({
         className="draft-row__open"
         {...focusProps}
         aria-current={selected ? 'true' : undefined}
-        aria-labelledby={`${id}-title ${id}-meta`}
-        aria-describedby={`${id}-snippet`}
         onClick={(event) => {
           const box = event.currentTarget.getBoundingClientRect();
           onOpen({ x: box.left + 24, y: box.bottom - 8 });
@@ -46,13 +42,9 @@ export function DraftRow({
           }
         }}
       >
-        <span className="draft-row__title" id={`${id}-title`}>
-          {title}
-        </span>
-        <span className="draft-row__snippet" id={`${id}-snippet`}>
-          {draft.snippet || 'No text yet'}
-        </span>
-        <span className="draft-row__meta" id={`${id}-meta`}>
+        <span className="draft-row__title">{title}</span>
+        <span className="draft-row__snippet">{draft.snippet || 'No text yet'}</span>
+        <span className="draft-row__meta">
           <time dateTime={draft.updatedAt} title={`Edited ${fullDate(draft.updatedAt)}`}>
             {shortDate(draft.updatedAt)}
           </time>

@@ -1,4 +1,4 @@
-import { memo, useId } from 'react';
+import { memo } from 'react';
 import { displayTitle } from '../../../shared/inbox/filter';
 import type { Bookmark } from '../../../shared/model/bookmark';
 import { LINK_DRAG_TYPE } from '../digest/schedule/PeriodDrops';
@@ -76,8 +76,6 @@ export const LinkRow = memo(function LinkRow({
   tabStop: boolean;
 }) {
   const title = displayTitle(link);
-  // A short name (title, site, date, marks) and the address as its description.
-  const id = useId();
   return (
     <div
       className={`link-row${selected ? ' link-row--selected' : ''}`}
@@ -96,14 +94,10 @@ export const LinkRow = memo(function LinkRow({
         data-list-index={listIndex}
         tabIndex={tabStop ? 0 : -1}
         aria-pressed={selected}
-        aria-labelledby={`${id}-title ${id}-meta`}
-        aria-describedby={`${id}-url`}
         onClick={() => actions.select(link)}
       >
-        <span className="link-row__title" id={`${id}-title`}>
-          {title}
-        </span>
-        <span className="link-row__meta" id={`${id}-meta`}>
+        <span className="link-row__title">{title}</span>
+        <span className="link-row__meta">
           <span className="link-row__host">{link.meta?.siteName || hostOf(link.url)}</span>
           <span aria-hidden="true">·</span>
           <time dateTime={link.addedAt}>{dateFormat.format(new Date(link.addedAt))}</time>
@@ -115,9 +109,7 @@ export const LinkRow = memo(function LinkRow({
             </span>
           ))}
         </span>
-        <span className="link-row__url" id={`${id}-url`}>
-          {link.url}
-        </span>
+        <span className="link-row__url">{link.url}</span>
       </button>
       <span className="link-row__side">
         <FetchState link={link} onRetry={() => actions.retry(link)} />
