@@ -6,6 +6,8 @@ import { connectToCore } from './core/connect';
 import { CoreProvider } from './core/CoreContext';
 import { CommandsProvider } from './features/commands/CommandsContext';
 import './styles/app.css';
+// After app.css: the narrow-window rules win over every sheet.
+import './styles/reflow.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
+import { menuKey } from '../../components/menu-keys';
 
 export interface MenuItem {
   label: string;
@@ -42,18 +43,7 @@ export function DraftMenu({
     if (opener.current instanceof HTMLElement) opener.current.focus();
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    const buttons = Array.from(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? []);
-    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const move = (to: number) => buttons[(to + buttons.length) % buttons.length]?.focus();
-    if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(buttons.length - 1);
-    else if (event.key === 'Escape' || event.key === 'Tab') close();
-    else return;
-    event.preventDefault();
-  };
+  const onKeyDown = (event: KeyboardEvent) => menuKey(event, menu.current, close);
 
   const style = {
     left: Math.min(at.x, window.innerWidth - 220),

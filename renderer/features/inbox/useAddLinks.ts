@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import type { NewLink } from '../../../shared/model/bookmark';
+import { announce } from '../../components/Announcer';
 import type { ToastMessage } from '../../components/Toast';
 import { useCore } from '../../core/CoreContext';
 import { linksFromTransfer } from './drop-data';
@@ -25,6 +26,11 @@ export function useAddLinks(fail: (error: unknown) => void, showToast: (toast: T
           showToast({ text: `${result.rejected[0]!.url}: ${result.rejected[0]!.reason}`, tone: 'error' });
         } else if (result.merged && !result.added) {
           showToast({ text: 'That link is already in the inbox; the two were merged.' });
+        } else if (result.added) {
+          // The row appears where the eye may not be; a screen reader is told.
+          announce(
+            result.added === 1 ? 'Added the link to the inbox.' : `Added ${result.added} links to the inbox.`,
+          );
         }
         return result.rejected.length === 0;
       } catch (failure) {

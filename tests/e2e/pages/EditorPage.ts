@@ -51,6 +51,22 @@ export class EditorPage {
     await expect(this.title).toHaveValue(title);
   }
 
+  /** A toolbar menu button (Text style, Insert, Table) opened with Enter and an item chosen with Enter. */
+  async chooseFromMenu(menu: string | RegExp, item: string | RegExp) {
+    await this.toolbar.getByRole('button', { name: menu }).focus();
+    await this.page.keyboard.press('Enter');
+    const items = this.page.getByRole('menu', { name: menu });
+    const wanted = items.getByRole(/Text style/.test(String(menu)) ? 'menuitemradio' : 'menuitem', {
+      name: item,
+    });
+    await expect(items).toBeVisible();
+    for (let step = 0; step < 12 && !(await wanted.evaluate((el) => el === document.activeElement)); step++)
+      await this.page.keyboard.press('ArrowDown');
+    await expect(wanted).toBeFocused();
+    await this.page.keyboard.press('Enter');
+    await expect(items).toBeHidden();
+  }
+
   /** Puts the caret at the end of the body. */
   async focusEnd() {
     await this.body.click();

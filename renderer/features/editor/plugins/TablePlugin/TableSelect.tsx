@@ -1,6 +1,7 @@
 import { mergeRegister } from '@lexical/utils';
 import { COMMAND_PRIORITY_LOW, SELECTION_CHANGE_COMMAND, type LexicalEditor } from 'lexical';
 import { useEffect, useState } from 'react';
+import { MenuButton } from '../../../../components/MenuButton';
 import {
   $selectedCell,
   runTableAction,
@@ -42,25 +43,21 @@ export function TableSelect({ editor }: { editor: LexicalEditor }) {
   const inTable = useCursorInTable(editor);
   if (!inTable) return null;
   return (
-    <select
+    <MenuButton
       className="toolbar__select"
-      aria-label="Table"
+      label="Table"
       title={`Rows and columns: ${TABLE_SHORTCUTS} and an arrow adds one, ${TABLE_SHORTCUTS}Backspace deletes the row`}
-      value=""
-      onChange={(event) => {
-        runTableAction(editor, event.target.value as TableAction);
-        editor.focus();
-      }}
+      items={(Object.keys(TABLE_ACTIONS) as TableAction[]).map((action) => ({
+        label:
+          TABLE_ACTIONS[action].label +
+          (KEY_HINTS[action] ? ` (${TABLE_SHORTCUTS}${KEY_HINTS[action]})` : ''),
+        onSelect: () => {
+          runTableAction(editor, action);
+          editor.focus();
+        },
+      }))}
     >
-      <option value="" disabled>
-        Table…
-      </option>
-      {(Object.keys(TABLE_ACTIONS) as TableAction[]).map((action) => (
-        <option key={action} value={action}>
-          {TABLE_ACTIONS[action].label}
-          {KEY_HINTS[action] ? ` (${TABLE_SHORTCUTS}${KEY_HINTS[action]})` : ''}
-        </option>
-      ))}
-    </select>
+      Table
+    </MenuButton>
   );
 }

@@ -1,4 +1,5 @@
 import type { LexicalEditor } from 'lexical';
+import { MenuButton } from '../../../../components/MenuButton';
 import { formatBlock } from './block-format';
 import type { BlockType } from './useToolbarState';
 
@@ -14,24 +15,22 @@ const OPTIONS: [BlockType, string][] = [
 /** Paragraph, heading, quote or code block for the blocks the selection touches. */
 export function BlockTypeSelect({ editor, blockType }: { editor: LexicalEditor; blockType: BlockType }) {
   const isList = blockType === 'bullet' || blockType === 'number';
+  const current = isList ? 'List' : (OPTIONS.find(([value]) => value === blockType)?.[1] ?? 'Paragraph');
   return (
-    <select
+    <MenuButton
       className="toolbar__select"
-      aria-label="Text style"
+      label={`Text style: ${current}`}
       title="Text style (type ## , ### , > or ``` at the start of a line)"
-      value={isList ? 'list' : blockType}
-      onChange={(event) => formatBlock(editor, event.target.value as BlockType, blockType)}
+      items={OPTIONS.map(([value, label]) => ({
+        label,
+        checked: value === blockType,
+        onSelect: () => {
+          formatBlock(editor, value, blockType);
+          editor.focus();
+        },
+      }))}
     >
-      {isList && (
-        <option value="list" disabled>
-          List
-        </option>
-      )}
-      {OPTIONS.map(([value, label]) => (
-        <option key={value} value={value}>
-          {label}
-        </option>
-      ))}
-    </select>
+      {current}
+    </MenuButton>
   );
 }
