@@ -3,7 +3,14 @@ import { markdown } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
-import { $getRoot, $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
+import {
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  $setSelection,
+  SKIP_DOM_SELECTION_TAG,
+  type LexicalEditor,
+} from 'lexical';
 import { useEffect, useRef } from 'react';
 import { htmlToMarkdown } from '../../../../../shared/markdown/html-to-markdown';
 import { markdownToHtml } from '../../../../../shared/markdown/markdown-to-html';
@@ -61,10 +68,15 @@ export default function MarkdownSourceView({
       view.dispatch({ effects: setNotes.of(markdownNotes(typed)) });
       if (typed === applied) return;
       applied = typed;
-      editor.update(() => $replaceBodyWithHtml(editor, markdownToHtml(typed)), {
-        tag: 'markdown-source',
-        discrete: true,
-      });
+      // The hidden body keeps no caret of its own: left with one, Lexical would move the page's
+      // selection into it, and CodeMirror (still focused) would take that as a caret at the top.
+      editor.update(
+        () => {
+          $replaceBodyWithHtml(editor, markdownToHtml(typed));
+          $setSelection(null);
+        },
+        { tag: ['markdown-source', SKIP_DOM_SELECTION_TAG], discrete: true },
+      );
     };
 
     const view = new EditorView({
