@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { diskFullAtEveryWrite } from '../support/reliability/disk-full';
+import { appSaveAtEveryWrite, diskFullAtEveryWrite } from '../support/reliability/disk-full';
 import { printFigure } from '../support/reliability/figure';
 import { mountSmallDisk } from '../support/reliability/small-disk';
 
@@ -14,6 +14,19 @@ it('a CLI write with a little space left is kept whole or refused with every fil
     const dataDir = join(disk.dir, 'data');
     mkdirSync(dataDir);
     const result = await diskFullAtEveryWrite(disk, dataDir, 64, ['drafts', 'drafts (trash)', 'inbox']);
+    printFigure(result);
+    expect(result.pass, result.value).toBe(true);
+  } finally {
+    disk.remove();
+  }
+}, 900_000);
+
+it('an autosave the disk refuses part-way leaves no revision of the version it did not save', async () => {
+  const disk = mountSmallDisk(6 * 1024);
+  try {
+    const dataDir = join(disk.dir, 'data');
+    mkdirSync(dataDir);
+    const result = await appSaveAtEveryWrite(disk, dataDir, 128);
     printFigure(result);
     expect(result.pass, result.value).toBe(true);
   } finally {

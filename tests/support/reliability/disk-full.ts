@@ -232,3 +232,73 @@ export async function diskFullAtEveryWrite(
     problems.length === 0,
   );
 }
+
+/**
+ * The app's autosave with 0, 4 … `maxFreeKb` KB left: a save writes a revision, then the draft and
+ * its index row, so with some space left the revision lands and the draft does not. A refused save
+ * must leave every file as it was (no revision of a version that was never saved) and the app's
+ * draft as on disk; the first save that has room is kept.
+ */
+export async function appSaveAtEveryWrite(
+  disk: SmallDisk,
+  dataDir: string,
+  maxFreeKb: number,
+): Promise<Figure> {
+  const seed = await runCliAsync(['drafts', 'new', '--title', 'Kept', '--json'], { dataDir });
+  const draftId = seed.json<{ id: string }>().id;
+  const problems: string[] = [];
+  let refused = 0;
+  let saved = false;
+  const app = await startApp(dataDir);
+  try {
+    // A body of about 24 KB: the revision and the draft each take several pages of the disk.
+    const body = `<p>${'A paragraph the author is typing. '.repeat(700)}</p>`;
+    for (let freeKb = 0; freeKb <= maxFreeKb && !saved; freeKb += 4) {
+      const before = snapshot(dataDir);
+      const revisionsBefore = (await app.call('drafts-revisions', { id: draftId })).length;
+      disk.fill(freeKb * 1024);
+      const title = `typed with ${freeKb} KB free`;
+      const error = await app
+        .call('drafts-save', {
+          draft: { ...blankDraftFields(), id: draftId, title, editorState: null, html: body },
+        })
+        .then(
+          () => null,
+          (failure: { code?: string; message?: string }) => failure,
+        );
+      disk.empty();
+      if (error === null) {
+        saved = true;
+        const revisions = await app.call('drafts-revisions', { id: draftId });
+        if (revisions[0]?.title !== title)
+          problems.push(
+            `saved with ${freeKb} KB free, but its revision is ${revisions[0]?.title ?? 'missing'}`,
+          );
+        continue;
+      }
+      refused += 1;
+      if (error.code !== 'storage') problems.push(`${freeKb} KB free: ${JSON.stringify(error)}`);
+      const after = snapshot(dataDir);
+      if (!sameFiles(before, after))
+        problems.push(`${freeKb} KB free: files changed (${changedFiles(before, after).join(', ')})`);
+      const revisionsAfter = await app.call('drafts-revisions', { id: draftId });
+      if (revisionsAfter.length !== revisionsBefore)
+        problems.push(
+          `${freeKb} KB free: ${revisionsAfter.length - revisionsBefore} revision(s) of a refused save`,
+        );
+      if ((await app.call('drafts-get', { id: draftId })).title === title)
+        problems.push(`${freeKb} KB free: the refused save is in the app's memory`);
+    }
+  } finally {
+    await app.stop();
+  }
+  if (!saved) problems.push(`no save was kept with up to ${maxFreeKb} KB free`);
+  for (const problem of problems) process.stderr.write(`app save, disk full: ${problem}\n`);
+  return figure(
+    'R2',
+    `app autosave with 0–${maxFreeKb} KB free (${refused} refused, then kept)`,
+    `${problems.length} problems`,
+    '0: a refused save leaves no file (no orphan revision)',
+    problems.length === 0,
+  );
+}
