@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { blankDraftFields } from '../../../shared/model/draft';
 import { runCliAsync, type CliResult } from '../cli';
-import { startApp } from './app-process';
+import { startApp, type AppProcess } from './app-process';
 import { figure, type Figure } from './figure';
 import type { SmallDisk } from './small-disk';
 
@@ -233,13 +233,66 @@ export async function diskFullAtEveryWrite(
   );
 }
 
+/** One change the running app makes, and whether the app shows it (memory, not the files). */
+interface AppWrite {
+  store: string;
+  make(app: AppProcess, tag: string): Promise<unknown>;
+  shows(app: AppProcess, tag: string): Promise<boolean>;
+}
+
+function appWrites(draftId: string): AppWrite[] {
+  // A body of about 24 KB: a draft's revision and the draft itself each take several pages.
+  const body = `<p>${'A paragraph the author is typing. '.repeat(700)}</p>`;
+  return [
+    {
+      store: 'drafts (autosave)',
+      make: (app, tag) =>
+        app.call('drafts-save', {
+          draft: { ...blankDraftFields(), id: draftId, title: tag, editorState: null, html: body },
+        }),
+      shows: async (app, tag) => (await app.call('drafts-get', { id: draftId })).title === tag,
+    },
+    {
+      store: 'calendar',
+      make: (app, tag) =>
+        app.call('events-create', { title: tag, start: '2026-06-01T10:00', end: null, allDay: false }),
+      shows: async (app, tag) =>
+        (await app.call('events-list', {})).some((entry) => entry.event.title === tag),
+    },
+    {
+      store: 'inbox',
+      // Awaiting the page's details (none here), so no write of this link comes after the check.
+      make: (app, tag) =>
+        app.call('inbox-add', {
+          links: [{ url: `https://sweep.example/${tag}`, title: tag }],
+          awaitMetadata: true,
+        }),
+      shows: async (app, tag) => (await app.call('inbox-list', {})).some((link) => link.title === tag),
+    },
+    {
+      store: 'settings',
+      make: async (app, tag) => {
+        const { digestTemplates } = await app.call('settings-get', {});
+        const added = { ...digestTemplates[0]!, name: tag };
+        return app.call('settings-update', {
+          patch: { digestTemplates: [...digestTemplates, added] },
+          base: { templateNames: digestTemplates.map((template) => template.name) },
+        });
+      },
+      shows: async (app, tag) =>
+        (await app.call('settings-get', {})).digestTemplates.some((template) => template.name === tag),
+    },
+  ];
+}
+
 /**
- * The app's autosave with 0, 4 … `maxFreeKb` KB left: a save writes a revision, then the draft and
- * its index row, so with some space left the revision lands and the draft does not. A refused save
- * must leave every file as it was (no revision of a version that was never saved) and the app's
- * draft as on disk; the first save that has room is kept.
+ * Every change the running app makes (an autosave, an event, a link, a template) with 0, 4 …
+ * `maxFreeKb` KB left, so the disk refuses each write it makes in turn (an autosave writes a
+ * revision, then the draft, then its index row). A refused change must leave every file as it was
+ * (no revision of a version that was never saved), not show in the app, and be said as a
+ * `storage` error; the first autosave that has room keeps its revision.
  */
-export async function appSaveAtEveryWrite(
+export async function appWritesAtEveryWrite(
   disk: SmallDisk,
   dataDir: string,
   maxFreeKb: number,
@@ -247,58 +300,47 @@ export async function appSaveAtEveryWrite(
   const seed = await runCliAsync(['drafts', 'new', '--title', 'Kept', '--json'], { dataDir });
   const draftId = seed.json<{ id: string }>().id;
   const problems: string[] = [];
+  let runs = 0;
   let refused = 0;
-  let saved = false;
   const app = await startApp(dataDir);
   try {
-    // A body of about 24 KB: the revision and the draft each take several pages of the disk.
-    const body = `<p>${'A paragraph the author is typing. '.repeat(700)}</p>`;
-    for (let freeKb = 0; freeKb <= maxFreeKb && !saved; freeKb += 4) {
-      const before = snapshot(dataDir);
-      const revisionsBefore = (await app.call('drafts-revisions', { id: draftId })).length;
-      disk.fill(freeKb * 1024);
-      const title = `typed with ${freeKb} KB free`;
-      const error = await app
-        .call('drafts-save', {
-          draft: { ...blankDraftFields(), id: draftId, title, editorState: null, html: body },
-        })
-        .then(
+    for (const write of appWrites(draftId)) {
+      let revisionChecked = false;
+      for (let freeKb = 0; freeKb <= maxFreeKb; freeKb += 4) {
+        const tag = `${write.store} with ${freeKb} KB free`;
+        const before = snapshot(dataDir);
+        disk.fill(freeKb * 1024);
+        const error = await write.make(app, tag).then(
           () => null,
-          (failure: { code?: string; message?: string }) => failure,
+          (failure: { code?: string }) => failure,
         );
-      disk.empty();
-      if (error === null) {
-        saved = true;
-        const revisions = await app.call('drafts-revisions', { id: draftId });
-        if (revisions[0]?.title !== title)
-          problems.push(
-            `saved with ${freeKb} KB free, but its revision is ${revisions[0]?.title ?? 'missing'}`,
-          );
-        continue;
+        disk.empty();
+        runs += 1;
+        if (error === null) {
+          if (write.store.startsWith('drafts') && !revisionChecked) {
+            revisionChecked = true;
+            const [newest] = await app.call('drafts-revisions', { id: draftId });
+            if (newest?.title !== tag) problems.push(`${tag}: saved, but its revision is ${newest?.title}`);
+          }
+          continue;
+        }
+        refused += 1;
+        if (error.code !== 'storage') problems.push(`${tag}: ${JSON.stringify(error)}`);
+        const after = snapshot(dataDir);
+        if (!sameFiles(before, after))
+          problems.push(`${tag}: files changed (${changedFiles(before, after).join(', ')})`);
+        if (await write.shows(app, tag)) problems.push(`${tag}: refused, but the app shows it`);
       }
-      refused += 1;
-      if (error.code !== 'storage') problems.push(`${freeKb} KB free: ${JSON.stringify(error)}`);
-      const after = snapshot(dataDir);
-      if (!sameFiles(before, after))
-        problems.push(`${freeKb} KB free: files changed (${changedFiles(before, after).join(', ')})`);
-      const revisionsAfter = await app.call('drafts-revisions', { id: draftId });
-      if (revisionsAfter.length !== revisionsBefore)
-        problems.push(
-          `${freeKb} KB free: ${revisionsAfter.length - revisionsBefore} revision(s) of a refused save`,
-        );
-      if ((await app.call('drafts-get', { id: draftId })).title === title)
-        problems.push(`${freeKb} KB free: the refused save is in the app's memory`);
     }
   } finally {
     await app.stop();
   }
-  if (!saved) problems.push(`no save was kept with up to ${maxFreeKb} KB free`);
-  for (const problem of problems) process.stderr.write(`app save, disk full: ${problem}\n`);
+  for (const problem of problems.slice(0, 20)) process.stderr.write(`app writes, disk full: ${problem}\n`);
   return figure(
     'R2',
-    `app autosave with 0–${maxFreeKb} KB free (${refused} refused, then kept)`,
+    `every app write with 0–${maxFreeKb} KB free (${runs} writes, ${refused} refused)`,
     `${problems.length} problems`,
-    '0: a refused save leaves no file (no orphan revision)',
+    '0: a refused write leaves no file (no orphan revision), memory = disk',
     problems.length === 0,
   );
 }
