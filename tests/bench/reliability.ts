@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { runCliAsync } from '../support/cli';
 import { startsWithDamagedFiles } from '../support/reliability/corrupt-runs';
 import { seedEveryKind } from '../support/reliability/corrupt-start';
-import { diskFullAtEveryWrite, diskFullEveryStore } from '../support/reliability/disk-full';
+import {
+  appWritesAtEveryWrite,
+  diskFullAtEveryWrite,
+  diskFullEveryStore,
+} from '../support/reliability/disk-full';
 import { startFakeBlog } from '../support/reliability/fake-blog';
 import { printFigure, type Figure } from '../support/reliability/figure';
 import { hostileFetchSuite } from '../support/reliability/hostile-fetch';
@@ -126,6 +130,8 @@ try {
       record(await diskFullEveryStore(disk, join(disk.dir, 'a')));
       mkdirSync(join(disk.dir, 'b'));
       record([await diskFullAtEveryWrite(disk, join(disk.dir, 'b'), 64)]);
+      mkdirSync(join(disk.dir, 'c'));
+      record([await appWritesAtEveryWrite(disk, join(disk.dir, 'c'), 128)]);
     } finally {
       disk.remove();
     }

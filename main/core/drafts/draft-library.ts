@@ -291,8 +291,7 @@ export class DraftLibrary implements DraftStore {
         wordCount,
         trashedAt: onDisk.trashedAt,
       };
-      await this.revisions.maybeKeep(draft, now);
-      return this.write(draft);
+      return this.writeWithRevision(draft, draft, now);
     });
   }
 
@@ -396,7 +395,6 @@ export class DraftLibrary implements DraftStore {
         );
       }
       const now = this.deps.clock.now();
-      await this.revisions.maybeKeep(current, now, true);
       const restored: Draft = {
         ...current,
         title: old.title,
@@ -412,7 +410,7 @@ export class DraftLibrary implements DraftStore {
         wordCount: old.wordCount,
         updatedAt: now.toISOString(),
       };
-      await this.write(restored);
+      await this.writeWithRevision(restored, current, now, true);
       return restored;
     });
   }
@@ -458,6 +456,26 @@ export class DraftLibrary implements DraftStore {
    * file will have: a row the disk refuses (a full disk) leaves draft.json as it was. A crash or
    * failed rename after the row leaves a row newer than its file, which the next check re-reads.
    */
+  /** Writes `draft`, keeping `kept` as a revision first; a refused write takes that revision back. */
+  private async writeWithRevision(
+    draft: Draft,
+    kept: Draft,
+    now: Date,
+    force = false,
+  ): Promise<DraftSummary> {
+    const revision = await this.revisions.maybeKeep(kept, now, force);
+    let summary: DraftSummary;
+    try {
+      summary = await this.write(draft);
+    } catch (error) {
+      await revision.refused().catch(() => undefined);
+      throw error;
+    }
+    // The draft is saved; trimming old revisions can wait for the next save if it fails.
+    await revision.saved().catch(() => undefined);
+    return summary;
+  }
+
   private async write(draft: Draft): Promise<DraftSummary> {
     let entry: IndexEntry | undefined;
     await writeFileAtomic(this.paths.file(draft.id), serializeDraft(draft), {

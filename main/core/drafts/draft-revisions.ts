@@ -11,6 +11,14 @@ export const REVISION_INTERVAL_MS = 60_000;
 const REVISION_NAME = /^(\d{13})-[0-9a-f]{8}\.json$/;
 const HEADER_BYTES = 16 * 1024;
 
+/** A revision kept for a write still to come: settled by how that write ended. */
+export interface KeptRevision {
+  saved(): Promise<void>;
+  refused(): Promise<void>;
+}
+
+const NOTHING_KEPT: KeptRevision = { saved: async () => undefined, refused: async () => undefined };
+
 /**
  * Revisions of one draft: `revisions/<ms>-<random>.json`, a one-line header (time, title, words) and
  * the whole draft on the second line, so the list reads only the first bytes of each file.
@@ -21,17 +29,27 @@ export class DraftRevisions {
 
   constructor(private readonly paths: DraftPaths) {}
 
-  /** Keeps `draft` as a revision unless one was kept less than a minute ago (or `force`). */
-  async maybeKeep(draft: Draft, now: Date, force = false): Promise<void> {
+  /**
+   * Keeps `draft` as a revision unless one was kept less than a minute ago (or `force`), for the
+   * write of that version that follows: `saved` once it is on disk (old revisions past the limit
+   * go then), `refused` when it was refused, which takes the revision back, so a full disk never
+   * leaves a revision of a version that was not saved.
+   */
+  async maybeKeep(draft: Draft, now: Date, force = false): Promise<KeptRevision> {
     const latest = await this.latestTime(draft.id);
-    if (!force && latest !== null && now.getTime() - latest < REVISION_INTERVAL_MS) return;
+    if (!force && latest !== null && now.getTime() - latest < REVISION_INTERVAL_MS) return NOTHING_KEPT;
     const folder = this.paths.revisions(draft.id);
     const name = `${now.getTime().toString().padStart(13, '0')}-${randomBytes(4).toString('hex')}.json`;
     const header = { savedAt: now.toISOString(), title: draft.title, wordCount: draft.wordCount };
     await writeFileAtomic(join(folder, name), `${JSON.stringify(header)}\n${serializeDraft(draft)}`);
-    this.latest.set(draft.id, Math.max(latest ?? 0, now.getTime()));
-    const names = await this.names(draft.id);
-    for (const old of names.slice(MAX_REVISIONS)) await rm(join(folder, old), { force: true });
+    return {
+      saved: async () => {
+        this.latest.set(draft.id, Math.max(latest ?? 0, now.getTime()));
+        const names = await this.names(draft.id);
+        for (const old of names.slice(MAX_REVISIONS)) await rm(join(folder, old), { force: true });
+      },
+      refused: () => rm(join(folder, name), { force: true }),
+    };
   }
 
   /** Newest first. */

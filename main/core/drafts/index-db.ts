@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
+import { BUSY_WAIT_MS } from '../fs/storage-failure';
 import type { IndexEntry } from './draft-index';
 
 /**
@@ -120,7 +121,11 @@ export class IndexDb {
     const header = readHeader(path);
     if (header.truncated) throw new IndexDamaged('the index file is shorter than its header says');
     this.inode = header.inode;
-    this.db = new Database(path, { timeout: 20_000, fileMustExist: true, nativeBinding: nativeBinding() });
+    this.db = new Database(path, {
+      timeout: BUSY_WAIT_MS,
+      fileMustExist: true,
+      nativeBinding: nativeBinding(),
+    });
     try {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');

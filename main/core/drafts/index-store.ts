@@ -117,6 +117,9 @@ export class IndexStore {
     try {
       return query(this.db!);
     } catch (error) {
+      // Another process held the index's write lock past the wait: name the folder to the author.
+      if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY'))
+        Object.assign(error as Error, { path: this.deps.paths.dataDir });
       if (!isDamage(error)) throw error;
       const opened = this.db!;
       let replaced = false;

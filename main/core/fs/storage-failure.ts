@@ -1,5 +1,23 @@
 import { CoreFailure } from '../../../shared/contract/errors';
 
+/**
+ * How long a store waits for another process holding it (its lock, or the drafts index's write
+ * lock): longer than any store operation takes, so past it the other process is stuck.
+ */
+export const BUSY_WAIT_MS = 20_000;
+
+/**
+ * Another Postwright process has held the data folder past BUSY_WAIT_MS: what to do, in one
+ * sentence. Code `storage`: nothing was saved, nothing saved before was lost, and an autosave
+ * tries again (it is not a conflict between versions).
+ */
+export function busyFailure(folder: string | undefined): CoreFailure {
+  return new CoreFailure(
+    'storage',
+    `Postwright could not use ${folder ?? 'the data folder'}: another Postwright window or command has kept it busy for ${BUSY_WAIT_MS / 1000} seconds; wait for it to finish or close it, and try again.`,
+  );
+}
+
 const WHY: Record<string, string> = {
   ENOSPC: 'the disk is full. Free some space and try again',
   EDQUOT: 'your disk quota is used up. Free some space and try again',
@@ -29,6 +47,8 @@ function fileSystemCode(code: string | undefined): string | undefined {
  */
 export function storageFailure(error: unknown): CoreFailure | null {
   const { code: raw, path } = (error ?? {}) as NodeJS.ErrnoException;
+  // The drafts index's busy timeout (as long as the store locks' wait) ran out.
+  if (raw?.startsWith('SQLITE_BUSY') || raw?.startsWith('SQLITE_LOCKED')) return busyFailure(path);
   const code = fileSystemCode(raw);
   const why = code ? WHY[code] : undefined;
   if (!why) return null;

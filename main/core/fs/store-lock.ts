@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as fs from 'node:fs';
 import { lock } from 'proper-lockfile';
-import { CoreFailure } from '../../../shared/contract/errors';
+import { BUSY_WAIT_MS, busyFailure } from './storage-failure';
 
 /**
  * One lock per store, shared by every process on the data folder (the app, CLI commands, a second
@@ -14,8 +14,6 @@ import { CoreFailure } from '../../../shared/contract/errors';
  * taken over at once instead of after STALE_MS.
  */
 const STALE_MS = 10_000;
-/** Longer than any store operation takes; past it another process is stuck, and the author is told. */
-const WAIT_MS = 20_000;
 
 /** `<dataDir>/.locks/<name>.lock`: every store's lock in one folder, away from the data it guards. */
 export function storeLockPath(dataDir: string, name: string): string {
@@ -101,12 +99,8 @@ async function acquire(lockPath: string): Promise<() => Promise<void>> {
         throw error;
       }
       if (await takeOverIfHolderDied(lockPath)) continue;
-      if (Date.now() - started > WAIT_MS) {
-        throw new CoreFailure(
-          'conflict',
-          `Another Postwright process has kept ${dirname(dirname(lockPath))} busy for ${WAIT_MS / 1000} seconds. Try again; if it keeps happening, close other Postwright windows and commands.`,
-        );
-      }
+      // Past it another process is stuck, and the author is told what to do.
+      if (Date.now() - started > BUSY_WAIT_MS) throw busyFailure(dirname(dirname(lockPath)));
       const wait = Math.min(25, 2 + attempt) * (0.5 + Math.random());
       await new Promise((resolve) => setTimeout(resolve, wait));
     }

@@ -33,6 +33,13 @@ interface Snapshot {
 
 /** Compact once the journal holds this many bytes: replaying it on start stays quick. */
 const COMPACT_AFTER_BYTES = 2 * 1024 * 1024;
+/**
+ * How much of a file is compared to tell its versions apart, beyond inode, time and size (which
+ * a sync tool rewriting in place, or a file system with coarse times, can leave the same): the
+ * snapshot's first bytes (its generation and time of saving), the journal's last bytes read.
+ */
+const SNAPSHOT_HEAD_BYTES = 160;
+const JOURNAL_TAIL_BYTES = 4096;
 /** Deleted links stay restorable (undo) this long; compaction forgets them after. */
 const KEEP_DELETED_MS = 24 * 60 * 60 * 1000;
 
@@ -51,6 +58,8 @@ export class InboxStore {
   private readonly keys = new Map<string, string>();
   private generation = 0;
   private journalOffset = 0;
+  /** The journal's bytes just before journalOffset, as read: they must still be there. */
+  private journalTail = Buffer.alloc(0);
   private snapshotStamp = '';
   private queue: Promise<unknown> = Promise.resolve();
   private readonly lockPath: string;
@@ -170,6 +179,12 @@ export class InboxStore {
       if (!appended && !existed) await rm(path, { force: true }).catch(() => undefined);
     }
     this.journalOffset += Buffer.byteLength(text);
+    this.keepTail(Buffer.from(text));
+  }
+
+  private keepTail(read: Buffer): void {
+    const joined = Buffer.concat([this.journalTail, read]);
+    this.journalTail = Buffer.from(joined.subarray(Math.max(0, joined.length - JOURNAL_TAIL_BYTES)));
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -201,9 +216,18 @@ export class InboxStore {
     this.keys.set(bookmark.key, bookmark.id);
   }
 
+  /** Which version of the snapshot is there: inode, time, size and its first bytes. */
   private async stampOf(path: string): Promise<string> {
-    const info = await stat(path).catch(() => null);
-    return info ? `${info.ino}:${info.mtimeMs}:${info.size}` : '';
+    const file = await open(path, 'r').catch(() => null);
+    if (!file) return '';
+    try {
+      const info = await file.stat();
+      const head = Buffer.alloc(Math.min(SNAPSHOT_HEAD_BYTES, info.size));
+      await file.read(head, 0, head.length, 0);
+      return `${info.ino}:${info.mtimeMs}:${info.size}:${head.toString('base64')}`;
+    } finally {
+      await file.close();
+    }
   }
 
   /** Reads the snapshot and the journal again (at open, and when another process compacted). */
@@ -214,6 +238,7 @@ export class InboxStore {
     this.lastDigest = null;
     this.generation = 0;
     this.journalOffset = 0;
+    this.journalTail = Buffer.alloc(0);
     this.snapshotStamp = await this.stampOf(this.snapshotPath);
     const text = await readFile(this.snapshotPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null;
@@ -255,9 +280,10 @@ export class InboxStore {
     // Shorter than what was read: lines of an append then refused (a full disk) and cut back,
     // which this process read without the lock. They were never acknowledged: read it all again.
     if (size < this.journalOffset) return this.reload(locked);
-    if (size === this.journalOffset) return;
-    // From the byte before: a newline there says the journal still holds what was read.
-    const from = Math.max(0, this.journalOffset - 1);
+    if (size === 0) return;
+    // From the last bytes read: if they changed, the lines read were cut back and others written
+    // in their place, even to the same length (so the size alone cannot tell): read it all again.
+    const from = this.journalOffset - this.journalTail.length;
     const read = Buffer.alloc(size - from);
     const file = await open(this.journalPath(), 'r');
     try {
@@ -265,8 +291,8 @@ export class InboxStore {
     } finally {
       await file.close();
     }
-    if (this.journalOffset > 0 && read[0] !== 0x0a) return this.reload(locked);
-    const buffer = read.subarray(this.journalOffset - from);
+    if (!read.subarray(0, this.journalTail.length).equals(this.journalTail)) return this.reload(locked);
+    const buffer = read.subarray(this.journalTail.length);
     const complete = buffer.lastIndexOf(0x0a) + 1;
     for (const line of buffer.subarray(0, complete).toString('utf8').split('\n')) {
       if (!line) continue;
@@ -277,6 +303,7 @@ export class InboxStore {
       }
     }
     this.journalOffset += complete;
+    this.keepTail(buffer.subarray(0, complete));
   }
 
   /** Under the lock, caught up: no other process can append between the snapshot and removing the journal. */
@@ -298,6 +325,7 @@ export class InboxStore {
     // From here the new snapshot holds everything; the old journal is history.
     this.generation = old + 1;
     this.journalOffset = 0;
+    this.journalTail = Buffer.alloc(0);
     this.snapshotStamp = await this.stampOf(this.snapshotPath);
     this.version++;
     const kept = new Set(keep);

@@ -69,6 +69,8 @@ export async function startsWithDamagedFiles(seeded: string, starts: number): Pr
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+    // A long run: show it is moving (and how far it got, if it is stopped).
+    if ((start + 1) % 10 === 0) process.stderr.write(`damaged starts: ${start + 1}/${starts}, ${ok} ok\n`);
   }
   for (const failure of failures) process.stderr.write(`damaged start: ${failure}\n`);
   return figure(

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { blankDraftFields } from '../../../shared/model/draft';
 import { runCliAsync, type CliResult } from '../cli';
-import { startApp } from './app-process';
+import { startApp, type AppProcess } from './app-process';
 import { figure, type Figure } from './figure';
 import type { SmallDisk } from './small-disk';
 
@@ -229,6 +229,118 @@ export async function diskFullAtEveryWrite(
     `disk full at every write (${runs} CLI writes, 0–${maxFreeKb} KB free)`,
     `${problems.length} problems`,
     '0',
+    problems.length === 0,
+  );
+}
+
+/** One change the running app makes, and whether the app shows it (memory, not the files). */
+interface AppWrite {
+  store: string;
+  make(app: AppProcess, tag: string): Promise<unknown>;
+  shows(app: AppProcess, tag: string): Promise<boolean>;
+}
+
+function appWrites(draftId: string): AppWrite[] {
+  // A body of about 24 KB: a draft's revision and the draft itself each take several pages.
+  const body = `<p>${'A paragraph the author is typing. '.repeat(700)}</p>`;
+  return [
+    {
+      store: 'drafts (autosave)',
+      make: (app, tag) =>
+        app.call('drafts-save', {
+          draft: { ...blankDraftFields(), id: draftId, title: tag, editorState: null, html: body },
+        }),
+      shows: async (app, tag) => (await app.call('drafts-get', { id: draftId })).title === tag,
+    },
+    {
+      store: 'calendar',
+      make: (app, tag) =>
+        app.call('events-create', { title: tag, start: '2026-06-01T10:00', end: null, allDay: false }),
+      shows: async (app, tag) =>
+        (await app.call('events-list', {})).some((entry) => entry.event.title === tag),
+    },
+    {
+      store: 'inbox',
+      // Awaiting the page's details (none here), so no write of this link comes after the check.
+      make: (app, tag) =>
+        app.call('inbox-add', {
+          links: [{ url: `https://sweep.example/${tag}`, title: tag }],
+          awaitMetadata: true,
+        }),
+      shows: async (app, tag) => (await app.call('inbox-list', {})).some((link) => link.title === tag),
+    },
+    {
+      store: 'settings',
+      make: async (app, tag) => {
+        const { digestTemplates } = await app.call('settings-get', {});
+        const added = { ...digestTemplates[0]!, name: tag };
+        return app.call('settings-update', {
+          patch: { digestTemplates: [...digestTemplates, added] },
+          base: { templateNames: digestTemplates.map((template) => template.name) },
+        });
+      },
+      shows: async (app, tag) =>
+        (await app.call('settings-get', {})).digestTemplates.some((template) => template.name === tag),
+    },
+  ];
+}
+
+/**
+ * Every change the running app makes (an autosave, an event, a link, a template) with 0, 4 …
+ * `maxFreeKb` KB left, so the disk refuses each write it makes in turn (an autosave writes a
+ * revision, then the draft, then its index row). A refused change must leave every file as it was
+ * (no revision of a version that was never saved), not show in the app, and be said as a
+ * `storage` error; the first autosave that has room keeps its revision.
+ */
+export async function appWritesAtEveryWrite(
+  disk: SmallDisk,
+  dataDir: string,
+  maxFreeKb: number,
+): Promise<Figure> {
+  const seed = await runCliAsync(['drafts', 'new', '--title', 'Kept', '--json'], { dataDir });
+  const draftId = seed.json<{ id: string }>().id;
+  const problems: string[] = [];
+  let runs = 0;
+  let refused = 0;
+  const app = await startApp(dataDir);
+  try {
+    for (const write of appWrites(draftId)) {
+      let revisionChecked = false;
+      for (let freeKb = 0; freeKb <= maxFreeKb; freeKb += 4) {
+        const tag = `${write.store} with ${freeKb} KB free`;
+        const before = snapshot(dataDir);
+        disk.fill(freeKb * 1024);
+        const error = await write.make(app, tag).then(
+          () => null,
+          (failure: { code?: string }) => failure,
+        );
+        disk.empty();
+        runs += 1;
+        if (error === null) {
+          if (write.store.startsWith('drafts') && !revisionChecked) {
+            revisionChecked = true;
+            const [newest] = await app.call('drafts-revisions', { id: draftId });
+            if (newest?.title !== tag) problems.push(`${tag}: saved, but its revision is ${newest?.title}`);
+          }
+          continue;
+        }
+        refused += 1;
+        if (error.code !== 'storage') problems.push(`${tag}: ${JSON.stringify(error)}`);
+        const after = snapshot(dataDir);
+        if (!sameFiles(before, after))
+          problems.push(`${tag}: files changed (${changedFiles(before, after).join(', ')})`);
+        if (await write.shows(app, tag)) problems.push(`${tag}: refused, but the app shows it`);
+      }
+    }
+  } finally {
+    await app.stop();
+  }
+  for (const problem of problems.slice(0, 20)) process.stderr.write(`app writes, disk full: ${problem}\n`);
+  return figure(
+    'R2',
+    `every app write with 0–${maxFreeKb} KB free (${runs} writes, ${refused} refused)`,
+    `${problems.length} problems`,
+    '0: a refused write leaves no file (no orphan revision), memory = disk',
     problems.length === 0,
   );
 }
