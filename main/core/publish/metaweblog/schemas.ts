@@ -47,6 +47,8 @@ export const remotePostSchema = z.object({
   date_created_gmt: optionalDate,
   post_status: z.string().nullish(),
   custom_fields: z.array(customFieldSchema).optional(),
+  /** WordPress: the featured image's attachment id ('' or 0 when none). */
+  wp_post_thumbnail: z.union([z.string(), z.number()]).nullish(),
 });
 export type RemoteMetaweblogPost = z.infer<typeof remotePostSchema>;
 
