@@ -83,3 +83,15 @@ it('sends the featured image as the first photo where the config lists photo but
   expect(created.json.properties?.featured).toBeUndefined();
   expect(created.json.properties?.photo?.[0]).toMatch(/\/media\/\d+-harbour/);
 });
+
+it('sends the featured image as a multipart part named featured to a site without a media endpoint', async () => {
+  const { publish } = await author({ mediaEndpoint: false });
+  site!.startCase();
+  const created = await publish();
+  expect(created.media).toHaveLength(0);
+  const create = site!.log.find((request) => request.method === 'POST' && request.parts.length);
+  expect(create?.parts.filter((part) => part.filename).map((part) => part.name)).toEqual(['featured']);
+  const [post] = [...site!.posts.posts.values()];
+  expect(post?.properties.featured?.[0]).toMatch(/\/media\/upload-\d+-harbour/);
+  expect(post?.properties.photo).toBeUndefined();
+});
