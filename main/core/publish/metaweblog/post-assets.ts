@@ -1,7 +1,7 @@
 import type { DraftStore } from '../../drafts/draft-store';
 import type { PublishContext } from '../../outbox/publisher';
 import { featuredImage, localImages, readImage, replaceImageSources } from '../draft-images';
-import { uploadOnce, type MediaMemory } from '../media-memory';
+import { uploadOnce, type MediaMemory, type RememberedMedia } from '../media-memory';
 import { XmlRpcError } from '../xmlrpc/errors';
 import type { MetaweblogClient } from './client';
 
@@ -56,25 +56,28 @@ export async function uploadImages(
   // The featured image needs its attachment id, which only an upload (or the memory of one) gives.
   const pending = images.filter((image) => !replacements[image.src] || image === featured);
   // A retry may follow an upload whose answer never came: find those files instead of sending them again.
-  const sentBefore = pending.length > 0 && context.job.attempts > 1 ? await uploadedFiles(client) : new Map();
+  const sentBefore =
+    pending.length > 0 && context.job.attempts > 1
+      ? await uploadedFiles(client)
+      : new Map<string, RememberedMedia>();
   let thumbnail: string | undefined = draft.featuredImage === null ? '' : undefined;
   let index = 0;
   for (const image of pending) {
     index += 1;
-    let url = image === featured ? undefined : sentBefore.get(image.name);
-    if (url) context.progress(`Image ${index} of ${pending.length} is already on the blog`);
-    else {
-      const bits = await readImage(image);
-      const sent = await uploadOnce(deps.media, context.blog.id, bits, async () => {
-        context.progress(`Uploading image ${index} of ${pending.length}`);
-        const answer = await client.newMediaObject({ name: image.name, type: image.type, bits });
-        return { url: answer.url, mediaId: mediaId(answer.id) };
-      });
-      url = sent.url;
-      if (image === featured) thumbnail = sent.mediaId ?? undefined;
-    }
-    replacements[image.src] = url;
-    await context.recordUpload(image.src, url);
+    const bits = await readImage(image);
+    const sent = await uploadOnce(deps.media, context.blog.id, bits, async () => {
+      const found = sentBefore.get(image.name);
+      if (found) {
+        context.progress(`Image ${index} of ${pending.length} is already on the blog`);
+        return found;
+      }
+      context.progress(`Uploading image ${index} of ${pending.length}`);
+      const answer = await client.newMediaObject({ name: image.name, type: image.type, bits });
+      return { url: answer.url, mediaId: mediaId(answer.id) };
+    });
+    if (image === featured) thumbnail = sent.mediaId ?? undefined;
+    replacements[image.src] = sent.url;
+    await context.recordUpload(image.src, sent.url);
   }
   return {
     html: replaceImageSources(draft.html, replacements),
@@ -91,10 +94,16 @@ function mediaId(id: unknown): string | null {
  * The blog's recent files by name, where it lists them (WordPress titles an upload by its file
  * name, and a draft's image names are unique). A blog without the method gives an empty list.
  */
-async function uploadedFiles(client: MetaweblogClient): Promise<Map<string, string>> {
+async function uploadedFiles(client: MetaweblogClient): Promise<Map<string, RememberedMedia>> {
   try {
     const files = await client.getMediaLibrary(MEDIA_WINDOW);
-    return new Map(files.flatMap((file) => (file.title && file.link ? [[file.title, file.link]] : [])));
+    return new Map(
+      files.flatMap((file) =>
+        file.title && file.link
+          ? [[file.title, { url: file.link, mediaId: mediaId(file.attachment_id) }] as const]
+          : [],
+      ),
+    );
   } catch (error) {
     if (error instanceof XmlRpcError && error.kind === 'fault') return new Map();
     throw error;

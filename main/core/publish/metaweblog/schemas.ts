@@ -75,7 +75,13 @@ export const mediaObjectSchema = z.object({
 export const listMethodsSchema = z.array(z.string());
 /** wp.getMediaLibrary: the fields used to recognise an earlier upload (WordPress titles it by file name). */
 export const mediaLibrarySchema = z.array(
-  z.object({ title: z.string().optional(), link: z.string().optional() }).loose(),
+  z
+    .object({
+      title: z.string().optional(),
+      link: z.string().optional(),
+      attachment_id: z.union([z.string(), z.number()]).optional(),
+    })
+    .loose(),
 );
 
 /** wp.getPosts (WordPress): a page of posts with their terms, dates and featured image. */
