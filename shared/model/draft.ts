@@ -17,6 +17,11 @@ export const draftFieldsSchema = z.object({
   blogId: z.string().nullable().default(null),
   /** Kept in Markdown (absent: no): the editor opens it as Markdown; a Micropub server that takes Markdown gets it. */
   markdown: z.boolean().optional(),
+  /**
+   * The featured image: one of the draft's own files (`/drafts/<id>/assets/<name>`). null: the author
+   * removed it (the next update removes it from the post); absent: never set.
+   */
+  featuredImage: z.string().max(1000).nullable().optional(),
 });
 export type DraftFields = z.infer<typeof draftFieldsSchema>;
 
@@ -64,6 +69,8 @@ export interface DraftSummary {
   status: DraftStatus;
   wordCount: number;
   trashedAt: string | null;
+  /** The featured image's src, shown as the row's thumbnail (absent or null: none). */
+  featuredImage?: string | null;
 }
 
 /** What the editor sends on save. */

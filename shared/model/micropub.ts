@@ -47,6 +47,8 @@ export interface MicropubConfig {
   queries: string[];
   /** The server takes Markdown as `content` (main/core/publish/markdown-content.ts). */
   markdown?: boolean;
+  /** The property a featured image goes as: `featured` unless the server's post types suggest `photo`. */
+  featured?: 'featured' | 'photo';
 }
 
 /** A post as `q=source` returns it, with every property normalised to a list. */

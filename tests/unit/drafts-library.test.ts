@@ -165,15 +165,17 @@ describe('the drafts library', () => {
       dataBase64: PNG,
     });
     expect(src).toMatch(new RegExp(`^/drafts/${draft.id}/assets/photo-of-the-pier-[0-9a-f]{8}\\.png$`));
-    await library.save(
-      saveOf(draft, { html: `<p><img src="${src}" alt="pier"></p>`, editorState: `{"src":"${src}"}` }),
-    );
+    await library.save({
+      ...saveOf(draft, { html: `<p><img src="${src}" alt="pier"></p>`, editorState: `{"src":"${src}"}` }),
+      featuredImage: src,
+    });
     await library.setStatus(draft.id, 'published');
     const copy = await library.duplicate(draft.id);
     expect(copy).toMatchObject({ title: 'With image (copy)', status: 'draft', remote: null });
     const copiedSrc = src.replace(draft.id, copy.id);
     expect(copy.html).toContain(copiedSrc);
     expect(copy.editorState).toContain(copiedSrc);
+    expect(copy.featuredImage).toBe(copiedSrc);
     const file = library.assetFile(copy.id, copiedSrc);
     expect(file && readFileSync(file).equals(Buffer.from(PNG, 'base64'))).toBe(true);
   });

@@ -22,6 +22,7 @@ export function entryOf(draft: Draft, stamp: string): IndexEntry {
     status: draft.status,
     wordCount: draft.wordCount,
     trashedAt: draft.trashedAt,
+    ...(draft.featuredImage ? { featuredImage: draft.featuredImage } : {}),
     createdAt: draft.createdAt,
     statusMessage: draft.statusMessage,
     remote: draft.remote,
@@ -39,6 +40,7 @@ export function summaryOf(entry: IndexEntry): DraftSummary {
     status: entry.status,
     wordCount: entry.wordCount,
     trashedAt: entry.trashedAt,
+    ...(entry.featuredImage ? { featuredImage: entry.featuredImage } : {}),
   };
 }
 

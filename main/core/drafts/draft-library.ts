@@ -372,6 +372,7 @@ export class DraftLibrary implements DraftStore {
       title: source.title ? `${source.title} (copy)` : '',
       html: moveAssets(source.html),
       editorState: source.editorState === null ? null : moveAssets(source.editorState),
+      ...(source.featuredImage ? { featuredImage: moveAssets(source.featuredImage) } : {}),
       createdAt: now,
       updatedAt: now,
       status: 'draft',

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { Draft } from '../../../shared/model/draft';
 import type { DraftStore } from '../drafts/draft-store';
 import { escapeAttribute } from '../drafts/html-sanitize';
 import { readWithoutFollowing } from '../fs/contained-file';
@@ -52,4 +53,14 @@ export function replaceImageSources(html: string, replacements: Record<string, s
   let out = html;
   for (const edit of edits.reverse()) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out;
+}
+
+/** The draft's featured image as a file of the draft, or null (none, or a file no longer there). */
+export function featuredImage(
+  draft: Pick<Draft, 'id' | 'featuredImage'>,
+  drafts: Pick<DraftStore, 'assetFile'>,
+): LocalImage | null {
+  const src = draft.featuredImage;
+  const file = src ? drafts.assetFile(draft.id, src) : null;
+  return src && file ? { src, file, name: basename(file), type: contentTypeFor(file) } : null;
 }

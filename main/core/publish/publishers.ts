@@ -13,6 +13,7 @@ export function createPublishers(
     micropub: micropubPublisher({
       access: deps.micropub,
       drafts: deps.drafts,
+      media: deps.media,
       clock: deps.clock,
       addresses: deps.addresses,
     }),

@@ -11,6 +11,7 @@ import { MicropubTokenStore } from './indieauth/token-store';
 import { MicropubAccess } from './micropub/micropub-access';
 import { addMicropubBlog, micropubHandlers, testMicropubBlog } from './micropub/micropub-handlers';
 import { PostAddresses } from './micropub/post-addresses';
+import { MediaMemory } from './media-memory';
 
 export interface PublishingDeps extends Pick<
   DomainDeps,
@@ -53,6 +54,7 @@ export function createPublishing(deps: PublishingDeps) {
     clock: deps.clock,
     micropub: micropubAccess,
     addresses,
+    media: new MediaMemory(deps.dataDir),
     ...(deps.xmlrpcLimits ? { limits: deps.xmlrpcLimits } : {}),
   });
   const outbox = new Outbox({

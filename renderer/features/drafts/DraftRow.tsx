@@ -27,7 +27,7 @@ export function DraftRow({
     <div className={`draft-row${selected ? ' draft-row--selected' : ''}`} onContextMenu={openMenuAt}>
       <button
         type="button"
-        className="draft-row__open"
+        className={`draft-row__open${draft.featuredImage ? ' draft-row__open--thumb' : ''}`}
         {...focusProps}
         aria-current={selected ? 'true' : undefined}
         onClick={(event) => {
@@ -42,6 +42,7 @@ export function DraftRow({
           }
         }}
       >
+        {draft.featuredImage && <img className="draft-row__thumb" src={draft.featuredImage} alt="" />}
         <span className="draft-row__title">{title}</span>
         <span className="draft-row__snippet">{draft.snippet || 'No text yet'}</span>
         <span className="draft-row__meta">

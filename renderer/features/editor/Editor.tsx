@@ -183,6 +183,7 @@ export default function Editor({
           publishing={publishing}
           hidden={!panelOpen}
           onShow={() => onPanelOpenChange(true)}
+          uploadImage={uploadImage}
         />
       </div>
       <EditorRefPlugin editorRef={editorRef} />

@@ -36,7 +36,7 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-it('an image whose upload answer was lost is found on the blog, not uploaded twice', async () => {
+it('an image whose upload answer was lost is found on the blog, not uploaded twice, and still made the featured image', async () => {
   const call = coreCaller(core);
   const blog = await addPeerBlogBehindProxy(call, wp, proxy.url);
   const publishing = createTestPublishing(core, dataDir, {
@@ -50,7 +50,12 @@ it('an image whose upload answer was lost is found on the blog, not uploaded twi
     dataBase64: makePng(6).toString('base64'),
   });
   await call('drafts-save', {
-    draft: { ...draft, html: `<p><img src="${src}" alt="the pier"></p>`, editorState: null },
+    draft: {
+      ...draft,
+      html: `<p><img src="${src}" alt="the pier"></p>`,
+      editorState: null,
+      featuredImage: src,
+    },
   });
 
   const watching = watchOutbox(core.events);
@@ -67,4 +72,5 @@ it('an image whose upload answer was lost is found on the blog, not uploaded twi
   expect(files).toHaveLength(1);
   const post = await rest.post(job!.result!.postId);
   expect(post.content.raw).toContain(`src="${files[0]!.source_url}"`);
+  expect(post.featured_media).toBe(files[0]!.id);
 }, 90_000);

@@ -32,7 +32,12 @@ export async function micropubEndpoint(site: Site, request: RecordedRequest, res
     if (site.settings.createDelayMs)
       await new Promise((resolve) => setTimeout(resolve, site.settings.createDelayMs));
     const files = request.parts.filter((p) => p.filename);
-    const urls = files.map((file) => `${site.base}media/upload-${++site.uploads}-${file.filename}`);
+    const urls = files.map((file) => ({
+      // WordPress's plugin takes a `featured` part as the post thumbnail; every other file is a photo.
+      property: (file.name.replace(/\[\]$/, '') === 'featured' ? 'featured' : 'photo') as
+        'featured' | 'photo',
+      url: `${site.base}media/upload-${++site.uploads}-${file.filename}`,
+    }));
     const post = site.posts.createFrom(request, urls, site.settings.wordpress);
     if (site.settings.loseNextCreateAnswer) {
       site.settings.loseNextCreateAnswer = false;

@@ -31,10 +31,15 @@ export function micropubQuery(site: Site, request: RecordedRequest, response: Se
         lists(site, {
           ...(site.settings.mediaEndpoint ? { 'media-endpoint': `${site.base}media` } : {}),
           'syndicate-to': SYNDICATION_TARGETS,
-          'post-types': [
-            { type: 'article', name: 'Article' },
-            { type: 'note', name: 'Note' },
-          ],
+          'post-types': site.settings.postTypeProperties
+            ? [
+                { type: 'article', name: 'Article', properties: ['name', 'content', 'photo', 'category'] },
+                { type: 'note', name: 'Note', properties: ['content', 'photo', 'category'] },
+              ]
+            : [
+                { type: 'article', name: 'Article' },
+                { type: 'note', name: 'Note' },
+              ],
           q: ['config', 'syndicate-to', 'category', 'source'],
           ...(site.settings.markdown ? { 'content-types': ['text/html', 'text/markdown'] } : {}),
         }),

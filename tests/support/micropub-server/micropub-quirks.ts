@@ -46,6 +46,8 @@ export interface MicropubQuirks {
   keyedLists: boolean;
   /** q=config lists `text/markdown` in `content-types`: the site takes Markdown as content. */
   markdown: boolean;
+  /** q=config lists each post type's properties, `photo` but no `featured`: a featured image goes as a photo. */
+  postTypeProperties: boolean;
   /**
    * The list form of q=source pages: `limit` posts after the one named by `after`, and a
    * `paging.after` cursor while more follow. false: the plain list (the first `limit`, no cursor).
@@ -68,6 +70,7 @@ export const DEFAULT_QUIRKS: MicropubQuirks = {
   renameOnNewName: null,
   keyedLists: false,
   markdown: false,
+  postTypeProperties: false,
   sourcePaging: true,
 };
 

@@ -31,7 +31,11 @@ export class PostStore {
   constructor(private readonly base: string) {}
 
   /** `slugFromName`: a post without `mp-slug` is named after its `name`, as WordPress does. */
-  createFrom(request: RecordedRequest, uploads: string[], slugFromName = false): StoredPost {
+  createFrom(
+    request: RecordedRequest,
+    uploads: { property: 'photo' | 'featured'; url: string }[],
+    slugFromName = false,
+  ): StoredPost {
     let type = ['h-entry'];
     let properties: Properties = {};
     if (request.json && typeof request.json === 'object') {
@@ -45,7 +49,8 @@ export class PostStore {
         if (CONTROL_FIELDS.has(name) || properties[name]) continue;
         properties[name] = fieldValues(request.fields, name);
       }
-      if (uploads.length) properties.photo = [...(properties.photo ?? []), ...uploads];
+      for (const upload of uploads)
+        properties[upload.property] = [...(properties[upload.property] ?? []), upload.url];
     }
     const name = properties.name?.[0];
     const slug =

@@ -17,6 +17,7 @@ export function wordpressRest(wp: WordPressPeer) {
   };
   return {
     post: (id: string | number) => get<RestPost>(`/wp/v2/posts/${id}`, { context: 'edit' }),
+    media: (id: number) => get<{ id: number; source_url: string }>(`/wp/v2/media/${id}`, { context: 'edit' }),
     async termNames(taxonomy: 'tags' | 'categories', ids: number[]): Promise<string[]> {
       if (ids.length === 0) return [];
       const terms = await get<{ name: string }[]>(`/wp/v2/${taxonomy}`, {
@@ -58,4 +59,6 @@ export interface RestPost {
   excerpt: { raw: string };
   tags: number[];
   categories: number[];
+  /** The featured image's attachment id; 0 when none. */
+  featured_media: number;
 }

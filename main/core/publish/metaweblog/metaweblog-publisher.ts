@@ -3,6 +3,7 @@ import { webUrl } from '../../../../shared/net/safe-link';
 import type { DraftStore } from '../../drafts/draft-store';
 import type { PublishContext, PublishedPost, Publisher, PulledPost } from '../../outbox/publisher';
 import type { Clock } from '../../platform/clock';
+import type { MediaMemory } from '../media-memory';
 import type { MetaweblogClient } from './client';
 import { toPublishError } from './errors';
 import { findSentPost } from './find-sent-post';
@@ -13,6 +14,7 @@ import type { RemoteMetaweblogPost } from './schemas';
 
 export interface MetaweblogPublisherDeps extends SavedBlogClientDeps {
   drafts: Pick<DraftStore, 'assetFile'>;
+  media: MediaMemory;
   clock: Clock;
 }
 
@@ -46,7 +48,7 @@ export function metaweblogPublisher(deps: MetaweblogPublisherDeps): Publisher {
   async function send(context: PublishContext, postId: string | null): Promise<PublishedPost> {
     return guarded(context.blog, async () => {
       const client = await clientFor(context.blog, context.signal);
-      const html = await uploadImages(client, context, deps.drafts);
+      const { html, thumbnail } = await uploadImages(client, context, deps);
       const categories = await ensureCategories(client, context);
       const choices = choicesFor(context);
       context.progress(postId ? 'Updating the post' : 'Sending the post');
@@ -54,6 +56,7 @@ export function metaweblogPublisher(deps: MetaweblogPublisherDeps): Publisher {
         ...choices,
         categories,
         ...(postId ? {} : { jobId: context.job.id }),
+        ...((await thumbnailChange(client, postId, thumbnail)) ?? {}),
       });
       const publish = choices.status === 'publish';
       let id = postId;
@@ -123,6 +126,22 @@ export function metaweblogPublisher(deps: MetaweblogPublisherDeps): Publisher {
       });
     },
   };
+}
+
+/**
+ * The featured image to send, only when it changes: WordPress refuses a new post's empty thumbnail,
+ * and answers an update that sets the thumbnail it already has with "Invalid attachment ID".
+ */
+async function thumbnailChange(
+  client: MetaweblogClient,
+  postId: string | null,
+  thumbnail: string | undefined,
+): Promise<{ thumbnail: string } | null> {
+  if (thumbnail === undefined || (!postId && !thumbnail)) return null;
+  if (!postId) return { thumbnail };
+  const current = (await client.getPost(postId)).wp_post_thumbnail;
+  const has = current && String(current) !== '0' ? String(current) : '';
+  return has === thumbnail ? null : { thumbnail };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DraftStore } from '../../drafts/draft-store';
 import type { PublishContext } from '../../outbox/publisher';
-import { localImages, readImage, replaceImageSources } from '../draft-images';
+import { featuredImage, localImages, readImage, replaceImageSources } from '../draft-images';
+import { uploadOnce, type MediaMemory, type RememberedMedia } from '../media-memory';
 import { XmlRpcError } from '../xmlrpc/errors';
 import type { MetaweblogClient } from './client';
 
@@ -33,42 +34,76 @@ export async function ensureCategories(client: MetaweblogClient, context: Publis
   return names;
 }
 
-/** Uploads the draft's images not on the blog yet and answers with the body pointing at the blog's copies. */
+export interface SentImages {
+  /** The body pointing at the blog's copies of its images. */
+  html: string;
+  /** The featured image's attachment id; '' when the author removed it; undefined when never set. */
+  thumbnail?: string;
+}
+
+/** Uploads the draft's images (and featured image) not on the blog yet. */
 export async function uploadImages(
   client: MetaweblogClient,
   context: PublishContext,
-  drafts: Pick<DraftStore, 'assetFile'>,
-): Promise<string> {
-  const images = localImages(context.draft.html, context.draft.id, drafts);
+  deps: { drafts: Pick<DraftStore, 'assetFile'>; media: MediaMemory },
+): Promise<SentImages> {
+  const { draft } = context;
+  const images = localImages(draft.html, draft.id, deps.drafts);
+  const chosen = featuredImage(draft, deps.drafts);
+  const featured = images.find((image) => image.src === chosen?.src) ?? chosen;
+  if (featured && !images.includes(featured)) images.push(featured);
   const replacements: Record<string, string> = { ...context.job.uploads };
-  const pending = images.filter((image) => !replacements[image.src]);
+  // The featured image needs its attachment id, which only an upload (or the memory of one) gives.
+  const pending = images.filter((image) => !replacements[image.src] || image === featured);
   // A retry may follow an upload whose answer never came: find those files instead of sending them again.
-  const sentBefore = pending.length > 0 && context.job.attempts > 1 ? await uploadedFiles(client) : new Map();
+  const sentBefore =
+    pending.length > 0 && context.job.attempts > 1
+      ? await uploadedFiles(client)
+      : new Map<string, RememberedMedia>();
+  let thumbnail: string | undefined = draft.featuredImage === null ? '' : undefined;
   let index = 0;
   for (const image of pending) {
     index += 1;
-    let url = sentBefore.get(image.name);
-    if (url) context.progress(`Image ${index} of ${pending.length} is already on the blog`);
-    else {
+    const bits = await readImage(image);
+    const sent = await uploadOnce(deps.media, context.blog.id, bits, async () => {
+      const found = sentBefore.get(image.name);
+      if (found) {
+        context.progress(`Image ${index} of ${pending.length} is already on the blog`);
+        return found;
+      }
       context.progress(`Uploading image ${index} of ${pending.length}`);
-      url = (
-        await client.newMediaObject({ name: image.name, type: image.type, bits: await readImage(image) })
-      ).url;
-    }
-    replacements[image.src] = url;
-    await context.recordUpload(image.src, url);
+      const answer = await client.newMediaObject({ name: image.name, type: image.type, bits });
+      return { url: answer.url, mediaId: mediaId(answer.id) };
+    });
+    if (image === featured) thumbnail = sent.mediaId ?? undefined;
+    replacements[image.src] = sent.url;
+    await context.recordUpload(image.src, sent.url);
   }
-  return replaceImageSources(context.draft.html, replacements);
+  return {
+    html: replaceImageSources(draft.html, replacements),
+    ...(thumbnail === undefined ? {} : { thumbnail }),
+  };
+}
+
+/** WordPress answers an upload's attachment id as a string or a number. */
+function mediaId(id: unknown): string | null {
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
 }
 
 /**
  * The blog's recent files by name, where it lists them (WordPress titles an upload by its file
  * name, and a draft's image names are unique). A blog without the method gives an empty list.
  */
-async function uploadedFiles(client: MetaweblogClient): Promise<Map<string, string>> {
+async function uploadedFiles(client: MetaweblogClient): Promise<Map<string, RememberedMedia>> {
   try {
     const files = await client.getMediaLibrary(MEDIA_WINDOW);
-    return new Map(files.flatMap((file) => (file.title && file.link ? [[file.title, file.link]] : [])));
+    return new Map(
+      files.flatMap((file) =>
+        file.title && file.link
+          ? [[file.title, { url: file.link, mediaId: mediaId(file.attachment_id) }] as const]
+          : [],
+      ),
+    );
   } catch (error) {
     if (error instanceof XmlRpcError && error.kind === 'fault') return new Map();
     throw error;

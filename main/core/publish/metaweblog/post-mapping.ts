@@ -12,6 +12,8 @@ export interface PostChoices {
   categories: string[];
   /** Set on create only: the outbox job's id, findable later through getRecentPosts. */
   jobId?: string;
+  /** The featured image's attachment id, or '' to remove it (WordPress's wp_post_thumbnail). */
+  thumbnail?: string;
 }
 
 export function slugFor(draft: Pick<Draft, 'slug' | 'title'>): string {
@@ -36,6 +38,7 @@ export function toContentStruct(draft: Draft, html: string, choices: PostChoices
     struct.dateCreated = choices.date;
     struct.date_created_gmt = choices.date;
   }
+  if (choices.thumbnail !== undefined) struct.wp_post_thumbnail = choices.thumbnail;
   if (choices.jobId) struct.custom_fields = [{ key: JOB_FIELD, value: choices.jobId }];
   return struct;
 }

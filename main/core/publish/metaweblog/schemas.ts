@@ -47,6 +47,8 @@ export const remotePostSchema = z.object({
   date_created_gmt: optionalDate,
   post_status: z.string().nullish(),
   custom_fields: z.array(customFieldSchema).optional(),
+  /** WordPress: the featured image's attachment id ('' or 0 when none). */
+  wp_post_thumbnail: z.union([z.string(), z.number()]).nullish(),
 });
 export type RemoteMetaweblogPost = z.infer<typeof remotePostSchema>;
 
@@ -73,7 +75,13 @@ export const mediaObjectSchema = z.object({
 export const listMethodsSchema = z.array(z.string());
 /** wp.getMediaLibrary: the fields used to recognise an earlier upload (WordPress titles it by file name). */
 export const mediaLibrarySchema = z.array(
-  z.object({ title: z.string().optional(), link: z.string().optional() }).loose(),
+  z
+    .object({
+      title: z.string().optional(),
+      link: z.string().optional(),
+      attachment_id: z.union([z.string(), z.number()]).optional(),
+    })
+    .loose(),
 );
 
 /** wp.getPosts (WordPress): a page of posts with their terms, dates and featured image. */

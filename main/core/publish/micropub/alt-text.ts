@@ -1,7 +1,7 @@
 import type { Draft } from '../../../../shared/model/draft';
 import type { MicropubPublishOptions, PostKind } from '../../../../shared/model/micropub';
 import type { DraftStore } from '../../drafts/draft-store';
-import { localImages, type LocalImage } from '../draft-images';
+import { featuredImage, localImages, type LocalImage } from '../draft-images';
 import { bodyImages } from './post-mapping';
 import type { MicropubFormat } from './micropub-types';
 
@@ -35,7 +35,8 @@ export function draftEncoding(input: {
   const local = localImages(draft.html, draft.id, input.drafts);
   const described = bodyImages(draft.html).filter((image) => image.alt.trim());
   const chosen = input.forUpdate ? 'json' : (options.format ?? null);
-  const files = local.length > 0 && !input.mediaEndpoint;
+  const ownFiles = local.length > 0 || featuredImage(draft, input.drafts) !== null;
+  const files = ownFiles && !input.mediaEndpoint;
   const format: MicropubFormat =
     chosen ?? (files ? 'multipart' : kind === 'note' && !described.length ? 'form' : 'json');
   const result: DraftEncoding = { kind, format, local, warnings: [], refusal: null };

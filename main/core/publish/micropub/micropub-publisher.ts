@@ -3,6 +3,7 @@ import type { DraftStore } from '../../drafts/draft-store';
 import type { PublishContext, PublishedPost, Publisher, PulledPost } from '../../outbox/publisher';
 import type { Clock } from '../../platform/clock';
 import { PublishError } from '../../outbox/publish-error';
+import type { MediaMemory } from '../media-memory';
 import type { MicropubAccess } from './micropub-access';
 import type { MicropubClient } from './micropub-client';
 import { toPublishError } from './micropub-publish-error';
@@ -17,6 +18,7 @@ const FIND_WINDOW = 20;
 export interface MicropubPublisherDeps {
   access: MicropubAccess;
   drafts: Pick<DraftStore, 'assetFile'>;
+  media: MediaMemory;
   clock: Clock;
   addresses: PostAddresses;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { acceptsMarkdown } from '../markdown-content';
+import { featuredPropertyOf } from './featured-property';
 import { mf2PropertiesSchema } from '../../../../shared/model/micropub';
 import { webUrl } from '../../../../shared/net/safe-link';
 import type {
@@ -80,6 +81,7 @@ export function parseConfig(json: unknown): MicropubConfig {
     })),
     queries: listOf(z.string().max(100), raw.q),
     markdown: acceptsMarkdown(raw),
+    featured: featuredPropertyOf(raw),
   };
 }
 

@@ -12,7 +12,7 @@ export type {
 
 /** A file carried in a multipart create when the blog has no media endpoint. */
 export interface MicropubFile {
-  property: 'photo' | 'video' | 'audio';
+  property: 'photo' | 'video' | 'audio' | 'featured';
   filename: string;
   mimeType: string;
   data: Uint8Array;

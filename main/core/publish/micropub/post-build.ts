@@ -2,7 +2,8 @@ import type { MicropubConfig } from '../../../../shared/model/micropub';
 import type { DraftStore } from '../../drafts/draft-store';
 import { PublishError } from '../../outbox/publish-error';
 import type { PublishContext } from '../../outbox/publisher';
-import { readImage, replaceImageSources, type LocalImage } from '../draft-images';
+import { featuredImage, readImage, replaceImageSources, type LocalImage } from '../draft-images';
+import { uploadOnce, type MediaMemory } from '../media-memory';
 import { draftEncoding } from './alt-text';
 import type { MicropubAccess } from './micropub-access';
 import type { MicropubClient } from './micropub-client';
@@ -13,6 +14,7 @@ import { sendsMarkdown } from '../markdown-content';
 export interface PostBuildDeps {
   access: MicropubAccess;
   drafts: Pick<DraftStore, 'assetFile'>;
+  media: MediaMemory;
 }
 
 /** The post's properties: images uploaded first (media endpoint) or loaded as files (multipart). */
@@ -40,10 +42,19 @@ export async function buildMicropubPost(
 
   let html = draft.html;
   const files: MicropubFile[] = [];
-  if (local.length && mediaEndpoint) {
-    html = replaceImageSources(html, await uploadToMedia(deps, context, local, mediaEndpoint));
-  } else if (local.length) {
+  const chosen = featuredImage(draft, deps.drafts);
+  const property = config.featured ?? 'featured';
+  let featured: { url: string; property: typeof property } | null = null;
+  if ((local.length || chosen) && mediaEndpoint) {
+    const extra = chosen && !local.some((image) => image.src === chosen.src) ? [chosen] : [];
+    const uploads = await uploadToMedia(deps, context, [...local, ...extra], mediaEndpoint);
+    html = replaceImageSources(html, uploads);
+    if (chosen) featured = { url: uploads[chosen.src]!, property };
+  } else if (local.length || chosen) {
     files.push(...(await imagesAsFiles(local, format, blog.name)));
+    // Without a media endpoint the featured image travels as a file of its own property.
+    const inBody = chosen && local.some((image) => image.src === chosen.src) && property === 'photo';
+    if (chosen && !inBody) files.push(...(await imagesAsFiles([chosen], format, blog.name, property)));
     html = withoutImages(html, new Set(local.map((image) => image.src)));
   }
   const photos = bodyImages(html).map((image) => ({
@@ -63,6 +74,7 @@ export async function buildMicropubPost(
     status: job.options.status ?? null,
     visibility: options.visibility ?? null,
     photos: photos.filter((photo) => /^https?:\/\//i.test(photo.url)),
+    featured,
     files,
     syndicateTo: forUpdate ? [] : (options.syndicateTo ?? []),
     destination: options.destination ?? null,
@@ -85,14 +97,18 @@ async function uploadToMedia(
   for (const [index, image] of local.entries()) {
     let url = job.uploads[image.src];
     if (!url) {
-      context.progress(`Uploading image ${index + 1} of ${local.length}`);
       const data = await readImage(image);
-      url = await deps.access.run(
-        blog,
-        context.signal,
-        (media) => media.upload({ filename: image.name, mimeType: image.type, data }),
-        { mediaEndpoint },
-      );
+      const sent = await uploadOnce(deps.media, blog.id, data, async () => {
+        context.progress(`Uploading image ${index + 1} of ${local.length}`);
+        const address = await deps.access.run(
+          blog,
+          context.signal,
+          (media) => media.upload({ filename: image.name, mimeType: image.type, data }),
+          { mediaEndpoint },
+        );
+        return { url: address, mediaId: null };
+      });
+      url = sent.url;
       await context.recordUpload(image.src, url);
     }
     uploads[image.src] = url;
@@ -105,6 +121,7 @@ async function imagesAsFiles(
   local: LocalImage[],
   format: MicropubFormat,
   blogName: string,
+  property: 'photo' | 'featured' = 'photo',
 ): Promise<MicropubFile[]> {
   if (format !== 'multipart') {
     throw new PublishError(
@@ -117,7 +134,7 @@ async function imagesAsFiles(
   const files: MicropubFile[] = [];
   for (const image of local) {
     files.push({
-      property: 'photo',
+      property,
       filename: image.name,
       mimeType: image.type,
       data: await readImage(image),

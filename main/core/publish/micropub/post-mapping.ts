@@ -20,6 +20,8 @@ export interface MicropubPostInput {
   status: 'draft' | 'publish' | null;
   visibility?: 'public' | 'unlisted' | 'private' | null;
   photos: { url: string; alt: string }[];
+  /** The featured image's address on the blog, and the property it goes as. */
+  featured?: { url: string; property: 'featured' | 'photo' } | null;
   files: MicropubFile[];
   syndicateTo: string[];
   destination?: string | null;
@@ -90,10 +92,9 @@ export function toMicropubCreate(post: MicropubPostInput): MicropubCreate {
   if (post.slug.trim()) p['mp-slug'] = [post.slug.trim()];
   if (post.status) p['post-status'] = [post.status === 'draft' ? 'draft' : 'published'];
   if (post.visibility) p.visibility = [post.visibility];
-  if (post.photos.length) {
-    p.photo = post.photos.map((photo) =>
-      json && photo.alt ? { value: photo.url, alt: photo.alt } : photo.url,
-    );
+  const photos = withFeatured(post, p);
+  if (photos.length) {
+    p.photo = photos.map((photo) => (json && photo.alt ? { value: photo.url, alt: photo.alt } : photo.url));
   }
   if (post.syndicateTo.length) p['mp-syndicate-to'] = post.syndicateTo;
   if (post.destination) p['mp-destination'] = [post.destination];
@@ -102,6 +103,18 @@ export function toMicropubCreate(post: MicropubPostInput): MicropubCreate {
     properties: p,
     ...(post.files.length ? { files: post.files } : {}),
   };
+}
+
+/** Sets `featured`, or answers the photos with the featured image first when it goes as a photo. */
+function withFeatured(post: MicropubPostInput, p: Mf2Properties): MicropubPostInput['photos'] {
+  const featured = post.featured;
+  if (!featured) return post.photos;
+  if (featured.property === 'featured') {
+    p.featured = [featured.url];
+    return post.photos;
+  }
+  const alt = post.photos.find((photo) => photo.url === featured.url)?.alt ?? '';
+  return [{ url: featured.url, alt }, ...post.photos.filter((photo) => photo.url !== featured.url)];
 }
 
 /** The body as `content`: `{html}` in JSON when it has markup beyond paragraphs, else plain text. */

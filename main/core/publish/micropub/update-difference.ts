@@ -10,6 +10,7 @@ const MANAGED = [
   'post-status',
   'visibility',
   'photo',
+  'featured',
   'bookmark-of',
   'start',
   'end',

@@ -4,7 +4,9 @@ import { MicropubPostOptions } from '../../micropub/MicropubPostOptions';
 import { OnTheBlogSection } from '../../publish/OnTheBlogSection';
 import type { Publishing } from '../../publish/usePublishing';
 import type { DraftSession } from '../draft-session';
+import type { UploadImage } from '../plugins/ImagesPlugin';
 import { BlogField } from './BlogField';
+import { FeaturedImageField } from './FeaturedImageField';
 import { ChipInput } from './ChipInput';
 import { fromLocalInput, isInFuture, slugFromTitle, toLocalInput, zoneNote } from './dates';
 import { useBlogs, useCategorySuggestions } from './useBlogs';
@@ -20,6 +22,7 @@ export function PostPanel({
   publishing,
   hidden,
   onShow,
+  uploadImage,
 }: {
   draft: Draft;
   session: DraftSession;
@@ -27,6 +30,7 @@ export function PostPanel({
   publishing: Publishing;
   hidden: boolean;
   onShow: () => void;
+  uploadImage: UploadImage;
 }) {
   const [fields, setFields] = useState<DraftFields>(() => session.getFields());
   const blogs = useBlogs();
@@ -69,6 +73,12 @@ export function PostPanel({
               : 'The date the post shows.'}
         </span>
       </div>
+      <FeaturedImageField
+        value={fields.featuredImage ?? null}
+        readBody={() => session.snapshot().html}
+        upload={uploadImage}
+        onChange={(featuredImage) => update({ featuredImage })}
+      />
       <ChipInput
         label="Tags"
         values={fields.tags}
