@@ -1,6 +1,7 @@
 import type { DraftStore } from '../../drafts/draft-store';
 import type { PublishContext } from '../../outbox/publisher';
-import { localImages, readImage, replaceImageSources } from '../draft-images';
+import { localImages, replaceImageSources } from '../draft-images';
+import { imageForUpload } from '../upload-size';
 import { XmlRpcError } from '../xmlrpc/errors';
 import type { MetaweblogClient } from './client';
 
@@ -52,7 +53,11 @@ export async function uploadImages(
     else {
       context.progress(`Uploading image ${index} of ${pending.length}`);
       url = (
-        await client.newMediaObject({ name: image.name, type: image.type, bits: await readImage(image) })
+        await client.newMediaObject({
+          name: image.name,
+          type: image.type,
+          bits: await imageForUpload(image, context.draft.html),
+        })
       ).url;
     }
     replacements[image.src] = url;
