@@ -5,6 +5,7 @@ import { CommandsPage } from './pages/CommandsPage';
 import { DraftsPage } from './pages/DraftsPage';
 import { PostTemplatesPage } from './pages/PostTemplatesPage';
 import { expect, test } from './support/fixtures';
+import { seriousAxeFindings } from './support/axe';
 import { saveScreenshot } from './support/layout';
 
 // A recurring post, from the keyboard: a template written in Settings, then the palette's
@@ -47,6 +48,7 @@ test('a template written in Settings makes today’s draft from the palette', as
     await page.setViewportSize({ width, height });
     await saveScreenshot(page, testInfo, 'template-form');
   }
+  expect(await seriousAxeFindings(page)).toEqual([]);
   await page.keyboard.press('Enter');
   await expect(templates.form).toBeHidden();
   await expect(templates.row('Council meeting')).toContainText(`Council meeting, ${today}`);
@@ -86,4 +88,37 @@ test('a template written in Settings makes today’s draft from the palette', as
     tags: ['minutes'],
   });
   expect(saved.html).not.toContain('script');
+});
+
+test('a bad date pattern is refused in words; a deleted template comes back with Undo', async ({ app }) => {
+  const page = await app.open();
+  const templates = new PostTemplatesPage(page);
+  await new DraftsPage(page).shell.open('Settings');
+
+  await templates.row('Meeting report').getByRole('button', { name: 'Edit Meeting report' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(templates.field('Name')).toBeFocused();
+  await expect(templates.field('Name')).toHaveValue('Meeting report');
+  await templates.field('Title').focus();
+  await page.keyboard.press('End');
+  await templates.field('Title').pressSequentially(' {date:jj}');
+  await page.keyboard.press('Enter');
+  await expect(templates.form.getByRole('alert')).toHaveText(
+    'The date pattern in {date:jj} is not one Postwright knows: use letters such as d, MMMM, yyyy and EEEE, and put other words in single quotes.',
+  );
+  await page.keyboard.press('Escape');
+  await expect(templates.form).toBeHidden();
+  await expect(
+    templates.row('Meeting report').getByRole('button', { name: 'Edit Meeting report' }),
+  ).toBeFocused();
+
+  await templates.row('Event notice').getByRole('button', { name: 'Delete Event notice' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(templates.row('Event notice')).toHaveCount(0);
+  await expect(templates.group.getByRole('status')).toContainText('Deleted “Event notice”.');
+  await templates.group.getByRole('button', { name: 'Undo' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(templates.row('Event notice')).toBeVisible();
+  const names = runCli(['drafts', 'new', '--template', 'nothing'], { dataDir: app.dataDir }).stderr;
+  expect(names).toContain('"Weekly links", "Meeting report" and "Event notice"');
 });
