@@ -138,7 +138,7 @@ function registerDraftsNew(drafts: Command, context: () => CliContext) {
   drafts
     .command('new')
     .description('create a draft, empty, from a post template, or from an HTML or Markdown file')
-    .option('--title <title>', 'the title (at most 1,000 characters; required without --template)')
+    .option('--title <title>', 'the title (at most 1,000 characters); else the --template gives it')
     .option(
       '--template <name>',
       'start from the post template of that name; its dates count from --date, else today',
