@@ -24,6 +24,9 @@ beforeAll(() => {
 
 // The hooks above may not have run (no test WordPress): clean up only what exists.
 afterAll(async () => {
+  // libvips keeps its cache and threads otherwise, and the test worker does not exit in time.
+  sharp.cache(false);
+  sharp.concurrency(1);
   await core?.dispose();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
