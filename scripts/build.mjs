@@ -14,9 +14,9 @@ export async function buildAll({ quiet = false } = {}) {
     platform: 'node',
     target: 'node20',
     // Dependencies are bundled and tree-shaken, so a command resolves and reads a few files instead
-    // of hundreds. Left outside: Electron itself, better-sqlite3 and @napi-rs/keyring (their native
+    // of hundreds. Left outside: Electron itself, better-sqlite3, @napi-rs/keyring and sharp (their native
     // bindings are found beside their own files) and ws's optional native helpers.
-    external: ['electron', 'better-sqlite3', '@napi-rs/keyring', 'bufferutil', 'utf-8-validate'],
+    external: ['electron', 'better-sqlite3', '@napi-rs/keyring', 'sharp', 'bufferutil', 'utf-8-validate'],
     logLevel: 'warning',
     absWorkingDir: root,
   };

@@ -7,6 +7,7 @@ import { calendarMethods } from '../../shared/contract/calendar';
 import { draftsMethods } from '../../shared/contract/drafts';
 import { inboxMethods } from '../../shared/contract/inbox';
 import { micropubMethods } from '../../shared/contract/micropub';
+import { postTemplatesMethods } from '../../shared/contract/post-templates';
 import { publishMethods } from '../../shared/contract/publish';
 import type { CoreDeps } from './core-deps';
 import { appHandlers } from './app/app-handlers';
@@ -103,6 +104,9 @@ export function createCore(deps: CoreDeps): Core {
         started.handlers['posts-pull']({ blogId, postId }, context),
     });
   });
+  const postTemplates = lazyDomain(Object.keys(postTemplatesMethods), async () =>
+    (await import('./templates/post-templates-handlers')).createPostTemplates(domainDeps),
+  );
   let stopCadence: (() => void) | null = null;
   /** The domains started one after another once a host is up (see startAll). */
   let startingAll: Promise<void> | null = null;
@@ -131,6 +135,7 @@ export function createCore(deps: CoreDeps): Core {
     },
     settings: () => events.emit('settings-changed', deps.settings.get()),
     cadence: () => cadence.started()?.changedElsewhere(),
+    postTemplates: () => postTemplates.started()?.changedElsewhere(),
   });
   const handlers = {
     ...appHandlers({ info: () => coreInfo(deps), settings: deps.settings, jobs, events, problems }),
@@ -141,6 +146,7 @@ export function createCore(deps: CoreDeps): Core {
     ...cadence.handlers,
     ...desktop.handlers,
     ...archive.handlers,
+    ...postTemplates.handlers,
   } as Handlers;
   const signal = new AbortController().signal;
   return {
@@ -225,7 +231,10 @@ async function coreInfo(deps: CoreDeps) {
  */
 function followOtherProcesses(
   deps: CoreDeps,
-  changed: Record<'calendar' | 'inbox' | 'blogs' | 'settings' | 'cadence', () => void | Promise<void>> &
+  changed: Record<
+    'calendar' | 'inbox' | 'blogs' | 'settings' | 'cadence' | 'postTemplates',
+    () => void | Promise<void>
+  > &
     Record<'draft' | 'outbox', (id: string) => void | Promise<void>>,
 ): StoreSignals | null {
   if (deps.host === 'cli') return null;
@@ -237,5 +246,6 @@ function followOtherProcesses(
   signals.on('blogs', changed.blogs);
   signals.on('settings', changed.settings);
   signals.on('cadence', changed.cadence);
+  signals.on('post-templates', changed.postTemplates);
   return signals;
 }

@@ -63,6 +63,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     menu: { name: 'file', section: 1 },
   },
   {
+    id: 'file.newFromTemplate',
+    title: 'New Draft from Template…',
+    group: 'File',
+    menu: { name: 'file', section: 1, label: 'New from Template…' },
+  },
+  {
     id: 'file.open',
     title: 'Open Draft…',
     group: 'File',

@@ -10,6 +10,7 @@ import { micropubMethods } from './micropub';
 import { cadenceMethods, type CadenceEvents } from './cadence';
 import { desktopMethods, type DesktopEvents } from './desktop';
 import { archiveMethods } from './archive';
+import { postTemplatesMethods, type PostTemplatesEvents } from './post-templates';
 
 /** The whole API is the sum of the domains; each domain file adds its methods and events here. */
 export const contract = joinDomains(
@@ -23,6 +24,7 @@ export const contract = joinDomains(
   cadenceMethods,
   desktopMethods,
   archiveMethods,
+  postTemplatesMethods,
 );
 
 export type CoreEvents = AppEvents &
@@ -32,7 +34,8 @@ export type CoreEvents = AppEvents &
   PublishEvents &
   InboxEvents &
   CadenceEvents &
-  DesktopEvents;
+  DesktopEvents &
+  PostTemplatesEvents;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -138,6 +138,8 @@ describe('postwright drafts', { timeout: 120_000 }, () => {
     const both = runCli(['drafts', 'new', '--title', 'x', '--md', 'a', '--html', 'b'], { dataDir });
     expect(both.status).toBe(2);
     expect(both.stderr).toContain('not both');
-    expect(runCli(['drafts', 'new'], { dataDir }).stderr).toContain("required option '--title <title>'");
+    const untitled = runCli(['drafts', 'new'], { dataDir });
+    expect(untitled.status).toBe(2);
+    expect(untitled.stderr).toBe('postwright: Give the draft a --title, or start it from a --template.\n');
   });
 });

@@ -24,6 +24,7 @@ describe("Electron's application menu", () => {
       template.find((menu) => menu.label === label)!.submenu as MenuItemConstructorOptions[];
     expect(labels(submenu('File'))).toEqual([
       'New Draft',
+      'New from Template…',
       'Open…',
       '—',
       'Import…',

@@ -1,9 +1,11 @@
 import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import type { ArgsOf } from '../../../shared/contract';
 import { CoreFailure } from '../../../shared/contract/errors';
 import { SEARCH_SCOPES, type SearchHit, type SearchScope } from '../../../shared/model/archive';
 import type { Draft, DraftSummary } from '../../../shared/model/draft';
 import type { CliContext } from '../cli-context';
+import { CliError } from '../cli-error';
 import { readTextFile } from '../read-named-file';
 import { BODY_LIMIT, bodyFromOptions, registerDraftsEdit } from './drafts-edit';
 
@@ -97,12 +99,50 @@ function details(draft: Draft): string {
   ].join('\n');
 }
 
-/** `drafts new`: a draft from flags, its body from an HTML or Markdown file, images and all. */
+interface DraftsNewOptions {
+  title?: string;
+  template?: string;
+  html?: string;
+  md?: string;
+  date?: string;
+  tag?: string[];
+  category?: string[];
+  slug?: string;
+  excerpt?: string;
+}
+
+/**
+ * The draft `--template` starts from, its dates counted from `--date` (else today); an unknown
+ * name is a usage error (exit 2) that lists the names there are.
+ */
+async function fromTemplate(
+  ctx: CliContext,
+  name: string,
+  date: string | undefined,
+  fields: ArgsOf<'drafts-create'>,
+): Promise<Draft> {
+  try {
+    return await ctx.call('post-templates-new-draft', {
+      name,
+      fields,
+      ...(date ? { day: date.slice(0, 10) } : {}),
+    });
+  } catch (error) {
+    if (error instanceof CoreFailure && error.code === 'not-found') throw new CliError(error.message, 2);
+    throw error;
+  }
+}
+
+/** `drafts new`: a draft from flags or a post template, its body from an HTML or Markdown file, images and all. */
 function registerDraftsNew(drafts: Command, context: () => CliContext) {
   drafts
     .command('new')
-    .description('create a draft, empty or from an HTML or Markdown file')
-    .requiredOption('--title <title>', 'the title (at most 1,000 characters)')
+    .description('create a draft, empty, from a post template, or from an HTML or Markdown file')
+    .option('--title <title>', 'the title (at most 1,000 characters); else the --template gives it')
+    .option(
+      '--template <name>',
+      'start from the post template of that name; its dates count from --date, else today',
+    )
     .option('--html <file>', 'the body, from an HTML file (text, at most 40 MB)')
     .option('--md <file>', 'the body, from a Markdown file (text, at most 40 MB)')
     .option('--date <YYYY-MM-DD>', 'the post date', parseDate)
@@ -117,36 +157,30 @@ function registerDraftsNew(drafts: Command, context: () => CliContext) {
     ])
     .option('--slug <slug>', "the post's address on the blog (at most 200 characters)")
     .option('--excerpt <text>', 'a summary (at most 10,000 characters)')
-    .action(
-      async (options: {
-        title: string;
-        html?: string;
-        md?: string;
-        date?: string;
-        tag?: string[];
-        category?: string[];
-        slug?: string;
-        excerpt?: string;
-      }) => {
-        const html = await bodyFromOptions(options);
-        const ctx = context();
-        const draft = await ctx.call('drafts-create', {
-          title: options.title,
-          ...(html !== undefined ? { html } : {}),
-          ...(options.date ? { publishAt: options.date } : {}),
-          ...(options.tag ? { tags: options.tag } : {}),
-          ...(options.category ? { categories: options.category } : {}),
-          ...(options.slug ? { slug: options.slug } : {}),
-          ...(options.excerpt ? { excerpt: options.excerpt } : {}),
-        });
-        // Images beside an HTML file become the draft's own, as if dropped into the editor.
-        // Loaded only for --html: it parses HTML, which `drafts list` never needs.
-        const made = options.html
-          ? await (await import('../draft-local-images')).importLocalImages(ctx, draft, options.html)
-          : draft;
-        ctx.print(made, () => `Created draft ${made.id}: ${made.title}`);
-      },
-    );
+    .action(async (options: DraftsNewOptions) => {
+      if (options.title === undefined && options.template === undefined)
+        throw new CliError('Give the draft a --title, or start it from a --template.', 2);
+      const html = await bodyFromOptions(options);
+      const ctx = context();
+      const fields = {
+        ...(options.title !== undefined ? { title: options.title } : {}),
+        ...(html !== undefined ? { html } : {}),
+        ...(options.date ? { publishAt: options.date } : {}),
+        ...(options.tag ? { tags: options.tag } : {}),
+        ...(options.category ? { categories: options.category } : {}),
+        ...(options.slug ? { slug: options.slug } : {}),
+        ...(options.excerpt ? { excerpt: options.excerpt } : {}),
+      };
+      const draft = options.template
+        ? await fromTemplate(ctx, options.template, options.date, fields)
+        : await ctx.call('drafts-create', fields);
+      // Images beside an HTML file become the draft's own, as if dropped into the editor.
+      // Loaded only for --html: it parses HTML, which `drafts list` never needs.
+      const made = options.html
+        ? await (await import('../draft-local-images')).importLocalImages(ctx, draft, options.html)
+        : draft;
+      ctx.print(made, () => `Created draft ${made.id}: ${made.title}`);
+    });
 }
 
 export function registerDrafts(program: Command, context: () => CliContext) {

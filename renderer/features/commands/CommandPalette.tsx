@@ -2,13 +2,43 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { keysFor } from '../../../shared/commands/catalog';
 import { chordLabel } from '../../../shared/commands/keys';
 import type { DraftSummary } from '../../../shared/model/draft';
+import type { PostTemplate } from '../../../shared/model/post-template';
+import { expandDateTokens } from '../../../shared/templates/date-tokens';
 import { useCore } from '../../core/CoreContext';
 import { requestDraft } from '../drafts/draft-intents';
 import type { CommandRegistry } from './command-registry';
 import { fuzzyFilter } from './fuzzy';
 import { HOST, PLATFORM } from './platform';
 
-export type PaletteMode = 'commands' | 'drafts';
+export type PaletteMode = 'commands' | 'drafts' | 'templates';
+
+/** What the palette says in each mode: its name, the field's, the list's, and when nothing matches. */
+const MODE_TEXT: Record<
+  PaletteMode,
+  { label: string; field: string; placeholder: string; list: string; none: string }
+> = {
+  commands: {
+    label: 'Command palette',
+    field: 'Command',
+    placeholder: 'Type a command…',
+    list: 'Commands',
+    none: 'No command matches. Try fewer letters.',
+  },
+  drafts: {
+    label: 'Open a draft',
+    field: 'Draft title',
+    placeholder: 'Type a draft’s title or words from it…',
+    list: 'Drafts',
+    none: 'No draft matches.',
+  },
+  templates: {
+    label: 'New draft from a template',
+    field: 'Template name',
+    placeholder: 'Type a template’s name…',
+    list: 'Templates',
+    none: 'No template matches. Templates are made in Settings.',
+  },
+};
 
 interface Option {
   key: string;
@@ -37,6 +67,36 @@ function useDraftMatches(mode: PaletteMode, query: string): DraftSummary[] {
   return drafts;
 }
 
+/** The post templates, for "New Draft from Template…", with today's title as their detail. */
+function useTemplateOptions(registry: CommandRegistry, mode: PaletteMode, query: string): Option[] {
+  const core = useCore();
+  const [templates, setTemplates] = useState<PostTemplate[]>([]);
+  useEffect(() => {
+    if (mode !== 'templates') return;
+    let live = true;
+    core
+      .call('post-templates-list', {})
+      .then((list) => live && setTemplates(list))
+      .catch(() => live && setTemplates([]));
+    return () => {
+      live = false;
+    };
+  }, [core, mode]);
+  return useMemo(() => {
+    const today = new Date();
+    return fuzzyFilter(templates, query, (template) => template.name).map((template) => ({
+      key: template.id,
+      title: template.name,
+      detail: expandDateTokens(template.title, today),
+      shortcut: '',
+      choose: () => {
+        registry.run('go.drafts');
+        requestDraft({ kind: 'new', templateId: template.id });
+      },
+    }));
+  }, [registry, templates, query]);
+}
+
 /**
  * Ctrl/⌘+Shift+P: every command that applies now, searched fuzzily as you type, with its keys;
  * the ones used last come first. In "Open…" mode it lists drafts by title instead.
@@ -55,9 +115,11 @@ export function CommandPalette({
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   const drafts = useDraftMatches(mode, query);
+  const templates = useTemplateOptions(registry, mode, query);
   const returnFocus = useRef<Element | null>(document.activeElement);
 
   const options = useMemo<Option[]>(() => {
+    if (mode === 'templates') return templates;
     if (mode === 'drafts')
       return drafts.map((draft) => ({
         key: draft.id,
@@ -81,7 +143,7 @@ export function CommandPalette({
         };
       },
     );
-  }, [mode, drafts, registry, query]);
+  }, [mode, drafts, templates, registry, query]);
 
   useEffect(() => {
     input.current?.focus();
@@ -110,14 +172,14 @@ export function CommandPalette({
   };
 
   const activeOption = options[Math.min(active, options.length - 1)];
-  const label = mode === 'drafts' ? 'Open a draft' : 'Command palette';
+  const text = MODE_TEXT[mode];
   return (
     <div className="palette-backdrop" onMouseDown={onClose}>
       <div
         className="palette"
         role="dialog"
         aria-modal="true"
-        aria-label={label}
+        aria-label={text.label}
         onMouseDown={(event) => event.stopPropagation()}
       >
         <input
@@ -127,8 +189,8 @@ export function CommandPalette({
           aria-expanded="true"
           aria-controls={listId}
           aria-activedescendant={activeOption ? `${listId}-${activeOption.key}` : undefined}
-          aria-label={mode === 'drafts' ? 'Draft title' : 'Command'}
-          placeholder={mode === 'drafts' ? 'Type a draft’s title or words from it…' : 'Type a command…'}
+          aria-label={text.field}
+          placeholder={text.placeholder}
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
@@ -139,12 +201,7 @@ export function CommandPalette({
             if (!event.currentTarget.closest('.palette')?.contains(event.relatedTarget as Node)) onClose();
           }}
         />
-        <ul
-          className="palette__list"
-          id={listId}
-          role="listbox"
-          aria-label={mode === 'drafts' ? 'Drafts' : 'Commands'}
-        >
+        <ul className="palette__list" id={listId} role="listbox" aria-label={text.list}>
           {options.map((option) => (
             <li
               key={option.key}
@@ -162,7 +219,7 @@ export function CommandPalette({
           ))}
           {options.length === 0 && (
             <li className="palette__empty" role="presentation">
-              {mode === 'drafts' ? 'No draft matches.' : 'No command matches. Try fewer letters.'}
+              {text.none}
             </li>
           )}
         </ul>

@@ -90,6 +90,7 @@ export function CommandsProvider({ children }: { children: ReactNode }) {
       <PaletteAndHelpCommands
         onPalette={() => setPalette('commands')}
         onOpen={() => setPalette('drafts')}
+        onFromTemplate={() => setPalette('templates')}
         onHelp={() => setHelp(true)}
       />
       {children}
@@ -102,14 +103,17 @@ export function CommandsProvider({ children }: { children: ReactNode }) {
 function PaletteAndHelpCommands({
   onPalette,
   onOpen,
+  onFromTemplate,
   onHelp,
 }: {
   onPalette: () => void;
   onOpen: () => void;
+  onFromTemplate: () => void;
   onHelp: () => void;
 }) {
   useCommand('view.palette', onPalette);
   useCommand('file.open', onOpen);
+  useCommand('file.newFromTemplate', onFromTemplate);
   useCommand('help.shortcuts', onHelp);
   return null;
 }

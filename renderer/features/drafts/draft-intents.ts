@@ -2,7 +2,8 @@
  * What another part of the app asks of the Drafts section (the palette's "Open…", a postwright://
  * link, "New Draft" from the Inbox): kept until the section is on screen to take it.
  */
-export type DraftIntent = { kind: 'new' } | { kind: 'open'; id: string } | { kind: 'trash' };
+export type DraftIntent =
+  { kind: 'new'; templateId?: string } | { kind: 'open'; id: string } | { kind: 'trash' };
 
 const waiting: DraftIntent[] = [];
 let handler: ((intent: DraftIntent) => void) | null = null;

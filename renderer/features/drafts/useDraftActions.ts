@@ -61,12 +61,16 @@ export function useDraftActions({
       show(await core.call('drafts-get', { id }));
     });
 
-  const newDraft = () =>
+  /** An empty draft, or one from a post template (its dates written for today). */
+  const newDraft = (templateId?: string) =>
     run(async () => {
       if (!(await settle())) return;
       setTrash(false);
       setQuery('');
-      show(await core.call('drafts-create', {}), true);
+      const made = templateId
+        ? core.call('post-templates-new-draft', { id: templateId })
+        : core.call('drafts-create', {});
+      show(await made, true);
     });
 
   const restoreRevision = (summary: DraftSummary, revision: DraftRevision, undoable = true) =>

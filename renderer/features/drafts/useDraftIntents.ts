@@ -22,7 +22,7 @@ export function useDraftIntents(drafts: OpenDraftState, actions: DraftActions, s
   useEffect(() => {
     const stop = takeDraftIntents((intent) => {
       opened.current = true;
-      if (intent.kind === 'new') void latestIntent.current.newDraft();
+      if (intent.kind === 'new') void latestIntent.current.newDraft(intent.templateId);
       else if (intent.kind === 'open') void latestIntent.current.openDraft(intent.id);
       else showTrash();
     });

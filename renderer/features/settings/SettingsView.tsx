@@ -2,6 +2,7 @@ import type { Settings } from '../../../shared/model/settings';
 import { useCore, useCoreValue } from '../../core/CoreContext';
 import { DigestTemplateSettings } from '../digest/DigestTemplateSettings';
 import { DigestScheduleSettings } from '../digest/schedule/DigestScheduleSettings';
+import { PostTemplateSettings } from '../templates/PostTemplateSettings';
 
 /** The author's preferences; each change is saved at once. */
 export function SettingsView({ settings }: { settings: Settings }) {
@@ -47,6 +48,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
           <span>Write new drafts in Markdown</span>
         </label>
       </fieldset>
+      <PostTemplateSettings />
       <DigestTemplateSettings settings={settings} />
       <DigestScheduleSettings templates={settings.digestTemplates.map((template) => template.name)} />
       {info && (

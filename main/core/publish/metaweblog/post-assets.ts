@@ -1,7 +1,8 @@
 import type { DraftStore } from '../../drafts/draft-store';
 import type { PublishContext } from '../../outbox/publisher';
-import { featuredImage, localImages, readImage, replaceImageSources } from '../draft-images';
+import { featuredImage, localImages, replaceImageSources } from '../draft-images';
 import { uploadOnce, type MediaMemory, type RememberedMedia } from '../media-memory';
+import { imageForUpload } from '../upload-size';
 import { XmlRpcError } from '../xmlrpc/errors';
 import type { MetaweblogClient } from './client';
 
@@ -64,7 +65,7 @@ export async function uploadImages(
   let index = 0;
   for (const image of pending) {
     index += 1;
-    const bits = await readImage(image);
+    const bits = await imageForUpload(image, draft.html);
     const sent = await uploadOnce(deps.media, context.blog.id, bits, async () => {
       const found = sentBefore.get(image.name);
       if (found) {

@@ -1,0 +1,53 @@
+import { layoutWidth, readLayout } from '../../../shared/publish/image-layout';
+import { startTags } from '../html/start-tags';
+import { readImage, type LocalImage } from './draft-images';
+
+/** What sharp writes for each type the drafts hold (gif stays as it is: its frames are the author's). */
+const RESIZABLE: Record<string, 'jpeg' | 'png' | 'webp' | 'avif'> = {
+  'image/jpeg': 'jpeg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+};
+
+/**
+ * The width the body asks of this image (the widest where it appears more than once), or null when
+ * one place shows it at its own size.
+ */
+export function chosenWidth(html: string, src: string): number | null {
+  let widest: number | null = null;
+  for (const tag of startTags(html, ['img'])) {
+    if (tag.attributes.src !== src) continue;
+    const classes = (tag.attributes.class ?? '').split(/\s+/).filter(Boolean);
+    const width = layoutWidth(readLayout(classes, tag.attributes.width ?? null));
+    if (width === null) return null;
+    widest = Math.max(widest ?? 0, width);
+  }
+  return widest;
+}
+
+/**
+ * The bytes to upload for a draft image: resized to the size chosen in the editor (small, medium,
+ * large or a dragged width), never enlarged, turned upright by its EXIF orientation and with its
+ * metadata (camera, place) left out; the original in the draft's folder is never changed. An image
+ * already that small, a gif, or one the library cannot read goes as it is.
+ */
+export async function imageForUpload(image: LocalImage, html: string): Promise<Buffer> {
+  const original = await readImage(image);
+  const width = chosenWidth(html, image.src);
+  const format = RESIZABLE[image.type];
+  if (width === null || !format) return original;
+  // Loaded on the first resize only: a native library that `drafts list` never needs.
+  const { default: sharp } = await import('sharp');
+  try {
+    const { width: own, autoOrient } = await sharp(original).metadata();
+    if ((autoOrient?.width ?? own ?? 0) <= width) return original;
+    return await sharp(original)
+      .autoOrient()
+      .resize({ width, withoutEnlargement: true })
+      .toFormat(format)
+      .toBuffer();
+  } catch {
+    return original; // not an image sharp can read: the blog gets it as the author has it
+  }
+}

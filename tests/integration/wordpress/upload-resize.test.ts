@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Core } from '../../../main/core/create-core';
+import { coreCaller } from '../../support/core-call';
+import { watchOutbox } from '../../support/outbox-watch';
+import { createTestPublishing } from '../../support/publishing';
+import { createTestCore } from '../../support/test-core';
+import { addPeerBlog } from '../../support/wordpress/peer-blog';
+import { wordpressRest } from '../../support/wordpress/rest';
+
+const wp = inject('wordpress');
+const rest = wordpressRest(wp);
+
+let dataDir: string;
+let core: Core;
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'postwright-upload-resize-'));
+  core = createTestCore(dataDir);
+});
+
+// The hooks above may not have run (no test WordPress): clean up only what exists.
+afterAll(async () => {
+  // libvips keeps its cache and threads otherwise, and the test worker does not exit in time.
+  sharp.cache(false);
+  sharp.concurrency(1);
+  await core?.dispose();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/**
+ * A photo-sized image, 2400×1600 of noise (so it does not compress to nothing), as JPEG: under
+ * WordPress's own 2560-pixel limit, past which it would scale the original itself.
+ */
+async function photo(): Promise<Buffer> {
+  const [width, height] = [2400, 1600];
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 7919 + (i >> 7) * 104729) & 0xff;
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+it('a large image set to medium reaches the blog 640 pixels wide; the draft keeps the original', async () => {
+  const call = coreCaller(core);
+  const blog = await addPeerBlog(call, wp);
+  const publishing = createTestPublishing(core, dataDir, {
+    backoff: { baseMs: 20, capMs: 100, maxAttempts: 3 },
+  });
+  const original = await photo();
+  const draft = await call('drafts-create', { title: `Resized upload ${Date.now()}`, blogId: blog.id });
+  const add = (filename: string) =>
+    call('drafts-add-asset', {
+      id: draft.id,
+      filename,
+      mimeType: 'image/jpeg',
+      dataBase64: original.toString('base64'),
+    });
+  const medium = await add('harbour.jpg');
+  const full = await add('harbour-full.jpg');
+  await call('drafts-save', {
+    draft: {
+      ...draft,
+      html:
+        `<p><img src="${medium.src}" alt="the harbour" width="640" class="aligncenter size-medium"></p>` +
+        `<p><img src="${full.src}" alt="the harbour, whole" class="size-full"></p>`,
+      editorState: null,
+    },
+  });
+
+  const watching = watchOutbox(core.events);
+  const queued = await publishing.outbox.enqueuePublish({ draftId: draft.id, blogId: blog.id, options: {} });
+  await publishing.outbox.runNow(queued.id);
+  const [job] = await watching.settled([queued.id], 60_000);
+  watching.stop();
+  await publishing.dispose();
+  expect(job?.state, job?.reason ?? '').toBe('done');
+
+  const uploaded = async (src: string) => {
+    const [file] = await rest.mediaTitled(basename(src));
+    const response = await fetch(file!.source_url);
+    expect(response.status).toBe(200);
+    return Buffer.from(await response.arrayBuffer());
+  };
+  const resized = await uploaded(medium.src);
+  expect(await sharp(resized).metadata()).toMatchObject({ format: 'jpeg', width: 640, height: 427 });
+  expect(resized.length).toBeLessThan(original.length / 5);
+  // "Original" goes as it is, byte for byte; the draft's own files are never changed.
+  expect((await uploaded(full.src)).equals(original)).toBe(true);
+  const kept = readFileSync(core.drafts.assetFile(draft.id, medium.src)!);
+  expect(kept.equals(original)).toBe(true);
+}, 120_000);
