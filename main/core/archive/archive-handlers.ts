@@ -12,6 +12,7 @@ import type { MetaweblogClient } from '../publish/metaweblog/client';
 import { toPublishError as metaweblogError } from '../publish/metaweblog/errors';
 import type { MicropubClient } from '../publish/micropub/micropub-client';
 import { toPublishError as micropubError } from '../publish/micropub/micropub-publish-error';
+import { storeLockPath, tryStoreLock } from '../fs/store-lock';
 import { ArchiveFiles, postKey } from './archive-files';
 import { ArchiveIndex } from './archive-index';
 import { pullBlog } from './archive-pull';
@@ -37,6 +38,24 @@ export function createArchive(deps: ArchiveDeps) {
     (await deps.drafts.library()).page({}, 0, 1),
   );
   const running = new Map<string, Promise<ArchivePullResult>>();
+  const busy = (blog: Blog) => () =>
+    new CoreFailure(
+      'conflict',
+      `A pull of ${blog.name} is already running, here or in another Postwright window or command; wait for it to finish or cancel it.`,
+    );
+
+  /**
+   * One pull of a blog at a time across processes (the app, CLI commands): each writes the same
+   * post files and pull.json, and two would both start from the same cursor.
+   */
+  async function pullAlone(blog: Blog, context: CallContext): Promise<ArchivePullResult> {
+    const release = await tryStoreLock(storeLockPath(deps.dataDir, `archive-pull-${blog.id}`), busy(blog));
+    try {
+      return await pull(blog, context);
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
 
   async function pull(blog: Blog, context: CallContext): Promise<ArchivePullResult> {
     const job = deps.jobs.start(`Pulling ${blog.name}`);
@@ -73,9 +92,8 @@ export function createArchive(deps: ArchiveDeps) {
   const handlers: ArchiveHandlers = {
     'archive-pull': async ({ blogId }, context) => {
       const blog = await deps.blog(blogId);
-      if (running.has(blog.id))
-        throw new CoreFailure('conflict', `${blog.name} is being pulled already; wait for it or cancel it.`);
-      const pulling = pull(blog, context).finally(() => running.delete(blog.id));
+      if (running.has(blog.id)) throw busy(blog)();
+      const pulling = pullAlone(blog, context).finally(() => running.delete(blog.id));
       running.set(blog.id, pulling);
       return pulling;
     },

@@ -68,7 +68,15 @@ export function withStoreLock<T>(lockPath: string, work: () => Promise<T>): Prom
   return run;
 }
 
-async function acquire(lockPath: string): Promise<() => Promise<void>> {
+/**
+ * Takes the lock for work that runs long (a pull of a whole blog, minutes) without waiting: when a
+ * live process holds it, `busy` is thrown at once. Returns the release.
+ */
+export function tryStoreLock(lockPath: string, busy: () => Error): Promise<() => Promise<void>> {
+  return acquire(lockPath, busy);
+}
+
+async function acquire(lockPath: string, busy?: () => Error): Promise<() => Promise<void>> {
   await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 }).catch((error: Error) => {
     throw Object.assign(error, { path: dirname(dirname(lockPath)) });
   });
@@ -101,6 +109,7 @@ async function acquire(lockPath: string): Promise<() => Promise<void>> {
         throw error;
       }
       if (await takeOverIfHolderDied(lockPath)) continue;
+      if (busy) throw busy();
       if (Date.now() - started > WAIT_MS) {
         throw new CoreFailure(
           'conflict',

@@ -1,0 +1,131 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCliAsync, startCli } from '../support/cli';
+import { coreCaller } from '../support/core-call';
+import { useTempDir } from '../support/temp-dir';
+import { createTestCore } from '../support/test-core';
+
+// Issue 20: two processes pulling the same blog, and archive files that cannot be read.
+const tempDir = useTempDir('postwright-archive-guards-');
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/**
+ * A Micropub blog on 127.0.0.1 listing `count` notes 100 a page; while `hold` is set, a request
+ * for a page (from post `fromPost` on) waits until `release()`, and `asked` resolves when one arrives.
+ */
+async function heldBlog(count: number) {
+  let releaseHeld: () => void = () => undefined;
+  let held: Promise<void> | null = null;
+  let heldFrom = 0;
+  let askedResolve: () => void = () => undefined;
+  const blog = {
+    sourceReads: 0,
+    hold(fromPost = 0) {
+      heldFrom = fromPost;
+      held = new Promise((resolve) => (releaseHeld = resolve));
+      blog.asked = new Promise<void>((resolve) => (askedResolve = resolve));
+    },
+    release: () => {
+      held = null;
+      releaseHeld();
+    },
+    asked: Promise.resolve(),
+    url: '',
+  };
+  const server = createServer((request, response) => {
+    const query = new URL(request.url ?? '/', 'http://x/').searchParams;
+    const answer = (body: unknown) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (query.get('q') !== 'source') return answer({});
+    blog.sourceReads += 1;
+    const after = Number(query.get('after') ?? 0);
+    const items = Array.from({ length: Math.max(0, Math.min(100, count - after)) }, (_, i) => ({
+      type: ['h-entry'],
+      properties: {
+        url: [`${blog.url}posts/${after + i}`],
+        name: [`Note ${after + i}`],
+        content: [{ html: `<p>Body of note ${after + i}</p>` }],
+        published: [new Date(Date.UTC(2010, 0, 1 + after + i)).toISOString()],
+      },
+    }));
+    const page = { items, paging: after + 100 < count ? { after: String(after + 100) } : {} };
+    if (!held || after < heldFrom) return answer(page);
+    askedResolve();
+    void held.then(() => answer(page));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        blog.release();
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
+  );
+  blog.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const dataDir = tempDir();
+  const core = createTestCore(dataDir);
+  const added = await coreCaller(core)('blogs-add', {
+    protocol: 'micropub',
+    homeUrl: blog.url,
+    endpoint: `${blog.url}micropub`,
+    token: 't',
+  });
+  await core.dispose();
+  return { blog, dataDir, blogId: added.id };
+}
+
+const postFiles = (dataDir: string, blogId: string) =>
+  readdirSync(join(dataDir, 'archive', blogId, 'posts')).sort();
+
+describe('two processes pulling the same blog', () => {
+  it('the second is told in one sentence that a pull is running; the first finishes whole', async () => {
+    const { blog, dataDir, blogId } = await heldBlog(250);
+    blog.hold();
+    const first = startCli(['blogs', 'pull', blogId, '--json'], { dataDir });
+    await blog.asked;
+
+    const second = await runCliAsync(['blogs', 'pull', blogId], { dataDir });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(
+      /^postwright: A pull of .+ is already running, here or in another Postwright window or command; wait for it to finish or cancel it\.\n$/,
+    );
+    expect(blog.sourceReads).toBe(1);
+
+    blog.release();
+    const done = await first.result;
+    expect(done.status, done.stderr).toBe(0);
+    expect(done.json()).toMatchObject({ complete: true, seen: 250, changed: 250, total: 250 });
+    expect(postFiles(dataDir, blogId)).toHaveLength(250);
+
+    // Released: the next pull runs, and finds nothing changed.
+    const again = await runCliAsync(['blogs', 'pull', blogId, '--json'], { dataDir });
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.json()).toMatchObject({ complete: true, changed: 0, total: 250 });
+  });
+
+  it('a pull killed (-9) while it holds the blog does not keep the next one out; it goes on', async () => {
+    const { blog, dataDir, blogId } = await heldBlog(250);
+    // Its first page lands; it is killed waiting for the second.
+    blog.hold(100);
+    const first = startCli(['blogs', 'pull', blogId], { dataDir });
+    await blog.asked;
+    const owner = readFileSync(join(dataDir, '.locks', `archive-pull-${blogId}.lock.owner`), 'utf8');
+    process.kill(Number(owner.split(' ')[0]), 'SIGKILL');
+    expect((await first.result).status).not.toBe(0);
+    blog.release();
+
+    const next = await runCliAsync(['blogs', 'pull', blogId, '--json'], { dataDir });
+    expect(next.status, next.stderr).toBe(0);
+    expect(next.json()).toMatchObject({ complete: true, resumed: true, total: 250 });
+    expect(postFiles(dataDir, blogId)).toHaveLength(250);
+  });
+});
