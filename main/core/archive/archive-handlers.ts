@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { CallContext, Handlers } from '../../../shared/contract';
 import { CoreFailure } from '../../../shared/contract/errors';
 import type { ArchivePullResult } from '../../../shared/model/archive';
@@ -12,17 +12,18 @@ import type { MetaweblogClient } from '../publish/metaweblog/client';
 import { toPublishError as metaweblogError } from '../publish/metaweblog/errors';
 import type { MicropubClient } from '../publish/micropub/micropub-client';
 import { toPublishError as micropubError } from '../publish/micropub/micropub-publish-error';
+import { quarantine } from '../fs/quarantine';
 import { storeLockPath, tryStoreLock } from '../fs/store-lock';
 import { ArchiveFiles, postKey } from './archive-files';
 import { ArchiveIndex } from './archive-index';
-import { pullBlog } from './archive-pull';
+import { pullBlog, pullStateSchema } from './archive-pull';
 import { searchArchive } from './archive-search';
 import { metaweblogSource } from './metaweblog-source';
 import { micropubSource } from './micropub-source';
 
 type ArchiveHandlers = Pick<Handlers, 'archive-pull' | 'archive-search' | 'archive-get' | 'archive-edit'>;
 
-export interface ArchiveDeps extends Pick<DomainDeps, 'dataDir' | 'clock' | 'jobs'> {
+export interface ArchiveDeps extends Pick<DomainDeps, 'dataDir' | 'clock' | 'jobs' | 'problems' | 'logger'> {
   drafts: LazyDraftStore;
   blog(id: string): Promise<Blog>;
   metaweblog(blog: Blog, signal: AbortSignal): Promise<MetaweblogClient>;
@@ -32,11 +33,36 @@ export interface ArchiveDeps extends Pick<DomainDeps, 'dataDir' | 'clock' | 'job
 }
 
 export function createArchive(deps: ArchiveDeps) {
-  const files = new ArchiveFiles(join(deps.dataDir, 'archive'));
+  const files = new ArchiveFiles(join(deps.dataDir, 'archive'), setAside);
   // The drafts library makes (or repairs) the index file when it first lists.
   const index = new ArchiveIndex(deps.drafts.paths.index, files, async () =>
     (await deps.drafts.library()).page({}, 0, 1),
   );
+
+  /**
+   * A file that could not be read goes to quarantine, named by its blog, and the author is told.
+   * pull.json: the pull starts over. A post: its search row goes, and the next pull lists the
+   * whole blog (the mark is forgotten), which brings the post back.
+   */
+  async function setAside(path: string, blogId: string, what: 'pull' | 'post'): Promise<void> {
+    const now = deps.clock.now();
+    const target = await quarantine(
+      join(deps.dataDir, 'quarantine'),
+      path,
+      now,
+      `archive-${blogId}-${basename(path)}`,
+    );
+    deps.logger.error('moved an unreadable archive file to quarantine', { path, target });
+    if (what === 'pull') {
+      deps.problems.setAside(`Where the pull of ${blogId} stood`, target, 'the pull started over');
+      return;
+    }
+    const key = basename(path, '.json');
+    (await index.use()).remove(`${blogId}/${key}`);
+    const state = await files.readState(blogId, pullStateSchema);
+    if (state?.mark) await files.writeState(blogId, { ...state, mark: null });
+    deps.problems.setAside(`A post archived from ${blogId}`, target, 'pull the blog again to bring it back');
+  }
   const running = new Map<string, Promise<ArchivePullResult>>();
   const busy = (blog: Blog) => () =>
     new CoreFailure(
