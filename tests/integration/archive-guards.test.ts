@@ -1,10 +1,9 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { postKey } from '../../main/core/archive/archive-files';
 import { runCliAsync, startCli } from '../support/cli';
+import { heldBlog as startHeldBlog } from '../support/archive/held-blog';
 import { coreCaller } from '../support/core-call';
 import { useTempDir } from '../support/temp-dir';
 import { createTestCore } from '../support/test-core';
@@ -16,73 +15,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/**
- * A Micropub blog on 127.0.0.1 listing `count` notes 100 a page; while `hold` is set, a request
- * for a page (from post `fromPost` on) waits until `release()`, and `asked` resolves when one arrives.
- */
-async function heldBlog(count: number) {
-  let releaseHeld: () => void = () => undefined;
-  let held: Promise<void> | null = null;
-  let heldFrom = 0;
-  let askedResolve: () => void = () => undefined;
-  const blog = {
-    sourceReads: 0,
-    hold(fromPost = 0) {
-      heldFrom = fromPost;
-      held = new Promise((resolve) => (releaseHeld = resolve));
-      blog.asked = new Promise<void>((resolve) => (askedResolve = resolve));
-    },
-    release: () => {
-      held = null;
-      releaseHeld();
-    },
-    asked: Promise.resolve(),
-    url: '',
-  };
-  const server = createServer((request, response) => {
-    const query = new URL(request.url ?? '/', 'http://x/').searchParams;
-    const answer = (body: unknown) => {
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify(body));
-    };
-    if (query.get('q') !== 'source') return answer({});
-    blog.sourceReads += 1;
-    const after = Number(query.get('after') ?? 0);
-    const items = Array.from({ length: Math.max(0, Math.min(100, count - after)) }, (_, i) => ({
-      type: ['h-entry'],
-      properties: {
-        url: [`${blog.url}posts/${after + i}`],
-        name: [`Note ${after + i}`],
-        content: [{ html: `<p>Body of note ${after + i}</p>` }],
-        published: [new Date(Date.UTC(2010, 0, 1 + after + i)).toISOString()],
-      },
-    }));
-    const page = { items, paging: after + 100 < count ? { after: String(after + 100) } : {} };
-    if (!held || after < heldFrom) return answer(page);
-    askedResolve();
-    void held.then(() => answer(page));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(
-    () =>
-      new Promise((resolve) => {
-        blog.release();
-        server.closeAllConnections();
-        server.close(resolve);
-      }),
-  );
-  blog.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const dataDir = tempDir();
-  const core = createTestCore(dataDir);
-  const added = await coreCaller(core)('blogs-add', {
-    protocol: 'micropub',
-    homeUrl: blog.url,
-    endpoint: `${blog.url}micropub`,
-    token: 't',
-  });
-  await core.dispose();
-  return { blog, dataDir, blogId: added.id };
-}
+const heldBlog = (count: number) => startHeldBlog(count, { dataDir: tempDir(), cleanups });
 
 const postFiles = (dataDir: string, blogId: string) =>
   readdirSync(join(dataDir, 'archive', blogId, 'posts')).sort();

@@ -13,9 +13,11 @@ import { toPublishError as metaweblogError } from '../publish/metaweblog/errors'
 import type { MicropubClient } from '../publish/micropub/micropub-client';
 import { toPublishError as micropubError } from '../publish/micropub/micropub-publish-error';
 import { quarantine } from '../fs/quarantine';
+import { outboundGet } from '../platform/outbound-get';
 import { storeLockPath, tryStoreLock } from '../fs/store-lock';
 import { ArchiveFiles, postKey } from './archive-files';
 import { ArchiveIndex } from './archive-index';
+import { IMAGE_MOST_BYTES, imageExtension, pullImages } from './archive-media';
 import { pullBlog, pullStateSchema } from './archive-pull';
 import { searchArchive } from './archive-search';
 import { metaweblogSource } from './metaweblog-source';
@@ -23,7 +25,10 @@ import { micropubSource } from './micropub-source';
 
 type ArchiveHandlers = Pick<Handlers, 'archive-pull' | 'archive-search' | 'archive-get' | 'archive-edit'>;
 
-export interface ArchiveDeps extends Pick<DomainDeps, 'dataDir' | 'clock' | 'jobs' | 'problems' | 'logger'> {
+export interface ArchiveDeps extends Pick<
+  DomainDeps,
+  'dataDir' | 'clock' | 'jobs' | 'problems' | 'logger' | 'http'
+> {
   drafts: LazyDraftStore;
   blog(id: string): Promise<Blog>;
   metaweblog(blog: Blog, signal: AbortSignal): Promise<MetaweblogClient>;
@@ -63,6 +68,22 @@ export function createArchive(deps: ArchiveDeps) {
     if (state?.mark) await files.writeState(blogId, { ...state, mark: null });
     deps.problems.setAside(`A post archived from ${blogId}`, target, 'pull the blog again to bring it back');
   }
+  /**
+   * An image through the one outbound policy, judged against the blog's own address: its host
+   * may be local when the blog is, never a link-local or metadata address, each redirect checked.
+   */
+  const getImage = (blog: Blog, url: string, signal: AbortSignal) =>
+    outboundGet(deps.http, url, {
+      accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif',
+      deadlineMs: 60_000,
+      maxBytes: IMAGE_MOST_BYTES,
+      overCap: 'fail',
+      maxRedirects: 5,
+      anchor: blog.homeUrl,
+      what: 'An image of the blog',
+      signal,
+      wantBody: (status, headers) => status === 200 && imageExtension(headers['content-type']) !== null,
+    });
   const running = new Map<string, Promise<ArchivePullResult>>();
   const busy = (blog: Blog) => () =>
     new CoreFailure(
@@ -74,16 +95,16 @@ export function createArchive(deps: ArchiveDeps) {
    * One pull of a blog at a time across processes (the app, CLI commands): each writes the same
    * post files and pull.json, and two would both start from the same cursor.
    */
-  async function pullAlone(blog: Blog, context: CallContext): Promise<ArchivePullResult> {
+  async function pullAlone(blog: Blog, images: boolean, context: CallContext): Promise<ArchivePullResult> {
     const release = await tryStoreLock(storeLockPath(deps.dataDir, `archive-pull-${blog.id}`), busy(blog));
     try {
-      return await pull(blog, context);
+      return await pull(blog, images, context);
     } finally {
       await release().catch(() => undefined);
     }
   }
 
-  async function pull(blog: Blog, context: CallContext): Promise<ArchivePullResult> {
+  async function pull(blog: Blog, images: boolean, context: CallContext): Promise<ArchivePullResult> {
     const job = deps.jobs.start(`Pulling ${blog.name}`);
     const signal = AbortSignal.any([context.signal, job.signal]);
     const now = () => deps.clock.now();
@@ -92,11 +113,22 @@ export function createArchive(deps: ArchiveDeps) {
         ? micropubSource((work) => deps.micropub(blog, signal, work), blog, now)
         : metaweblogSource(await deps.metaweblog(blog, signal), blog, now);
     try {
-      const result = await pullBlog({ files, index, now }, blog.id, source, signal, (seen, estimate) =>
+      let result = await pullBlog({ files, index, now }, blog.id, source, signal, (seen, estimate) =>
         job.progress(seen, estimate, estimate ? `${seen} of about ${estimate} posts` : `${seen} posts`),
       );
+      if (result.complete && images) {
+        const { complete, ...counts } = await pullImages(
+          { files, get: (url, stop) => getImage(blog, url, stop) },
+          blog.id,
+          signal,
+          (done, total) => job.progress(done, total, `${done} of ${total} images`),
+        );
+        result = { ...result, complete, images: counts };
+      }
       if (result.complete)
-        job.finish(`${result.changed} new or changed; ${result.total} posts in the archive`);
+        job.finish(
+          `${result.changed} new or changed; ${result.total} posts in the archive${result.images ? `; ${result.images.saved + result.images.kept} images` : ''}`,
+        );
       return result;
     } catch (error) {
       if (signal.aborted)
@@ -116,10 +148,10 @@ export function createArchive(deps: ArchiveDeps) {
   }
 
   const handlers: ArchiveHandlers = {
-    'archive-pull': async ({ blogId }, context) => {
+    'archive-pull': async ({ blogId, images }, context) => {
       const blog = await deps.blog(blogId);
       if (running.has(blog.id)) throw busy(blog)();
-      const pulling = pullAlone(blog, context).finally(() => running.delete(blog.id));
+      const pulling = pullAlone(blog, images, context).finally(() => running.delete(blog.id));
       running.set(blog.id, pulling);
       return pulling;
     },
