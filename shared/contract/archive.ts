@@ -11,8 +11,11 @@ export const archiveMethods = {
   /**
    * Pulls every post of the blog into the archive, or what changed since the last pull; goes on
    * from where a stopped pull was. Reports progress as a job (cancel it with jobs-cancel).
+   * `images`: then downloads the images the posts refer to into the archive, those not there yet.
    */
-  'archive-pull': method(z.object({ blogId }).strict()).returns<ArchivePullResult>(),
+  'archive-pull': method(
+    z.object({ blogId, images: z.boolean().default(false) }).strict(),
+  ).returns<ArchivePullResult>(),
   /** The drafts, the archived posts or both, newest first, holding every word of `query`. */
   'archive-search': method(
     z

@@ -38,6 +38,18 @@ export interface ArchivePullResult {
   complete: boolean;
   /** This pull went on from one that had stopped (killed, cancelled, offline). */
   resumed: boolean;
+  /** The posts' images, when the pull was asked to download them; else null. */
+  images: ArchiveImages | null;
+}
+
+/** The images of a pull that downloads them into the archive. */
+export interface ArchiveImages {
+  /** Downloaded by this pull. */
+  saved: number;
+  /** On disk already from an earlier pull. */
+  kept: number;
+  /** Not kept this time (refused, missing, not an image, too big, offline): asked for again next time. */
+  failed: number;
 }
 
 /** A row of a search over the drafts and the archive. */

@@ -29,6 +29,8 @@ test('pull the whole blog from the palette, find a post offline, read it, and ma
           content: [{ html: `<p>Links of week ${i}${i === 42 ? ', with the quokka sanctuary' : ''}.</p>` }],
           category: ['bookmarks'],
           published: [new Date(Date.UTC(2009, 0, 1 + 7 * i)).toISOString()],
+          // The test site answers its /media/ addresses with a page, not an image.
+          ...(i === 7 ? { photo: [`${site!.url}media/not-an-image.jpg`] } : {}),
         },
       }),
     });
@@ -74,5 +76,11 @@ test('pull the whole blog from the palette, find a post offline, read it, and ma
   await archive.region.getByRole('button', { name: 'Pull the whole blog' }).click();
   await expect(archive.status.first()).toHaveText(
     'Pulled: 0 new or changed, 150 posts of Test site on this computer.',
+  );
+  // With images: the one the posts refer to is not an image, and the author is told.
+  await archive.region.getByRole('checkbox', { name: 'With images' }).click();
+  await archive.region.getByRole('button', { name: 'Pull the whole blog' }).click();
+  await expect(archive.status.first()).toHaveText(
+    'Pulled: 0 new or changed, 150 posts of Test site on this computer. Images: 0 kept, 1 could not be downloaded (pulling again tries them again).',
   );
 });

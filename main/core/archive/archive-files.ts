@@ -47,12 +47,18 @@ export function postKey(postId: string): string {
 
 const BLOG_FOLDER = /^[a-z0-9][a-z0-9-]{0,99}$/i;
 
+/** Moves an archive file that cannot be read out of the way (to quarantine) and tells the author. */
+export type SetAside = (path: string, blogId: string, what: 'pull' | 'post') => Promise<void>;
+
 /**
  * `archive/<blog id>/posts/<key>.json`, one file per post, and `archive/<blog id>/pull.json`, where
  * a pull stands. The folder is the author's backup of the blog: nothing here is derived.
  */
 export class ArchiveFiles {
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly setAside: SetAside,
+  ) {}
 
   folder(blogId: string): string {
     if (!BLOG_FOLDER.test(blogId)) throw new Error(`"${blogId}" is not a blog id.`);
@@ -80,17 +86,39 @@ export class ArchiveFiles {
     }
   }
 
-  /** A post file, or null when there is none or it cannot be read (the next pull writes it again). */
-  async read(blogId: string, key: string): Promise<PostFile | null> {
+  /** A post file, or null when there is none or it could not be read (then it is set aside). */
+  read(blogId: string, key: string): Promise<PostFile | null> {
+    return this.readValid(join(this.folder(blogId), 'posts', `${key}.json`), postFileSchema, blogId, 'post');
+  }
+
+  /**
+   * The file parsed and checked against its format; null when it is missing. One that cannot be
+   * read (not JSON, not the format, a folder, no permission) is set aside: never deleted, never
+   * read again as if it were fine.
+   */
+  private async readValid<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    blogId: string,
+    what: 'pull' | 'post',
+  ): Promise<T | null> {
+    let raw: string;
     try {
-      const raw: unknown = JSON.parse(
-        await readFile(join(this.folder(blogId), 'posts', `${key}.json`), 'utf8'),
-      );
-      const parsed = postFileSchema.safeParse(raw);
-      return parsed.success ? parsed.data : null;
-    } catch {
+      raw = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      await this.setAside(path, blogId, what);
       return null;
     }
+    let parsed: z.ZodSafeParseResult<T> | null = null;
+    try {
+      parsed = schema.safeParse(JSON.parse(raw));
+    } catch {
+      // Not JSON: set aside below.
+    }
+    if (parsed?.success) return parsed.data;
+    await this.setAside(path, blogId, what);
+    return null;
   }
 
   /**
@@ -123,15 +151,9 @@ export class ArchiveFiles {
     await syncFolder(folder);
   }
 
-  async readState<T>(blogId: string, schema: z.ZodType<T>): Promise<T | null> {
-    try {
-      const parsed = schema.safeParse(
-        JSON.parse(await readFile(join(this.folder(blogId), 'pull.json'), 'utf8')),
-      );
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
+  /** pull.json, or null when there is none or it could not be read (then it is set aside). */
+  readState<T>(blogId: string, schema: z.ZodType<T>): Promise<T | null> {
+    return this.readValid(join(this.folder(blogId), 'pull.json'), schema, blogId, 'pull');
   }
 
   async writeState(blogId: string, state: unknown): Promise<void> {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { CallContext, Handlers } from '../../../shared/contract';
 import { CoreFailure } from '../../../shared/contract/errors';
 import type { ArchivePullResult } from '../../../shared/model/archive';
@@ -12,16 +12,23 @@ import type { MetaweblogClient } from '../publish/metaweblog/client';
 import { toPublishError as metaweblogError } from '../publish/metaweblog/errors';
 import type { MicropubClient } from '../publish/micropub/micropub-client';
 import { toPublishError as micropubError } from '../publish/micropub/micropub-publish-error';
+import { quarantine } from '../fs/quarantine';
+import { outboundGet } from '../platform/outbound-get';
+import { storeLockPath, tryStoreLock } from '../fs/store-lock';
 import { ArchiveFiles, postKey } from './archive-files';
 import { ArchiveIndex } from './archive-index';
-import { pullBlog } from './archive-pull';
+import { IMAGE_MOST_BYTES, imageExtension, pullImages } from './archive-media';
+import { pullBlog, pullStateSchema } from './archive-pull';
 import { searchArchive } from './archive-search';
 import { metaweblogSource } from './metaweblog-source';
 import { micropubSource } from './micropub-source';
 
 type ArchiveHandlers = Pick<Handlers, 'archive-pull' | 'archive-search' | 'archive-get' | 'archive-edit'>;
 
-export interface ArchiveDeps extends Pick<DomainDeps, 'dataDir' | 'clock' | 'jobs'> {
+export interface ArchiveDeps extends Pick<
+  DomainDeps,
+  'dataDir' | 'clock' | 'jobs' | 'problems' | 'logger' | 'http'
+> {
   drafts: LazyDraftStore;
   blog(id: string): Promise<Blog>;
   metaweblog(blog: Blog, signal: AbortSignal): Promise<MetaweblogClient>;
@@ -31,14 +38,73 @@ export interface ArchiveDeps extends Pick<DomainDeps, 'dataDir' | 'clock' | 'job
 }
 
 export function createArchive(deps: ArchiveDeps) {
-  const files = new ArchiveFiles(join(deps.dataDir, 'archive'));
+  const files = new ArchiveFiles(join(deps.dataDir, 'archive'), setAside);
   // The drafts library makes (or repairs) the index file when it first lists.
   const index = new ArchiveIndex(deps.drafts.paths.index, files, async () =>
     (await deps.drafts.library()).page({}, 0, 1),
   );
-  const running = new Map<string, Promise<ArchivePullResult>>();
 
-  async function pull(blog: Blog, context: CallContext): Promise<ArchivePullResult> {
+  /**
+   * A file that could not be read goes to quarantine, named by its blog, and the author is told.
+   * pull.json: the pull starts over. A post: its search row goes, and the next pull lists the
+   * whole blog (the mark is forgotten), which brings the post back.
+   */
+  async function setAside(path: string, blogId: string, what: 'pull' | 'post'): Promise<void> {
+    const now = deps.clock.now();
+    const target = await quarantine(
+      join(deps.dataDir, 'quarantine'),
+      path,
+      now,
+      `archive-${blogId}-${basename(path)}`,
+    );
+    deps.logger.error('moved an unreadable archive file to quarantine', { path, target });
+    if (what === 'pull') {
+      deps.problems.setAside(`Where the pull of ${blogId} stood`, target, 'the pull started over');
+      return;
+    }
+    const key = basename(path, '.json');
+    (await index.use()).remove(`${blogId}/${key}`);
+    const state = await files.readState(blogId, pullStateSchema);
+    if (state?.mark) await files.writeState(blogId, { ...state, mark: null });
+    deps.problems.setAside(`A post archived from ${blogId}`, target, 'pull the blog again to bring it back');
+  }
+  /**
+   * An image through the one outbound policy, judged against the blog's own address: its host
+   * may be local when the blog is, never a link-local or metadata address, each redirect checked.
+   */
+  const getImage = (blog: Blog, url: string, signal: AbortSignal) =>
+    outboundGet(deps.http, url, {
+      accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif',
+      deadlineMs: 60_000,
+      maxBytes: IMAGE_MOST_BYTES,
+      overCap: 'fail',
+      maxRedirects: 5,
+      anchor: blog.homeUrl,
+      what: 'An image of the blog',
+      signal,
+      wantBody: (status, headers) => status === 200 && imageExtension(headers['content-type']) !== null,
+    });
+  const running = new Map<string, Promise<ArchivePullResult>>();
+  const busy = (blog: Blog) => () =>
+    new CoreFailure(
+      'conflict',
+      `A pull of ${blog.name} is already running, here or in another Postwright window or command; wait for it to finish or cancel it.`,
+    );
+
+  /**
+   * One pull of a blog at a time across processes (the app, CLI commands): each writes the same
+   * post files and pull.json, and two would both start from the same cursor.
+   */
+  async function pullAlone(blog: Blog, images: boolean, context: CallContext): Promise<ArchivePullResult> {
+    const release = await tryStoreLock(storeLockPath(deps.dataDir, `archive-pull-${blog.id}`), busy(blog));
+    try {
+      return await pull(blog, images, context);
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+
+  async function pull(blog: Blog, images: boolean, context: CallContext): Promise<ArchivePullResult> {
     const job = deps.jobs.start(`Pulling ${blog.name}`);
     const signal = AbortSignal.any([context.signal, job.signal]);
     const now = () => deps.clock.now();
@@ -47,11 +113,22 @@ export function createArchive(deps: ArchiveDeps) {
         ? micropubSource((work) => deps.micropub(blog, signal, work), blog, now)
         : metaweblogSource(await deps.metaweblog(blog, signal), blog, now);
     try {
-      const result = await pullBlog({ files, index, now }, blog.id, source, signal, (seen, estimate) =>
+      let result = await pullBlog({ files, index, now }, blog.id, source, signal, (seen, estimate) =>
         job.progress(seen, estimate, estimate ? `${seen} of about ${estimate} posts` : `${seen} posts`),
       );
+      if (result.complete && images) {
+        const { complete, ...counts } = await pullImages(
+          { files, get: (url, stop) => getImage(blog, url, stop) },
+          blog.id,
+          signal,
+          (done, total) => job.progress(done, total, `${done} of ${total} images`),
+        );
+        result = { ...result, complete, images: counts };
+      }
       if (result.complete)
-        job.finish(`${result.changed} new or changed; ${result.total} posts in the archive`);
+        job.finish(
+          `${result.changed} new or changed; ${result.total} posts in the archive${result.images ? `; ${result.images.saved + result.images.kept} images` : ''}`,
+        );
       return result;
     } catch (error) {
       if (signal.aborted)
@@ -71,11 +148,10 @@ export function createArchive(deps: ArchiveDeps) {
   }
 
   const handlers: ArchiveHandlers = {
-    'archive-pull': async ({ blogId }, context) => {
+    'archive-pull': async ({ blogId, images }, context) => {
       const blog = await deps.blog(blogId);
-      if (running.has(blog.id))
-        throw new CoreFailure('conflict', `${blog.name} is being pulled already; wait for it or cancel it.`);
-      const pulling = pull(blog, context).finally(() => running.delete(blog.id));
+      if (running.has(blog.id)) throw busy(blog)();
+      const pulling = pullAlone(blog, images, context).finally(() => running.delete(blog.id));
       running.set(blog.id, pulling);
       return pulling;
     },

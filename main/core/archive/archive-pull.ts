@@ -83,6 +83,7 @@ export async function pullBlog(
     total: state.total,
     complete,
     resumed,
+    images: null,
   });
   let cursor: PullCursor | null = run.cursor;
   while (cursor) {

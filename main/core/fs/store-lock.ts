@@ -66,7 +66,15 @@ export function withStoreLock<T>(lockPath: string, work: () => Promise<T>): Prom
   return run;
 }
 
-async function acquire(lockPath: string): Promise<() => Promise<void>> {
+/**
+ * Takes the lock for work that runs long (a pull of a whole blog, minutes) without waiting: when a
+ * live process holds it, `busy` is thrown at once. Returns the release.
+ */
+export function tryStoreLock(lockPath: string, busy: () => Error): Promise<() => Promise<void>> {
+  return acquire(lockPath, busy);
+}
+
+async function acquire(lockPath: string, busy?: () => Error): Promise<() => Promise<void>> {
   await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 }).catch((error: Error) => {
     throw Object.assign(error, { path: dirname(dirname(lockPath)) });
   });
@@ -99,6 +107,7 @@ async function acquire(lockPath: string): Promise<() => Promise<void>> {
         throw error;
       }
       if (await takeOverIfHolderDied(lockPath)) continue;
+      if (busy) throw busy();
       // Past it another process is stuck, and the author is told what to do.
       if (Date.now() - started > BUSY_WAIT_MS) throw busyFailure(dirname(dirname(lockPath)));
       const wait = Math.min(25, 2 + attempt) * (0.5 + Math.random());

@@ -18,6 +18,7 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
   const core = useCore();
   const [job, setJob] = useState<JobProgress | null>(null);
   const [pulling, setPulling] = useState(false);
+  const [withImages, setWithImages] = useState(false);
   const [message, setMessage] = useState<RowMessageText | null>(null);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ items: SearchHit[]; total: number } | null>(null);
@@ -44,11 +45,16 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
     setPulling(true);
     setMessage(null);
     try {
-      const result = await core.call('archive-pull', { blogId: blog.id });
+      const result = await core.call('archive-pull', { blogId: blog.id, images: withImages });
+      const images = result.images;
       setMessage({
         ok: true,
         text: result.complete
-          ? `Pulled: ${result.changed} new or changed, ${result.total} posts of ${blog.name} on this computer.`
+          ? `Pulled: ${result.changed} new or changed, ${result.total} posts of ${blog.name} on this computer.${
+              images
+                ? ` Images: ${images.saved + images.kept} kept${images.failed ? `, ${images.failed} could not be downloaded (pulling again tries them again)` : ''}.`
+                : ''
+            }`
           : `Cancelled after ${result.seen} posts; pulling again goes on from there.`,
       });
     } catch (failure) {
@@ -58,7 +64,7 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
       setJob(null);
       void search(query);
     }
-  }, [core, blog, query, search]);
+  }, [core, blog, query, search, withImages]);
 
   // The palette's "Pull the Whole Blog" asks by counting up.
   useEffect(() => {
@@ -78,6 +84,15 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
         <button type="button" className="button" onClick={() => void pull()} disabled={pulling}>
           Pull the whole blog
         </button>
+        <label className="archive__option">
+          <input
+            type="checkbox"
+            checked={withImages}
+            disabled={pulling}
+            onChange={(event) => setWithImages(event.target.checked)}
+          />
+          With images
+        </label>
         {pulling && (
           <>
             <progress
