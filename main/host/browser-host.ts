@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/contract/transport';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/platform/logger';
-import type { serveConnection as ServeConnection } from '../core/rpc/serve-connection';
+import { serveConnection } from '../core/rpc/serve-connection';
 import { serveDraftAsset } from './draft-asset-files';
 import { createDraftAssetUpload } from './draft-asset-upload';
 import { RequestGuard } from './request-guard';
@@ -16,11 +16,7 @@ import { createWebSocketTransport } from './ws-transport';
 const MAX_SOCKETS = 8;
 
 export interface BrowserHostOptions {
-  /**
-   * The core, or its promise: `serve` listens (and prints its address) while the core and the
-   * contract load; requests that need the core wait for it.
-   */
-  core: Core | Promise<Core>;
+  core: Core;
   /** 0 picks any free port. */
   port: number;
   rendererDir: string;
@@ -48,10 +44,7 @@ function refusalText(reason: string, request: IncomingMessage): string {
 
 /** Host 2: the built renderer and the core over a WebSocket, on 127.0.0.1 only. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
-  const { rendererDir, logger } = options;
-  const core = Promise.resolve(options.core);
-  // A core that failed to open is the caller's to report; requests waiting on it answer 500.
-  core.catch(() => undefined);
+  const { core, rendererDir, logger } = options;
   const token = randomBytes(24).toString('base64url');
   // Bigger messages are refused from their header, before a byte is buffered.
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
@@ -63,11 +56,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
   });
   const port = (server.address() as AddressInfo).port;
   const guard = new RequestGuard(token, port);
-  const uploadAsset = core.then((opened) => createDraftAssetUpload(opened.drafts));
-  uploadAsset.catch(() => undefined);
-  // The calls' router validates with the whole contract (zod schemas built as it loads): loaded
-  // with the core, after the address is printed, not on the way to listening.
-  let connections: Promise<{ serveConnection: typeof ServeConnection }> | undefined;
+  const uploadAsset = createDraftAssetUpload(core.drafts);
   logger.info('browser host listening', { port });
 
   async function handleHttp(request: IncomingMessage, response: ServerResponse) {
@@ -88,16 +77,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       response.end();
       return;
     }
-    if (await (await uploadAsset)(request, url, response, guard.fromOwnPage(request))) return;
+    if (await uploadAsset(request, url, response, guard.fromOwnPage(request))) return;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    if (
-      url.pathname.startsWith('/drafts/') &&
-      (await serveDraftAsset((await core).drafts, url.pathname, response))
-    )
-      return;
+    if (await serveDraftAsset(core.drafts, url.pathname, response)) return;
     await serveStatic(rendererDir, url.pathname, response, port);
   }
 
@@ -117,20 +102,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
+      const stop = serveConnection(core, createWebSocketTransport(ws, logger), logger);
+      ws.on('close', stop);
       ws.on('error', (error) => logger.warn('WebSocket error', { message: error.message }));
-      // Frames that arrive while the core loads wait in the socket, read once it is served.
-      ws.pause();
-      Promise.all([core, (connections ??= import('../core/rpc/serve-connection'))]).then(
-        ([opened, { serveConnection }]) => {
-          const stop = serveConnection(opened, createWebSocketTransport(ws, logger), logger);
-          ws.on('close', stop);
-          ws.resume();
-        },
-        (error: unknown) => {
-          logger.error('could not serve the core', { message: String(error) });
-          ws.close(1011, 'Postwright could not start');
-        },
-      );
     });
   });
 

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { prepareDataDir } from '../../core/platform/data-dir';
 import { createStreamLogger } from '../../core/platform/logger';
 import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-error';
@@ -32,17 +31,10 @@ export function registerServe(program: Command, context: () => CliContext) {
           `The app is not built (no ${join(dir, 'index.html')}). Run "npm run build" first.`,
         );
       }
-      // An unusable data folder is said before listening; the rest of the core waits (below).
-      await prepareDataDir(ctx.dataDir);
       const logger = createStreamLogger(process.env.POSTWRIGHT_LOG_LEVEL === 'debug' ? 'debug' : 'info');
-      // Listening and the address come first; the core (and the contract's schemas) load right
-      // after, while the browser fetches the page: the socket's first call waits for them.
-      let openCore: () => void = () => undefined;
-      const opening = new Promise<void>((resolve) => (openCore = resolve)).then(() =>
-        ctx.openCore('browser'),
-      );
+      const core = await ctx.openCore('browser');
       const { startBrowserHost } = await import('../../host/browser-host');
-      const start = (port: number) => startBrowserHost({ core: opening, port, rendererDir: dir, logger });
+      const start = (port: number) => startBrowserHost({ core, port, rendererDir: dir, logger });
       // The port of the last run, so bookmarklets dragged from it keep working; another only if taken.
       const remembered = options.port === undefined ? await rememberedPort(ctx.dataDir) : undefined;
       let host;
@@ -57,6 +49,10 @@ export function registerServe(program: Command, context: () => CliContext) {
         moved = remembered;
       }
       await rememberPort(ctx.dataDir, host.port);
+      core.startAll();
+      // The digest schedules run here, in the host, whether or not a browser is open; started once
+      // listening, after the other domains, so the app's address and first screen come first.
+      const stopCadence = core.startDigestCadence();
       const opened = options.open && (await openInBrowser(host.url));
       ctx.print(
         { url: host.url, port: host.port, movedFrom: moved ?? null, dataDir: ctx.dataDir, opened },
@@ -77,18 +73,6 @@ export function registerServe(program: Command, context: () => CliContext) {
             'Press Ctrl+C to stop.',
           ].join('\n'),
       );
-      openCore();
-      let core;
-      try {
-        core = await opening;
-      } catch (error) {
-        await host.close();
-        throw error;
-      }
-      core.startAll();
-      // The digest schedules run here, in the host, whether or not a browser is open; started once
-      // listening, after the other domains, so the app's address and first screen come first.
-      const stopCadence = core.startDigestCadence();
       await new Promise<void>((done) => {
         const stop = () => {
           stopCadence();
