@@ -70,9 +70,15 @@ export function usePagedList<Row>({
           const startOver = gen === freshFrom.current && previous?.gen !== gen;
           const pages = new Map(startOver ? [] : (previous?.pages ?? []));
           pages.set(page, result.rows);
+          // A search's total is counted only a stretch past the page asked for ("at least"): the
+          // deepest page the list wants says how far it reaches, and a shallower answer arriving
+          // first in a reload must not shorten the list under the rows on screen.
+          const deepest = page >= Math.max(...wanted.current);
+          const total =
+            startOver || deepest || !previous ? result.total : Math.max(result.total, previous.total);
           // Pages past the end (the list got shorter) would otherwise show rows that are gone.
-          for (const key of pages.keys()) if (key !== 0 && key * pageSize >= result.total) pages.delete(key);
-          setLoaded({ total: result.total, pages, gen });
+          for (const key of pages.keys()) if (key !== 0 && key * pageSize >= total) pages.delete(key);
+          setLoaded({ total, pages, gen });
         },
         (failure: unknown) => {
           inFlight.current.delete(tag);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { method } from './define';
 import { SEARCH_SCOPES, type ArchivedPost, type ArchivePullResult, type SearchHit } from '../model/archive';
 import type { Draft } from '../model/draft';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CoreError } from './errors';
 
 /** One envelope for every transport (Electron IPC, WebSocket, in-memory). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Turns the argument checks that failed at the contract's boundary into sentences a person can act

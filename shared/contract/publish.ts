@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { method } from './define';
 import type { Draft } from '../model/draft';
 import { micropubPublishOptionsSchema } from '../model/micropub';

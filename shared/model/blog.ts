@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const BLOG_PROTOCOLS = ['metaweblog', 'micropub'] as const;
 export type BlogProtocol = (typeof BLOG_PROTOCOLS)[number];

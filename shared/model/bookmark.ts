@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where the background fetch of a link's title and description stands; the row shows it. */
 export const FETCH_STATES = ['none', 'pending', 'fetching', 'done', 'failed'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isLocalIso, parseLocal } from '../events/local-date';
 import { isValidTimeZone } from '../events/time-zone';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dayString, tagSchema } from './bookmark';
 
 export const DIGEST_PERIODS = ['weekly', 'fortnightly', 'monthly'] as const;

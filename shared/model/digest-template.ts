@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A set of digest templates. Tokens are written `{name}`; `{#name}…{/name}` keeps its text only when

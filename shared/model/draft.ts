@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the drafts list shows as a badge. */
 export const DRAFT_STATUSES = ['draft', 'scheduled', 'published', 'queued', 'failed'] as const;

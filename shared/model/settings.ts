@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { digestTemplateListSchema, digestTemplatesSchema } from './digest-template';
 
 export const THEMES = ['system', 'light', 'dark'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SECTION_IDS = ['drafts', 'inbox', 'calendar', 'blogs', 'settings'] as const;
 

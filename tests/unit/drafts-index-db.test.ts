@@ -2,7 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IndexEntry } from '../../main/core/drafts/draft-index';
-import { createIndexFile, gramsOf, IndexDb, matchOf } from '../../main/core/drafts/index-db';
+import {
+  createIndexFile,
+  gramsOf,
+  IndexDb,
+  matchOf,
+  SEARCH_COUNT_AHEAD,
+} from '../../main/core/drafts/index-db';
 import { openLibrary } from '../support/drafts';
 import { seededRandom, testSeed } from '../support/seeded-random';
 import { useTempDir } from '../support/temp-dir';
@@ -112,6 +118,35 @@ describe('the drafts search index', () => {
         .entries.map((row) => row.id)
         .sort(),
     ).toEqual(['d00', 'd14', 'd28']);
+    db.close();
+  });
+
+  it('counts a search only a stretch past the page asked for, the list growing as it scrolls', () => {
+    const db = openDb();
+    const many = 2 * (SEARCH_COUNT_AHEAD + 300);
+    db.transaction(() => {
+      for (let i = 0; i < many; i += 1) {
+        const id = `d${String(i).padStart(5, '0')}`;
+        db.put(entry(id, `2026-01-01T00:00:00Z`), { text: i % 2 ? 'council meeting' : 'pier' });
+      }
+    });
+    const matching = many / 2;
+    // Few matches: counted exactly, from the page itself.
+    expect(db.page(['council', 'pie'], false, 0, 100).total).toBe(0);
+    // Many: the first page says "at least this many", a later one further down says more.
+    const first = db.page(['council'], false, 0, 100);
+    expect(first.entries).toHaveLength(100);
+    expect(first.total).toBe(100 + SEARCH_COUNT_AHEAD);
+    const last = db.page(['council'], false, 600, 100);
+    expect(last.total).toBe(matching);
+    expect(last.entries.map((row) => row.id)).toEqual(
+      db
+        .page(['council'], false)
+        .entries.slice(600, 700)
+        .map((row) => row.id),
+    );
+    // The whole list (no query) is always counted exactly.
+    expect(db.page([], false, 0, 100).total).toBe(many);
     db.close();
   });
 

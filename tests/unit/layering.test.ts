@@ -97,9 +97,9 @@ describe('lint keeps the layers apart, whatever the spelling of the import', () 
       ['main/core/probe.ts', "export const load = () => import('./drafts/draft-convert');\n"],
       ['main/host/probe.ts', "import { WebSocketServer } from 'ws';\nexport const w = WebSocketServer;\n"],
       ['main/cli/probe.ts', "export const load = () => import('../host/browser-host');\n"],
-      ['renderer/probe.ts', "import { z } from 'zod';\nexport const s = z;\n"],
+      ['renderer/probe.ts', "import * as z from 'zod';\nexport const s = z;\n"],
       ['renderer/probe.ts', "import { contract } from '../shared/contract';\nexport const c = contract;\n"],
-      ['shared/probe.ts', "import { z } from 'zod';\nexport const s = z;\n"],
+      ['shared/probe.ts', "import * as z from 'zod';\nexport const s = z;\n"],
       [
         'tests/unit/probe.ts',
         "import { createCore } from '../../main/core/create-core';\nexport const c = createCore;\n",

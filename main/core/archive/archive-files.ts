@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ArchivedPost } from '../../../shared/model/archive';
 import { syncFolder, writeFileAtomic } from '../fs/atomic-write';
 

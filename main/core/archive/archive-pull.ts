@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CoreFailure } from '../../../shared/contract/errors';
 import type { ArchivePullResult } from '../../../shared/model/archive';
 import { contentHash, type ArchiveFiles, type PostFile } from './archive-files';

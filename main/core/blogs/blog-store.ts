@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CoreFailure } from '../../../shared/contract/errors';
 import { blogSchema, type Blog } from '../../../shared/model/blog';
 import { writeFileAtomic } from '../fs/atomic-write';

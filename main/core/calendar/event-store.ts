@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CoreFailure } from '../../../shared/contract';
 import type { CalendarEvent } from '../../../shared/model/calendar-event';
 import { writeFileAtomic } from '../fs/atomic-write';

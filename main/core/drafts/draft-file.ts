@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DRAFT_STATUSES, draftFieldsSchema, remotePostSchema, type Draft } from '../../../shared/model/draft';
 
 /** The version of draft.json this code writes. Older files are migrated forward when read. */

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CoreFailure } from '../../../../shared/contract/errors';
 import type { PreviewStylesheet } from '../../../../shared/model/ui-state';
 import { writeFileAtomic } from '../../fs/atomic-write';

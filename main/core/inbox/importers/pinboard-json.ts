@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NewLink } from '../../../../shared/model/bookmark';
 
 const pinboardEntry = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CoreFailure } from '../../../../shared/contract/errors';
 import { webUrl } from '../../../../shared/net/safe-link';
 import { outboundGet } from '../../platform/outbound-get';

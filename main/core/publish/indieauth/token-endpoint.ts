@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CoreFailure } from '../../../../shared/contract/errors';
 import type { HttpClient } from '../../platform/http';
 import { readBodyError } from '../micropub/micropub-errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SecretStore } from '../../secrets/secret-store';
 import type { HttpClient } from '../../platform/http';
 import type { StoredToken } from './indieauth-types';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { acceptsMarkdown } from '../markdown-content';
 import { featuredPropertyOf } from './featured-property';
 import { mf2PropertiesSchema } from '../../../../shared/model/micropub';
