@@ -3,6 +3,7 @@ import { DraftsPage } from './pages/DraftsPage';
 import { InboxPage } from './pages/InboxPage';
 import { seriousAxeFindings } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { saveScreenshot } from './support/layout';
 
 // Issue 14.9: what a toast says is read through the window's one live region, with the key that
 // reaches its action; F6 takes the focus to the action and back; a toast in use does not leave.
@@ -56,7 +57,7 @@ test('a link typed into the inbox is announced as added', async ({ app }) => {
 
 test('draft and link rows are named by title, date and status; the first words or the address describe them', async ({
   app,
-}) => {
+}, testInfo) => {
   const added = runCli(
     ['inbox', 'add', 'http://127.0.0.1:9/allotment/waiting-list', '--title', 'Allotment list'],
     { dataDir: app.dataDir },
@@ -81,6 +82,9 @@ test('draft and link rows are named by title, date and status; the first words o
   await expect(drafts.row('Harvest supper').getByText(/^Bring a dish to share/)).toBeVisible();
   // The name holds all the button's visible text (WCAG 2.5.3; an experimental axe rule, run by name).
   expect(await seriousAxeFindings(page, ['label-content-name-mismatch'])).toEqual([]);
+  // Its focus ring takes in the whole row, first words included (a screenshot to look at).
+  await row.focus();
+  await saveScreenshot(page, testInfo, 'draft-row-focused');
 
   const inbox = new InboxPage(page);
   await inbox.open();
@@ -95,4 +99,6 @@ test('draft and link rows are named by title, date and status; the first words o
   );
   await expect(untitled).toHaveAccessibleDescription('');
   expect(await seriousAxeFindings(page, ['label-content-name-mismatch'])).toEqual([]);
+  await titled.focus();
+  await saveScreenshot(page, testInfo, 'link-row-focused');
 });
