@@ -166,4 +166,37 @@ describe('the browser host under big messages', () => {
     expect(left.filter((name) => name.startsWith('.'))).toEqual([]);
     expect(left).toHaveLength(6);
   });
+
+  it('answers a refused image with its sentence every time, though the browser is still sending it', async () => {
+    const socket = await openSocket();
+    const made = (await call(socket, 4, 'drafts-create', { title: 'Refusals' })) as { value: { id: string } };
+    socket.close();
+    const post = (body: Buffer, name: string) =>
+      fetch(`${origin}/drafts/${made.value.id}/assets?name=${name}`, {
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'image/png' },
+        body: new Uint8Array(body),
+      }).then(
+        async (response) => [
+          response.status,
+          ((await response.json()) as { error: { message: string } }).error.message,
+        ],
+        (error: Error) => [0, String(error.cause ?? error)],
+      );
+    // Refused before a byte is read (too big) and after the first bytes (not a PNG): the answer
+    // must reach the sender, not a reset connection ("fetch failed") while it still sends.
+    const tooBig = Buffer.alloc(26 * 1024 * 1024, 1);
+    const notPng = Buffer.alloc(20 * 1024 * 1024, 3);
+    for (let round = 0; round < 6; round += 1) {
+      expect([round, ...(await post(tooBig, 'huge.png'))]).toEqual([
+        round,
+        413,
+        'huge.png is larger than 25 MB, the most an image can be. Make it smaller first.',
+      ]);
+      expect(await post(notPng, 'fake.png')).toEqual([
+        400,
+        'fake.png is not a PNG image. Pick another file.',
+      ]);
+    }
+  });
 });
