@@ -45,7 +45,8 @@ for (const theme of ['light', 'dark'] as const) {
       measured[`${name} snippet`] = await textContrast(row.locator('.draft-row__snippet'));
       measured[`${name} date`] = await textContrast(row.locator('.draft-row__meta'));
     }
-    await drafts.row('Harvest supper').locator('.draft-row__snippet').hover();
+    // The first words let the pointer through to the row's button: hover the row by its title.
+    await drafts.row('Harvest supper').locator('.draft-row__title').hover();
     measured['hovered snippet'] = await textContrast(
       drafts.row('Harvest supper').locator('.draft-row__snippet'),
     );
@@ -59,7 +60,7 @@ for (const theme of ['light', 'dark'] as const) {
       measured[`${which} link address`] = await textContrast(rows.nth(index).locator('.link-row__url'));
       measured[`${which} link site`] = await textContrast(rows.nth(index).locator('.link-row__host'));
     }
-    await rows.nth(1).locator('.link-row__url').hover();
+    await rows.nth(1).locator('.link-row__title').hover();
     measured['hovered link address'] = await textContrast(rows.nth(1).locator('.link-row__url'));
     await saveScreenshot(page, testInfo, `inbox-${theme}`);
 

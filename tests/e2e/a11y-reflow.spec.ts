@@ -86,3 +86,128 @@ for (const size of [
     await look('blogs');
   });
 }
+
+/**
+ * The writing area shows on screen once scrolled to (up and down only), uncovered, at least two
+ * lines high and over half the window wide (the text itself may be longer than the window).
+ */
+async function expectWritingArea(name: string, body: Locator) {
+  await expect(body, `${name} is visible`).toBeVisible();
+  await body.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  const shown = await body.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const top = Math.max(box.top, 0);
+    // Above the editor's footer, which stays at the bottom over the text.
+    const footer = element.closest('section')?.querySelector('footer')?.getBoundingClientRect();
+    const bottom = Math.min(box.bottom, footer?.top ?? Infinity, window.innerHeight);
+    const left = Math.max(box.left, 0);
+    const right = Math.min(box.right, window.innerWidth);
+    const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+    return { height: bottom - top, width: right - left, uncovered: hit !== null && element.contains(hit) };
+  });
+  expect(shown.height, `${name}: its height on screen`).toBeGreaterThanOrEqual(40);
+  expect(shown.width, `${name}: its width on screen`).toBeGreaterThanOrEqual(
+    body.page().viewportSize()!.width * 0.55,
+  );
+  expect(shown.uncovered, `${name} is not covered`).toBe(true);
+}
+
+/** The dialog fits the window's width, and nothing in it scrolls sideways. */
+async function expectDialogFits(dialog: Locator) {
+  await expect(dialog).toBeVisible();
+  const box = (await dialog.boundingBox())!;
+  const width = dialog.page().viewportSize()!.width;
+  expect(box.x, 'the dialog starts inside the window').toBeGreaterThanOrEqual(-0.5);
+  expect(box.x + box.width, 'the dialog ends inside the window').toBeLessThanOrEqual(width + 0.5);
+  await expectNoSidewaysScroll(dialog.page());
+}
+
+for (const size of [
+  { width: 640, height: 400 },
+  { width: 320, height: 256 },
+]) {
+  test(`the digest, the dialogs, settings and the drafts list over the draft reflow at ${size.width}×${size.height} CSS px`, async ({
+    app,
+  }, testInfo) => {
+    await seedLibrary(app.dataDir, site);
+    await app.restart();
+    const page = await app.open();
+    await page.setViewportSize(size);
+    const look = (name: string) => saveScreenshot(page, testInfo, name);
+    const drafts = new DraftsPage(page);
+    const { editor } = drafts;
+    await drafts.open();
+    await drafts.openDraft(EVENT_POST.title);
+    await expectWritingArea('the writing area', editor.body);
+    await editor.focusEnd();
+    await page.keyboard.type(' Doors open at six.');
+    await editor.saveNow();
+
+    // At 480 px and less the list lies over the draft: opening a draft folds it; a toggle brings it back.
+    const showList = page.getByRole('button', { name: 'Show the drafts list' });
+    const hideList = page.getByRole('button', { name: 'Hide the drafts list' });
+    if (size.width <= 480) {
+      await expect(drafts.list()).toBeHidden();
+      await expectReachable('show the drafts list', showList);
+      await showList.click();
+      await expect(drafts.list()).toBeVisible();
+      await expectReachable(
+        'a draft in the list',
+        drafts.row('Leaving the Asylum').locator('.draft-row__open'),
+      );
+      await expectReachable('hide the drafts list', hideList);
+      await look('drafts-list-over-draft');
+      await hideList.click();
+      await expect(drafts.list()).toBeHidden();
+      await expectWritingArea('the writing area again', editor.body);
+      await showList.click();
+      await drafts.openDraft('Leaving the Asylum');
+      await expect(drafts.list()).toBeHidden();
+      await expectWritingArea('the writing area of the other draft', editor.body);
+      await showList.click();
+    }
+
+    // Revisions, from the row's menu: the versions and Restore are on screen or a scroll away.
+    await drafts.act(EVENT_POST.title, 'Revisions…');
+    const revisions = drafts.revisionsDialog();
+    await expectDialogFits(revisions);
+    await expectReachable(
+      'a version',
+      revisions.getByRole('list', { name: 'Revisions' }).getByRole('listitem').first(),
+    );
+    await expectReachable('restore', revisions.getByRole('button', { name: 'Restore this version' }));
+    await look('revisions');
+    await page.keyboard.press('Escape');
+    await expect(revisions).toBeHidden();
+
+    // Add a blog: its address field and its button.
+    const blogs = new BlogsPage(page);
+    await blogs.open();
+    await blogs.addButton.click();
+    await expectDialogFits(blogs.dialog);
+    await expectReachable('the address field', blogs.dialog.getByLabel('Your blog’s home page'));
+    await page.keyboard.type('https://example.com/');
+    await expectReachable('find the blog', blogs.dialog.getByRole('button', { name: 'Find the blog' }));
+    await look('add-blog');
+    await page.keyboard.press('Escape');
+    await expect(blogs.dialog).toBeHidden();
+
+    // Settings: the first choice.
+    await blogs.shell.open('Settings');
+    await expectNoSidewaysScroll(page);
+    await expectReachable('the theme', page.getByRole('combobox', { name: 'Theme' }));
+    await look('settings');
+
+    // The digest: its links and Create draft.
+    const inbox = new InboxPage(page);
+    await inbox.open();
+    const build = page.getByRole('button', { name: 'Build digest' });
+    await build.scrollIntoViewIfNeeded();
+    await build.click();
+    await expect(page.getByRole('heading', { name: 'Build digest', level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await expectReachable('← inbox', page.getByRole('button', { name: '← Inbox' }));
+    await expectReachable('create draft', page.getByRole('button', { name: 'Create draft' }));
+    await look('digest');
+  });
+}

@@ -60,6 +60,7 @@ export function DraftEditorPane({
             draft={open.draft}
             session={open.session}
             focusTitle={open.fresh}
+            focusBody={open.returning}
             panelOpen={panelOpen}
             onPanelOpenChange={onPanelOpenChange}
             uploadImage={(file) => uploadDraftImage(core, open.draft.id, file)}

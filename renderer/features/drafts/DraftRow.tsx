@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { useId, type MouseEvent } from 'react';
 import type { DraftSummary } from '../../../shared/model/draft';
 import { fullDate, shortDate } from './format-date';
 import { StatusBadge } from './StatusBadge';
@@ -23,6 +23,9 @@ export function DraftRow({
     onMenu({ x: event.clientX, y: event.clientY });
   };
   const title = draft.title.trim() || 'Untitled';
+  // The button is named by what it shows (title, date, words, status); the first words sit beside
+  // it, between those lines, as its description, so the name stays short and matches its text.
+  const snippetId = useId();
   return (
     <div className={`draft-row${selected ? ' draft-row--selected' : ''}`} onContextMenu={openMenuAt}>
       <button
@@ -30,6 +33,7 @@ export function DraftRow({
         className={`draft-row__open${draft.featuredImage ? ' draft-row__open--thumb' : ''}`}
         {...focusProps}
         aria-current={selected ? 'true' : undefined}
+        aria-describedby={snippetId}
         onClick={(event) => {
           const box = event.currentTarget.getBoundingClientRect();
           onOpen({ x: box.left + 24, y: box.bottom - 8 });
@@ -44,7 +48,6 @@ export function DraftRow({
       >
         {draft.featuredImage && <img className="draft-row__thumb" src={draft.featuredImage} alt="" />}
         <span className="draft-row__title">{title}</span>
-        <span className="draft-row__snippet">{draft.snippet || 'No text yet'}</span>
         <span className="draft-row__meta">
           <time dateTime={draft.updatedAt} title={`Edited ${fullDate(draft.updatedAt)}`}>
             {shortDate(draft.updatedAt)}
@@ -61,6 +64,9 @@ export function DraftRow({
           />
         </span>
       </button>
+      <span className="draft-row__snippet" id={snippetId}>
+        {draft.snippet || 'No text yet'}
+      </span>
       <button
         type="button"
         className="draft-row__more"

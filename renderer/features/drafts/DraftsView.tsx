@@ -26,7 +26,7 @@ export function DraftsView() {
   const [revisionsOf, setRevisionsOf] = useState<RevisionsRequest | null>(null);
   const drafts = useOpenDraft(setProblem);
   const { open, conflict, setConflict, show } = drafts;
-  const layout = useFoldingLayout(open !== null);
+  const layout = useFoldingLayout(open?.draft.id ?? null);
   const search = useRef<HTMLInputElement>(null);
   const importPicker = useRef<HTMLInputElement>(null);
   const newShortcut = withShortcut('New draft', 'file.newDraft');

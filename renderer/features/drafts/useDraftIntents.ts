@@ -30,7 +30,7 @@ export function useDraftIntents(drafts: OpenDraftState, actions: DraftActions, s
     if (!opened.current && last) {
       opened.current = true;
       core.call('drafts-get', { id: last }).then(
-        (draft) => !drafts.current.current && !draft.trashedAt && drafts.show(draft),
+        (draft) => !drafts.current.current && !draft.trashedAt && drafts.show(draft, false, true),
         () => ui.update({ lastDraftId: null }),
       );
     }

@@ -4,15 +4,22 @@ import { useMediaQuery } from '../../components/useMediaQuery';
 
 /** Below this width the list and the post panel do not both fit beside the text: one folds away. */
 const NARROW = '(max-width: 1279px)';
+/** At these widths (200% and 400% zoom) the panel, and the list, lie over the text (styles/reflow.css). */
+const PANEL_OVER_TEXT = '(max-width: 700px)';
+const LIST_OVER_TEXT = '(max-width: 480px)';
 
 /**
  * The list, the text and the post panel share the width. Where all three do not fit, the panel
  * opening folds the list into a strip, and the list unfolding closes the panel: the text keeps room.
- * The panel comes back as the author left it (ui-state.json), else as the width allows.
+ * The panel comes back as the author left it (ui-state.json), else as the width allows. Where the
+ * panel or the list lies over the text, a draft that opens shows itself: they fold, until asked for.
  */
-export function useFoldingLayout(draftOpen: boolean) {
+export function useFoldingLayout(openId: string | null) {
   const ui = useUiState();
+  const draftOpen = openId !== null;
   const narrow = useMediaQuery(NARROW);
+  const panelOverText = useMediaQuery(PANEL_OVER_TEXT);
+  const listOverText = useMediaQuery(LIST_OVER_TEXT);
   const [listWanted, setListWanted] = useState(true);
   const [panelOpen, setPanelOpenNow] = useState(
     () => ui.state.postPanel ?? !window.matchMedia(NARROW).matches,
@@ -21,6 +28,13 @@ export function useFoldingLayout(draftOpen: boolean) {
     setPanelOpenNow(next);
     ui.update({ postPanel: next });
   };
+  const [shownFor, setShownFor] = useState(openId);
+  if (openId !== shownFor) {
+    setShownFor(openId);
+    // Not remembered: a wider window shows them again as the author left them.
+    if (draftOpen && panelOverText) setPanelOpenNow(false);
+    if (draftOpen && listOverText) setListWanted(false);
+  }
   const listShown = !draftOpen || (listWanted && !(narrow && panelOpen));
   const showList = () => {
     setListWanted(true);

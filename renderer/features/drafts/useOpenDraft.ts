@@ -11,6 +11,8 @@ export interface OpenDraft {
   version: number;
   /** Just made with New draft: the title takes the focus. */
   fresh: boolean;
+  /** Open again on coming back to the section: the text takes the focus, if nothing else has it. */
+  returning: boolean;
 }
 
 export interface OpenDraftState {
@@ -18,7 +20,7 @@ export interface OpenDraftState {
   /** The open draft as of now, for actions that run after a render. */
   current: RefObject<OpenDraft | null>;
   /** Shows a draft (or none), ending the session of the one it replaces. */
-  show: (draft: Draft | null, fresh?: boolean) => void;
+  show: (draft: Draft | null, fresh?: boolean, returning?: boolean) => void;
   /** Saves the open draft before anything replaces it; false if it could not be saved. */
   settle: () => Promise<boolean>;
   /** A newer version saved elsewhere while this one has unsaved edits: the author chooses. */
@@ -51,7 +53,7 @@ export function useOpenDraft(onUnsaved: (problem: string) => void): OpenDraftSta
   }, [onUnsaved]);
 
   const show = useCallback(
-    (draft: Draft | null, fresh = false) => {
+    (draft: Draft | null, fresh = false, returning = false) => {
       current.current?.session.dispose();
       setConflict(null);
       const next = draft
@@ -62,6 +64,7 @@ export function useOpenDraft(onUnsaved: (problem: string) => void): OpenDraftSta
             ),
             version: ++version.current,
             fresh,
+            returning,
           }
         : null;
       current.current = next;

@@ -48,6 +48,8 @@ export interface EditorProps {
   uploadImage: UploadImage;
   /** A new draft starts in its title. */
   focusTitle?: boolean;
+  /** Back in the section, the draft that was open takes the focus in its text (if the focus is idle). */
+  focusBody?: boolean;
   /** The post panel beside the body: open or folded into its toggle (the Drafts view decides, for room). */
   panelOpen: boolean;
   onPanelOpenChange: (open: boolean) => void;
@@ -74,6 +76,7 @@ export default function Editor({
   session,
   uploadImage,
   focusTitle = false,
+  focusBody = false,
   panelOpen,
   onPanelOpenChange,
 }: EditorProps) {
@@ -97,6 +100,15 @@ export default function Editor({
     onPanelOpenChange(true);
     window.setTimeout(() => document.getElementById('post-date')?.focus(), 0);
   });
+
+  useEffect(() => {
+    // Idle: on the main area or the screen's heading, where a section switch leaves it (not on the
+    // page itself, as the window opens: there the first Tab is the skip link's).
+    const idle = document.activeElement?.matches('#main, h1, h2');
+    if (focusBody && idle && sourceMode === null) editorRef.current?.focus();
+    // Once, as the editor opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const initialConfig = {
     namespace: 'postwright',

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { displayTitle } from '../../../shared/inbox/filter';
 import type { Bookmark } from '../../../shared/model/bookmark';
 import { LINK_DRAG_TYPE } from '../digest/schedule/PeriodDrops';
@@ -76,6 +76,9 @@ export const LinkRow = memo(function LinkRow({
   tabStop: boolean;
 }) {
   const title = displayTitle(link);
+  // The button is named by what it shows (title, site, date, marks); the address under it is its
+  // description, left out when the title already is the address.
+  const urlId = useId();
   return (
     <div
       className={`link-row${selected ? ' link-row--selected' : ''}`}
@@ -88,29 +91,34 @@ export const LinkRow = memo(function LinkRow({
         event.dataTransfer.effectAllowed = 'move';
       }}
     >
-      <button
-        type="button"
-        className="link-row__main"
-        data-list-index={listIndex}
-        tabIndex={tabStop ? 0 : -1}
-        aria-pressed={selected}
-        onClick={() => actions.select(link)}
-      >
-        <span className="link-row__title">{title}</span>
-        <span className="link-row__meta">
-          <span className="link-row__host">{link.meta?.siteName || hostOf(link.url)}</span>
-          <span aria-hidden="true">·</span>
-          <time dateTime={link.addedAt}>{dateFormat.format(new Date(link.addedAt))}</time>
-          {link.usedIn.length > 0 && <span className="badge badge--used">In a digest</span>}
-          {link.archived && <span className="badge">Archived</span>}
-          {link.tags.slice(0, 4).map((tag) => (
-            <span key={tag} className="tag-chip">
-              {tag}
-            </span>
-          ))}
+      <div className="link-row__body">
+        <button
+          type="button"
+          className="link-row__main"
+          data-list-index={listIndex}
+          tabIndex={tabStop ? 0 : -1}
+          aria-pressed={selected}
+          aria-describedby={title === link.url ? undefined : urlId}
+          onClick={() => actions.select(link)}
+        >
+          <span className="link-row__title">{title}</span>
+          <span className="link-row__meta">
+            <span className="link-row__host">{link.meta?.siteName || hostOf(link.url)}</span>
+            <span aria-hidden="true">·</span>
+            <time dateTime={link.addedAt}>{dateFormat.format(new Date(link.addedAt))}</time>
+            {link.usedIn.length > 0 && <span className="badge badge--used">In a digest</span>}
+            {link.archived && <span className="badge">Archived</span>}
+            {link.tags.slice(0, 4).map((tag) => (
+              <span key={tag} className="tag-chip">
+                {tag}
+              </span>
+            ))}
+          </span>
+        </button>
+        <span className="link-row__url" id={urlId}>
+          {link.url}
         </span>
-        <span className="link-row__url">{link.url}</span>
-      </button>
+      </div>
       <span className="link-row__side">
         <FetchState link={link} onRetry={() => actions.retry(link)} />
         <span className="link-row__actions">

@@ -13,19 +13,27 @@ export interface AxeFinding {
   targets: string[];
 }
 
+const WCAG_AA: RunOptions['runOnly'] = {
+  type: 'tag',
+  values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+};
+
 /**
- * Runs axe-core (pinned in package.json) over the page as it is now, against WCAG 2.2 A and AA, and
+ * Runs axe-core (pinned in package.json) over the page as it is now, against WCAG 2.2 A and AA (or
+ * the named rules alone: experimental ones such as label-content-name-mismatch run only by name), and
  * returns the serious and critical findings: what a screen-reader or keyboard author would hit.
  */
-export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
+export async function seriousAxeFindings(page: Page, rules?: string[]): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as { axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    }),
+  const runOnly: RunOptions['runOnly'] = rules ? { type: 'rule', values: rules } : WCAG_AA;
+  const result = await page.evaluate(
+    (options) =>
+      (
+        window as unknown as {
+          axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
+        }
+      ).axe.run(document, options),
+    { runOnly, resultTypes: ['violations'] } as RunOptions,
   );
   return result.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

@@ -1,9 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import {
+  $createNodeSelection,
   $getSelection,
   $insertNodes,
   $isRangeSelection,
+  $setSelection,
   COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_EDITOR,
   createCommand,
@@ -15,8 +17,6 @@ import { $createImageNode } from '../../nodes/ImageNode';
 
 /** Opens the file picker for images (toolbar button). */
 export const PICK_IMAGE_COMMAND = createCommand<void>('PICK_IMAGE_COMMAND');
-/** Copies image files into the draft's folder and inserts them at the caret. */
-export const INSERT_IMAGE_FILES_COMMAND = createCommand<File[]>('INSERT_IMAGE_FILES_COMMAND');
 
 // The core's limit (draft-assets.ts), said before the file is read.
 const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
@@ -38,13 +38,17 @@ export function ImagesPlugin({
 }) {
   const [editor] = useLexicalComposerContext();
   const picker = useRef<HTMLInputElement>(null);
+  // Files from the picker (set by the effect below): inserted, then the last one selected.
+  const insertPicked = useRef<(files: File[]) => void>(() => undefined);
   const latest = useRef({ upload, onError });
   useEffect(() => {
     latest.current = { upload, onError };
   });
 
   useEffect(() => {
-    const insertFiles = async (files: File[]) => {
+    /** Inserts each file at the caret; resolves to the last image's key (null if none went in). */
+    const insertFiles = async (files: File[]): Promise<string | null> => {
+      let last: string | null = null;
       for (const file of files) {
         if (file.size > MAX_IMAGE_BYTES) {
           latest.current.onError(
@@ -56,25 +60,33 @@ export function ImagesPlugin({
           const src = await latest.current.upload(file);
           const alt = file.name ? file.name.replace(/\.[a-z0-9]+$/i, '').replace(/[-_]+/g, ' ') : '';
           editor.update(() => {
+            const image = $createImageNode(src, alt);
             const selection = $getSelection();
-            if ($isRangeSelection(selection)) selection.insertNodes([$createImageNode(src, alt)]);
-            else $insertNodes([$createImageNode(src, alt)]);
+            if ($isRangeSelection(selection)) selection.insertNodes([image]);
+            else $insertNodes([image]);
+            last = image.getKey();
           });
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           latest.current.onError(`Could not add ${file.name || 'the image'} to the draft: ${reason}`);
         }
       }
+      return last;
+    };
+    // The picker took the focus away from the text (to the Insert menu): give it back with the new
+    // image selected, so its settings show and Enter reaches its alt text.
+    insertPicked.current = (files) => {
+      void insertFiles(files).then((key) => {
+        if (key === null) return;
+        editor.getRootElement()?.focus({ preventScroll: true });
+        editor.update(() => {
+          const selection = $createNodeSelection();
+          selection.add(key);
+          $setSelection(selection);
+        });
+      });
     };
     return mergeRegister(
-      editor.registerCommand(
-        INSERT_IMAGE_FILES_COMMAND,
-        (files) => {
-          void insertFiles(files);
-          return true;
-        },
-        COMMAND_PRIORITY_EDITOR,
-      ),
       editor.registerCommand(
         PICK_IMAGE_COMMAND,
         () => {
@@ -120,7 +132,7 @@ export function ImagesPlugin({
       onChange={(event) => {
         const files = imageFiles(event.currentTarget);
         event.currentTarget.value = '';
-        if (files.length) editor.dispatchCommand(INSERT_IMAGE_FILES_COMMAND, files);
+        if (files.length) insertPicked.current(files);
       }}
     />
   );
