@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { OutboxJob } from '../../../shared/model/publish';
+import { waitingReason } from '../../../shared/publish/next-try';
 import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-error';
 import { collectOption, parseFormat, parseKind } from './micropub';
@@ -37,7 +38,7 @@ export function describeJob(job: OutboxJob): string {
     return `${what} is published on ${job.blogName}: ${where}`;
   }
   if (job.state === 'queued')
-    return `${what} is queued for ${job.blogName}: ${job.reason ?? 'waiting its turn.'}`;
+    return `${what} is queued for ${job.blogName}: ${waitingReason(job.reason, job.nextAttemptAt) ?? 'waiting its turn.'}`;
   if (job.state === 'sending') return `${what} is being sent to ${job.blogName}.`;
   return `${what} failed: ${job.reason}`;
 }

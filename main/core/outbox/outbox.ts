@@ -483,8 +483,14 @@ export class Outbox {
         error.retryAfterMs,
       );
       const when = new Date(now + delay);
-      const reason = `${error.message} Next try at ${when.toISOString().slice(11, 19)} UTC.`;
-      return { ...latest, state: 'queued', ambiguous, reason, nextAttemptAt: when.toISOString() };
+      // When it is tried next is `nextAttemptAt`; each reader shows it on its own clock.
+      return {
+        ...latest,
+        state: 'queued',
+        ambiguous,
+        reason: error.message,
+        nextAttemptAt: when.toISOString(),
+      };
     }
     const reason =
       error.retry === 'transient'

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useCore } from '../../core/CoreContext';
 import { useCommand } from '../commands/CommandsContext';
 import './delete-from-blog.css';
+import { shownReason } from './OutboxStatus';
 
 /**
  * Deletes the draft's post from its blog (through the outbox); the draft itself stays, unlinked, so
@@ -45,7 +46,7 @@ export function DeleteFromBlogButton({
         setMessage(
           job.state === 'failed'
             ? `Not deleted: ${job.reason}`
-            : `Waiting in the outbox. ${job.reason ?? ''}`,
+            : `Waiting in the outbox. ${shownReason(job) ?? ''}`,
         );
     } catch (failure) {
       setMessage(failure instanceof Error ? failure.message : String(failure));

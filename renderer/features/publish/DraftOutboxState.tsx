@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { OutboxJob } from '../../../shared/model/publish';
 import { useCore, useCoreEvent } from '../../core/CoreContext';
 import { OUTBOX_STATE_LABEL, OutboxJobActions } from './OutboxJobActions';
+import { shownReason } from './OutboxStatus';
 
 /** Whether a job still needs the author's eye: not yet gone out, or given up. */
 const pending = (job: OutboxJob) =>
@@ -44,7 +45,7 @@ export function DraftOutboxState({ draftId }: { draftId: string }) {
           ? `Publishing to ${job.blogName} was cancelled; nothing was sent.`
           : job.state === 'sending'
             ? `Sending to ${job.blogName}…`
-            : `${job.state === 'failed' ? 'Not sent' : 'Waiting to go'} to ${job.blogName}. ${job.reason ?? ''}`}
+            : `${job.state === 'failed' ? 'Not sent' : 'Waiting to go'} to ${job.blogName}. ${shownReason(job) ?? ''}`}
       </span>
       <OutboxJobActions job={job} what="this publish" />
     </div>

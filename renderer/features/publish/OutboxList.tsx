@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { OUTBOX_STATE_LABEL, OutboxJobActions } from './OutboxJobActions';
+import { shownReason } from './OutboxStatus';
 import './publish.css';
 import { useOutboxJobs } from './useOutboxJobs';
 
@@ -56,7 +57,7 @@ export function OutboxList({ request }: { request?: OutboxRequest }) {
                     </a>
                   </>
                 )}
-                {job.reason && <span className="outbox__reason">{job.reason}</span>}
+                {shownReason(job) && <span className="outbox__reason">{shownReason(job)}</span>}
               </span>
               <OutboxJobActions job={job} what={`“${job.title || 'Untitled'}”`} />
             </li>

@@ -1,7 +1,9 @@
 import type { OutboxJob } from '../../../shared/model/publish';
+import { nextTryClock, waitingReason } from '../../../shared/publish/next-try';
 
-const clock = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+/** A job's reason as the author reads it: a waiting one says when it is tried next, on their clock. */
+export const shownReason = (job: OutboxJob) =>
+  job.state === 'queued' ? waitingReason(job.reason, job.nextAttemptAt) : job.reason;
 
 /** "2 posts wait in the outbox, next try at 14:05:30", or null when nothing waits. */
 export function outboxWaitingText(jobs: OutboxJob[]): string | null {
@@ -12,14 +14,15 @@ export function outboxWaitingText(jobs: OutboxJob[]): string | null {
     .filter((at): at is string => at !== null)
     .sort()[0];
   const what = waiting.length === 1 ? '1 post waits' : `${waiting.length} posts wait`;
-  return `${what} in the outbox${next ? `, next try at ${clock(next)}` : ''}`;
+  return `${what} in the outbox${next ? `, next try at ${nextTryClock(next)}` : ''}`;
 }
 
 /** What waits in the outbox, in the status bar; a click opens the outbox. */
 export function OutboxStatus({ jobs, onOpen }: { jobs: OutboxJob[]; onOpen: () => void }) {
   const text = outboxWaitingText(jobs);
   if (!text) return null;
-  const reason = jobs.find((job) => job.state === 'queued' && job.reason)?.reason;
+  const waiting = jobs.find((job) => job.state === 'queued' && job.reason);
+  const reason = waiting ? shownReason(waiting) : null;
   return (
     <button
       type="button"

@@ -8,6 +8,7 @@ import { shortTime } from './publish-time';
 import type { Publishing } from './usePublishing';
 import { MicropubScopeNotice } from '../micropub/MicropubScopeNotice';
 import { MicropubSignInAgain } from '../micropub/MicropubSignInAgain';
+import { shownReason } from './OutboxStatus';
 
 function describe(job: OutboxJob, update: boolean): string {
   if (job.state === 'done') {
@@ -16,7 +17,7 @@ function describe(job: OutboxJob, update: boolean): string {
     if (job.result?.remoteStatus === 'draft') return `Saved as a draft on ${job.blogName}`;
     return `${update ? 'Updated' : 'Published'} on ${job.blogName} at ${shortTime(job.updatedAt)}`;
   }
-  if (job.state === 'queued') return `Waiting in the outbox. ${job.reason ?? ''}`;
+  if (job.state === 'queued') return `Waiting in the outbox. ${shownReason(job) ?? ''}`;
   if (job.state === 'sending') return `Sending to ${job.blogName}…`;
   return `Not published: ${job.reason ?? 'unknown reason'}`;
 }
