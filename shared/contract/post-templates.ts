@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { method } from './define';
 import { dayString } from '../model/bookmark';
 import { draftFieldsSchema, type Draft } from '../model/draft';

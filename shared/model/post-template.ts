@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A post template: what a recurring post starts as. `title` and `html` may hold date tokens
