@@ -2,6 +2,8 @@ import { formatEventLine } from '../../../shared/events/event-text';
 import { addDays } from '../../../shared/events/local-date';
 import type { EventOccurrence } from '../../../shared/model/calendar-event';
 import { useListKeyboard } from '../../components/useListKeyboard';
+import { browserTimeZone } from './event-form';
+import { whenHere } from './reader-clock';
 import { useOccurrences } from './useOccurrences';
 
 type RowProps = ReturnType<typeof useListKeyboard>['rowProps'];
@@ -18,26 +20,31 @@ function AgendaItems({
   rowProps: RowProps;
   onOpen: (entry: EventOccurrence) => void;
 }) {
+  const readerZone = browserTimeZone();
   return (
     <ul className="agenda__list">
-      {entries.map((entry, index) => (
-        <li key={`${entry.event.id}-${entry.start}`}>
-          <button
-            type="button"
-            className="agenda__item"
-            {...rowProps(firstIndex + index)}
-            onClick={() => onOpen(entry)}
-          >
-            <span className="agenda__title">
-              {entry.event.title}
-              {entry.event.rrule && <span className="agenda__repeats"> · repeats</span>}
-            </span>
-            <span className="agenda__when">
-              {formatEventLine({ ...entry.event, start: entry.start, end: entry.end })}
-            </span>
-          </button>
-        </li>
-      ))}
+      {entries.map((entry, index) => {
+        const here = whenHere(entry, readerZone);
+        return (
+          <li key={`${entry.event.id}-${entry.start}`}>
+            <button
+              type="button"
+              className="agenda__item"
+              {...rowProps(firstIndex + index)}
+              onClick={() => onOpen(entry)}
+            >
+              <span className="agenda__title">
+                {entry.event.title}
+                {entry.event.rrule && <span className="agenda__repeats"> · repeats</span>}
+              </span>
+              <span className="agenda__when">
+                {formatEventLine({ ...entry.event, start: entry.start, end: entry.end })}
+              </span>
+              {here && <span className="agenda__when">{here}</span>}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

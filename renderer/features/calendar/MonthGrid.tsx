@@ -3,6 +3,8 @@ import { addDays, datePart } from '../../../shared/events/local-date';
 import { formatClock } from '../../../shared/events/event-text';
 import type { EventOccurrence } from '../../../shared/model/calendar-event';
 import { dayForKey, dayLabel, gridDays, monthLabel, monthOf, WEEKDAY_NAMES } from './calendar-dates';
+import { browserTimeZone } from './event-form';
+import { occurrenceHere, type OccurrenceHere } from './reader-clock';
 
 interface MonthGridProps {
   month: string;
@@ -15,12 +17,13 @@ interface MonthGridProps {
   onOpen: (occurrence: EventOccurrence) => void;
 }
 
-/** The last day an occurrence covers, for placing it on every day it spans. */
-function lastDayOf(occurrence: EventOccurrence): string {
-  const { start, end } = occurrence;
+type Placed = OccurrenceHere & { entry: EventOccurrence };
+
+/** The last day an occurrence covers (on the reader's clock), for placing it on every day it spans. */
+function lastDayOf({ entry, start, end }: Placed): string {
   if (!end) return datePart(start);
   // A timed event that ends at midnight does not reach into the next day.
-  if (!occurrence.event.allDay && end.endsWith('T00:00') && datePart(end) > datePart(start))
+  if (!entry.event.allDay && end.endsWith('T00:00') && datePart(end) > datePart(start))
     return addDays(datePart(end), -1);
   return datePart(end);
 }
@@ -40,12 +43,14 @@ export function MonthGrid({
 }: MonthGridProps) {
   const days = useMemo(() => gridDays(month), [month]);
   const byDay = useMemo(() => {
-    const map = new Map<string, EventOccurrence[]>();
-    for (const occurrence of occurrences) {
-      const first = datePart(occurrence.start);
-      const last = lastDayOf(occurrence);
+    const readerZone = browserTimeZone();
+    const map = new Map<string, Placed[]>();
+    for (const entry of occurrences) {
+      const placed = { entry, ...occurrenceHere(entry, readerZone) };
+      const first = datePart(placed.start);
+      const last = lastDayOf(placed);
       for (const day of days)
-        if (day >= first && day <= last) map.set(day, [...(map.get(day) ?? []), occurrence]);
+        if (day >= first && day <= last) map.set(day, [...(map.get(day) ?? []), placed]);
     }
     return map;
   }, [occurrences, days]);
@@ -102,7 +107,8 @@ export function MonthGrid({
                   aria-current={day === today ? 'date' : undefined}
                   className={`month-grid__day${outside ? ' month-grid__day--outside' : ''}${day === today ? ' month-grid__day--today' : ''}`}
                   onClick={(event) => {
-                    if ((event.target as HTMLElement).closest('.month-grid__event')) return;
+                    if ((event.target as HTMLElement).closest('.month-grid__event, .month-grid__set-in'))
+                      return;
                     onFocusDay(day);
                     onCreate(day);
                   }}
@@ -112,26 +118,37 @@ export function MonthGrid({
                     {Number(day.slice(8, 10))}
                   </span>
                   <ul className="month-grid__events" aria-label={`Events on ${dayLabel(day)}`}>
-                    {entries.map((entry) => (
-                      <li key={`${entry.event.id}-${entry.start}`}>
-                        <button
-                          type="button"
-                          className={`month-grid__event${entry.event.allDay ? ' month-grid__event--all-day' : ''}`}
-                          tabIndex={day === focusedDay ? 0 : -1}
-                          title={
-                            entry.event.location
-                              ? `${entry.event.title}, ${entry.event.location}`
-                              : entry.event.title
-                          }
-                          onClick={() => onOpen(entry)}
-                        >
-                          {!entry.event.allDay && datePart(entry.start) === day && (
-                            <span className="month-grid__time">{formatClock(entry.start)} </span>
+                    {entries.map(({ entry, start, setIn }) => {
+                      const key = `${entry.event.id}-${entry.start}`;
+                      // The zone it was set in, said once: on the day it starts here.
+                      const setInId = setIn && datePart(start) === day ? `set-in-${day}-${key}` : undefined;
+                      return (
+                        <li key={key}>
+                          <button
+                            type="button"
+                            className={`month-grid__event${entry.event.allDay ? ' month-grid__event--all-day' : ''}`}
+                            tabIndex={day === focusedDay ? 0 : -1}
+                            title={
+                              entry.event.location
+                                ? `${entry.event.title}, ${entry.event.location}`
+                                : entry.event.title
+                            }
+                            aria-describedby={setInId}
+                            onClick={() => onOpen(entry)}
+                          >
+                            {!entry.event.allDay && datePart(start) === day && (
+                              <span className="month-grid__time">{formatClock(start)} </span>
+                            )}
+                            {entry.event.title}
+                          </button>
+                          {setInId && (
+                            <small className="month-grid__set-in" id={setInId}>
+                              {setIn}
+                            </small>
                           )}
-                          {entry.event.title}
-                        </button>
-                      </li>
-                    ))}
+                        </li>
+                      );
+                    })}
                   </ul>
                 </td>
               );
