@@ -406,6 +406,8 @@ export class DraftLibrary implements DraftStore {
         publishAt: old.publishAt,
         blogId: old.blogId,
         markdown: old.markdown,
+        // The picture it had; a revision without one takes the current one off (null: the next update removes it from the post).
+        featuredImage: old.featuredImage ?? (current.featuredImage ? null : old.featuredImage),
         editorState: old.editorState,
         html: old.html,
         wordCount: old.wordCount,
