@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import { coreCaller } from '../support/core-call';
+import { MicropubAuthor } from '../support/micropub-server/micropub-cli';
 import { startMicropubSite, type MicropubSite } from '../support/micropub-server/micropub-site';
 import { makePng } from '../support/png';
 import { createTestCore } from '../support/test-core';
@@ -84,4 +86,29 @@ it('sends the resized copy in a multipart request to a site without a media endp
     ['photo', expect.stringMatching(/^harbour-\w+-640w\.png$/)],
   ]);
   expect(await sharp(files[0]!.data).metadata()).toMatchObject({ width: 640 });
+});
+
+it('a command-line publish that resized an image ends by itself, libvips loaded', async () => {
+  const author = await MicropubAuthor.start(tempDir());
+  site = author.site;
+  const files = tempDir();
+  writeFileSync(join(files, 'harbour.png'), makePng(1500));
+  writeFileSync(
+    join(files, 'post.html'),
+    '<p><img src="harbour.png" alt="the harbour" class="size-small"></p>',
+  );
+  const draft = await author.ok<{ id: string }>([
+    'drafts',
+    'new',
+    '--title',
+    'Harbour',
+    '--html',
+    join(files, 'post.html'),
+  ]);
+  site.startCase();
+  // The command's own end is the test: a process kept alive by libvips threads is killed after a minute (-1).
+  const published = await author.cli(['publish', draft.id, '--as', 'article']);
+  expect(published.status, published.stderr).toBe(0);
+  const [upload] = site.log.flatMap((request) => request.parts.filter((part) => part.filename));
+  expect(await sharp(upload!.data).metadata()).toMatchObject({ width: 320 });
 });
