@@ -319,6 +319,10 @@ export class DraftLibrary implements DraftStore {
     }));
   }
 
+  setFeaturedImage(id: string, src: string | null): Promise<DraftSummary> {
+    return this.update(id, (draft) => ({ ...draft, featuredImage: src }));
+  }
+
   async linkedTo(blogId: string, postId: string): Promise<string[]> {
     await this.ready;
     return this.index.linkedTo(blogId, postId);

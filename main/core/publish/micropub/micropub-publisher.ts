@@ -132,7 +132,9 @@ export function micropubPublisher(deps: MicropubPublisherDeps): Publisher {
     fetch: (blog, postId, signal) =>
       guarded(blog, signal, async (client): Promise<PulledPost> => {
         const source = await client.source(postId);
-        return pulled(source, postId);
+        // Which photo is the featured one only matters where there is no `featured`.
+        const asPhoto = !source.properties.featured?.length && source.properties.photo?.length;
+        return pulled(source, postId, asPhoto ? (await client.config()).featured : 'featured');
       }),
   };
 }
