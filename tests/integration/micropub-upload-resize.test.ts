@@ -112,3 +112,23 @@ it('a command-line publish that resized an image ends by itself, libvips loaded'
   const [upload] = site.log.flatMap((request) => request.parts.filter((part) => part.filename));
   expect(await sharp(upload!.data).metadata()).toMatchObject({ width: 320 });
 });
+
+it('sends an image again at its new size when the author resizes it after publishing', async () => {
+  await publishHarbour({}, false);
+  const call = coreCaller(core!);
+  const [draft] = await call('drafts-list', {});
+  const full = await call('drafts-get', { id: draft!.id });
+  const small = full.html.replace(
+    'width="640" class="aligncenter size-medium"',
+    'width="320" class="aligncenter size-small"',
+  );
+  expect(small).not.toBe(full.html);
+  await call('drafts-save', { draft: { ...full, editorState: null, html: small } });
+  site!.startCase();
+  const [blog] = await call('blogs-list', {});
+  const job = await call('publish', { draftId: full.id, blogId: blog!.id, micropub: { kind: 'article' } });
+  expect(job.state, job.reason ?? '').toBe('done');
+  const files = site!.log.flatMap((request) => request.parts.filter((part) => part.filename));
+  expect(files.map((file) => file.filename)).toEqual([expect.stringMatching(/^harbour-\w+-320w\.png$/)]);
+  expect(await sharp(files[0]!.data).metadata()).toMatchObject({ width: 320 });
+});

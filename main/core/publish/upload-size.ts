@@ -27,6 +27,15 @@ export function chosenWidth(html: string, src: string): number | null {
   return widest;
 }
 
+/**
+ * What a job records an upload under: the src, with the width where the body asks for one, so an
+ * image the author resizes after publishing is sent again at its new size on the next update.
+ */
+export function uploadKey(html: string, src: string): string {
+  const width = chosenWidth(html, src);
+  return width === null ? src : `${src}#${width}w`;
+}
+
 /** What goes to the blog for one draft image: its bytes and the file name they go under. */
 export interface UploadFile {
   name: string;

@@ -1,8 +1,8 @@
 import type { DraftStore } from '../../drafts/draft-store';
 import type { PublishContext } from '../../outbox/publisher';
-import { featuredImage, localImages, readImage, replaceImageSources } from '../draft-images';
+import { featuredImage, localImages, readImage, replaceImageSources, type LocalImage } from '../draft-images';
 import { uploadOnce, type MediaMemory, type RememberedMedia } from '../media-memory';
-import { imageForUpload, type UploadFile } from '../upload-size';
+import { imageForUpload, uploadKey, type UploadFile } from '../upload-size';
 import { XmlRpcError } from '../xmlrpc/errors';
 import type { MetaweblogClient } from './client';
 
@@ -54,8 +54,13 @@ export async function uploadImages(
 ): Promise<SentImages> {
   const { draft } = context;
   const featured = featuredImage(draft, deps.drafts);
-  const replacements: Record<string, string> = { ...context.job.uploads };
-  const pending = localImages(draft.html, draft.id, deps.drafts).filter((image) => !replacements[image.src]);
+  const replacements: Record<string, string> = {};
+  const pending: LocalImage[] = [];
+  for (const image of localImages(draft.html, draft.id, deps.drafts)) {
+    const url = context.job.uploads[uploadKey(draft.html, image.src)];
+    if (url) replacements[image.src] = url;
+    else pending.push(image);
+  }
   // The featured image needs its attachment id, which only an upload (or the memory of one) gives.
   const total = pending.length + (featured ? 1 : 0);
   // A retry may follow an upload whose answer never came: find those files instead of sending them again.
@@ -78,7 +83,7 @@ export async function uploadImages(
   for (const image of pending) {
     const sent = await send(await imageForUpload(image, draft.html), image.type);
     replacements[image.src] = sent.url;
-    await context.recordUpload(image.src, sent.url);
+    await context.recordUpload(uploadKey(draft.html, image.src), sent.url);
   }
   let thumbnail: string | undefined = draft.featuredImage === null ? '' : undefined;
   if (featured) {

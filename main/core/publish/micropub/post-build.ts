@@ -4,7 +4,7 @@ import { PublishError } from '../../outbox/publish-error';
 import type { PublishContext } from '../../outbox/publisher';
 import { featuredImage, readImage, replaceImageSources, type LocalImage } from '../draft-images';
 import { uploadOnce, type MediaMemory } from '../media-memory';
-import { imageForUpload, type UploadFile } from '../upload-size';
+import { imageForUpload, uploadKey, type UploadFile } from '../upload-size';
 import { draftEncoding } from './alt-text';
 import type { MicropubAccess } from './micropub-access';
 import type { MicropubClient } from './micropub-client';
@@ -96,13 +96,14 @@ async function uploadToMedia(
 ): Promise<Record<string, string>> {
   const uploads: Record<string, string> = {};
   for (const [index, image] of local.entries()) {
-    let url = context.job.uploads[image.src];
+    const key = uploadKey(context.draft.html, image.src);
+    let url = context.job.uploads[key];
     if (!url) {
       const file = await imageForUpload(image, context.draft.html);
       url = await sendToMedia(deps, context, { ...file, type: image.type }, mediaEndpoint, () =>
         context.progress(`Uploading image ${index + 1} of ${local.length}`),
       );
-      await context.recordUpload(image.src, url);
+      await context.recordUpload(key, url);
     }
     uploads[image.src] = url;
   }
