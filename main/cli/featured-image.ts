@@ -25,6 +25,9 @@ export interface FeaturedFile {
 export async function readFeaturedFile(value: string): Promise<FeaturedFile | null> {
   const file = await stat(value).catch(() => null);
   if (!file) return null;
+  // A device or a pipe (/dev/zero) would be read without end.
+  if (!file.isFile() && !file.isDirectory())
+    throw new CliError(`${value} is not a file: --featured takes an image file.`, 2);
   if (file.isFile() && file.size > MAX_ASSET_BYTES)
     throw new CliError(`${value} is ${(file.size / MB).toFixed(1)} MB; an image can be at most 25 MB.`, 2);
   const data = await readNamedFile(value);

@@ -76,6 +76,11 @@ it('sets, changes, keeps and removes the featured image from the command line', 
   expect(folder.status).toBe(2);
   expect(folder.stderr).toMatch(/^postwright: Cannot read .*: it is a folder\. Check the path\.\n$/);
   expect(cli(['drafts', 'new', '--title', 'Nothing', '--featured', 'nowhere.png']).status).toBe(2);
+  const device = cli(['drafts', 'new', '--title', 'Zeros', '--featured', '/dev/zero']);
+  expect([device.status, device.stderr]).toEqual([
+    2,
+    'postwright: /dev/zero is not a file: --featured takes an image file.\n',
+  ]);
   const unnamed = cli([
     'drafts',
     'new',
