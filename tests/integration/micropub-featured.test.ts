@@ -133,3 +133,27 @@ it('brings the featured image of a pulled post into the draft; publishing it aga
     await elsewhere.dispose();
   }
 });
+
+it('leaves the featured image of a pulled post it could not download where it is', async () => {
+  site = await startMicropubSite({});
+  core = createTestCore(tempDir());
+  const call = coreCaller(core);
+  const blog = await call('blogs-add', {
+    protocol: 'micropub',
+    homeUrl: site.url,
+    endpoint: site.micropubUrl,
+    token: site.auth.issueToken(),
+  });
+  const gone = `${site.url}media/gone.png`;
+  const { url } = site.posts.seed('lighthouse', {
+    name: ['Lighthouse'],
+    content: ['Tall.'],
+    featured: [gone],
+  });
+  const draft = await call('posts-pull', { blogId: blog.id, postId: url });
+  expect(draft.featuredImage).toBeUndefined();
+  site.startCase();
+  const job = await call('publish', { draftId: draft.id, blogId: blog.id, micropub: { kind: 'article' } });
+  expect(job.state, job.reason ?? '').toBe('done');
+  expect(site.posts.posts.get(url)?.properties.featured).toEqual([gone]);
+});

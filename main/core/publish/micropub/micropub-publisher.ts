@@ -78,7 +78,10 @@ export function micropubPublisher(deps: MicropubPublisherDeps): Publisher {
         const config = await client.config();
         const { post } = await buildMicropubPost(deps, context, client, config, true);
         const current = await client.source(postId).catch(() => null);
-        const change = difference(current, post.properties);
+        // A draft that never had a featured image leaves the post's own (set on the blog, or pulled
+        // when it could not be downloaded); only removing it in the post panel deletes it.
+        const keep = context.draft.featuredImage === undefined && current?.properties.featured;
+        const change = difference(current, keep ? { ...post.properties, featured: keep } : post.properties);
         const url = change ? await client.update(postId, change) : postId;
         if (url === postId) return published(context, url);
         await deps.addresses.moved(context.blog.id, postId, url);
