@@ -131,7 +131,10 @@ export function metaweblogPublisher(deps: MetaweblogPublisherDeps): Publisher {
   };
 }
 
-/** Where the post's featured image lives; none on a blog without wp.getMediaItem (not WordPress). */
+/**
+ * Where the post's featured image lives; none on a blog without wp.getMediaItem (not WordPress) or
+ * one that answers it with something other than a web address: the post is pulled without it.
+ */
 async function featuredOf(
   client: MetaweblogClient,
   thumbnail: string | number | null | undefined,
@@ -141,7 +144,7 @@ async function featuredOf(
   try {
     return { url: (await client.getMediaItem(mediaId)).link, mediaId };
   } catch (error) {
-    if (error instanceof XmlRpcError && error.kind === 'fault') return null;
+    if (error instanceof XmlRpcError && (error.kind === 'fault' || error.kind === 'invalid')) return null;
     throw error;
   }
 }
