@@ -49,10 +49,15 @@ export async function importLocalImages(ctx: CliContext, draft: Draft, htmlFile:
     replacements[src] = added.src;
   }
   if (!Object.keys(replacements).length) return draft;
+  await ctx.call('drafts-save', {
+    draft: { ...savedFields(draft), html: replaceImageSources(draft.html, replacements) },
+  });
+  return ctx.call('drafts-get', { id: draft.id });
+}
+
+/** What `drafts-save` takes of a draft as read: everything but the fields the core keeps itself. */
+export function savedFields(draft: Draft) {
   const {
-    id,
-    editorState,
-    html: _html,
     createdAt: _c,
     updatedAt: _u,
     status: _s,
@@ -62,10 +67,7 @@ export async function importLocalImages(ctx: CliContext, draft: Draft, htmlFile:
     trashedAt: _t,
     ...fields
   } = draft;
-  await ctx.call('drafts-save', {
-    draft: { ...fields, id, editorState, html: replaceImageSources(draft.html, replacements) },
-  });
-  return ctx.call('drafts-get', { id });
+  return fields;
 }
 
 /** An img src as a file path; a malformed %-escape is taken literally. */

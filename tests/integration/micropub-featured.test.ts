@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import { coreCaller } from '../support/core-call';
@@ -94,4 +95,65 @@ it('sends the featured image as a multipart part named featured to a site withou
   const [post] = [...site!.posts.posts.values()];
   expect(post?.properties.featured?.[0]).toMatch(/\/media\/upload-\d+-harbour/);
   expect(post?.properties.photo).toBeUndefined();
+});
+
+it('brings the featured image of a pulled post into the draft; publishing it again keeps it, uploading nothing', async () => {
+  const { publish } = await author({});
+  await publish();
+  const [postUrl, post] = [...site!.posts.posts.entries()][0]!;
+  const featuredUrl = post!.properties.featured?.[0] as string;
+
+  // Another computer (another data folder) pulls the post.
+  const elsewhere = createTestCore(tempDir());
+  try {
+    const call = coreCaller(elsewhere);
+    const blog = await call('blogs-add', {
+      protocol: 'micropub',
+      homeUrl: site!.url,
+      endpoint: site!.micropubUrl,
+      token: site!.auth.issueToken(),
+    });
+    const draft = await call('posts-pull', { blogId: blog.id, postId: postUrl });
+    expect(draft.featuredImage).toMatch(new RegExp(`^/drafts/${draft.id}/assets/\\d+-harbour`));
+    const file = readFileSync(elsewhere.drafts.assetFile(draft.id, draft.featuredImage!)!);
+    expect(file.equals(makePng(4))).toBe(true);
+
+    site!.startCase();
+    const job = await call('publish', { draftId: draft.id, blogId: blog.id, micropub: { kind: 'article' } });
+    expect(job.state, job.reason ?? '').toBe('done');
+    expect(site!.log.filter((request) => request.path === '/media')).toHaveLength(0);
+    const update = site!.log.find((request) => request.method === 'POST' && request.json)?.json as
+      | {
+          delete?: string[];
+        }
+      | undefined;
+    expect(update?.delete ?? []).not.toContain('featured');
+    expect(site!.posts.posts.get(postUrl)?.properties.featured).toEqual([featuredUrl]);
+  } finally {
+    await elsewhere.dispose();
+  }
+});
+
+it('leaves the featured image of a pulled post it could not download where it is', async () => {
+  site = await startMicropubSite({});
+  core = createTestCore(tempDir());
+  const call = coreCaller(core);
+  const blog = await call('blogs-add', {
+    protocol: 'micropub',
+    homeUrl: site.url,
+    endpoint: site.micropubUrl,
+    token: site.auth.issueToken(),
+  });
+  const gone = `${site.url}media/gone.png`;
+  const { url } = site.posts.seed('lighthouse', {
+    name: ['Lighthouse'],
+    content: ['Tall.'],
+    featured: [gone],
+  });
+  const draft = await call('posts-pull', { blogId: blog.id, postId: url });
+  expect(draft.featuredImage).toBeUndefined();
+  site.startCase();
+  const job = await call('publish', { draftId: draft.id, blogId: blog.id, micropub: { kind: 'article' } });
+  expect(job.state, job.reason ?? '').toBe('done');
+  expect(site.posts.posts.get(url)?.properties.featured).toEqual([gone]);
 });

@@ -4,17 +4,31 @@ import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/model/draft';
 import { draftsHandlers } from '../../main/core/drafts/drafts-handlers';
 import { ManualClock, openLibrary } from '../support/drafts';
+import { makePng } from '../support/png';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('postwright-drafts-');
 const MINUTE = 60_000;
 
 function saveOf(draft: Draft, change: Partial<Draft>) {
-  const { id, title, slug, excerpt, tags, categories, publishAt, blogId, editorState, html } = {
-    ...draft,
-    ...change,
+  const { id, title, slug, excerpt, tags, categories, publishAt, blogId, editorState, html, featuredImage } =
+    {
+      ...draft,
+      ...change,
+    };
+  return {
+    id,
+    title,
+    slug,
+    excerpt,
+    tags,
+    categories,
+    publishAt,
+    blogId,
+    editorState,
+    html,
+    ...(featuredImage === undefined ? {} : { featuredImage }),
   };
-  return { id, title, slug, excerpt, tags, categories, publishAt, blogId, editorState, html };
 }
 
 describe('the drafts library', () => {
@@ -135,6 +149,32 @@ describe('the drafts library', () => {
     const kept = await library.revisions.list(draft.id);
     expect(kept).toHaveLength(20);
     expect(kept[0]!.savedAt > kept[19]!.savedAt).toBe(true);
+  });
+
+  it('restores the featured image a revision had, and takes it off where the revision had none', async () => {
+    const { library, clock } = openLibrary(tempDir());
+    const draft = await library.create({ title: 'Harbour' });
+    await library.save(saveOf(draft, { html: '<p>no picture yet</p>' }));
+    const picture = (filename: string) =>
+      library.addAsset({
+        id: draft.id,
+        filename,
+        mimeType: 'image/png',
+        dataBase64: makePng(4).toString('base64'),
+      });
+    const { src: dawn } = await picture('dawn.png');
+    const { src: dusk } = await picture('dusk.png');
+    clock.advance(MINUTE);
+    await library.save(saveOf(draft, { html: '<p>at dawn</p>', featuredImage: dawn }));
+    clock.advance(MINUTE);
+    await library.save(saveOf(draft, { html: '<p>at dusk</p>', featuredImage: dusk }));
+    const [, atDawn, bare] = await library.revisions.list(draft.id);
+
+    expect((await library.restoreRevision(draft.id, atDawn!.id)).featuredImage).toBe(dawn);
+    expect((await library.get(draft.id)).featuredImage).toBe(dawn);
+    clock.advance(MINUTE);
+    await library.restoreRevision(draft.id, bare!.id);
+    expect((await library.get(draft.id)).featuredImage).toBeNull();
   });
 
   it('trashes, restores and empties the trash, erasing the folders', async () => {

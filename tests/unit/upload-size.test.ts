@@ -30,11 +30,12 @@ describe('images resized for upload', () => {
     const large = localImage(makePng(1500));
     const html = `<img src="${src}" class="size-medium" width="640">`;
     const resized = await imageForUpload(large, html);
-    expect(await sharp(resized).metadata()).toMatchObject({ format: 'png', width: 640, height: 640 });
+    expect(await sharp(resized.data).metadata()).toMatchObject({ format: 'png', width: 640, height: 640 });
+    expect(resized.name).toBe('pier-640w.png');
 
     const small = makePng(200);
-    expect((await imageForUpload(localImage(small), html)).equals(small)).toBe(true);
+    expect(await imageForUpload(localImage(small), html)).toEqual({ name: 'pier.png', data: small });
     const broken = Buffer.concat([makePng(50).subarray(0, 40), Buffer.from('not the rest of a png')]);
-    expect((await imageForUpload(localImage(broken), html)).equals(broken)).toBe(true);
+    expect(await imageForUpload(localImage(broken), html)).toEqual({ name: 'pier.png', data: broken });
   });
 });

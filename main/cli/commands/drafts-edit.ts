@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Draft } from '../../../shared/model/draft';
 import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-error';
 import { MB, readTextFile } from '../read-named-file';
@@ -25,6 +26,21 @@ export async function bodyFromOptions(options: {
   return options.title === undefined ? markdownToHtml(markdown) : markdownBody(markdown, options.title);
 }
 
+export const FEATURED_HELP =
+  'the featured image: an image file (PNG, JPEG, GIF, WebP or AVIF), or the name of an image the draft shows';
+
+/** `--featured` / `--no-featured` of `drafts edit`: the src to keep, or null to take it off. */
+async function chosenFeatured(
+  ctx: CliContext,
+  draft: Pick<Draft, 'id' | 'html' | 'featuredImage'>,
+  featured: string | false | undefined,
+): Promise<string | null | undefined> {
+  if (featured === undefined) return draft.featuredImage;
+  if (featured === false) return null;
+  const { featuredSource, readFeaturedFile } = await import('../featured-image');
+  return featuredSource(ctx, draft, featured, await readFeaturedFile(featured));
+}
+
 /**
  * `postwright drafts edit ID --title … --html FILE | --md FILE`: changes a draft from a script. An
  * app that has the draft open sees the change: it reloads it, or asks when the author has unsaved edits.
@@ -36,29 +52,44 @@ export function registerDraftsEdit(drafts: Command, context: () => CliContext) {
     .option('--title <title>', 'the new title')
     .option('--html <file>', 'the new body, from an HTML file')
     .option('--md <file>', 'the new body, from a Markdown file')
-    .action(async (id: string, options: { title?: string; html?: string; md?: string }) => {
-      if (options.title === undefined && !options.html && !options.md)
-        throw new CliError('Nothing to change: give --title, --html or --md.', 2);
-      const html = await bodyFromOptions(options);
-      const ctx = context();
-      const draft = await ctx.call('drafts-get', { id });
-      const { sanitizeHtml } = await import('../../core/drafts/html-sanitize');
-      const saved = await ctx.call('drafts-save', {
-        draft: {
-          id,
-          title: options.title ?? draft.title,
-          slug: draft.slug,
-          excerpt: draft.excerpt,
-          tags: draft.tags,
-          categories: draft.categories,
-          publishAt: draft.publishAt,
-          blogId: draft.blogId,
-          // A new body is HTML only; the editor builds its own state from it when it opens the draft.
-          editorState: html === undefined ? draft.editorState : null,
-          html: html === undefined ? draft.html : sanitizeHtml(html),
-        },
-        baseUpdatedAt: draft.updatedAt,
-      });
-      ctx.print(saved, () => `Changed "${saved.title || '(untitled)'}" (${saved.id}).`);
-    });
+    .option('--featured <image>', FEATURED_HELP)
+    .option('--no-featured', 'take the featured image off (the next update removes it from the post)')
+    .action(
+      async (
+        id: string,
+        options: { title?: string; html?: string; md?: string; featured?: string | false },
+      ) => {
+        if (options.title === undefined && !options.html && !options.md && options.featured === undefined)
+          throw new CliError(
+            'Nothing to change: give --title, --html, --md, --featured or --no-featured.',
+            2,
+          );
+        const html = await bodyFromOptions(options);
+        const ctx = context();
+        const draft = await ctx.call('drafts-get', { id });
+        const { sanitizeHtml } = await import('../../core/drafts/html-sanitize');
+        const body = html === undefined ? draft.html : sanitizeHtml(html);
+        const featuredImage = await chosenFeatured(ctx, { ...draft, html: body }, options.featured);
+        const saved = await ctx.call('drafts-save', {
+          draft: {
+            id,
+            title: options.title ?? draft.title,
+            slug: draft.slug,
+            excerpt: draft.excerpt,
+            tags: draft.tags,
+            categories: draft.categories,
+            publishAt: draft.publishAt,
+            blogId: draft.blogId,
+            // A new body is HTML only; the editor builds its own state from it when it opens the draft.
+            editorState: html === undefined ? draft.editorState : null,
+            html: body,
+            // Kept unless changed: a save without them would drop them.
+            ...(draft.markdown === undefined ? {} : { markdown: draft.markdown }),
+            ...(featuredImage === undefined ? {} : { featuredImage }),
+          },
+          baseUpdatedAt: draft.updatedAt,
+        });
+        ctx.print(saved, () => `Changed "${saved.title || '(untitled)'}" (${saved.id}).`);
+      },
+    );
 }

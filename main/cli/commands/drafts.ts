@@ -7,7 +7,7 @@ import type { Draft, DraftSummary } from '../../../shared/model/draft';
 import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-error';
 import { readTextFile } from '../read-named-file';
-import { BODY_LIMIT, bodyFromOptions, registerDraftsEdit } from './drafts-edit';
+import { BODY_LIMIT, bodyFromOptions, FEATURED_HELP, registerDraftsEdit } from './drafts-edit';
 
 /** `--date 2026-11-25`: midnight of that day in the local time zone, as ISO 8601 with its offset. */
 export function parseDate(value: string): string {
@@ -109,6 +109,7 @@ interface DraftsNewOptions {
   category?: string[];
   slug?: string;
   excerpt?: string;
+  featured?: string;
 }
 
 /**
@@ -157,10 +158,15 @@ function registerDraftsNew(drafts: Command, context: () => CliContext) {
     ])
     .option('--slug <slug>', "the post's address on the blog (at most 200 characters)")
     .option('--excerpt <text>', 'a summary (at most 10,000 characters)')
+    .option('--featured <image>', FEATURED_HELP)
     .action(async (options: DraftsNewOptions) => {
       if (options.title === undefined && options.template === undefined)
         throw new CliError('Give the draft a --title, or start it from a --template.', 2);
       const html = await bodyFromOptions(options);
+      // A file --featured names is checked before the draft is made; a name waits for the images.
+      const featured = options.featured ? await import('../featured-image') : null;
+      const featuredFile = options.featured ? await featured!.readFeaturedFile(options.featured) : null;
+      if (options.featured && !featuredFile && !options.html) throw featured!.noSuchImage(options.featured);
       const ctx = context();
       const fields = {
         ...(options.title !== undefined ? { title: options.title } : {}),
@@ -176,9 +182,19 @@ function registerDraftsNew(drafts: Command, context: () => CliContext) {
         : await ctx.call('drafts-create', fields);
       // Images beside an HTML file become the draft's own, as if dropped into the editor.
       // Loaded only for --html: it parses HTML, which `drafts list` never needs.
-      const made = options.html
+      const withImages = options.html
         ? await (await import('../draft-local-images')).importLocalImages(ctx, draft, options.html)
         : draft;
+      const made =
+        featured && options.featured
+          ? await featured
+              .withFeaturedImage(ctx, withImages, options.featured, featuredFile)
+              .catch(async (error: unknown) => {
+                // No half-made draft left in the list: it goes to the trash, where it can be restored.
+                await ctx.call('drafts-delete', { id: withImages.id });
+                throw error;
+              })
+          : withImages;
       ctx.print(made, () => `Created draft ${made.id}: ${made.title}`);
     });
 }

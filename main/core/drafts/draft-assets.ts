@@ -37,6 +37,11 @@ const IMAGE_TYPES: Record<string, { extension: string; looksRight: (bytes: Buffe
   },
 };
 
+/** The image type a file's first bytes show (one Postwright keeps), or null for anything else. */
+export function imageTypeOf(head: Buffer): string | null {
+  return Object.keys(IMAGE_TYPES).find((type) => IMAGE_TYPES[type]!.looksRight(head)) ?? null;
+}
+
 const ASSET_NAME = /^[a-z0-9][a-z0-9-]{0,80}\.(png|jpg|gif|webp|avif)$/;
 
 /** Stores an image in the draft's assets/ folder under a safe, unique name; returns its `src`. */

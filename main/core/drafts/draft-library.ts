@@ -319,6 +319,10 @@ export class DraftLibrary implements DraftStore {
     }));
   }
 
+  setFeaturedImage(id: string, src: string | null): Promise<DraftSummary> {
+    return this.update(id, (draft) => ({ ...draft, featuredImage: src }));
+  }
+
   async linkedTo(blogId: string, postId: string): Promise<string[]> {
     await this.ready;
     return this.index.linkedTo(blogId, postId);
@@ -406,6 +410,8 @@ export class DraftLibrary implements DraftStore {
         publishAt: old.publishAt,
         blogId: old.blogId,
         markdown: old.markdown,
+        // The picture it had; a revision without one takes the current one off (null: the next update removes it from the post).
+        featuredImage: old.featuredImage ?? (current.featuredImage ? null : old.featuredImage),
         editorState: old.editorState,
         html: old.html,
         wordCount: old.wordCount,

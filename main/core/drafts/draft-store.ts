@@ -15,6 +15,8 @@ export interface DraftStore {
    * `status`, the badge changes in the same write: one write of draft.json per change of state.
    */
   setRemote(id: string, remote: RemotePost | null, status?: DraftStatus): Promise<DraftSummary>;
+  /** Sets the featured image (one of the draft's own files; null takes it off), as the post panel does. */
+  setFeaturedImage(id: string, src: string | null): Promise<DraftSummary>;
   /** The drafts linked to a post (a blog's post id), so a post that moved can take its drafts along. */
   linkedTo(blogId: string, postId: string): Promise<string[]>;
   /** The file on disk of an image the body refers to by `src` (as returned by drafts-add-asset); null if none. */

@@ -48,6 +48,10 @@ export class LazyDraftStore implements DraftStore {
     return (await this.library()).setRemote(id, remote, status);
   }
 
+  async setFeaturedImage(id: string, src: string | null): Promise<DraftSummary> {
+    return (await this.library()).setFeaturedImage(id, src);
+  }
+
   async linkedTo(blogId: string, postId: string): Promise<string[]> {
     return (await this.library()).linkedTo(blogId, postId);
   }

@@ -30,6 +30,8 @@ export interface PulledPost {
   fields: Partial<DraftFields>;
   html: string;
   post: PublishedPost;
+  /** The post's featured image where the blog has one: its address and (WordPress) attachment id. */
+  featured?: { url: string; mediaId: string | null };
 }
 
 /**

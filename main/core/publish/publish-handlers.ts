@@ -4,6 +4,7 @@ import type { Blog } from '../../../shared/model/blog';
 import type { BlogStore } from '../blogs/blog-store';
 import type { DraftStore } from '../drafts/draft-store';
 import type { Outbox } from '../outbox/outbox';
+import { pullFeaturedImage, type PulledFeaturedDeps } from './pulled-featured';
 
 type PublishHandlers = Pick<
   Handlers,
@@ -16,11 +17,13 @@ type PublishHandlers = Pick<
   | 'posts-delete'
 >;
 
-export function publishHandlers(deps: {
-  outbox: Outbox;
-  blogs: Pick<BlogStore, 'get' | 'list'>;
-  drafts: DraftStore;
-}): PublishHandlers {
+export function publishHandlers(
+  deps: {
+    outbox: Outbox;
+    blogs: Pick<BlogStore, 'get' | 'list'>;
+    drafts: DraftStore;
+  } & Omit<PulledFeaturedDeps, 'drafts'>,
+): PublishHandlers {
   const { outbox, blogs, drafts } = deps;
 
   /** The blog asked for, else the draft's, else the only one. */
@@ -66,6 +69,7 @@ export function publishHandlers(deps: {
       const blog = await chooseBlog(blogId);
       const pulled = await outbox.publisherFor(blog).fetch(blog, postId, signal);
       const draft = await drafts.create({ ...pulled.fields, blogId: blog.id, html: pulled.html });
+      if (pulled.featured) await pullFeaturedImage(deps, blog, draft.id, pulled.featured, signal);
       const remote = {
         blogId: blog.id,
         postId: pulled.post.postId,

@@ -37,6 +37,7 @@ export function createPublishing(deps: PublishingDeps) {
     new MicropubTokenStore(deps.secrets, deps.http, () => deps.clock.now()),
   );
   const addresses = new PostAddresses(deps.dataDir);
+  const media = new MediaMemory(deps.dataDir);
   const micropub = micropubHandlers({
     blogs,
     drafts: deps.drafts,
@@ -54,7 +55,7 @@ export function createPublishing(deps: PublishingDeps) {
     clock: deps.clock,
     micropub: micropubAccess,
     addresses,
-    media: new MediaMemory(deps.dataDir),
+    media,
     ...(deps.xmlrpcLimits ? { limits: deps.xmlrpcLimits } : {}),
   });
   const outbox = new Outbox({
@@ -105,7 +106,7 @@ export function createPublishing(deps: PublishingDeps) {
         },
       }),
       ...micropub,
-      ...publishHandlers({ outbox, blogs, drafts: deps.drafts }),
+      ...publishHandlers({ outbox, blogs, drafts: deps.drafts, http: deps.http, media, logger: deps.logger }),
     },
     dispose: () => outbox.dispose(),
   };

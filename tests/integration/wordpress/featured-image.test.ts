@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -95,4 +95,54 @@ it('publishes the featured image as the post thumbnail, uploads each image once 
 
   watching.stop();
   await publishing.dispose();
+}, 120_000);
+
+it('a post pulled from the blog brings its featured image; publishing the draft again keeps the same attachment, uploading nothing', async () => {
+  // Published from one data folder...
+  const call = coreCaller(core);
+  const blog = await addPeerBlogBehindProxy(call, wp, proxy.url);
+  const publishing = createTestPublishing(core, dataDir, {
+    backoff: { baseMs: 20, capMs: 100, maxAttempts: 2 },
+  });
+  const png = makePng(8, [randomInt(256), randomInt(256), randomInt(256)]);
+  const draft = await call('drafts-create', { title: `Pulled featured ${Date.now()}`, blogId: blog.id });
+  const { src } = await call('drafts-add-asset', {
+    id: draft.id,
+    filename: 'lighthouse.png',
+    mimeType: 'image/png',
+    dataBase64: png.toString('base64'),
+  });
+  await call('drafts-save', {
+    draft: { ...draft, editorState: null, html: '<p>Tall.</p>', featuredImage: src },
+  });
+  const watching = watchOutbox(core.events);
+  const queued = await publishing.outbox.enqueuePublish({ draftId: draft.id, blogId: blog.id, options: {} });
+  await publishing.outbox.runNow(queued.id);
+  const [job] = await watching.settled([queued.id], 60_000);
+  watching.stop();
+  await publishing.dispose();
+  expect(job?.state, job?.reason ?? '').toBe('done');
+  const postId = job!.result!.postId;
+  const before = (await rest.post(postId)).featured_media;
+  expect(before).toBeGreaterThan(0);
+
+  // ...pulled into another, which has never uploaded anything.
+  const otherDir = mkdtempSync(join(tmpdir(), 'postwright-featured-pull-'));
+  const other = createTestCore(otherDir);
+  try {
+    const otherCall = coreCaller(other);
+    const otherBlog = await addPeerBlogBehindProxy(otherCall, wp, proxy.url);
+    const pulled = await otherCall('posts-pull', { blogId: otherBlog.id, postId });
+    expect(pulled.featuredImage).toMatch(new RegExp(`^/drafts/${pulled.id}/assets/lighthouse`));
+    expect(readFileSync(other.drafts.assetFile(pulled.id, pulled.featuredImage!)!).equals(png)).toBe(true);
+
+    const sent = uploads;
+    const again = await otherCall('publish', { draftId: pulled.id, blogId: otherBlog.id });
+    expect(again.state, again.reason ?? '').toBe('done');
+    expect(uploads).toBe(sent);
+    expect((await rest.post(postId)).featured_media).toBe(before);
+  } finally {
+    await other.dispose();
+    rmSync(otherDir, { recursive: true, force: true });
+  }
 }, 120_000);

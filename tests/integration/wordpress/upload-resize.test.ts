@@ -44,7 +44,7 @@ async function photo(): Promise<Buffer> {
     .toBuffer();
 }
 
-it('a large image set to medium reaches the blog 640 pixels wide; the draft keeps the original', async () => {
+it('a large image set to medium reaches the blog 640 pixels wide, as the featured image the original; the draft keeps the original', async () => {
   const call = coreCaller(core);
   const blog = await addPeerBlog(call, wp);
   const publishing = createTestPublishing(core, dataDir, {
@@ -68,6 +68,8 @@ it('a large image set to medium reaches the blog 640 pixels wide; the draft keep
         `<p><img src="${medium.src}" alt="the harbour" width="640" class="aligncenter size-medium"></p>` +
         `<p><img src="${full.src}" alt="the harbour, whole" class="size-full"></p>`,
       editorState: null,
+      // Featured too: the theme shows it large and WordPress makes its own thumbnails from it.
+      featuredImage: medium.src,
     },
   });
 
@@ -79,17 +81,27 @@ it('a large image set to medium reaches the blog 640 pixels wide; the draft keep
   await publishing.dispose();
   expect(job?.state, job?.reason ?? '').toBe('done');
 
-  const uploaded = async (src: string) => {
-    const [file] = await rest.mediaTitled(basename(src));
-    const response = await fetch(file!.source_url);
+  const download = async (url: string) => {
+    const response = await fetch(url);
     expect(response.status).toBe(200);
     return Buffer.from(await response.arrayBuffer());
   };
-  const resized = await uploaded(medium.src);
+  const uploaded = async (title: string) => {
+    const files = await rest.mediaTitled(title);
+    expect(files).toHaveLength(1);
+    return download(files[0]!.source_url);
+  };
+  // The resized copy goes under a name of its own, so the library tells it from the original.
+  const resized = await uploaded(basename(medium.src).replace(/\.jpg$/, '-640w.jpg'));
   expect(await sharp(resized).metadata()).toMatchObject({ format: 'jpeg', width: 640, height: 427 });
   expect(resized.length).toBeLessThan(original.length / 5);
   // "Original" goes as it is, byte for byte; the draft's own files are never changed.
-  expect((await uploaded(full.src)).equals(original)).toBe(true);
+  expect((await uploaded(basename(full.src))).equals(original)).toBe(true);
+  const post = await rest.post(job!.result!.postId);
+  const thumbnail = await rest.media(post.featured_media);
+  expect((await download(thumbnail.source_url)).equals(original)).toBe(true);
+  // The same bytes shown whole in the body: one upload serves both.
+  expect(post.content.raw).toContain(`src="${thumbnail.source_url}"`);
   const kept = readFileSync(core.drafts.assetFile(draft.id, medium.src)!);
   expect(kept.equals(original)).toBe(true);
 }, 120_000);

@@ -99,6 +99,11 @@ export function mediaEndpoint(site: Site, request: RecordedRequest, response: Se
   if (failIfAsked(site, response)) return;
   const file = request.parts.find((part) => part.name === 'file' && part.filename);
   if (!file) return json(response, 400, { error: 'invalid_request', error_description: 'No file part.' });
-  response.writeHead(201, { Location: `${site.base}media/${++site.uploads}-${file.filename}` });
+  const path = `media/${++site.uploads}-${file.filename}`;
+  site.files.set(`/${path}`, {
+    type: file.type ?? 'application/octet-stream',
+    data: file.data ?? Buffer.alloc(0),
+  });
+  response.writeHead(201, { Location: `${site.base}${path}` });
   response.end();
 }

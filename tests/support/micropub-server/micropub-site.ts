@@ -64,6 +64,11 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
       response.writeHead(405, { 'Content-Type': 'text/plain' });
       return response.end('XML-RPC services are disabled on this site.');
     }
+    const file = site.files.get(path);
+    if (file && method === 'GET') {
+      response.writeHead(200, { 'Content-Type': file.type, 'Content-Length': file.data.length });
+      return response.end(file.data);
+    }
     if (path.startsWith('/posts/') || path.startsWith('/media/'))
       return html(response, 200, `<p>${path}</p>`);
     html(response, 404, '<p>Not found</p>');
@@ -88,7 +93,7 @@ export async function startMicropubSite(quirks: Partial<MicropubQuirks> = {}): P
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const auth = new IndieAuthServer(base);
   const posts = new PostStore(base);
-  const site: Site = { settings, base, auth, posts, log, violations, uploads: 0 };
+  const site: Site = { settings, base, auth, posts, log, violations, uploads: 0, files: new Map() };
 
   return {
     url: base,

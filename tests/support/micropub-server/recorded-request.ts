@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 
-/** A part of a multipart body: text fields keep their value, files their name, type and size. */
+/** A part of a multipart body: text fields keep their value, files their name, type, size and bytes. */
 export interface RecordedPart {
   name: string;
   value?: string;
   filename?: string;
   type?: string;
   size?: number;
+  data?: Buffer;
 }
 
 /** One request as the server saw it, kept so a case can be judged after the client has run. */
@@ -63,7 +64,8 @@ export async function readRequest(request: IncomingMessage, base: string): Promi
         recorded.fields.push([name, value]);
         recorded.parts.push({ name, value });
       } else {
-        recorded.parts.push({ name, filename: value.name, type: value.type, size: value.size });
+        const data = Buffer.from(await value.arrayBuffer());
+        recorded.parts.push({ name, filename: value.name, type: value.type, size: value.size, data });
       }
     }
   }

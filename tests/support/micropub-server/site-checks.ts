@@ -17,6 +17,8 @@ export interface Site {
   readonly violations: string[];
   /** Files received so far, to give each a new address. */
   uploads: number;
+  /** What the media endpoint received, by path (`/media/1-name.png`): served back as a site would. */
+  readonly files: Map<string, { type: string; data: Buffer }>;
 }
 
 /** The checks every request to the Micropub or media endpoint must pass, whatever the case. */

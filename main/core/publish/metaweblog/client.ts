@@ -8,6 +8,7 @@ import {
   categoriesSchema,
   listMethodsSchema,
   mediaLibrarySchema,
+  mediaItemSchema,
   mediaObjectSchema,
   newCategorySchema,
   newPostSchema,
@@ -130,6 +131,11 @@ export class MetaweblogClient {
   /** The newest `number` files of WordPress's media library (a WordPress method, not MetaWeblog's). */
   getMediaLibrary(number: number) {
     return this.call('wp.getMediaLibrary', [...this.auth, { number }], mediaLibrarySchema);
+  }
+
+  /** One file of WordPress's media library by its attachment id (a WordPress method). */
+  getMediaItem(attachmentId: string) {
+    return this.call('wp.getMediaItem', [...this.auth, attachmentId], mediaItemSchema);
   }
 
   deletePost(postId: string) {

@@ -1,6 +1,7 @@
 import type { Blog } from '../../../../shared/model/blog';
 import { webUrl } from '../../../../shared/net/safe-link';
 import type { DraftStore } from '../../drafts/draft-store';
+import { XmlRpcError } from '../xmlrpc/errors';
 import type { PublishContext, PublishedPost, Publisher, PulledPost } from '../../outbox/publisher';
 import type { Clock } from '../../platform/clock';
 import type { MediaMemory } from '../media-memory';
@@ -118,14 +119,34 @@ export function metaweblogPublisher(deps: MetaweblogPublisherDeps): Publisher {
         const client = await clientFor(blog, signal);
         const post = await client.getPost(postId);
         const { fields, html } = fromRemotePost(post);
+        const featured = await featuredOf(client, post.wp_post_thumbnail);
         return {
           fields,
           html,
           post: summarise(post, post.post_status === 'draft' ? 'draft' : 'publish', deps.clock.now()),
+          ...(featured ? { featured } : {}),
         };
       });
     },
   };
+}
+
+/**
+ * Where the post's featured image lives; none on a blog without wp.getMediaItem (not WordPress) or
+ * one that answers it with something other than a web address: the post is pulled without it.
+ */
+async function featuredOf(
+  client: MetaweblogClient,
+  thumbnail: string | number | null | undefined,
+): Promise<PulledPost['featured'] | null> {
+  const mediaId = thumbnail ? String(thumbnail) : '';
+  if (!mediaId || mediaId === '0') return null;
+  try {
+    return { url: (await client.getMediaItem(mediaId)).link, mediaId };
+  } catch (error) {
+    if (error instanceof XmlRpcError && (error.kind === 'fault' || error.kind === 'invalid')) return null;
+    throw error;
+  }
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { DraftStore } from '../../drafts/draft-store';
 import type { PublishContext } from '../../outbox/publisher';
-import { featuredImage, localImages, replaceImageSources } from '../draft-images';
+import { featuredImage, localImages, readImage, replaceImageSources, type LocalImage } from '../draft-images';
 import { uploadOnce, type MediaMemory, type RememberedMedia } from '../media-memory';
-import { imageForUpload } from '../upload-size';
+import { imageForUpload, uploadKey, type UploadFile } from '../upload-size';
 import { XmlRpcError } from '../xmlrpc/errors';
 import type { MetaweblogClient } from './client';
 
@@ -42,43 +42,53 @@ export interface SentImages {
   thumbnail?: string;
 }
 
-/** Uploads the draft's images (and featured image) not on the blog yet. */
+/**
+ * Uploads the draft's images (and featured image) not on the blog yet. The featured image goes as
+ * the original whatever size the body shows it at: themes show it large and WordPress makes its own
+ * thumbnails from it. Where the body shows it at its own size that is one upload, not two.
+ */
 export async function uploadImages(
   client: MetaweblogClient,
   context: PublishContext,
   deps: { drafts: Pick<DraftStore, 'assetFile'>; media: MediaMemory },
 ): Promise<SentImages> {
   const { draft } = context;
-  const images = localImages(draft.html, draft.id, deps.drafts);
-  const chosen = featuredImage(draft, deps.drafts);
-  const featured = images.find((image) => image.src === chosen?.src) ?? chosen;
-  if (featured && !images.includes(featured)) images.push(featured);
-  const replacements: Record<string, string> = { ...context.job.uploads };
+  const featured = featuredImage(draft, deps.drafts);
+  const replacements: Record<string, string> = {};
+  const pending: LocalImage[] = [];
+  for (const image of localImages(draft.html, draft.id, deps.drafts)) {
+    const url = context.job.uploads[uploadKey(draft.html, image.src)];
+    if (url) replacements[image.src] = url;
+    else pending.push(image);
+  }
   // The featured image needs its attachment id, which only an upload (or the memory of one) gives.
-  const pending = images.filter((image) => !replacements[image.src] || image === featured);
+  const total = pending.length + (featured ? 1 : 0);
   // A retry may follow an upload whose answer never came: find those files instead of sending them again.
   const sentBefore =
-    pending.length > 0 && context.job.attempts > 1
-      ? await uploadedFiles(client)
-      : new Map<string, RememberedMedia>();
-  let thumbnail: string | undefined = draft.featuredImage === null ? '' : undefined;
+    total > 0 && context.job.attempts > 1 ? await uploadedFiles(client) : new Map<string, RememberedMedia>();
   let index = 0;
-  for (const image of pending) {
-    index += 1;
-    const bits = await imageForUpload(image, draft.html);
-    const sent = await uploadOnce(deps.media, context.blog.id, bits, async () => {
-      const found = sentBefore.get(image.name);
+  const send = (file: UploadFile, type: string) => {
+    const number = ++index;
+    return uploadOnce(deps.media, context.blog.id, file.data, async () => {
+      const found = sentBefore.get(file.name);
       if (found) {
-        context.progress(`Image ${index} of ${pending.length} is already on the blog`);
+        context.progress(`Image ${number} of ${total} is already on the blog`);
         return found;
       }
-      context.progress(`Uploading image ${index} of ${pending.length}`);
-      const answer = await client.newMediaObject({ name: image.name, type: image.type, bits });
+      context.progress(`Uploading image ${number} of ${total}`);
+      const answer = await client.newMediaObject({ name: file.name, type, bits: file.data });
       return { url: answer.url, mediaId: mediaId(answer.id) };
     });
-    if (image === featured) thumbnail = sent.mediaId ?? undefined;
+  };
+  for (const image of pending) {
+    const sent = await send(await imageForUpload(image, draft.html), image.type);
     replacements[image.src] = sent.url;
-    await context.recordUpload(image.src, sent.url);
+    await context.recordUpload(uploadKey(draft.html, image.src), sent.url);
+  }
+  let thumbnail: string | undefined = draft.featuredImage === null ? '' : undefined;
+  if (featured) {
+    const sent = await send({ name: featured.name, data: await readImage(featured) }, featured.type);
+    thumbnail = sent.mediaId ?? undefined;
   }
   return {
     html: replaceImageSources(draft.html, replacements),

@@ -84,6 +84,13 @@ export const mediaLibrarySchema = z.array(
     .loose(),
 );
 
+/** wp.getMediaItem: where a file of the library (a featured image) lives. */
+export const mediaItemSchema = z
+  .object({
+    link: z.string().refine((url) => webUrl(url) !== null, 'a web address (http or https)'),
+  })
+  .loose();
+
 /** wp.getPosts (WordPress): a page of posts with their terms, dates and featured image. */
 export const wpPostsSchema = z.array(
   z

@@ -78,7 +78,10 @@ export function micropubPublisher(deps: MicropubPublisherDeps): Publisher {
         const config = await client.config();
         const { post } = await buildMicropubPost(deps, context, client, config, true);
         const current = await client.source(postId).catch(() => null);
-        const change = difference(current, post.properties);
+        // A draft that never had a featured image leaves the post's own (set on the blog, or pulled
+        // when it could not be downloaded); only removing it in the post panel deletes it.
+        const keep = context.draft.featuredImage === undefined && current?.properties.featured;
+        const change = difference(current, keep ? { ...post.properties, featured: keep } : post.properties);
         const url = change ? await client.update(postId, change) : postId;
         if (url === postId) return published(context, url);
         await deps.addresses.moved(context.blog.id, postId, url);
@@ -132,7 +135,9 @@ export function micropubPublisher(deps: MicropubPublisherDeps): Publisher {
     fetch: (blog, postId, signal) =>
       guarded(blog, signal, async (client): Promise<PulledPost> => {
         const source = await client.source(postId);
-        return pulled(source, postId);
+        // Which photo is the featured one only matters where there is no `featured`.
+        const asPhoto = !source.properties.featured?.length && source.properties.photo?.length;
+        return pulled(source, postId, asPhoto ? (await client.config()).featured : 'featured');
       }),
   };
 }

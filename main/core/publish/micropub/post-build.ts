@@ -4,6 +4,7 @@ import { PublishError } from '../../outbox/publish-error';
 import type { PublishContext } from '../../outbox/publisher';
 import { featuredImage, readImage, replaceImageSources, type LocalImage } from '../draft-images';
 import { uploadOnce, type MediaMemory } from '../media-memory';
+import { imageForUpload, uploadKey, type UploadFile } from '../upload-size';
 import { draftEncoding } from './alt-text';
 import type { MicropubAccess } from './micropub-access';
 import type { MicropubClient } from './micropub-client';
@@ -46,15 +47,15 @@ export async function buildMicropubPost(
   const property = config.featured ?? 'featured';
   let featured: { url: string; property: typeof property } | null = null;
   if ((local.length || chosen) && mediaEndpoint) {
-    const extra = chosen && !local.some((image) => image.src === chosen.src) ? [chosen] : [];
-    const uploads = await uploadToMedia(deps, context, [...local, ...extra], mediaEndpoint);
+    const uploads = await uploadToMedia(deps, context, local, mediaEndpoint);
     html = replaceImageSources(html, uploads);
-    if (chosen) featured = { url: uploads[chosen.src]!, property };
+    // The featured image goes as the original, whatever size the body shows it at.
+    if (chosen) featured = { url: await uploadOriginal(deps, context, chosen, mediaEndpoint), property };
   } else if (local.length || chosen) {
-    files.push(...(await imagesAsFiles(local, format, blog.name)));
+    files.push(...(await imagesAsFiles(local, format, blog.name, draft.html)));
     // Without a media endpoint the featured image travels as a file of its own property.
     const inBody = chosen && local.some((image) => image.src === chosen.src) && property === 'photo';
-    if (chosen && !inBody) files.push(...(await imagesAsFiles([chosen], format, blog.name, property)));
+    if (chosen && !inBody) files.push(...(await imagesAsFiles([chosen], format, blog.name, '', property)));
     html = withoutImages(html, new Set(local.map((image) => image.src)));
   }
   const photos = bodyImages(html).map((image) => ({
@@ -83,8 +84,9 @@ export async function buildMicropubPost(
 }
 
 /**
- * Uploads the draft's own images to the media endpoint, each once: an upload the job already
- * recorded (an earlier attempt) is reused. Answers each image's src → its address on the blog.
+ * Uploads the draft's own images to the media endpoint, each once and at the size the body shows
+ * it: an upload the job already recorded (an earlier attempt) is reused. Answers each image's src →
+ * its address on the blog.
  */
 async function uploadToMedia(
   deps: PostBuildDeps,
@@ -92,35 +94,65 @@ async function uploadToMedia(
   local: LocalImage[],
   mediaEndpoint: string,
 ): Promise<Record<string, string>> {
-  const { job, blog } = context;
   const uploads: Record<string, string> = {};
   for (const [index, image] of local.entries()) {
-    let url = job.uploads[image.src];
+    const key = uploadKey(context.draft.html, image.src);
+    let url = context.job.uploads[key];
     if (!url) {
-      const data = await readImage(image);
-      const sent = await uploadOnce(deps.media, blog.id, data, async () => {
-        context.progress(`Uploading image ${index + 1} of ${local.length}`);
-        const address = await deps.access.run(
-          blog,
-          context.signal,
-          (media) => media.upload({ filename: image.name, mimeType: image.type, data }),
-          { mediaEndpoint },
-        );
-        return { url: address, mediaId: null };
-      });
-      url = sent.url;
-      await context.recordUpload(image.src, url);
+      const file = await imageForUpload(image, context.draft.html);
+      url = await sendToMedia(deps, context, { ...file, type: image.type }, mediaEndpoint, () =>
+        context.progress(`Uploading image ${index + 1} of ${local.length}`),
+      );
+      await context.recordUpload(key, url);
     }
     uploads[image.src] = url;
   }
   return uploads;
 }
 
-/** The draft's own images as files of a multipart request, for a blog without a media endpoint. */
+/** The featured image, as the author has it; the memory of uploads keeps it to one upload per blog. */
+async function uploadOriginal(
+  deps: PostBuildDeps,
+  context: PublishContext,
+  image: LocalImage,
+  mediaEndpoint: string,
+): Promise<string> {
+  const file = { name: image.name, type: image.type, data: await readImage(image) };
+  return sendToMedia(deps, context, file, mediaEndpoint, () =>
+    context.progress('Uploading the featured image'),
+  );
+}
+
+/** One file to the media endpoint unless the blog already has the same bytes; answers its address. */
+async function sendToMedia(
+  deps: PostBuildDeps,
+  context: PublishContext,
+  file: UploadFile & { type: string },
+  mediaEndpoint: string,
+  announce: () => void,
+): Promise<string> {
+  const sent = await uploadOnce(deps.media, context.blog.id, file.data, async () => {
+    announce();
+    const address = await deps.access.run(
+      context.blog,
+      context.signal,
+      (media) => media.upload({ filename: file.name, mimeType: file.type, data: file.data }),
+      { mediaEndpoint },
+    );
+    return { url: address, mediaId: null };
+  });
+  return sent.url;
+}
+
+/**
+ * The draft's own images as files of a multipart request, for a blog without a media endpoint, at
+ * the size `html` shows them ('' for the originals).
+ */
 async function imagesAsFiles(
   local: LocalImage[],
   format: MicropubFormat,
   blogName: string,
+  html: string,
   property: 'photo' | 'featured' = 'photo',
 ): Promise<MicropubFile[]> {
   if (format !== 'multipart') {
@@ -133,12 +165,8 @@ async function imagesAsFiles(
   }
   const files: MicropubFile[] = [];
   for (const image of local) {
-    files.push({
-      property,
-      filename: image.name,
-      mimeType: image.type,
-      data: await readImage(image),
-    });
+    const { name, data } = await imageForUpload(image, html);
+    files.push({ property, filename: name, mimeType: image.type, data });
   }
   return files;
 }

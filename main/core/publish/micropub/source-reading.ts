@@ -54,8 +54,14 @@ export function postSummary(blogId: string, post: MicropubSource): RemotePostSum
 }
 
 /** A post from `q=source` as local draft fields: publishing the draft then updates the post. */
-export function pulled(source: MicropubSource, postUrl: string): PulledPost {
+export function pulled(
+  source: MicropubSource,
+  postUrl: string,
+  featuredProperty: 'featured' | 'photo' = 'featured',
+): PulledPost {
   const p = source.properties;
+  // The featured image: `featured`, or the first photo on a site that takes it as one.
+  const featured = text(p.featured?.[0]) ?? (featuredProperty === 'photo' ? text(p.photo?.[0]) : null);
   let html = contentHtml(source);
   for (const photo of p.photo ?? []) {
     const url = text(photo);
@@ -85,6 +91,7 @@ export function pulled(source: MicropubSource, postUrl: string): PulledPost {
       remoteStatus: status === 'draft' ? 'draft' : 'publish',
       publishedAt: published,
     },
+    ...(featured && /^https?:\/\//i.test(featured) ? { featured: { url: featured, mediaId: null } } : {}),
   };
 }
 
