@@ -17,7 +17,13 @@ import { outboundGet } from '../platform/outbound-get';
 import { storeLockPath, tryStoreLock } from '../fs/store-lock';
 import { ArchiveFiles, postKey } from './archive-files';
 import { ArchiveIndex } from './archive-index';
-import { IMAGE_MOST_BYTES, imageExtension, pullImages } from './archive-media';
+import {
+  downloadedImages,
+  IMAGE_MOST_BYTES,
+  imageExtension,
+  pullImages,
+  withArchivedImages,
+} from './archive-media';
 import { pullBlog, pullStateSchema } from './archive-pull';
 import { searchArchive } from './archive-search';
 import { metaweblogSource } from './metaweblog-source';
@@ -166,7 +172,9 @@ export function createArchive(deps: ArchiveDeps) {
       const file = await files.read(blogId, postKey(postId)).catch(() => null);
       if (!file)
         throw new CoreFailure('not-found', 'That post is not in the archive. Pull the blog to bring it in.');
-      return { ...file.post, html: sanitizeHtml(file.post.html) };
+      // The images the pull kept are shown from the archive: the post reads the same offline.
+      const downloaded = await downloadedImages(join(files.folder(blogId), 'media'));
+      return { ...file.post, html: withArchivedImages(sanitizeHtml(file.post.html), blogId, downloaded) };
     },
 
     'archive-edit': async ({ blogId, postId }, context) => {
