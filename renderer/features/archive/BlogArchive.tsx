@@ -130,7 +130,7 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
                 >
                   <span className="archive__title">{hit.title || '(no title)'}</span>
                   <span className="muted">
-                    {hit.publishAt?.slice(0, 10) ?? ''} · {hit.snippet}
+                    {[hit.publishAt?.slice(0, 10), hit.snippet].filter(Boolean).join(' · ')}
                   </span>
                 </button>
               </li>
