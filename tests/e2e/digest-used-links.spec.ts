@@ -1,5 +1,6 @@
 import { runCliAsync } from '../support/cli';
 import { InboxPage } from './pages/InboxPage';
+import { expectNoSidewaysScroll, saveScreenshot, VIEWPORTS } from './support/layout';
 import { expect, test } from './support/fixtures';
 
 // Issue 20: "links already used in a published digest are marked and not used again unless chosen".
@@ -10,7 +11,7 @@ const FIXTURE = 'tests/fixtures/digest-2009-11-05';
 
 test('links a digest used are marked, left out of the next one, and come back only when the author asks', async ({
   app,
-}) => {
+}, testInfo) => {
   const imported = await runCliAsync(['inbox', 'import', `${FIXTURE}/bookmarks.html`], {
     dataDir: app.dataDir,
     env: { TZ: 'UTC' },
@@ -37,6 +38,11 @@ test('links a digest used are marked, left out of the next one, and come back on
   await expect(again).toBeChecked();
   await expect(inbox.digestRows()).toHaveCount(5);
   await expect(inbox.digestRows().filter({ hasText: 'in a digest already' })).toHaveCount(5);
+  for (const size of VIEWPORTS.slice(0, 3)) {
+    await page.setViewportSize(size);
+    await expectNoSidewaysScroll(page);
+    await saveScreenshot(page, testInfo, 'digest-used-links');
+  }
   await again.press('Space');
   await expect(inbox.digestRows()).toHaveCount(0);
 
