@@ -10,6 +10,7 @@ import { inboxMethods } from '../../shared/contract/inbox';
 import { micropubMethods } from '../../shared/contract/micropub';
 import { postTemplatesMethods } from '../../shared/contract/post-templates';
 import { publishMethods } from '../../shared/contract/publish';
+import { archiveImageFile } from './archive/archive-image-file';
 import type { CoreDeps } from './core-deps';
 import { appHandlers } from './app/app-handlers';
 import { Problems } from './app/problems';
@@ -157,7 +158,7 @@ export function createCore(deps: CoreDeps): Core {
     handlers,
     events,
     drafts,
-    images: { drafts, archiveRoot: join(deps.dataDir, 'archive') },
+    images: { drafts, archiveFile: (path) => archiveImageFile(join(deps.dataDir, 'archive'), path) },
     startAll() {
       // One after another, the drafts (the app's first screen) first and checked against their
       // folders: the app's first list and search do not share the CPU with every domain loading

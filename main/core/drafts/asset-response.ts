@@ -1,4 +1,3 @@
-import { archiveImageFile } from '../archive/archive-image-file';
 import { contentTypeFor } from '../fs/content-types';
 import type { DraftStore } from './draft-store';
 import { draftIdOfAssetPath } from './draft-assets';
@@ -6,8 +5,11 @@ import { draftIdOfAssetPath } from './draft-assets';
 /** Where the hosts find the images the app shows from disk: the drafts' and the archive's. */
 export interface LocalImages {
   drafts: DraftStore;
-  /** `archive/` in the data folder, where a pull keeps each blog's images. */
-  archiveRoot: string;
+  /**
+   * The file behind an archived image's path (`/archive/<blog id>/media/<name>`), null when there is
+   * none; undefined when the path is not one. Given by the composition root: drafts do not know the archive.
+   */
+  archiveFile(pathname: string): string | null | undefined;
 }
 
 /**
@@ -20,7 +22,7 @@ export function localImageResponse(
   pathname: string,
 ): { matched: false } | { matched: true; file: string | null; headers: Record<string, string> } {
   const id = draftIdOfAssetPath(pathname);
-  const file = id ? images.drafts.assetFile(id, pathname) : archiveImageFile(images.archiveRoot, pathname);
+  const file = id ? images.drafts.assetFile(id, pathname) : images.archiveFile(pathname);
   if (file === undefined) return { matched: false };
   return {
     matched: true,

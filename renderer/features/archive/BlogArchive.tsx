@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SearchHit, SearchScope } from '../../../shared/model/archive';
+import type { ArchivePullResult, SearchHit, SearchScope } from '../../../shared/model/archive';
 import type { Blog } from '../../../shared/model/blog';
 import type { JobProgress } from '../../../shared/model/job';
 import { useUiState } from '../../app/UiStateContext';
@@ -52,17 +52,7 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
     setMessage(null);
     try {
       const result = await core.call('archive-pull', { blogId: blog.id, images: withImages });
-      const images = result.images;
-      setMessage({
-        ok: true,
-        text: result.complete
-          ? `Pulled: ${result.changed} new or changed, ${result.total} posts of ${blog.name} on this computer.${
-              images
-                ? ` Images: ${images.saved + images.kept} kept${images.failed ? `, ${images.failed} could not be downloaded (pulling again tries them again)` : ''}.`
-                : ''
-            }`
-          : `Cancelled after ${result.seen} posts; pulling again goes on from there.`,
-      });
+      setMessage({ ok: true, text: pullSentence(result, blog.name) });
     } catch (failure) {
       setMessage({ ok: false, text: errorText(failure) });
     } finally {
@@ -175,4 +165,14 @@ function nothingFound(scope: SearchScope, query: string): string {
   const what = { published: 'pulled post', drafts: 'draft', both: 'draft or pulled post' }[scope];
   if (query) return `No ${what} contains “${query}”.`;
   return scope === 'published' ? 'Nothing pulled yet.' : `No ${what} yet.`;
+}
+
+/** What a pull did, in one sentence for the author. */
+function pullSentence(result: ArchivePullResult, blogName: string): string {
+  if (!result.complete) return `Cancelled after ${result.seen} posts; pulling again goes on from there.`;
+  const { images } = result;
+  const kept = images
+    ? ` Images: ${images.saved + images.kept} kept${images.failed ? `, ${images.failed} could not be downloaded (pulling again tries them again)` : ''}.`
+    : '';
+  return `Pulled: ${result.changed} new or changed, ${result.total} posts of ${blogName} on this computer.${kept}`;
 }
