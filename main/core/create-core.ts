@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { CoreEvents, Handlers } from '../../shared/contract';
 import { archiveMethods } from '../../shared/contract/archive';
 import { blogsMethods } from '../../shared/contract/blogs';
@@ -9,9 +10,11 @@ import { inboxMethods } from '../../shared/contract/inbox';
 import { micropubMethods } from '../../shared/contract/micropub';
 import { postTemplatesMethods } from '../../shared/contract/post-templates';
 import { publishMethods } from '../../shared/contract/publish';
+import { archiveImageFile } from './archive/archive-image-file';
 import type { CoreDeps } from './core-deps';
 import { appHandlers } from './app/app-handlers';
 import { Problems } from './app/problems';
+import type { LocalImages } from './drafts/asset-response';
 import type { DraftLibrary } from './drafts/draft-library';
 import type { DraftStore } from './drafts/draft-store';
 import { LazyDraftStore } from './drafts/lazy-draft-store';
@@ -27,6 +30,8 @@ export interface Core {
   readonly events: EventBus;
   /** The drafts library, for the hosts that serve draft images (`assetFile`). */
   readonly drafts: DraftStore;
+  /** The images the hosts serve from disk: the drafts' own and those a pull kept in the archive. */
+  readonly images: LocalImages;
   /**
    * Starts every domain now, for a long-lived app once it is up: the outbox resumes, unfinished
    * link fetches go on, and every store is read once, so a file it must set aside is reported at
@@ -153,6 +158,7 @@ export function createCore(deps: CoreDeps): Core {
     handlers,
     events,
     drafts,
+    images: { drafts, archiveFile: (path) => archiveImageFile(join(deps.dataDir, 'archive'), path) },
     startAll() {
       // One after another, the drafts (the app's first screen) first and checked against their
       // folders: the app's first list and search do not share the CPU with every domain loading

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
 import { contentSecurityPolicy } from '../../shared/net/csp';
-import { draftAssetResponse } from '../core/drafts/asset-response';
-import type { DraftStore } from '../core/drafts/draft-store';
+import { localImageResponse, type LocalImages } from '../core/drafts/asset-response';
 import { readWithoutFollowing } from '../core/fs/contained-file';
 import { contentTypeFor } from '../core/fs/content-types';
 import { safeJoin } from '../core/fs/safe-join';
@@ -11,12 +10,12 @@ export const APP_SCHEME = 'app';
 
 /**
  * Serves the built renderer on app://postwright/ with the app's CSP, nothing outside its folder,
- * and each draft's images on /drafts/<id>/assets/<name>.
+ * each draft's images on /drafts/<id>/assets/<name> and the archive's on /archive/<blog id>/media/<name>.
  */
-export function registerAppProtocol(protocol: Protocol, rendererDir: string, drafts: DraftStore): void {
+export function registerAppProtocol(protocol: Protocol, rendererDir: string, images: LocalImages): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const { pathname } = new URL(request.url);
-    const asset = draftAssetResponse(drafts, pathname);
+    const asset = localImageResponse(images, pathname);
     if (asset.matched) {
       const image = asset.file ? await readWithoutFollowing(asset.file).catch(() => undefined) : undefined;
       if (!image) return new Response('Not found', { status: 404, headers: asset.headers });

@@ -75,7 +75,7 @@ app.whenReady().then(async () => {
   const stopCadence = core.startDigestCadence();
   const router = createRouter(core.handlers, logger);
   denyAllPermissions(session.defaultSession);
-  registerAppProtocol(protocol, join(import.meta.dirname, '..', 'renderer'), core.drafts);
+  registerAppProtocol(protocol, join(import.meta.dirname, '..', 'renderer'), core.images);
   registerCoreIpc(
     ipcMain,
     core,

@@ -7,7 +7,7 @@ import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/contract/transport';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/platform/logger';
 import { serveConnection } from '../core/rpc/serve-connection';
-import { serveDraftAsset } from './draft-asset-files';
+import { serveLocalImage } from './draft-asset-files';
 import { createDraftAssetUpload } from './draft-asset-upload';
 import { RequestGuard } from './request-guard';
 import { serveStatic } from './static-files';
@@ -82,7 +82,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    if (await serveDraftAsset(core.drafts, url.pathname, response)) return;
+    if (await serveLocalImage(core.images, url.pathname, response)) return;
     await serveStatic(rendererDir, url.pathname, response, port);
   }
 

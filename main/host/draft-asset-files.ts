@@ -1,15 +1,17 @@
 import type { ServerResponse } from 'node:http';
-import { draftAssetResponse } from '../core/drafts/asset-response';
-import type { DraftStore } from '../core/drafts/draft-store';
+import { localImageResponse, type LocalImages } from '../core/drafts/asset-response';
 import { openWithoutFollowing } from '../core/fs/contained-file';
 
-/** Serves a draft's image for `/drafts/<id>/assets/<name>`; false when the path is not one. */
-export async function serveDraftAsset(
-  drafts: DraftStore,
+/**
+ * Serves a draft's image for `/drafts/<id>/assets/<name>` and an archived post's for
+ * `/archive/<blog id>/media/<name>`; false when the path is neither.
+ */
+export async function serveLocalImage(
+  images: LocalImages,
   pathname: string,
   response: ServerResponse,
 ): Promise<boolean> {
-  const answer = draftAssetResponse(drafts, pathname);
+  const answer = localImageResponse(images, pathname);
   if (!answer.matched) return false;
   const handle = answer.file ? await openWithoutFollowing(answer.file).catch(() => undefined) : undefined;
   if (!handle) {

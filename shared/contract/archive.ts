@@ -27,7 +27,7 @@ export const archiveMethods = {
       })
       .strict(),
   ).returns<{ items: SearchHit[]; total: number }>(),
-  /** One archived post, its body sanitised for reading. */
+  /** One archived post, its body sanitised for reading, its downloaded images at their archive path. */
   'archive-get': method(z.object({ blogId, postId }).strict()).returns<ArchivedPost>(),
   /**
    * A draft linked to the archived post, so publishing it updates the post: the draft already

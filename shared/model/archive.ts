@@ -63,3 +63,14 @@ export interface SearchHit extends DraftSummary {
 
 export const SEARCH_SCOPES = ['drafts', 'published', 'both'] as const;
 export type SearchScope = (typeof SEARCH_SCOPES)[number];
+
+/**
+ * Where the hosts serve an image a pull downloaded into the archive, so an archived post shows its
+ * images with the network off: `/archive/<blog id>/media/<file>`, the file named as the pull names it.
+ */
+export const ARCHIVE_IMAGE_PATH =
+  /^\/archive\/([a-z0-9][a-z0-9-]{0,99})\/media\/([0-9a-f]{32}\.(?:jpg|png|gif|webp|avif))$/i;
+
+export function archiveImageSrc(blogId: string, fileName: string): string {
+  return `/archive/${blogId}/media/${fileName}`;
+}

@@ -41,7 +41,7 @@ describe('the desktop app’s Content-Security-Policy', () => {
     const protocol = { handle: (_scheme: string, fn: typeof handler) => (handler = fn) };
     const core = createTestCore(tempDir());
     try {
-      registerAppProtocol(protocol as unknown as Protocol, rendererDir, core.drafts);
+      registerAppProtocol(protocol as unknown as Protocol, rendererDir, core.images);
       const page = await handler!(new Request('app://postwright/index.html'));
       expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy([]));
       expect(page.headers.get('x-content-type-options')).toBe('nosniff');

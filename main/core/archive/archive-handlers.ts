@@ -17,7 +17,13 @@ import { outboundGet } from '../platform/outbound-get';
 import { storeLockPath, tryStoreLock } from '../fs/store-lock';
 import { ArchiveFiles, postKey } from './archive-files';
 import { ArchiveIndex } from './archive-index';
-import { IMAGE_MOST_BYTES, imageExtension, pullImages } from './archive-media';
+import {
+  downloadedImages,
+  IMAGE_MOST_BYTES,
+  imageExtension,
+  pullImages,
+  withArchivedImages,
+} from './archive-media';
 import { pullBlog, pullStateSchema } from './archive-pull';
 import { searchArchive } from './archive-search';
 import { metaweblogSource } from './metaweblog-source';
@@ -68,22 +74,6 @@ export function createArchive(deps: ArchiveDeps) {
     if (state?.mark) await files.writeState(blogId, { ...state, mark: null });
     deps.problems.setAside(`A post archived from ${blogId}`, target, 'pull the blog again to bring it back');
   }
-  /**
-   * An image through the one outbound policy, judged against the blog's own address: its host
-   * may be local when the blog is, never a link-local or metadata address, each redirect checked.
-   */
-  const getImage = (blog: Blog, url: string, signal: AbortSignal) =>
-    outboundGet(deps.http, url, {
-      accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif',
-      deadlineMs: 60_000,
-      maxBytes: IMAGE_MOST_BYTES,
-      overCap: 'fail',
-      maxRedirects: 5,
-      anchor: blog.homeUrl,
-      what: 'An image of the blog',
-      signal,
-      wantBody: (status, headers) => status === 200 && imageExtension(headers['content-type']) !== null,
-    });
   const running = new Map<string, Promise<ArchivePullResult>>();
   const busy = (blog: Blog) => () =>
     new CoreFailure(
@@ -118,7 +108,7 @@ export function createArchive(deps: ArchiveDeps) {
       );
       if (result.complete && images) {
         const { complete, ...counts } = await pullImages(
-          { files, get: (url, stop) => getImage(blog, url, stop) },
+          { files, get: (url, stop) => getImage(deps, blog, url, stop) },
           blog.id,
           signal,
           (done, total) => job.progress(done, total, `${done} of ${total} images`),
@@ -163,10 +153,10 @@ export function createArchive(deps: ArchiveDeps) {
       }),
 
     'archive-get': async ({ blogId, postId }) => {
-      const file = await files.read(blogId, postKey(postId)).catch(() => null);
-      if (!file)
-        throw new CoreFailure('not-found', 'That post is not in the archive. Pull the blog to bring it in.');
-      return { ...file.post, html: sanitizeHtml(file.post.html) };
+      const file = await archivedFile(files, blogId, postId);
+      // The images the pull kept are shown from the archive: the post reads the same offline.
+      const downloaded = await downloadedImages(join(files.folder(blogId), 'media'));
+      return { ...file.post, html: withArchivedImages(sanitizeHtml(file.post.html), blogId, downloaded) };
     },
 
     'archive-edit': async ({ blogId, postId }, context) => {
@@ -178,10 +168,7 @@ export function createArchive(deps: ArchiveDeps) {
         if ((error as CoreFailure).code !== 'offline') throw error;
       }
       // Offline: the archived copy, linked the same way, so publishing it later updates the post.
-      const file = await files.read(blogId, postKey(postId));
-      if (!file)
-        throw new CoreFailure('not-found', 'That post is not in the archive. Pull the blog to bring it in.');
-      const { post } = file;
+      const { post } = await archivedFile(files, blogId, postId);
       const draft = await deps.drafts.create({
         title: post.title,
         slug: post.slug,
@@ -202,4 +189,30 @@ export function createArchive(deps: ArchiveDeps) {
   };
 
   return { handlers, dispose: () => index.close() };
+}
+
+/**
+ * An image through the one outbound policy, judged against the blog's own address: its host
+ * may be local when the blog is, never a link-local or metadata address, each redirect checked.
+ */
+function getImage(deps: Pick<ArchiveDeps, 'http'>, blog: Blog, url: string, signal: AbortSignal) {
+  return outboundGet(deps.http, url, {
+    accept: 'image/avif,image/webp,image/png,image/jpeg,image/gif',
+    deadlineMs: 60_000,
+    maxBytes: IMAGE_MOST_BYTES,
+    overCap: 'fail',
+    maxRedirects: 5,
+    anchor: blog.homeUrl,
+    what: 'An image of the blog',
+    signal,
+    wantBody: (status, headers) => status === 200 && imageExtension(headers['content-type']) !== null,
+  });
+}
+
+/** The archived post's file, or the sentence that says it is not in the archive. */
+async function archivedFile(files: ArchiveFiles, blogId: string, postId: string) {
+  const file = await files.read(blogId, postKey(postId)).catch(() => null);
+  if (!file)
+    throw new CoreFailure('not-found', 'That post is not in the archive. Pull the blog to bring it in.');
+  return file;
 }

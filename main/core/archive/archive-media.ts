@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ArchiveImages } from '../../../shared/model/archive';
+import { archiveImageSrc, type ArchiveImages } from '../../../shared/model/archive';
+import { webUrl } from '../../../shared/net/safe-link';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { startTags } from '../html/start-tags';
 import type { GotAnswer } from '../platform/outbound-get';
 import type { ArchiveFiles } from './archive-files';
 
@@ -48,9 +50,7 @@ export async function pullImages(
 ): Promise<ArchiveImages & { complete: boolean }> {
   const folder = join(deps.files.folder(blogId), 'media');
   await mkdir(folder, { recursive: true, mode: 0o700 });
-  const have = new Set(
-    (await readdir(folder)).flatMap((name) => /^([0-9a-f]{32})\.[a-z]+$/.exec(name)?.[1] ?? []),
-  );
+  const have = await downloadedImages(folder);
   const wanted = new Set<string>();
   for (const key of await deps.files.keys(blogId)) {
     if (signal.aborted) break;
@@ -84,4 +84,40 @@ export async function pullImages(
   progress(counts.kept, wanted.size);
   await Promise.all(Array.from({ length: AT_ONCE }, worker));
   return { ...counts, complete: !signal.aborted };
+}
+
+/** The images in a blog's `media/` folder: each one's media key → its file name. */
+export async function downloadedImages(folder: string): Promise<Map<string, string>> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    throw error;
+  }
+  return new Map(
+    names.flatMap((name) => {
+      const key = /^([0-9a-f]{32})\.[a-z]+$/.exec(name)?.[1];
+      return key ? [[key, name] as const] : [];
+    }),
+  );
+}
+
+/**
+ * The post's body with each image a pull downloaded pointing at the archive's copy, which the hosts
+ * serve, so the post shows its images with the network off; every other byte is kept as it was.
+ */
+export function withArchivedImages(html: string, blogId: string, downloaded: Map<string, string>): string {
+  if (!downloaded.size) return html;
+  let result = '';
+  let at = 0;
+  for (const tag of startTags(html, ['img'])) {
+    const span = tag.valueSpans.src;
+    const url = webUrl(tag.attributes.src ?? '');
+    const name = url ? downloaded.get(mediaKey(url)) : undefined;
+    if (!span || !name) continue;
+    result += html.slice(at, span.start) + archiveImageSrc(blogId, name);
+    at = span.end;
+  }
+  return result + html.slice(at);
 }

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ArchivedPost } from '../../../shared/model/archive';
+import { ARCHIVE_IMAGE_PATH, type ArchivedPost } from '../../../shared/model/archive';
 import { useCore } from '../../core/CoreContext';
 import { sanitizeHtml } from '../editor/html/sanitize-html';
 import { errorText } from '../blogs/error-text';
 import { RowMessage, type RowMessageText } from '../blogs/RowMessage';
+
+const isArchivedImage = (src: string) => ARCHIVE_IMAGE_PATH.test(src);
 
 /** One archived post, read offline; "Edit" makes it a draft linked to the post. Keyed by post. */
 export function ArchivedPostReader({
@@ -28,8 +30,9 @@ export function ArchivedPostReader({
       live = false;
     };
   }, [core, blogId, postId]);
-  // Sanitised by the core too; again here, as everything shown from outside the app is.
-  const body = useMemo(() => (post ? sanitizeHtml(post.html) : ''), [post]);
+  // Sanitised by the core too; again here, as everything shown from outside the app is. The images
+  // the pull kept are shown from the archive on disk; others (never loaded from the web) by their alt.
+  const body = useMemo(() => (post ? sanitizeHtml(post.html, isArchivedImage) : ''), [post]);
 
   const edit = async () => {
     try {

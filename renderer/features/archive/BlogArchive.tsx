@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SearchHit } from '../../../shared/model/archive';
+import type { ArchivePullResult, SearchHit, SearchScope } from '../../../shared/model/archive';
 import type { Blog } from '../../../shared/model/blog';
 import type { JobProgress } from '../../../shared/model/job';
+import { useUiState } from '../../app/UiStateContext';
 import { useCore, useCoreEvent } from '../../core/CoreContext';
+import { requestDraft } from '../drafts/draft-intents';
 import { errorText } from '../blogs/error-text';
 import { ArchivedPostReader } from './ArchivedPostReader';
+import { SearchScopeChoice } from './SearchScopeChoice';
 import './archive.css';
 import { RowMessage, type RowMessageText } from '../blogs/RowMessage';
 
@@ -12,7 +15,8 @@ const SHOWN = 200;
 
 /**
  * The blog's offline archive: "Pull the whole blog" with a progress bar (count, estimate, Cancel),
- * then the archived posts (all blogs' archives searched together), each readable offline.
+ * then the archived posts (all blogs' archives searched together), each readable offline. The same
+ * search looks in the drafts too, or in both; a draft found opens in Drafts.
  */
 export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) {
   const core = useCore();
@@ -21,6 +25,8 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
   const [withImages, setWithImages] = useState(false);
   const [message, setMessage] = useState<RowMessageText | null>(null);
   const [query, setQuery] = useState('');
+  const [scope, setScope] = useState<SearchScope>('published');
+  const ui = useUiState();
   const [found, setFound] = useState<{ items: SearchHit[]; total: number } | null>(null);
   const [reading, setReading] = useState<SearchHit | null>(null);
   const started = useRef(0);
@@ -28,10 +34,10 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
   const search = useCallback(
     (words: string) =>
       core
-        .call('archive-search', { query: words, in: 'published', limit: SHOWN })
+        .call('archive-search', { query: words, in: scope, limit: SHOWN })
         .then(setFound)
         .catch((failure: unknown) => setMessage({ ok: false, text: errorText(failure) })),
-    [core],
+    [core, scope],
   );
   useEffect(() => {
     void search(query);
@@ -46,17 +52,7 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
     setMessage(null);
     try {
       const result = await core.call('archive-pull', { blogId: blog.id, images: withImages });
-      const images = result.images;
-      setMessage({
-        ok: true,
-        text: result.complete
-          ? `Pulled: ${result.changed} new or changed, ${result.total} posts of ${blog.name} on this computer.${
-              images
-                ? ` Images: ${images.saved + images.kept} kept${images.failed ? `, ${images.failed} could not be downloaded (pulling again tries them again)` : ''}.`
-                : ''
-            }`
-          : `Cancelled after ${result.seen} posts; pulling again goes on from there.`,
-      });
+      setMessage({ ok: true, text: pullSentence(result, blog.name) });
     } catch (failure) {
       setMessage({ ok: false, text: errorText(failure) });
     } finally {
@@ -73,6 +69,12 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
       void pull();
     }
   }, [pullNow, pulling, pull]);
+
+  const open = (hit: SearchHit) => {
+    if (hit.kind === 'published') return setReading(hit);
+    ui.update({ section: 'drafts' });
+    requestDraft({ kind: 'open', id: hit.id });
+  };
 
   const cancel = () => {
     if (job) void core.call('jobs-cancel', { id: job.id }).catch(() => undefined);
@@ -110,13 +112,14 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
         )}
       </div>
       <RowMessage message={message} />
-      <label className="field archive__search">
-        <span>Search pulled posts</span>
-        <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
-      </label>
-      {found && found.total === 0 && (
-        <p className="muted">{query ? `No pulled post contains “${query}”.` : 'Nothing pulled yet.'}</p>
-      )}
+      <div className="archive__find">
+        <label className="field archive__search">
+          <span>Search pulled posts</span>
+          <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+        </label>
+        <SearchScopeChoice name={`archive-scope-${blog.id}`} value={scope} onChange={setScope} />
+      </div>
+      {found && found.total === 0 && <p className="muted">{nothingFound(scope, query)}</p>}
       {found && found.total > 0 && (
         <div className="archive__panes">
           <ul className="archive__list" aria-label="Archived posts">
@@ -126,11 +129,16 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
                   type="button"
                   className="archive__item"
                   aria-current={reading?.id === hit.id}
-                  onClick={() => setReading(hit)}
+                  onClick={() => open(hit)}
                 >
-                  <span className="archive__title">{hit.title || '(no title)'}</span>
+                  <span className="archive__title">
+                    {hit.title || '(no title)'}
+                    {scope === 'both' && (
+                      <span className="archive__kind">{hit.kind === 'draft' ? 'Draft' : 'Published'}</span>
+                    )}
+                  </span>
                   <span className="muted">
-                    {hit.publishAt?.slice(0, 10) ?? ''} · {hit.snippet}
+                    {[hit.publishAt?.slice(0, 10), hit.snippet].filter(Boolean).join(' · ')}
                   </span>
                 </button>
               </li>
@@ -151,4 +159,20 @@ export function BlogArchive({ blog, pullNow }: { blog: Blog; pullNow: number }) 
       )}
     </div>
   );
+}
+
+function nothingFound(scope: SearchScope, query: string): string {
+  const what = { published: 'pulled post', drafts: 'draft', both: 'draft or pulled post' }[scope];
+  if (query) return `No ${what} contains “${query}”.`;
+  return scope === 'published' ? 'Nothing pulled yet.' : `No ${what} yet.`;
+}
+
+/** What a pull did, in one sentence for the author. */
+function pullSentence(result: ArchivePullResult, blogName: string): string {
+  if (!result.complete) return `Cancelled after ${result.seen} posts; pulling again goes on from there.`;
+  const { images } = result;
+  const kept = images
+    ? ` Images: ${images.saved + images.kept} kept${images.failed ? `, ${images.failed} could not be downloaded (pulling again tries them again)` : ''}.`
+    : '';
+  return `Pulled: ${result.changed} new or changed, ${result.total} posts of ${blogName} on this computer.${kept}`;
 }

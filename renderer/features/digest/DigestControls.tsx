@@ -5,7 +5,7 @@ import { DigestDateField } from './DigestDateField';
 import type { DigestProblem } from './useDigestPreview';
 import type { DayRange } from './useDigestRange';
 
-/** The digest's dates, template and grouping, and when the last digest was. */
+/** The digest's dates, template, grouping, whether used links may come again, and when the last digest was. */
 export function DigestControls({
   range,
   onRange,
@@ -15,6 +15,8 @@ export function DigestControls({
   onTemplate,
   groupByTag,
   onGroupByTag,
+  includeUsed,
+  onIncludeUsed,
   last,
 }: {
   range: DayRange | null;
@@ -25,6 +27,8 @@ export function DigestControls({
   onTemplate: (name: string | undefined) => void;
   groupByTag: boolean;
   onGroupByTag: (group: boolean) => void;
+  includeUsed: boolean;
+  onIncludeUsed: (include: boolean) => void;
   last: LastDigestInfo | null | undefined;
 }) {
   const rangeEnd = (end: 'from' | 'to', label: string) => (
@@ -56,6 +60,14 @@ export function DigestControls({
           onChange={(event) => onGroupByTag(event.target.checked)}
         />
         Group by tag
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={includeUsed}
+          onChange={(event) => onIncludeUsed(event.target.checked)}
+        />
+        Links already in a digest
       </label>
       {last && (
         <span className="muted">

@@ -84,6 +84,7 @@ export function DigestLinkList({
                 {new Date(link.addedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}
                 {link.tags.length > 0 && ` · ${link.tags.join(', ')}`}
                 {link.comment && ' · commented'}
+                {link.usedIn.length > 0 && ' · in a digest already'}
               </span>
             </span>
           </li>

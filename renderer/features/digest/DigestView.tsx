@@ -18,6 +18,8 @@ export function DigestView({ onBack }: { onBack: () => void }) {
   const [range, setRange] = useDigestRange(last);
   const { order, setOrder, excluded, toggle, reset } = useLinkChoices();
   const [groupByTag, setGroupByTag] = useState(false);
+  // Links a digest used already stay out unless the author asks for them again.
+  const [includeUsed, setIncludeUsed] = useState(false);
   const [template, setTemplate] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [toast, showToast] = useToast(12_000);
@@ -29,9 +31,10 @@ export function DigestView({ onBack }: { onBack: () => void }) {
         order,
         excluded: [...excluded],
         groupByTag,
+        includeUsed,
         ...(template ? { template } : {}),
       },
-    [range, order, excluded, groupByTag, template],
+    [range, order, excluded, groupByTag, includeUsed, template],
   );
   const { preview, problem } = useDigestPreview(request, settings);
   const { links, move } = useAuthorOrder(preview?.links, order, setOrder);
@@ -79,6 +82,8 @@ export function DigestView({ onBack }: { onBack: () => void }) {
         onTemplate={setTemplate}
         groupByTag={groupByTag}
         onGroupByTag={setGroupByTag}
+        includeUsed={includeUsed}
+        onIncludeUsed={setIncludeUsed}
         last={last}
       />
       {problem && !problem.from && !problem.to && <p className="notice notice--warn">{problem.text}</p>}

@@ -126,7 +126,7 @@ function unwrap(element: Element, tag = 'span') {
 }
 
 /** After DOMPurify, in an inert document: styles become tags or go; links and images are checked again. */
-function tidy(body: HTMLElement) {
+function tidy(body: HTMLElement, keepImage: (src: string) => boolean) {
   for (const element of Array.from(body.querySelectorAll('[class]'))) {
     const kept = postClasses(element.classList);
     if (kept.length > 0) element.setAttribute('class', kept.join(' '));
@@ -157,7 +157,7 @@ function tidy(body: HTMLElement) {
   }
   for (const image of Array.from(body.querySelectorAll('img'))) {
     // Remote images would load content from the web into the app; keep their alt text instead.
-    if (isDraftImageSrc(image.getAttribute('src') ?? '')) continue;
+    if (keepImage(image.getAttribute('src') ?? '')) continue;
     const alt = image.getAttribute('alt')?.trim();
     image.replaceWith(alt ? `[${alt}]` : '');
   }
@@ -183,15 +183,16 @@ let purifier: ReturnType<typeof createPurifier> | null = null;
  * Cleans HTML from the clipboard, the HTML source view or a file: no scripts, handlers, frames,
  * forms, styles or unsafe links; the structure (headings, lists, quotes, links, emphasis) stays.
  * Returns an inert document (DOMParser never runs or loads anything) ready for Lexical's import.
+ * `keepImage`: the images kept (only the app's own, served from disk); the rest become their alt text.
  */
-export function sanitizeToDocument(html: string): Document {
+export function sanitizeToDocument(html: string, keepImage = isDraftImageSrc): Document {
   purifier ??= createPurifier();
   const clean = purifier.sanitize(html, CONFIG) as string;
   const parsed = new DOMParser().parseFromString(`<body>${clean}`, 'text/html');
-  tidy(parsed.body);
+  tidy(parsed.body, keepImage);
   return parsed;
 }
 
-export function sanitizeHtml(html: string): string {
-  return sanitizeToDocument(html).body.innerHTML;
+export function sanitizeHtml(html: string, keepImage = isDraftImageSrc): string {
+  return sanitizeToDocument(html, keepImage).body.innerHTML;
 }
