@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { IndexEntry } from '../../main/core/drafts/draft-index';
 import { searchTextOf } from '../../main/core/drafts/draft-index';
 import { queryWords } from '../../main/core/drafts/draft-text';
-import { createIndexFile, IndexDb, type DocumentKind } from '../../main/core/drafts/index-db';
+import {
+  createIndexFile,
+  IndexDb,
+  SEARCH_COUNT_AHEAD,
+  type DocumentKind,
+} from '../../main/core/drafts/index-db';
 import { seededRandom, testSeed } from '../support/seeded-random';
 import { useTempDir } from '../support/temp-dir';
 
@@ -127,6 +132,44 @@ describe('one search over the drafts and the archive', () => {
     }
     // The queries found something: a comparison of empty answers proves nothing.
     expect(found).toBeGreaterThan(300);
+    drafts.close();
+    archive.close();
+  });
+
+  it('counts both sides together a stretch past the page, as one side is counted', () => {
+    const path = join(tempDir(), 'index.sqlite');
+    createIndexFile(path);
+    const archive = new IndexDb(path, 'published');
+    const drafts = new IndexDb(path, 'draft');
+    const each = SEARCH_COUNT_AHEAD;
+    for (const [db, kind] of [
+      [drafts, 'draft'],
+      [archive, 'published'],
+    ] as const)
+      db.transaction(() => {
+        for (let i = 0; i < each; i += 1) {
+          const minute = String(Math.floor(i / 60) % 60).padStart(2, '0');
+          const updatedAt = `2026-01-01T00:${minute}:${String(i % 60).padStart(2, '0')}Z`;
+          const id = kind === 'draft' ? `d${i}` : `b/p${i}`;
+          db.put(entryOf({ kind, id, updatedAt, trashed: false, text: '' }), { text: 'council meeting' });
+        }
+      });
+    const found = archive.search(['council'], {
+      kinds: ['draft', 'published'],
+      trash: false,
+      offset: 0,
+      limit: 100,
+    });
+    // "At least this many": exact up to the page and SEARCH_COUNT_AHEAD past it, like one side.
+    expect(found.total).toBe(100 + SEARCH_COUNT_AHEAD);
+    expect(found.hits.map((hit) => hit.entry.id)).toEqual(
+      searchedOneKindAtATime(drafts, archive, ['council'], 0, 100).hits.map((hit) => hit.id),
+    );
+    // A smaller page counts less far; the whole list (no page) counts everything.
+    expect(
+      archive.search(['council'], { kinds: ['draft', 'published'], trash: false, offset: 0, limit: 1 }).total,
+    ).toBe(1 + SEARCH_COUNT_AHEAD);
+    expect(archive.search(['council'], { kinds: ['draft', 'published'], trash: false }).total).toBe(2 * each);
     drafts.close();
     archive.close();
   });
