@@ -219,6 +219,16 @@ export class DraftLibrary implements DraftStore {
     return this.index.page(words, options.trash ?? false, (id) => this.reader.readOrNull(id), offset, limit);
   }
 
+  /**
+   * What a search of the index file by another connection needs first (the archive's search of
+   * drafts and posts in one query): the rows as `page` would list them, with their search text.
+   */
+  async prepareSearch(): Promise<void> {
+    const usable = await this.loaded;
+    if (!usable || this.deps.listBeforeCheck === false) await this.ready;
+    await this.index.catchUpText((id) => this.reader.readOrNull(id));
+  }
+
   async get(id: string): Promise<Draft> {
     await this.ready;
     await this.sweepOnce(id);
