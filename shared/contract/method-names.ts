@@ -1,3 +1,4 @@
+import type { appMethods } from './app';
 import type { archiveMethods } from './archive';
 import type { blogsMethods } from './blogs';
 import type { cadenceMethods } from './cadence';
@@ -23,6 +24,16 @@ function namesOf<Methods>() {
         : { missing: Exclude<keyof Methods, Names[number]> }),
   ): Names => names;
 }
+
+export const appMethodNames = namesOf<typeof appMethods>()([
+  'app-info',
+  'settings-get',
+  'settings-update',
+  'jobs-list',
+  'jobs-cancel',
+  'problems-list',
+  'problems-dismiss',
+]);
 
 export const draftsMethodNames = namesOf<typeof draftsMethods>()([
   'drafts-list',
