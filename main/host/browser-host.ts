@@ -51,10 +51,12 @@ interface Connector {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
   const { core, rendererDir, logger } = options;
   const token = randomBytes(24).toString('base64url');
-  // The WebSocket server and the core's router (with the contract's schemas) load on the first
-  // socket, so the address is printed without them: they cost `serve` a third of its start.
+  // The WebSocket server and the core's router (with zod and the contract's schemas) load on the
+  // first socket: `serve` prints its address without them.
   let sockets: WebSocketServer | undefined;
   let socketsLoading: Promise<Connector> | undefined;
+  /** Sockets accepted while the server loads: they count towards the limit too. */
+  let upgrading = 0;
   const connector = () =>
     (socketsLoading ??= Promise.all([import('ws'), import('../core/rpc/serve-connection')]).then(
       ([{ WebSocketServer }, { serveConnection }]) => {
@@ -105,7 +107,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     const verdict = guard.check(request, true);
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     // A tab needs one socket; a few more allow several tabs. More would only multiply buffers.
-    const full = (sockets?.clients.size ?? 0) >= MAX_SOCKETS;
+    const full = (sockets?.clients.size ?? 0) + upgrading >= MAX_SOCKETS;
     if (!verdict.ok || path !== '/core' || full) {
       const status = verdict.ok ? (full ? 503 : 404) : verdict.status;
       logger.warn('refused a WebSocket', {
@@ -118,18 +120,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     }
     // A client that goes away while the server loads must not take the host down.
     socket.on('error', () => socket.destroy());
-    connector().then(
-      ({ sockets, serveConnection }) =>
-        sockets.handleUpgrade(request, socket, head, (ws) => {
-          const stop = serveConnection(core, createWebSocketTransport(ws, logger), logger);
-          ws.on('close', stop);
-          ws.on('error', (error) => logger.warn('WebSocket error', { message: error.message }));
-        }),
-      (error: unknown) => {
-        logger.error('the WebSocket server could not start', { message: String(error) });
-        socket.destroy();
-      },
-    );
+    upgrading += 1;
+    connector()
+      .finally(() => (upgrading -= 1))
+      .then(
+        ({ sockets, serveConnection }) =>
+          sockets.handleUpgrade(request, socket, head, (ws) => {
+            const stop = serveConnection(core, createWebSocketTransport(ws, logger), logger);
+            ws.on('close', stop);
+            ws.on('error', (error) => logger.warn('WebSocket error', { message: error.message }));
+          }),
+        (error: unknown) => {
+          logger.error('the WebSocket server could not start', { message: String(error) });
+          socket.destroy();
+        },
+      );
   });
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
