@@ -1,15 +1,17 @@
 import { join } from 'node:path';
 import type { CoreEvents, Handlers } from '../../shared/contract';
-import { archiveMethods } from '../../shared/contract/archive';
-import { blogsMethods } from '../../shared/contract/blogs';
-import { cadenceMethods } from '../../shared/contract/cadence';
-import { desktopMethods } from '../../shared/contract/desktop';
-import { calendarMethods } from '../../shared/contract/calendar';
-import { draftsMethods } from '../../shared/contract/drafts';
-import { inboxMethods } from '../../shared/contract/inbox';
-import { micropubMethods } from '../../shared/contract/micropub';
-import { postTemplatesMethods } from '../../shared/contract/post-templates';
-import { publishMethods } from '../../shared/contract/publish';
+import {
+  archiveMethodNames,
+  blogsMethodNames,
+  cadenceMethodNames,
+  calendarMethodNames,
+  desktopMethodNames,
+  draftsMethodNames,
+  inboxMethodNames,
+  micropubMethodNames,
+  postTemplatesMethodNames,
+  publishMethodNames,
+} from '../../shared/contract/method-names';
 import { archiveImageFile } from './archive/archive-image-file';
 import type { CoreDeps } from './core-deps';
 import { appHandlers } from './app/app-handlers';
@@ -21,7 +23,7 @@ import { LazyDraftStore } from './drafts/lazy-draft-store';
 import { EventBus } from './events/event-bus';
 import { StoreSignals } from './fs/store-signals';
 import { JobTracker } from './jobs/job-tracker';
-import { lazyDomain } from './lazy-domain';
+import { lazyDomain as domainStartingOnFirstCall } from './lazy-domain';
 
 export type { CoreDeps };
 
@@ -68,25 +70,31 @@ export function createCore(deps: CoreDeps): Core {
     });
   });
   const domainDeps = { ...deps, drafts, events, jobs, problems };
-  const draftsDomain = lazyDomain(Object.keys(draftsMethods), async () => {
+  // Domains read settings: a store that loads its schemas lazily (off the host's start) loads first.
+  const lazyDomain: typeof domainStartingOnFirstCall = (methods, load) =>
+    domainStartingOnFirstCall(methods, async () => {
+      await deps.settings.load?.();
+      return load();
+    });
+  const draftsDomain = lazyDomain(draftsMethodNames, async () => {
     const [{ draftsHandlers }, library] = await Promise.all([
       import('./drafts/drafts-handlers'),
       drafts.library() as Promise<DraftLibrary>,
     ]);
     return { handlers: draftsHandlers({ library, settings: deps.settings }) };
   });
-  const calendar = lazyDomain(Object.keys(calendarMethods), async () => {
+  const calendar = lazyDomain(calendarMethodNames, async () => {
     const { calendarHandlers } = await import('./calendar/calendar-handlers');
     return { handlers: calendarHandlers(domainDeps) };
   });
   const publishing = lazyDomain(
-    [...Object.keys(blogsMethods), ...Object.keys(publishMethods), ...Object.keys(micropubMethods)],
+    [...blogsMethodNames, ...publishMethodNames, ...micropubMethodNames],
     async () => (await import('./publish/publishing')).createPublishing(domainDeps),
   );
-  const inbox = lazyDomain(Object.keys(inboxMethods), async () =>
+  const inbox = lazyDomain(inboxMethodNames, async () =>
     (await import('./inbox/inbox-handlers')).createInbox(domainDeps),
   );
-  const cadence = lazyDomain(Object.keys(cadenceMethods), async () =>
+  const cadence = lazyDomain(cadenceMethodNames, async () =>
     (await import('./cadence/cadence-handlers')).createCadence({
       ...domainDeps,
       inbox: async () => (await inbox.start()).opened,
@@ -94,7 +102,7 @@ export function createCore(deps: CoreDeps): Core {
         (await (await publishing.start()).blogs.list()).some((blog) => blog.id === id),
     }),
   );
-  const archive = lazyDomain(Object.keys(archiveMethods), async () => {
+  const archive = lazyDomain(archiveMethodNames, async () => {
     const [{ createArchive }, { savedBlogClient }, started] = await Promise.all([
       import('./archive/archive-handlers'),
       import('./publish/metaweblog/saved-blog-client'),
@@ -109,13 +117,13 @@ export function createCore(deps: CoreDeps): Core {
         started.handlers['posts-pull']({ blogId, postId }, context),
     });
   });
-  const postTemplates = lazyDomain(Object.keys(postTemplatesMethods), async () =>
+  const postTemplates = lazyDomain(postTemplatesMethodNames, async () =>
     (await import('./templates/post-templates-handlers')).createPostTemplates(domainDeps),
   );
   let stopCadence: (() => void) | null = null;
   /** The domains started one after another once a host is up (see startAll). */
   let startingAll: Promise<void> | null = null;
-  const desktop = lazyDomain(Object.keys(desktopMethods), async () => {
+  const desktop = lazyDomain(desktopMethodNames, async () => {
     const [{ desktopHandlers }, { inlineAssetImages }] = await Promise.all([
       import('./desktop/desktop-handlers'),
       import('./drafts/draft-assets'),
@@ -138,7 +146,10 @@ export function createCore(deps: CoreDeps): Core {
       const started = publishing.started();
       if (started) events.emit('blogs-changed', await started.blogs.list());
     },
-    settings: () => events.emit('settings-changed', deps.settings.get()),
+    settings: async () => {
+      await deps.settings.load?.();
+      events.emit('settings-changed', deps.settings.get());
+    },
     cadence: () => cadence.started()?.changedElsewhere(),
     postTemplates: () => postTemplates.started()?.changedElsewhere(),
   });

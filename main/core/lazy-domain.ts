@@ -16,7 +16,7 @@ export interface LazyDomain<T> {
  * (a missing binding, a full disk) is tried again on the next call.
  */
 export function lazyDomain<T extends { handlers: Partial<Handlers> }>(
-  methods: string[],
+  methods: readonly MethodName[],
   load: () => Promise<T>,
 ): LazyDomain<T> {
   let loading: Promise<T> | undefined;
@@ -30,7 +30,7 @@ export function lazyDomain<T extends { handlers: Partial<Handlers> }>(
       },
     ));
   const handlers: Partial<Record<MethodName, unknown>> = {};
-  for (const method of methods as MethodName[]) {
+  for (const method of methods) {
     handlers[method] = async (args: never, context: CallContext) => {
       const handler = (await start()).handlers[method] as (args: never, context: CallContext) => unknown;
       return handler(args, context);

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import type { WebSocketServer } from 'ws';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../../shared/contract/transport';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/platform/logger';
-import { serveConnection } from '../core/rpc/serve-connection';
+import type { serveConnection } from '../core/rpc/serve-connection';
 import { serveLocalImage } from './draft-asset-files';
 import { createDraftAssetUpload } from './draft-asset-upload';
 import { RequestGuard } from './request-guard';
@@ -42,12 +42,29 @@ function refusalText(reason: string, request: IncomingMessage): string {
   return 'Forbidden';
 }
 
+interface Connector {
+  sockets: WebSocketServer;
+  serveConnection: typeof serveConnection;
+}
+
 /** Host 2: the built renderer and the core over a WebSocket, on 127.0.0.1 only. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
   const { core, rendererDir, logger } = options;
   const token = randomBytes(24).toString('base64url');
-  // Bigger messages are refused from their header, before a byte is buffered.
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
+  // The WebSocket server and the core's router (with zod and the contract's schemas) load on the
+  // first socket: `serve` prints its address without them.
+  let sockets: WebSocketServer | undefined;
+  let socketsLoading: Promise<Connector> | undefined;
+  /** Sockets accepted while the server loads: they count towards the limit too. */
+  let upgrading = 0;
+  const connector = () =>
+    (socketsLoading ??= Promise.all([import('ws'), import('../core/rpc/serve-connection')]).then(
+      ([{ WebSocketServer }, { serveConnection }]) => {
+        // Bigger messages are refused from their header, before a byte is buffered.
+        sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
+        return { sockets, serveConnection };
+      },
+    ));
 
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -90,7 +107,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     const verdict = guard.check(request, true);
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     // A tab needs one socket; a few more allow several tabs. More would only multiply buffers.
-    const full = sockets.clients.size >= MAX_SOCKETS;
+    const full = (sockets?.clients.size ?? 0) + upgrading >= MAX_SOCKETS;
     if (!verdict.ok || path !== '/core' || full) {
       const status = verdict.ok ? (full ? 503 : 404) : verdict.status;
       logger.warn('refused a WebSocket', {
@@ -101,11 +118,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       );
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => {
-      const stop = serveConnection(core, createWebSocketTransport(ws, logger), logger);
-      ws.on('close', stop);
-      ws.on('error', (error) => logger.warn('WebSocket error', { message: error.message }));
-    });
+    // A client that goes away while the server loads must not take the host down.
+    socket.on('error', () => socket.destroy());
+    upgrading += 1;
+    connector()
+      .finally(() => (upgrading -= 1))
+      .then(
+        ({ sockets, serveConnection }) =>
+          sockets.handleUpgrade(request, socket, head, (ws) => {
+            const stop = serveConnection(core, createWebSocketTransport(ws, logger), logger);
+            ws.on('close', stop);
+            ws.on('error', (error) => logger.warn('WebSocket error', { message: error.message }));
+          }),
+        (error: unknown) => {
+          logger.error('the WebSocket server could not start', { message: String(error) });
+          socket.destroy();
+        },
+      );
   });
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -119,8 +148,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     async close() {
-      for (const client of sockets.clients) client.terminate();
-      sockets.close();
+      await socketsLoading?.catch(() => undefined);
+      for (const client of sockets?.clients ?? []) client.terminate();
+      sockets?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

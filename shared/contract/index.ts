@@ -57,10 +57,6 @@ export type Handlers = {
   [M in MethodName]: (args: ParsedArgsOf<M>, context: CallContext) => Promise<ResultOf<M>> | ResultOf<M>;
 };
 
-export function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(contract, name);
-}
-
 export * from './errors';
 export * from './envelope';
 export * from './transport';

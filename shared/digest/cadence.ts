@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, differenceInCalendarDays, endOfMonth, format, getDay, max, startOfMonth } from 'date-fns';
 import type { DayRange, DigestSchedule } from '../model/digest-schedule';
+import { WEEKDAY_NAMES } from './weekdays';
 
 /**
  * The digest schedule's arithmetic. Periods are calendar days, worked out by date-fns on dates
@@ -12,15 +13,7 @@ import type { DayRange, DigestSchedule } from '../model/digest-schedule';
 /** Enough for any gap an author leaves (40 years of weeks); a corrupt date cannot loop for ever. */
 const MOST_PERIODS = 2100;
 
-export const WEEKDAY_NAMES = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-] as const;
+export { WEEKDAY_NAMES };
 
 function dayDate(day: string): Date {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];

@@ -12,11 +12,18 @@ export class ManualClock {
   }
 }
 
-/** A real drafts library over a real folder, recording the events it emits. */
-export function openLibrary(dataDir: string, clock = new ManualClock()) {
+/**
+ * A real drafts library over a real folder, recording the events it emits; `listBeforeCheck: false`
+ * opens it as the CLI does.
+ */
+export function openLibrary(
+  dataDir: string,
+  clock = new ManualClock(),
+  options: { listBeforeCheck?: boolean } = {},
+) {
   const events = new EventBus();
   const seen: { event: EventName; payload: CoreEvents[EventName] }[] = [];
   events.onAny((event, payload) => seen.push({ event, payload }));
-  const library = new DraftLibrary({ dataDir, clock, logger: silentLogger, events });
+  const library = new DraftLibrary({ dataDir, clock, logger: silentLogger, events, ...options });
   return { library, clock, events: seen };
 }

@@ -329,6 +329,31 @@ describe('the drafts index and quarantine', () => {
     expect((await library2.list({ query: 'added' })).map((d) => d.id)).toEqual([addedId]);
   });
 
+  it('lists for a one-shot command after checking the folder names: added and removed folders show, a file rewritten in place at the next full check', async () => {
+    const dir = tempDir();
+    const clock = new ManualClock();
+    const { library } = openLibrary(dir, clock);
+    const kept = await library.create({ title: 'Kept' });
+    const removed = await library.create({ title: 'Removed' });
+    await library.close();
+    // A sync brings a new draft folder, takes one away, and rewrites a draft in place.
+    const addedId = 'added-by-sync';
+    cpSync(join(dir, 'drafts', kept.id), join(dir, 'drafts', addedId), { recursive: true });
+    const added = join(dir, 'drafts', addedId, 'draft.json');
+    writeFileSync(added, readFileSync(added, 'utf8').replace(kept.id, addedId).replace('"Kept"', '"Added"'));
+    rmSync(join(dir, 'drafts', removed.id), { recursive: true });
+    const keptFile = join(dir, 'drafts', kept.id, 'draft.json');
+    writeFileSync(keptFile, readFileSync(keptFile, 'utf8').replace('"Kept"', '"Kept, edited elsewhere"'));
+
+    const cli = openLibrary(dir, clock, { listBeforeCheck: false }).library;
+    expect((await cli.list()).map((d) => d.title).sort()).toEqual(['Added', 'Kept']);
+    expect((await cli.list({ query: 'added' })).map((d) => d.id)).toEqual([addedId]);
+    // Any change of a draft checks every draft's file first, as before.
+    await cli.create({ title: 'New' });
+    expect((await cli.list()).map((d) => d.title).sort()).toEqual(['Added', 'Kept, edited elsewhere', 'New']);
+    await cli.close();
+  });
+
   it('rebuilds an index that cannot be parsed, keeping the broken one aside', async () => {
     const dir = tempDir();
     const { library } = openLibrary(dir);

@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { format } from 'date-fns';
-import { describePeriod, WEEKDAY_NAMES } from '../../../shared/digest/cadence';
+import { WEEKDAY_NAMES } from '../../../shared/digest/weekdays';
 import type { CadenceState, DigestNotice, ScheduleStatus } from '../../../shared/model/digest-schedule';
 import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-error';
@@ -53,7 +52,22 @@ async function blogNames(ctx: CliContext): Promise<Map<string, string>> {
   return new Map((await ctx.call('blogs-list', {})).map((blog) => [blog.id, blog.name || blog.id]));
 }
 
-function describeStatus(status: ScheduleStatus, names: Map<string, string>): string {
+/** The period and date wording, with date-fns: loaded by the commands that print a schedule only. */
+async function scheduleWords() {
+  const [{ describePeriod }, { format }] = await Promise.all([
+    import('../../../shared/digest/cadence'),
+    import('date-fns'),
+  ]);
+  return { describePeriod, format };
+}
+
+type ScheduleWords = Awaited<ReturnType<typeof scheduleWords>>;
+
+function describeStatus(
+  status: ScheduleStatus,
+  names: Map<string, string>,
+  { describePeriod, format }: ScheduleWords,
+): string {
   const { schedule, next, waiting } = status;
   const tags = schedule.tags.length ? `tags ${schedule.tags.join(', ')}` : 'every tag';
   return [
@@ -77,11 +91,11 @@ function describeNotice(notice: DigestNotice, names: Map<string, string>): strin
         `"postwright digest draft --blog ${notice.blogId} --period ${notice.from}" drafts it`;
 }
 
-function describeState(state: CadenceState, names: Map<string, string>): string {
+function describeState(state: CadenceState, names: Map<string, string>, words: ScheduleWords): string {
   if (state.schedules.length === 0)
     return 'No blog has a digest schedule: set one with "digest schedule BLOG_ID --weekly sunday".';
   return [
-    ...state.schedules.map((status) => describeStatus(status, names)),
+    ...state.schedules.map((status) => describeStatus(status, names, words)),
     ...state.notices.map((notice) => describeNotice(notice, names)),
   ].join('\n');
 }
@@ -119,8 +133,8 @@ export function registerDigestSchedule(digest: Command, context: () => CliContex
         state = await ctx.call('cadence-set', { blogId, schedule: scheduleFrom(state, blogId, options) });
       else if (Object.keys(options).length)
         throw new CliError('Name the blog whose schedule to set: digest schedule BLOG_ID …', 2);
-      const names = await blogNames(ctx);
-      ctx.print(state, () => describeState(state, names));
+      const [names, words] = await Promise.all([blogNames(ctx), scheduleWords()]);
+      ctx.print(state, () => describeState(state, names, words));
     });
 
   digest
@@ -131,7 +145,7 @@ export function registerDigestSchedule(digest: Command, context: () => CliContex
       const ctx = context();
       const run = options.run ? await ctx.call('cadence-run', {}) : null;
       const state = await ctx.call('cadence-state', {});
-      const names = await blogNames(ctx);
+      const [names, words] = await Promise.all([blogNames(ctx), scheduleWords()]);
       ctx.print(run ? { ...state, run } : state, () =>
         [
           ...(run
@@ -140,7 +154,7 @@ export function registerDigestSchedule(digest: Command, context: () => CliContex
                   `reminded of ${run.reminded.length}.`,
               ]
             : []),
-          describeState(state, names),
+          describeState(state, names, words),
         ].join('\n'),
       );
     });

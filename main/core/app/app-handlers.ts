@@ -25,7 +25,10 @@ export function appHandlers(deps: {
 }): AppHandlers {
   return {
     'app-info': () => deps.info(),
-    'settings-get': () => deps.settings.get(),
+    'settings-get': async () => {
+      await deps.settings.load?.();
+      return deps.settings.get();
+    },
     'settings-update': async ({ patch, base }) => {
       const next = await deps.settings.update(patch, base);
       deps.events.emit('settings-changed', next);

@@ -39,7 +39,10 @@ export interface DraftLibraryDeps {
   /**
    * Whether the first list or search may answer from the index before the folder check (a
    * long-lived app, which then receives corrections as events and lists again). A one-shot command has no events to wait for, so it
-   * lists only what the check confirms: drafts another process saved a moment ago included.
+   * lists after checking the folder names against the index: drafts another Postwright saved a
+   * moment ago included (a save writes its row first), draft folders added or removed by another
+   * program included; a draft.json another program rewrote in place shows from the next full
+   * check (the app's start and focus, any change of a draft).
    */
   listBeforeCheck?: boolean;
 }
@@ -63,6 +66,7 @@ export class DraftLibrary implements DraftStore {
   private readonly reader: DraftReader;
   private loading: Promise<boolean> | null = null;
   private checking: Promise<void> | null = null;
+  private checkingNames: Promise<void> | null = null;
   private readonly openOptions: OpenIndexOptions;
   private rechecking: Promise<number> | null = null;
   /** The stamp of each draft as this process last listed or pushed it: what another process changed differs. */
@@ -101,7 +105,8 @@ export class DraftLibrary implements DraftStore {
     // any correction as events. Everything else waits for the check.
     this.openOptions = options;
     // Failures surface on the first call; this only keeps an unawaited rejection from crashing the host.
-    this.ready.catch(() => undefined);
+    // A one-shot command checks only what its call needs (see listBeforeCheck).
+    if (deps.listBeforeCheck !== false) this.ready.catch(() => undefined);
   }
 
   /**
@@ -123,6 +128,19 @@ export class DraftLibrary implements DraftStore {
       })
       .catch((error: unknown) => {
         this.checking = null;
+        throw error;
+      }));
+  }
+
+  /** Resolves once the index has a row for each draft folder and none for a folder that is gone. */
+  private get namesChecked(): Promise<void> {
+    if (this.checking) return this.ready;
+    return (this.checkingNames ??= this.loaded
+      .then(async () => {
+        await verifyIndex(this.openOptions, { namesOnly: true });
+      })
+      .catch((error: unknown) => {
+        this.checkingNames = null;
         throw error;
       }));
   }
@@ -215,7 +233,8 @@ export class DraftLibrary implements DraftStore {
   ): Promise<{ items: DraftSummary[]; total: number }> {
     const words = queryWords(options.query ?? '');
     const usable = await this.loaded;
-    if (!usable || this.deps.listBeforeCheck === false) await this.ready;
+    if (!usable) await this.ready;
+    else if (this.deps.listBeforeCheck === false) await this.namesChecked;
     return this.index.page(words, options.trash ?? false, (id) => this.reader.readOrNull(id), offset, limit);
   }
 
@@ -460,7 +479,8 @@ export class DraftLibrary implements DraftStore {
 
   /** Puts the text of the drafts saved since into the search index, and closes it (on quit, and before a CLI command exits). */
   async close(): Promise<void> {
-    await this.ready.catch(() => undefined);
+    // A check under way finishes first; none is started just to close.
+    await Promise.all([this.checking, this.checkingNames].map((check) => check?.catch(() => undefined)));
     await this.index.close();
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CoreFailure } from '../../../shared/contract';
+import { CoreFailure } from '../../../shared/contract/errors';
 import type { JobProgress } from '../../../shared/model/job';
 import type { EventBus } from '../events/event-bus';
 

@@ -1,16 +1,15 @@
-import {
-  contract,
-  CoreFailure,
-  isMethodName,
-  requestSchema,
-  type ArgsOf,
-  type CallContext,
-  type CoreError,
-  type Handlers,
-  type MethodName,
-  type Reply,
-  type ResultOf,
+import type {
+  ArgsOf,
+  CallContext,
+  CoreError,
+  Handlers,
+  MethodName,
+  Reply,
+  ResultOf,
 } from '../../../shared/contract';
+import { requestSchema } from '../../../shared/contract/envelope';
+import { CoreFailure } from '../../../shared/contract/errors';
+import { isMethodName, specOf } from '../../../shared/contract/method-specs';
 import { storageFailure } from '../fs/storage-failure';
 import { ARGS_PARSE_OPTIONS, explainInvalidArgs } from '../../../shared/contract/explain-args';
 import type { Logger } from '../platform/logger';
@@ -24,7 +23,7 @@ export type Router = ReturnType<typeof createRouter>;
  */
 export function createRouter(handlers: Handlers, logger: Logger) {
   async function dispatch(method: MethodName, args: unknown, context: CallContext): Promise<unknown> {
-    const schema = contract[method].args;
+    const schema = (await specOf(method)).args;
     const parsed = schema.safeParse(args ?? {}, ARGS_PARSE_OPTIONS);
     if (!parsed.success) {
       const { message, fields } = explainInvalidArgs(schema, parsed.error.issues);

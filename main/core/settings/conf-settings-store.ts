@@ -8,7 +8,8 @@ import {
   type SettingsPatch,
 } from '../../../shared/model/settings';
 import { withStoreLock } from '../fs/store-lock';
-import { readSettings, settingsLockPath } from './settings-file';
+import { readSettings } from './read-settings';
+import { settingsLockPath } from './settings-file';
 import type { SettingsStore } from './settings-store';
 
 /**

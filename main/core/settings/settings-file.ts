@@ -1,6 +1,5 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { settingsSchema, type Settings } from '../../../shared/model/settings';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { removeLeftovers } from '../fs/leftovers';
 import { quarantine } from '../fs/quarantine';
@@ -15,20 +14,6 @@ export interface EarlyProblem {
 
 export const settingsLockPath = (dataDir: string) => storeLockPath(dataDir, 'settings');
 
-/** Each setting read on its own: one invalid value falls back to its default, not all of them. */
-export function readSettings(raw: unknown): { settings: Settings; invalid: string[] } {
-  const source =
-    raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const settings: Record<string, unknown> = {};
-  const invalid: string[] = [];
-  for (const [key, schema] of Object.entries(settingsSchema.shape)) {
-    const parsed = schema.safeParse(source[key]);
-    if (!parsed.success) invalid.push(key);
-    settings[key] = parsed.success ? parsed.data : schema.parse(undefined);
-  }
-  return { settings: settings as Settings, invalid };
-}
-
 /**
  * Makes `settings.json` safe for conf and electron-store to open, which throw on a file they cannot
  * parse (and so would keep the app from starting). Run by every host before it builds its store.
@@ -41,11 +26,11 @@ export async function prepareSettingsFile(dataDir: string, now: Date): Promise<E
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await removeLeftovers(dataDir, now);
   const text = await readFile(path, 'utf8').catch(() => null);
-  if (text === null || verdictOf(text) === 'ok') return [];
+  if (text === null || (await verdictOf(text)) === 'ok') return [];
   return withStoreLock(settingsLockPath(dataDir), async () => {
     // Read again under the lock: a writer replacing the file never leaves it half written.
     const again = await readFile(path, 'utf8').catch(() => null);
-    const verdict = again === null ? 'ok' : verdictOf(again);
+    const verdict = again === null ? 'ok' : await verdictOf(again);
     if (verdict === 'ok') return [];
     const folder = join(dataDir, 'quarantine');
     if (verdict === 'unreadable') {
@@ -67,7 +52,7 @@ export async function prepareSettingsFile(dataDir: string, now: Date): Promise<E
   });
 }
 
-function verdictOf(text: string): 'ok' | 'unreadable' | 'templates' {
+async function verdictOf(text: string): Promise<'ok' | 'unreadable' | 'templates'> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -75,6 +60,10 @@ function verdictOf(text: string): 'ok' | 'unreadable' | 'templates' {
     return 'unreadable';
   }
   if (!isObject(raw)) return 'unreadable';
+  // Absent templates are the default ones; only a file that has some needs the schemas (zod),
+  // which every host's start would otherwise load.
+  if (!Object.hasOwn(raw, 'digestTemplates')) return 'ok';
+  const { readSettings } = await import('./read-settings');
   return readSettings(raw).invalid.includes('digestTemplates') ? 'templates' : 'ok';
 }
 
