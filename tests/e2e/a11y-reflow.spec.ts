@@ -223,7 +223,13 @@ for (const size of [
     await expectDialogFits(blogs.dialog);
     await expectReachable('the address field', blogs.dialog.getByLabel('Your blog’s home page'));
     await page.keyboard.type('https://example.com/');
-    await expectReachable('find the blog', blogs.dialog.getByRole('button', { name: 'Find the blog' }));
+    const find = blogs.dialog.getByRole('button', { name: 'Find the blog' });
+    await expectReachable('find the blog', find);
+    // Its words on one line: the button is no taller than the field beside or above it.
+    const fieldHeight = (await blogs.dialog.getByLabel('Your blog’s home page').boundingBox())!.height;
+    expect((await find.boundingBox())!.height, 'Find the blog is one line high').toBeLessThanOrEqual(
+      fieldHeight + 1,
+    );
     await look('add-blog');
     await page.keyboard.press('Escape');
     await expect(blogs.dialog).toBeHidden();
