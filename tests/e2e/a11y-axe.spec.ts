@@ -7,7 +7,7 @@ import { InboxPage } from './pages/InboxPage';
 import { seriousAxeFindings } from './support/axe';
 import { expect, test } from './support/fixtures';
 
-// Issue 14: axe-core finds no serious or critical WCAG 2.2 A/AA violation on any main screen, with
+// Issue 14: axe-core finds no WCAG 2.2 A/AA violation (of any impact) on any main screen, with
 // its panels, menus and dialogs open, at the three window sizes the app is tried at.
 
 // Both themes at the middle size; each theme at one of the other two.
@@ -24,7 +24,8 @@ function cli(dataDir: string, ...args: string[]) {
 }
 
 async function expectClean(page: Page, screen: string, shots: string[]) {
-  expect(await seriousAxeFindings(page), `axe on ${screen}`).toEqual([]);
+  // Not even a moderate or minor finding: none needs justifying (issue 14's Tests asks either).
+  expect(await seriousAxeFindings(page, undefined, true), `axe on ${screen}`).toEqual([]);
   const size = page.viewportSize()!;
   const theme = await page.evaluate(() => document.documentElement.dataset.theme ?? 'light');
   const path = `test-results/a11y/${screen.replace(/\W+/g, '-')}-${size.width}x${size.height}-${theme}.png`;
