@@ -1,13 +1,14 @@
 import type { Page } from '@playwright/test';
 import { runCli } from '../support/cli';
+import { BlogsPage } from './pages/BlogsPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { DraftsPage } from './pages/DraftsPage';
 import { InboxPage } from './pages/InboxPage';
 import { seriousAxeFindings } from './support/axe';
 import { expect, test } from './support/fixtures';
 
-// Issue 14: axe-core finds no serious or critical WCAG 2.2 A/AA violation on any main screen, with
-// its panels open, at the three window sizes the app is tried at.
+// Issue 14: axe-core finds no WCAG 2.2 A/AA violation (of any impact) on any main screen, with
+// its panels, menus and dialogs open, at the three window sizes the app is tried at.
 
 // Both themes at the middle size; each theme at one of the other two.
 const CASES = [
@@ -23,7 +24,8 @@ function cli(dataDir: string, ...args: string[]) {
 }
 
 async function expectClean(page: Page, screen: string, shots: string[]) {
-  expect(await seriousAxeFindings(page), `axe on ${screen}`).toEqual([]);
+  // Not even a moderate or minor finding: none needs justifying (issue 14's Tests asks either).
+  expect(await seriousAxeFindings(page, undefined, true), `axe on ${screen}`).toEqual([]);
   const size = page.viewportSize()!;
   const theme = await page.evaluate(() => document.documentElement.dataset.theme ?? 'light');
   const path = `test-results/a11y/${screen.replace(/\W+/g, '-')}-${size.width}x${size.height}-${theme}.png`;
@@ -56,6 +58,14 @@ for (const { theme, ...size } of CASES) {
     const drafts = new DraftsPage(page);
     await drafts.open();
     await expectClean(page, 'drafts list', shots);
+    await drafts.row('Harvest supper').getByRole('button', { name: 'Actions for Harvest supper' }).click();
+    await expect(page.getByRole('menu')).toBeVisible();
+    await expectClean(page, 'draft menu', shots);
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Revisions…' }).click();
+    await expect(drafts.revisionsDialog()).toBeVisible();
+    await expectClean(page, 'revisions dialog', shots);
+    await page.keyboard.press('Escape');
+    await expect(drafts.revisionsDialog()).toBeHidden();
     await drafts.openDraft('Harvest supper');
     await drafts.editor.openPostPanel();
     await expectClean(page, 'draft with post panel', shots);
@@ -77,8 +87,14 @@ for (const { theme, ...size } of CASES) {
     await expect(calendar.panel).toBeVisible();
     await expectClean(page, 'calendar with event editor', shots);
 
-    await drafts.shell.open('Blogs');
+    const blogs = new BlogsPage(page);
+    await blogs.shell.open('Blogs');
     await expectClean(page, 'blogs', shots);
+    await blogs.addButton.click();
+    await expect(blogs.dialog).toBeVisible();
+    await expectClean(page, 'add a blog dialog', shots);
+    await page.keyboard.press('Escape');
+    await expect(blogs.dialog).toBeHidden();
     await drafts.shell.open('Settings');
     await expectClean(page, 'settings', shots);
   });

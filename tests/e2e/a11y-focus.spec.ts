@@ -133,3 +133,23 @@ test('Undo in a toast, Revisions closed, Add to calendar and Cancel keep the foc
   await expect(item).toContainText('In the calendar');
   await expect(item.getByRole('button', { name: 'Insert event block' })).toBeFocused();
 });
+
+test('Create draft in the digest leaves the focus on the digest, and says where the draft went', async ({
+  app,
+}) => {
+  cli(app.dataDir, 'inbox', 'add', 'https://example.com/harvest', '--title', 'Harvest supper');
+  const page = await app.open();
+  const inbox = new InboxPage(page);
+  await inbox.open();
+  await page.getByRole('button', { name: 'Build digest' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(heading(page, 'Build digest')).toBeFocused();
+  const create = page.getByRole('button', { name: 'Create draft' });
+  await expect(create).toBeEnabled();
+  await create.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('announcer')).toContainText('created with 1 links');
+  // Its links are used now, so the button is disabled: the focus goes to the screen's heading.
+  await expect(create).toBeDisabled();
+  await expect(heading(page, 'Build digest')).toBeFocused();
+});

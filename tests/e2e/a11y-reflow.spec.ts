@@ -59,10 +59,13 @@ for (const size of [
     expect((await editor.body.boundingBox())!.width).toBeGreaterThanOrEqual(size.width * 0.55);
     await expectReachable('Publish', editor.publishButton);
     await look('editor');
+    // What a person clicks next is theirs to click: nothing (the drafts list's foot) lies over it.
+    await expectReachable('show post settings', page.getByRole('button', { name: 'Show post settings' }));
     await editor.openPostPanel();
     await expectReachable('Publish with the panel open', editor.publishButton);
     await expectReachable('the panel’s first field', editor.postPanel.getByLabel('Blog'));
     await look('editor-panel');
+    await expectReachable('hide post settings', page.getByRole('button', { name: 'Hide post settings' }));
     await page.getByRole('button', { name: 'Hide post settings' }).click();
     await expect(editor.postPanel).toBeHidden();
     await expect(editor.body).toBeVisible();
@@ -84,6 +87,39 @@ for (const size of [
     await blogs.shell.open('Blogs');
     await expectReachable('add a blog', blogs.addButton);
     await look('blogs');
+  });
+}
+
+for (const size of [
+  { width: 640, height: 400 },
+  { width: 320, height: 256 },
+]) {
+  test(`a draft open while the window zooms to ${size.width}×${size.height} CSS px keeps its text and controls uncovered`, async ({
+    app,
+  }, testInfo) => {
+    await seedLibrary(app.dataDir, site);
+    await app.restart();
+    const page = await app.open();
+    const wide = { width: 1280, height: 800 };
+    await page.setViewportSize(wide);
+    const drafts = new DraftsPage(page);
+    const { editor } = drafts;
+    await drafts.open();
+    await drafts.openDraft(EVENT_POST.title);
+    const panelToggle = page.getByRole('button', { name: /post settings$/ });
+    // Zooming in to 200% or 400%: the list, then the panel, that stood beside the text would lie over it.
+    for (const beside of ['list', 'panel']) {
+      await page.setViewportSize(wide);
+      if (beside === 'panel') await editor.openPostPanel();
+      else if (await editor.postPanel.isVisible()) await panelToggle.click();
+      await expect(drafts.list()).toBeVisible();
+      await expect(editor.postPanel).toBeVisible({ visible: beside === 'panel' });
+      await page.setViewportSize(size);
+      await expectWritingArea(`the writing area (the ${beside} was open)`, editor.body);
+      await expectReachable(`the post settings toggle (the ${beside} was open)`, panelToggle);
+      await expectReachable(`Publish (the ${beside} was open)`, editor.publishButton);
+      await saveScreenshot(page, testInfo, `zoomed-with-${beside}-open`);
+    }
   });
 }
 
@@ -187,7 +223,13 @@ for (const size of [
     await expectDialogFits(blogs.dialog);
     await expectReachable('the address field', blogs.dialog.getByLabel('Your blog’s home page'));
     await page.keyboard.type('https://example.com/');
-    await expectReachable('find the blog', blogs.dialog.getByRole('button', { name: 'Find the blog' }));
+    const find = blogs.dialog.getByRole('button', { name: 'Find the blog' });
+    await expectReachable('find the blog', find);
+    // Its words on one line: the button is no taller than the field beside or above it.
+    const fieldHeight = (await blogs.dialog.getByLabel('Your blog’s home page').boundingBox())!.height;
+    expect((await find.boundingBox())!.height, 'Find the blog is one line high').toBeLessThanOrEqual(
+      fieldHeight + 1,
+    );
     await look('add-blog');
     await page.keyboard.press('Escape');
     await expect(blogs.dialog).toBeHidden();

@@ -1,4 +1,6 @@
+import type { Route } from '@playwright/test';
 import { runCli } from '../support/cli';
+import { PNG } from '../support/micropub-server/png';
 import { DraftsPage } from './pages/DraftsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { expect, test } from './support/fixtures';
@@ -178,4 +180,37 @@ test('saving in the middle of a Markdown list keeps the caret where the author i
   expect(await editor.markdownText()).toBe(
     '# Today\n\n- write the intro\n- ask Ann\n- book the room\n- call Bob',
   );
+});
+
+test('an image still on its way when the Markdown view opens goes into the Markdown, at its caret', async ({
+  app,
+}) => {
+  const page = await app.open();
+  const drafts = new DraftsPage(page);
+  await drafts.open();
+  await drafts.newDraft('Harvest');
+  const editor = drafts.editor;
+  await editor.focusEnd();
+  await editor.type('Before the photo.');
+  // The copy into the draft is held (a slow disk or a large photo) until the Markdown view is open.
+  let held: Route | null = null;
+  await page.route('**/drafts/*/assets*', (route) => {
+    held = route;
+  });
+  const chooser = page.waitForEvent('filechooser');
+  await editor.chooseFromMenu(/^Insert/, 'Image…');
+  await (await chooser).setFiles({ name: 'harvest-table.png', mimeType: 'image/png', buffer: PNG });
+  await expect.poll(() => held !== null).toBe(true);
+  await editor.toggleMarkdownView();
+  await editor.press('Control+End');
+  await editor.type(' After.');
+  await held!.continue();
+
+  // It shows where the author is writing, not in the hidden rich text, where typing would drop it.
+  await expect.poll(() => editor.markdownText()).toMatch(/After\.!\[harvest table\]\(\S+\)$/m);
+  await editor.type(' The end.');
+  await editor.toggleMarkdownView();
+  await expect(editor.body.locator('img')).toHaveCount(1);
+  await expect(editor.body.locator('img')).toHaveAttribute('alt', 'harvest table');
+  await expect(editor.body).toContainText('Before the photo. After. The end.');
 });

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useCore, useCoreEvent, useCoreValue } from '../../core/CoreContext';
+import { focusHome } from '../../components/focus-home';
 import { Toast, useToast } from '../../components/Toast';
 import { DigestControls } from './DigestControls';
 import { DigestLinkList } from './DigestLinkList';
@@ -40,7 +41,7 @@ export function DigestView({ onBack }: { onBack: () => void }) {
   const { links, move } = useAuthorOrder(preview?.links, order, setOrder);
 
   const create = async () => {
-    if (!request) return;
+    if (!request || busy) return;
     setBusy(true);
     try {
       const { draft, used } = await core.call('digest-create', request);
@@ -48,6 +49,9 @@ export function DigestView({ onBack }: { onBack: () => void }) {
       showToast({
         text: `Draft “${draft.title}” created with ${used} links. Open it from Drafts to edit and publish.`,
       });
+      // Its links are used now, so Create draft is about to be disabled: the focus goes to the
+      // screen's heading (the toast says where the draft went), not to the page.
+      focusHome();
     } catch (error) {
       showToast({ text: (error as Error).message, tone: 'error' });
     } finally {
@@ -67,7 +71,9 @@ export function DigestView({ onBack }: { onBack: () => void }) {
         <button
           type="button"
           className="button button--primary"
-          disabled={busy || included === 0 || Boolean(problem)}
+          // Not disabled while busy, so the focus stays on it; a second press does nothing meanwhile.
+          aria-busy={busy}
+          disabled={included === 0 || Boolean(problem)}
           onClick={() => void create()}
         >
           Create draft

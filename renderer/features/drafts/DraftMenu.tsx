@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
+import '../../components/menu-button.css';
 import { menuKey } from '../../components/menu-keys';
 
 export interface MenuItem {
@@ -50,14 +51,21 @@ export function DraftMenu({
     top: Math.min(at.y, window.innerHeight - 40 * items.length - 16),
   };
   return createPortal(
-    <div ref={menu} className="draft-menu" role="menu" aria-label={label} style={style} onKeyDown={onKeyDown}>
+    <div
+      ref={menu}
+      className="menu-popup draft-menu"
+      role="menu"
+      aria-label={label}
+      style={style}
+      onKeyDown={onKeyDown}
+    >
       {items.map((item) => (
         <button
           key={item.label}
           type="button"
           role="menuitem"
           tabIndex={-1}
-          className={`draft-menu__item${item.danger ? ' draft-menu__item--danger' : ''}`}
+          className={`menu-popup__item${item.danger ? ' draft-menu__item--danger' : ''}`}
           onClick={() => {
             onClose();
             item.onSelect();

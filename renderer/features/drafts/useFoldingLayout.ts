@@ -12,7 +12,8 @@ const LIST_OVER_TEXT = '(max-width: 480px)';
  * The list, the text and the post panel share the width. Where all three do not fit, the panel
  * opening folds the list into a strip, and the list unfolding closes the panel: the text keeps room.
  * The panel comes back as the author left it (ui-state.json), else as the width allows. Where the
- * panel or the list lies over the text, a draft that opens shows itself: they fold, until asked for.
+ * panel or the list lies over the text, a draft that opens, or is open as the window narrows (zoom),
+ * shows itself: they fold, until asked for.
  */
 export function useFoldingLayout(openId: string | null) {
   const ui = useUiState();
@@ -28,12 +29,16 @@ export function useFoldingLayout(openId: string | null) {
     setPanelOpenNow(next);
     ui.update({ postPanel: next });
   };
-  const [shownFor, setShownFor] = useState(openId);
-  if (openId !== shownFor) {
-    setShownFor(openId);
-    // Not remembered: a wider window shows them again as the author left them.
-    if (draftOpen && panelOverText) setPanelOpenNow(false);
-    if (draftOpen && listOverText) setListWanted(false);
+  // A draft that opens, or a window that narrows (zoom) under an open draft, until they lie over it.
+  const [seen, setSeen] = useState({ openId, panelOverText, listOverText });
+  if (openId !== seen.openId || panelOverText !== seen.panelOverText || listOverText !== seen.listOverText) {
+    setSeen({ openId, panelOverText, listOverText });
+    const opened = openId !== seen.openId;
+    // Not remembered: a wider window (zooming out) shows them again as the author left them.
+    if (draftOpen && panelOverText && (opened || !seen.panelOverText)) setPanelOpenNow(false);
+    else if (seen.panelOverText && !panelOverText) setPanelOpenNow(ui.state.postPanel ?? !narrow);
+    if (draftOpen && listOverText && (opened || !seen.listOverText)) setListWanted(false);
+    else if (seen.listOverText && !listOverText) setListWanted(true);
   }
   const listShown = !draftOpen || (listWanted && !(narrow && panelOpen));
   const showList = () => {

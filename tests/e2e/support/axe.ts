@@ -22,8 +22,13 @@ const WCAG_AA: RunOptions['runOnly'] = {
  * Runs axe-core (pinned in package.json) over the page as it is now, against WCAG 2.2 A and AA (or
  * the named rules alone: experimental ones such as label-content-name-mismatch run only by name), and
  * returns the serious and critical findings: what a screen-reader or keyboard author would hit.
+ * With `everyImpact`, the moderate and minor ones too (the main screens have none to justify).
  */
-export async function seriousAxeFindings(page: Page, rules?: string[]): Promise<AxeFinding[]> {
+export async function seriousAxeFindings(
+  page: Page,
+  rules?: string[],
+  everyImpact = false,
+): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const runOnly: RunOptions['runOnly'] = rules ? { type: 'rule', values: rules } : WCAG_AA;
   const result = await page.evaluate(
@@ -36,7 +41,7 @@ export async function seriousAxeFindings(page: Page, rules?: string[]): Promise<
     { runOnly, resultTypes: ['violations'] } as RunOptions,
   );
   return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .filter((violation) => everyImpact || violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({
       id: violation.id,
       impact: violation.impact ?? null,

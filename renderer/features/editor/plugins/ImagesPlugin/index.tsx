@@ -18,6 +18,14 @@ import { $createImageNode } from '../../nodes/ImageNode';
 /** Opens the file picker for images (toolbar button). */
 export const PICK_IMAGE_COMMAND = createCommand<void>('PICK_IMAGE_COMMAND');
 
+/**
+ * An image copied into the draft, offered first to a source view that is open (it writes the image
+ * into its text at its caret and handles it); unhandled, it goes into the rich body at the caret.
+ */
+export const IMAGE_FOR_SOURCE_VIEW_COMMAND = createCommand<{ src: string; alt: string }>(
+  'IMAGE_FOR_SOURCE_VIEW_COMMAND',
+);
+
 // The core's limit (draft-assets.ts), said before the file is read.
 const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
 
@@ -59,6 +67,8 @@ export function ImagesPlugin({
         try {
           const src = await latest.current.upload(file);
           const alt = file.name ? file.name.replace(/\.[a-z0-9]+$/i, '').replace(/[-_]+/g, ' ') : '';
+          // The Markdown view opened while it was on its way: it goes where the author now writes.
+          if (editor.dispatchCommand(IMAGE_FOR_SOURCE_VIEW_COMMAND, { src, alt })) continue;
           editor.update(() => {
             const image = $createImageNode(src, alt);
             const selection = $getSelection();

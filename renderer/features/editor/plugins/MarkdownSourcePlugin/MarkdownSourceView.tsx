@@ -8,6 +8,7 @@ import {
   $getSelection,
   $isRangeSelection,
   $setSelection,
+  COMMAND_PRIORITY_EDITOR,
   SKIP_DOM_SELECTION_TAG,
   type LexicalEditor,
 } from 'lexical';
@@ -16,6 +17,7 @@ import { htmlToMarkdown } from '../../../../../shared/markdown/html-to-markdown'
 import { markdownToHtml } from '../../../../../shared/markdown/markdown-to-html';
 import type { DraftSession } from '../../draft-session';
 import { $exportBodyHtml, $replaceBodyWithHtml } from '../../html/body-html';
+import { IMAGE_FOR_SOURCE_VIEW_COMMAND } from '../ImagesPlugin';
 import { blockIndexAt, blockOffset } from './block-places';
 import { notesField, setNotes } from './notes-field';
 import { markdownNotes } from '../../../../../shared/markdown/markdown-notes';
@@ -35,6 +37,14 @@ function $caretToBlock(index: number) {
   const root = $getRoot();
   const block = root.getChildAtIndex(Math.min(index, root.getChildrenSize() - 1));
   block?.selectStart();
+}
+
+/** An image as the Markdown writer writes it (its alt text and address escaped as they need). */
+function imageMarkdown(src: string, alt: string): string {
+  const image = document.createElement('img');
+  image.setAttribute('src', src);
+  image.setAttribute('alt', alt);
+  return htmlToMarkdown(`<p>${image.outerHTML}</p>`).trim();
 }
 
 export default function MarkdownSourceView({
@@ -101,12 +111,24 @@ export default function MarkdownSourceView({
         ],
       }),
     });
+    // The hidden body gives up its caret, so nothing lands there unseen; an image that arrives
+    // now (its copy into the draft still under way when the view opened) goes into the Markdown.
+    editor.update(() => $setSelection(null), { tag: SKIP_DOM_SELECTION_TAG, discrete: true });
+    const stopImages = editor.registerCommand(
+      IMAGE_FOR_SOURCE_VIEW_COMMAND,
+      ({ src, alt }) => {
+        view.dispatch(view.state.replaceSelection(imageMarkdown(src, alt)), { scrollIntoView: true });
+        return true;
+      },
+      COMMAND_PRIORITY_EDITOR,
+    );
     const detach = session.attachPending(() => apply(view));
     if (autoFocus) view.focus();
     view.dispatch({ effects: EditorView.scrollIntoView(view.state.selection.main.head, { y: 'center' }) });
 
     // Leaving the view (or the draft) applies what was typed last and keeps the caret's block.
     return () => {
+      stopImages();
       detach();
       apply(view);
       const index = blockIndexAt(view.state.doc.toString(), view.state.selection.main.head);
