@@ -42,6 +42,14 @@ describe('electron-builder.yml', () => {
     ]);
   });
 
+  it('keeps the native libraries (the drafts index, the image resizer) out of the asar archive', () => {
+    expect(config.asarUnpack).toEqual([
+      'node_modules/better-sqlite3/**',
+      '**/node_modules/sharp/**/*',
+      '**/node_modules/@img/**/*',
+    ]);
+  });
+
   it('makes an AppImage and a deb, a universal dmg and an NSIS installer, each with the icon made for it', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['universal'] }]);
