@@ -72,6 +72,18 @@ describe('XML-RPC encoding and decoding', () => {
     expect(decodeMethodResponse(stringCode)).toMatchObject({ fault: true, code: null, message: 'x' });
   });
 
+  it('reads a fault whose text is a struct or an array as a fault with no message (the fuzz found it crashing)', () => {
+    for (const value of [
+      '<struct><member><name>a</name><value><int>1</int></value></member></struct>',
+      '<array><data><value><int>1</int></value></data></array>',
+    ]) {
+      const odd = encodeFault(7, 'x').replace('<string>x</string>', value);
+      expect(decodeMethodResponse(odd)).toEqual({ fault: true, code: 7, message: '' });
+    }
+    const numeric = encodeFault(7, 'x').replace('<string>x</string>', '<int>42</int>');
+    expect(decodeMethodResponse(numeric)).toEqual({ fault: true, code: 7, message: '42' });
+  });
+
   it('refuses DTDs, HTML, broken XML and values that are not what their type says', () => {
     const refuse = (xml: string, message: RegExp) => {
       expect(() => decodeMethodResponse(xml)).toThrow(XmlRpcDecodeError);

@@ -103,8 +103,7 @@ export function decodeMethodResponse(xml: string): DecodedResponse {
         : typeof rawCode === 'string' && /^-?\d+$/.test(rawCode.trim())
           ? Number(rawCode)
           : null;
-    const message =
-      typeof value.faultString === 'string' ? value.faultString : String(value.faultString ?? '');
+    const message = faultText(value.faultString);
     return { fault: true, code, message };
   }
   const params = body.params;
@@ -116,6 +115,12 @@ export function decodeMethodResponse(xml: string): DecodedResponse {
     throw new XmlRpcDecodeError('The methodResponse must carry exactly one value.');
   }
   return { fault: false, value: decodeValue(elementOf(list[0], 'value', 'param') as Node, 0) };
+}
+
+/** A fault's text as the blog sent it; a struct or an array there says nothing a person can read. */
+function faultText(raw: XmlRpcValue | undefined): string {
+  if (typeof raw === 'string') return raw;
+  return typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : '';
 }
 
 function firstLine(error: unknown): string {
