@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PostTemplate, PostTemplateInput } from '../../../shared/model/post-template';
 import { expandDateTokens } from '../../../shared/templates/date-tokens';
 import { useCore, useCoreEvent, useCoreValue } from '../../core/CoreContext';
@@ -27,11 +27,19 @@ export function PostTemplateSettings() {
     setDeleted(null);
     setEditing(template);
   };
+  const returnFocus = useRef(false);
   const close = () => {
+    returnFocus.current = true;
     setEditing(undefined);
-    // Back to the Edit button that opened the form; "New template" came back in place of the form.
-    window.setTimeout(() => (opener.current?.isConnected ? opener.current : newButton.current)?.focus(), 0);
   };
+  // After the form has gone (a render, not a timer: a busy machine rendered after the timer and
+  // focus fell to the page): back to the Edit button that opened it, or to "New template", which
+  // came back in place of the form.
+  useEffect(() => {
+    if (editing !== undefined || !returnFocus.current) return;
+    returnFocus.current = false;
+    (opener.current?.isConnected ? opener.current : newButton.current)?.focus();
+  }, [editing]);
   const save = async (input: PostTemplateInput) => {
     try {
       setTemplates(
