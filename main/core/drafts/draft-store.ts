@@ -1,4 +1,11 @@
-import type { Draft, DraftFields, DraftStatus, DraftSummary, RemotePost } from '../../../shared/model/draft';
+import type {
+  Draft,
+  DraftFields,
+  DraftSave,
+  DraftStatus,
+  DraftSummary,
+  RemotePost,
+} from '../../../shared/model/draft';
 
 /**
  * What other domains (publishing, the outbox, digests, the calendar) need of the drafts library.
@@ -8,6 +15,8 @@ export interface DraftStore {
   get(id: string): Promise<Draft>;
   /** A new draft from HTML (CLI, import, digest, "new post from event", a pulled remote post). */
   create(input: Partial<DraftFields> & { html?: string }): Promise<Draft>;
+  /** Replaces the draft's fields and body, as the editor's save does (a pulled post's images made local). */
+  save(input: DraftSave): Promise<DraftSummary>;
   /** Records publish state for the list's badges: queued, published, failed (with the reason). */
   setStatus(id: string, status: DraftStatus, message?: string | null): Promise<DraftSummary>;
   /**

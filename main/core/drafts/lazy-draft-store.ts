@@ -1,4 +1,11 @@
-import type { Draft, DraftFields, DraftStatus, DraftSummary, RemotePost } from '../../../shared/model/draft';
+import type {
+  Draft,
+  DraftFields,
+  DraftSave,
+  DraftStatus,
+  DraftSummary,
+  RemotePost,
+} from '../../../shared/model/draft';
 import { assetFileFor } from './draft-assets';
 import { DraftPaths } from './draft-paths';
 import type { DraftLibrary } from './draft-library';
@@ -38,6 +45,10 @@ export class LazyDraftStore implements DraftStore {
 
   async create(input: Partial<DraftFields> & { html?: string }): Promise<Draft> {
     return (await this.library()).create(input);
+  }
+
+  async save(input: DraftSave): Promise<DraftSummary> {
+    return (await this.library()).save(input);
   }
 
   async setStatus(id: string, status: DraftStatus, message?: string | null): Promise<DraftSummary> {

@@ -4,7 +4,7 @@ import type { Blog } from '../../../shared/model/blog';
 import type { BlogStore } from '../blogs/blog-store';
 import type { DraftStore } from '../drafts/draft-store';
 import type { Outbox } from '../outbox/outbox';
-import { pullFeaturedImage, type PulledFeaturedDeps } from './pulled-featured';
+import { pullImages, type PulledImagesDeps } from './pulled-images';
 
 type PublishHandlers = Pick<
   Handlers,
@@ -22,7 +22,7 @@ export function publishHandlers(
     outbox: Outbox;
     blogs: Pick<BlogStore, 'get' | 'list'>;
     drafts: DraftStore;
-  } & Omit<PulledFeaturedDeps, 'drafts'>,
+  } & Omit<PulledImagesDeps, 'drafts'>,
 ): PublishHandlers {
   const { outbox, blogs, drafts } = deps;
 
@@ -69,7 +69,7 @@ export function publishHandlers(
       const blog = await chooseBlog(blogId);
       const pulled = await outbox.publisherFor(blog).fetch(blog, postId, signal);
       const draft = await drafts.create({ ...pulled.fields, blogId: blog.id, html: pulled.html });
-      if (pulled.featured) await pullFeaturedImage(deps, blog, draft.id, pulled.featured, signal);
+      await pullImages(deps, blog, draft, pulled.featured, signal);
       const remote = {
         blogId: blog.id,
         postId: pulled.post.postId,
