@@ -15,6 +15,8 @@ import { toPublishError as micropubError } from '../publish/micropub/micropub-pu
 import { quarantine } from '../fs/quarantine';
 import { outboundGet } from '../platform/outbound-get';
 import { storeLockPath, tryStoreLock } from '../fs/store-lock';
+import { MediaMemory } from '../publish/media-memory';
+import { keepArchivedImages } from './archive-edit-images';
 import { ArchiveFiles, postKey } from './archive-files';
 import { ArchiveIndex } from './archive-index';
 import {
@@ -45,6 +47,7 @@ export interface ArchiveDeps extends Pick<
 
 export function createArchive(deps: ArchiveDeps) {
   const files = new ArchiveFiles(join(deps.dataDir, 'archive'), setAside);
+  const media = new MediaMemory(deps.dataDir);
   // The drafts library makes (or repairs) the index file when it first lists.
   const index = new ArchiveIndex(deps.drafts.paths.index, files, async () =>
     (await deps.drafts.library()).page({}, 0, 1),
@@ -179,6 +182,7 @@ export function createArchive(deps: ArchiveDeps) {
         blogId,
         html: post.html,
       });
+      await keepArchivedImages({ drafts: deps.drafts, media }, files, blogId, draft);
       await deps.drafts.setRemote(
         draft.id,
         { blogId, postId, url: post.url, remoteStatus: post.status, publishedAt: post.publishedAt },
