@@ -43,7 +43,7 @@ test('Tab leaves the body, indents in a list, and Ctrl+M makes it insert a tab (
   await expect(editor.body).toBeFocused();
 
   // In a list, Tab indents the item and Shift+Tab outdents it; the focus stays in the body.
-  await page.keyboard.press('Control+End');
+  await editor.caretToEnd();
   await page.keyboard.press('Enter');
   await page.keyboard.type('- one');
   await page.keyboard.press('Enter');

@@ -53,7 +53,7 @@ test('Text style and Insert open on the keyboard and act only on Enter; Escape r
   await expect(style).toHaveAccessibleName('Text style: Heading 2');
 
   // ArrowUp on the closed Insert opens on its last item; no file chooser, nothing inserted.
-  await page.keyboard.press('Control+End');
+  await editor.caretToEnd();
   await page.keyboard.press('Enter');
   const insert = editor.toolbar.getByRole('button', { name: 'Insert' });
   await insert.focus();

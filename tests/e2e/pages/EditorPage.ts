@@ -70,7 +70,32 @@ export class EditorPage {
   /** Puts the caret at the end of the body. */
   async focusEnd() {
     await this.body.click();
+    await this.caretToEnd();
+  }
+
+  /**
+   * Ctrl+End in the body. The editor learns of a caret the browser moved from the next
+   * selectionchange; a key sent before it (no person types that fast) acts at the old caret.
+   */
+  async caretToEnd() {
     await this.page.keyboard.press('Control+End');
+    await expect.poll(() => this.caretAtEnd()).toBe(true);
+  }
+
+  private caretAtEnd(): Promise<boolean> {
+    return this.body.evaluate(
+      (body) =>
+        new Promise<boolean>((resolve) =>
+          requestAnimationFrame(() => {
+            const selection = getSelection();
+            if (!selection?.focusNode || !body.contains(selection.focusNode)) return resolve(false);
+            const after = document.createRange();
+            after.setStart(selection.focusNode, selection.focusOffset);
+            after.setEnd(body, body.childNodes.length);
+            resolve(after.toString() === '');
+          }),
+        ),
+    );
   }
 
   async type(text: string) {

@@ -36,11 +36,13 @@ export async function startsWithDamagedFiles(seeded: string, starts: number): Pr
       const path = damage(dataDir, kind, how);
       let reported = false;
       if (start % 2 === 0) {
-        const result = await runCliAsync([...kind.read, '--json'], { dataDir });
+        const id = 'withId' in kind ? [kind.withId(dataDir)] : [];
+        const exitCode = 'exitCode' in kind ? kind.exitCode : 0;
+        const result = await runCliAsync([...kind.read, ...id, '--json'], { dataDir });
         reported =
-          result.status === 0 &&
+          result.status === exitCode &&
           /could not be read, so it was set aside; .* It is now \//.test(result.stderr);
-        if (result.status !== 0)
+        if (result.status !== exitCode)
           failures.push(`${kind.kind} ${how}: CLI exit ${result.status}: ${result.stderr}`);
       } else {
         const app = await startApp(dataDir);

@@ -9,7 +9,15 @@ export const FILE_KINDS = [
   { kind: 'templates', file: () => 'settings.json', read: ['templates', 'list'], templates: true },
   { kind: 'blogs', file: () => 'blogs.json', read: ['blogs', 'list'] },
   { kind: 'drafts index', file: () => 'drafts/index.sqlite', read: ['drafts', 'list'] },
-  { kind: 'draft', file: (dir: string) => `drafts/${firstDraft(dir)}/draft.json`, read: ['drafts', 'list'] },
+  // The CLI's list and search trust the index's rows (docs/data.md), so the command that reads the
+  // draft is `drafts show`, which cannot show it: it exits 1, saying where the draft was set aside.
+  {
+    kind: 'draft',
+    file: (dir: string) => `drafts/${firstDraft(dir)}/draft.json`,
+    read: ['drafts', 'show'],
+    withId: firstDraft,
+    exitCode: 1,
+  },
   { kind: 'inbox', file: () => 'inbox/snapshot.json', read: ['inbox', 'list'] },
   { kind: 'calendar', file: () => 'calendar/events.json', read: ['events', 'list'] },
   { kind: 'digest schedules', file: () => 'digest-cadence.json', read: ['digest', 'schedule'] },
