@@ -3,9 +3,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { ArgsOf } from '../../../shared/contract';
 import { CoreFailure } from '../../../shared/contract/errors';
 import { SEARCH_SCOPES, type SearchHit, type SearchScope } from '../../../shared/model/archive';
-import type { Draft, DraftSummary } from '../../../shared/model/draft';
+import type { Draft } from '../../../shared/model/draft';
 import type { CliContext } from '../cli-context';
 import { CliError } from '../cli-error';
+import { draftListText, draftRow, draftRows } from '../draft-rows';
 import { readTextFile } from '../read-named-file';
 import { BODY_LIMIT, bodyFromOptions, FEATURED_HELP, registerDraftsEdit } from './drafts-edit';
 
@@ -46,20 +47,6 @@ async function withHints<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function row(draft: DraftSummary): string {
-  const status = draft.trashedAt ? 'trashed' : draft.status;
-  return [
-    draft.id,
-    status.padEnd(9),
-    draft.updatedAt.slice(0, 16).replace('T', ' '),
-    draft.title || '(untitled)',
-  ].join('  ');
-}
-
-function rows(drafts: DraftSummary[], empty: string): string {
-  return drafts.length === 0 ? empty : drafts.map(row).join('\n');
-}
-
 function parseScope(value: string): SearchScope {
   if (!(SEARCH_SCOPES as readonly string[]).includes(value))
     throw new InvalidArgumentError('search in drafts, published or both.');
@@ -72,7 +59,7 @@ function hitRows(hits: SearchHit[], empty: string): string {
   return hits
     .map((hit) =>
       hit.kind === 'draft'
-        ? row(hit)
+        ? draftRow(hit)
         : [
             `${hit.blogId}`,
             'archived ',
@@ -210,15 +197,11 @@ export function registerDrafts(program: Command, context: () => CliContext) {
     .option('--trash', 'list the trash instead')
     .action(async (options: { trash?: boolean }) => {
       const ctx = context();
-      const list = await ctx.call('drafts-list', { trash: options.trash ?? false });
-      ctx.print(list, () =>
-        rows(
-          list,
-          options.trash
-            ? 'The trash is empty.'
-            : 'No drafts yet. Create one with `postwright drafts new --title "..."`.',
-        ),
-      );
+      const trash = options.trash ?? false;
+      // The index as it stands when it agrees with the folders, without starting the core.
+      const { draftsFromIndex } = await import('../drafts-from-index');
+      const list = draftsFromIndex(ctx.dataDir, trash) ?? (await ctx.call('drafts-list', { trash }));
+      ctx.print(list, () => draftListText(list, trash));
     });
 
   drafts
@@ -297,7 +280,7 @@ function registerDraftsSearch(drafts: Command, context: () => CliContext) {
       const ctx = context();
       if (options.in === 'drafts') {
         const list = await ctx.call('drafts-list', { query });
-        ctx.print(list, () => rows(list, `No draft contains "${query}".`));
+        ctx.print(list, () => draftRows(list, `No draft contains "${query}".`));
         return;
       }
       const found = await ctx.call('archive-search', { query, in: options.in, limit: 500 });

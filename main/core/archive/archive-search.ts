@@ -1,7 +1,7 @@
 import type { ParsedArgsOf } from '../../../shared/contract';
 import type { SearchHit } from '../../../shared/model/archive';
 import type { DraftSummary } from '../../../shared/model/draft';
-import { summaryOf } from '../drafts/draft-index';
+import { summaryOf } from '../drafts/draft-summary';
 import type { DraftLibrary } from '../drafts/draft-library';
 import { queryWords } from '../drafts/draft-text';
 import type { DocumentKind, IndexDb, IndexHit } from '../drafts/index-db';

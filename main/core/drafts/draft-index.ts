@@ -30,20 +30,6 @@ export function entryOf(draft: Draft, stamp: string): IndexEntry {
   };
 }
 
-export function summaryOf(entry: IndexEntry): DraftSummary {
-  return {
-    id: entry.id,
-    title: entry.title,
-    snippet: entry.snippet,
-    updatedAt: entry.updatedAt,
-    publishAt: entry.publishAt,
-    status: entry.status,
-    wordCount: entry.wordCount,
-    trashedAt: entry.trashedAt,
-    ...(entry.featuredImage ? { featuredImage: entry.featuredImage } : {}),
-  };
-}
-
 /** What search looks in: the title and the body's text, lower case and without accents. */
 export function searchTextOf(title: string, bodyText: string): string {
   return `${foldForSearch(title)}\n${foldForSearch(bodyText)}`;

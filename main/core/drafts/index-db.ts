@@ -194,6 +194,13 @@ export class IndexDb {
     return new Map(rows);
   }
 
+  /** Every document's id: what the CLI's quick list checks against the folder names. */
+  ids(): Set<string> {
+    return new Set(
+      this.statement('SELECT id FROM documents WHERE kind = ?').pluck().all(this.kind) as string[],
+    );
+  }
+
   /**
    * The stamps of up to `count` documents in id order after the id `after` ('' for the first), and
    * the id to go on from (null at the end): the folder check reads 50,000 of them in pieces, so a
