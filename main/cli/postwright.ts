@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { runCli } from './program';
+import { quickDraftsList } from './quick-drafts-list';
 
 // A promise nobody awaited must not take the browser host down: log it and keep serving.
 process.on('unhandledRejection', (reason) => {
@@ -8,8 +8,15 @@ process.on('unhandledRejection', (reason) => {
   );
 });
 
+/** `drafts list` straight from the index when it can; everything else through commander and the core. */
+async function main(distDir: string): Promise<number> {
+  if (await quickDraftsList(process.argv.slice(2), distDir)) return 0;
+  const { runCli } = await import('./program');
+  return runCli(process.argv, { distDir });
+}
+
 // This file is always built to dist/cli/, so the rest of the build sits one folder up.
-runCli(process.argv, { distDir: join(import.meta.dirname, '..') }).then(
+main(join(import.meta.dirname, '..')).then(
   (code) => {
     process.exitCode = code;
   },
