@@ -1,6 +1,6 @@
 import type { Core } from '../core/create-core';
 import { createStreamLogger, silentLogger, type Logger } from '../core/platform/logger';
-import { resolveDataDir } from '../core/platform/data-dir';
+import { resolveDataDir } from '../core/platform/data-dir-path';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/contract';
 
 export interface GlobalOptions {

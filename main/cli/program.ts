@@ -3,21 +3,13 @@ import { CoreFailure } from '../../shared/contract/errors';
 import { APP_VERSION } from '../../shared/version';
 import { CliContext, type GlobalOptions } from './cli-context';
 import { CliError } from './cli-error';
-import { registerDrafts } from './commands/drafts';
-import { registerEvents } from './commands/events';
-import { registerServe } from './commands/serve';
-import { registerVersion } from './commands/version';
-import { registerBlogs } from './commands/blogs';
-import { registerPublish } from './commands/publish';
-import { registerPosts } from './commands/posts';
-import { registerOutbox } from './commands/outbox';
-import { registerInbox } from './commands/inbox';
-import { registerDigest } from './commands/digest';
-import { registerMicropub } from './commands/micropub';
-import { registerSettings } from './commands/settings';
+import { registerCommands } from './command-modules';
 
-/** Builds the `postwright` command; each domain registers its own subcommands. */
-export function buildProgram(distDir: string): { program: Command; context: () => CliContext } {
+/** Builds the `postwright` command for `argv`; each domain registers its own subcommands. */
+export async function buildProgram(
+  distDir: string,
+  argv: string[],
+): Promise<{ program: Command; context: () => CliContext }> {
   const program = new Command('postwright');
   let context: CliContext | undefined;
   const getContext = () => (context ??= new CliContext(program.opts<GlobalOptions>(), distDir));
@@ -30,18 +22,7 @@ export function buildProgram(distDir: string): { program: Command; context: () =
     .option('--debug', 'print debugging detail, and the stack of an unexpected error')
     .showHelpAfterError('(run "postwright --help" to see the commands)')
     .exitOverride();
-  registerVersion(program, getContext);
-  registerServe(program, getContext);
-  registerEvents(program, getContext);
-  registerDrafts(program, getContext);
-  registerBlogs(program, getContext);
-  registerPublish(program, getContext);
-  registerPosts(program, getContext);
-  registerOutbox(program, getContext);
-  registerInbox(program, getContext);
-  registerDigest(program, getContext);
-  registerMicropub(program, getContext);
-  registerSettings(program, getContext);
+  await registerCommands(program, getContext, argv.slice(2));
   return { program, context: getContext };
 }
 
@@ -50,7 +31,7 @@ export function buildProgram(distDir: string): { program: Command; context: () =
  * (usage, arguments, files). Every error is one sentence on stderr; a stack only with --debug.
  */
 export async function runCli(argv: string[], where: { distDir: string }): Promise<number> {
-  const { program, context } = buildProgram(where.distDir);
+  const { program, context } = await buildProgram(where.distDir, argv);
   try {
     await program.parseAsync(argv);
     return 0;

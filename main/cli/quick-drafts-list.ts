@@ -1,5 +1,4 @@
 import { CliContext, type GlobalOptions } from './cli-context';
-import { draftListText } from './draft-rows';
 
 /**
  * The options of `drafts list` when the arguments are exactly that command with --json and
@@ -31,7 +30,10 @@ export async function quickDraftsList(args: string[], distDir: string): Promise<
   const options = quickDraftsListOptions(args);
   if (!options) return false;
   const ctx = new CliContext(options, distDir);
-  const { draftsFromIndex } = await import('./drafts-from-index');
+  const [{ draftsFromIndex }, { draftListText }] = await Promise.all([
+    import('./drafts-from-index'),
+    import('./draft-rows'),
+  ]);
   const list = draftsFromIndex(ctx.dataDir, false);
   if (!list) return false;
   ctx.print(list, () => draftListText(list, false));

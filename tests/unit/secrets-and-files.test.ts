@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../main/core/fs/atomic-write';
 import { safeJoin } from '../../main/core/fs/safe-join';
-import { resolveDataDir } from '../../main/core/platform/data-dir';
+import { resolveDataDir } from '../../main/core/platform/data-dir-path';
 import { FileSecretStore } from '../../main/core/secrets/file-secret-store';
 import { useTempDir } from '../support/temp-dir';
 

@@ -1,24 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rm, stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CoreFailure } from '../../../shared/contract/errors';
-
-/**
- * The data folder: `--data-dir`, else POSTWRIGHT_DATA_DIR, else the folder Electron calls userData,
- * so the desktop app, the browser host and the CLI all see the same drafts.
- */
-export function resolveDataDir(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (explicit) return resolve(explicit);
-  if (env.POSTWRIGHT_DATA_DIR) return resolve(env.POSTWRIGHT_DATA_DIR);
-  return join(appDataRoot(env), 'Postwright');
-}
-
-function appDataRoot(env: NodeJS.ProcessEnv): string {
-  if (process.platform === 'win32') return env.APPDATA ?? join(homedir(), 'AppData', 'Roaming');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support');
-  return env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
-}
 
 /** Folders Postwright makes are its owner's alone, whatever the umask; files are 0600 (atomic-write.ts). */
 export const PRIVATE_FOLDER_MODE = 0o700;
