@@ -105,7 +105,12 @@ function buildIndex(random: () => number, count: number, highRowids: boolean) {
 }
 
 /** Every query walks, however sparse its matches and spread its rowids: the rules only choose the cheaper way. */
-const ALWAYS_WALK = { minRowsPerMatch: 0, maxWalkShare: Infinity, maxSpanShare: Infinity };
+const ALWAYS_WALK = {
+  minRowsPerMatch: 0,
+  maxWalkShare: Infinity,
+  maxSpanShare: Infinity,
+  maxRanges: Infinity,
+};
 
 /** Reaches at the batches' edges (256, then 256 + 1,024), past them, and past every match. */
 const REACHES = [1, 255, 256, 257, 1279, 1280, 1281, 10_000];
