@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { BUSY_WAIT_MS } from '../fs/storage-failure';
 import type { IndexEntry } from './draft-index';
+import { listCondition, listedRowids, type ListQuery } from './index-search';
 
 /**
  * The schema's version (`PRAGMA user_version`). Any other version is a file from another Postwright:
@@ -316,40 +317,30 @@ export class IndexDb {
    */
   search(words: string[], options: SearchOptions): { hits: IndexHit[]; total: number } {
     const { kinds, trash, offset = 0, limit = -1 } = options;
-    const match = matchOf(words);
-    const conditions = [`kind IN (${kinds.map(() => '?').join(', ')})`, 'trashed = ?'];
-    const params: unknown[] = [...kinds, trash ? 1 : 0];
-    if (match.text) {
-      conditions.push('rowid IN (SELECT rowid FROM document_text WHERE document_text MATCH ?)');
-      params.push(match.text);
-    }
-    if (match.grams) {
-      conditions.push('rowid IN (SELECT rowid FROM document_grams WHERE document_grams MATCH ?)');
-      params.push(match.grams);
-    }
-    const where = conditions.join(' AND ');
+    const query: ListQuery = { kinds, trash, match: matchOf(words) };
+    const statement = (sql: string) => this.statement(sql);
     if (limit < 0 && offset === 0) {
+      const { where, params } = listCondition(query);
       const rows = this.statement(
         `SELECT kind, stamp, entry FROM documents WHERE ${where} ORDER BY updated_at DESC, id`,
       ).all(...params) as Row[];
       return { hits: rows.map(hitOfRow), total: rows.length };
     }
-    // The matches' rowids in list order over the covering index (rowid, edit time, id), from the
-    // top to a stretch past the page: a search counts no further than that (counting all 10,000
-    // matches of a first letter took most of a keystroke's time), and the list, which sizes itself
-    // by the total, grows as it scrolls. Only the page's rows are then read for their entries.
+    // The matches' rowids in list order, from the top to a stretch past the page: a search counts
+    // no further than that (counting all 10,000 matches of a first letter took most of a
+    // keystroke's time), and the list, which sizes itself by the total, grows as it scrolls. Only
+    // the page's rows are then read for their entries.
     const reach = words.length > 0 ? offset + limit + SEARCH_COUNT_AHEAD : -1;
-    const hits = this.statement(
-      `SELECT rowid FROM documents WHERE ${where} ORDER BY updated_at DESC, id LIMIT ?`,
-    )
-      .pluck()
-      .all(...params, reach) as number[];
+    const hits = listedRowids(statement, query, reach);
     const total = hits.length;
     const pageIds = hits.slice(offset, offset + limit);
     if (pageIds.length === 0) return { hits: [], total };
+    // BigInt rowids throughout (listedRowids), so the list is written out by hand.
     const rows = this.statement(
       'SELECT rowid, kind, stamp, entry FROM documents WHERE rowid IN (SELECT value FROM json_each(?))',
-    ).all(JSON.stringify(pageIds)) as Row[];
+    )
+      .safeIntegers()
+      .all(`[${pageIds.join(',')}]`) as (Omit<Row, 'rowid'> & { rowid: bigint })[];
     const byRowid = new Map(rows.map((row) => [row.rowid, row]));
     return { hits: pageIds.map((rowid) => hitOfRow(byRowid.get(rowid)!)), total };
   }
