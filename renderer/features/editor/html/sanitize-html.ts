@@ -1,5 +1,6 @@
 import DOMPurify, { type Config } from 'dompurify';
 import { safeLinkHref } from '../../../../shared/net/safe-link';
+import { HEADING_TAGS } from '../../../../shared/publish/heading-tags';
 import { postClasses } from '../../../../shared/publish/post-classes';
 import { isDraftImageSrc } from '../nodes/ImageNode';
 import { markSpacesBesideImages } from './image-spaces';
@@ -8,12 +9,7 @@ import { markSpacesBesideImages } from './image-spaces';
 const ALLOWED_TAGS = [
   'p',
   'br',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADING_TAGS,
   'strong',
   'b',
   'em',
