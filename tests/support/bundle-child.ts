@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../scripts/lib/run-bundled.mjs';
 
 /**
  * Bundles a script a test runs as a child process (and kills) into one file, so the child starts
@@ -9,19 +9,9 @@ import { build } from 'esbuild';
 export async function bundleChildScript(
   entryPoint: string,
   name: string,
-  { minify = false }: { minify?: boolean } = {},
+  options: { minify?: boolean } = {},
 ): Promise<string> {
   const outfile = join('node_modules', '.cache', 'postwright-tests', `${name}-${process.pid}.mjs`);
-  await build({
-    entryPoints: [entryPoint],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    minify,
-    logLevel: 'warning',
-  });
+  await bundleForNode(entryPoint, outfile, options);
   return outfile;
 }
