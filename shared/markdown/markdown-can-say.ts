@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import { HEADINGS_WITHOUT_ATTRIBUTES } from '../publish/heading-tags';
+import { HEADINGS_WITHOUT_ATTRIBUTES } from '../publish/tag-groups';
 
 /**
  * What CommonMark with GFM can say of a post's HTML, element by element. An element Markdown cannot

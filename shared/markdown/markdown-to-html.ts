@@ -9,7 +9,7 @@ import { toHast, type State } from 'mdast-util-to-hast';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { HEADING_TAGS } from '../publish/heading-tags';
+import { HEADING_TAGS, TABLE_TAGS } from '../publish/tag-groups';
 import { fenceToHtml } from './event-fence';
 
 /**
@@ -32,12 +32,7 @@ const BLOCKS = new Set([
   'li',
   'pre',
   'blockquote',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
+  ...TABLE_TAGS,
   'hr',
   'div',
   'figure',

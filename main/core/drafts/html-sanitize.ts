@@ -1,5 +1,5 @@
 import { allowedLinkTarget } from '../../../shared/net/safe-link';
-import { HEADINGS_WITHOUT_ATTRIBUTES } from '../../../shared/publish/heading-tags';
+import { HEADINGS_WITHOUT_ATTRIBUTES } from '../../../shared/publish/tag-groups';
 import { COMMENT_NODE, ELEMENT_NODE, HTML_NAMESPACE, parseHtml, TEXT_NODE, type HtmlNode } from './html-dom';
 
 /**

@@ -1,6 +1,6 @@
 import DOMPurify, { type Config } from 'dompurify';
 import { safeLinkHref } from '../../../../shared/net/safe-link';
-import { HEADING_TAGS } from '../../../../shared/publish/heading-tags';
+import { HEADING_TAGS, TABLE_TAGS } from '../../../../shared/publish/tag-groups';
 import { postClasses } from '../../../../shared/publish/post-classes';
 import { isDraftImageSrc } from '../nodes/ImageNode';
 import { markSpacesBesideImages } from './image-spaces';
@@ -34,12 +34,7 @@ const ALLOWED_TAGS = [
   'time',
   'figure',
   'figcaption',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
+  ...TABLE_TAGS,
   // Only as the checkbox of a task list item; tidy() removes every other input.
   'input',
   '#comment',
