@@ -1,4 +1,5 @@
 import type { Element, ElementContent } from 'hast';
+import { HEADINGS_WITHOUT_ATTRIBUTES } from '../publish/tag-groups';
 
 /**
  * What CommonMark with GFM can say of a post's HTML, element by element. An element Markdown cannot
@@ -44,12 +45,7 @@ const PHRASING = new Set([
 /** Per element Markdown has syntax for: the properties (hast names) that syntax carries. */
 const SAYABLE: Record<string, readonly string[]> = {
   p: [],
-  h1: [],
-  h2: [],
-  h3: [],
-  h4: [],
-  h5: [],
-  h6: [],
+  ...HEADINGS_WITHOUT_ATTRIBUTES,
   blockquote: [],
   strong: [],
   b: [],

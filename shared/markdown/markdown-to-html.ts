@@ -9,6 +9,7 @@ import { toHast, type State } from 'mdast-util-to-hast';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { HEADING_TAGS, TABLE_TAGS } from '../publish/tag-groups';
 import { fenceToHtml } from './event-fence';
 
 /**
@@ -31,21 +32,11 @@ const BLOCKS = new Set([
   'li',
   'pre',
   'blockquote',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
+  ...TABLE_TAGS,
   'hr',
   'div',
   'figure',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADING_TAGS,
 ]);
 
 const element = (tagName: string, children: ElementContent[]): ElementContent => ({

@@ -1,12 +1,11 @@
 import type { Locator } from '@playwright/test';
-import { startMicropubSite, type MicropubSite } from '../support/micropub-server/micropub-site';
 import { BlogsPage } from './pages/BlogsPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { DraftsPage } from './pages/DraftsPage';
 import { InboxPage } from './pages/InboxPage';
 import { expect, test } from './support/fixtures';
-import { expectNoSidewaysScroll, saveScreenshot } from './support/layout';
-import { EVENT_POST, seedLibrary } from './support/seed-library';
+import { expectNoSidewaysScroll, lookAt, saveScreenshot } from './support/layout';
+import { EVENT_POST, useSeededLibrary } from './support/seed-library';
 
 // Issue 14.6 (WCAG 1.4.10): a 1280 px window at 200% and 400% zoom is 640 and 320 CSS px wide.
 // Every main screen reflows: nothing scrolls sideways, and what a person came to the screen for
@@ -14,13 +13,7 @@ import { EVENT_POST, seedLibrary } from './support/seed-library';
 test.describe.configure({ timeout: 90_000 });
 process.env.TZ = 'UTC';
 
-let site: MicropubSite;
-test.beforeAll(async () => {
-  site = await startMicropubSite();
-});
-test.afterAll(async () => {
-  await site.close();
-});
+const library = useSeededLibrary();
 
 /** On screen (rounding aside) once scrolled to (up and down only), and not covered by anything else. */
 async function expectReachable(name: string, control: Locator) {
@@ -39,14 +32,9 @@ for (const size of [
   { width: 320, height: 256 },
 ]) {
   test(`every main screen reflows at ${size.width}×${size.height} CSS px`, async ({ app }, testInfo) => {
-    await seedLibrary(app.dataDir, site);
-    await app.restart();
-    const page = await app.open();
+    const page = await library.open(app);
     await page.setViewportSize(size);
-    const look = async (name: string) => {
-      await expectNoSidewaysScroll(page);
-      await saveScreenshot(page, testInfo, name);
-    };
+    const look = (name: string) => lookAt(page, testInfo, name);
     const drafts = new DraftsPage(page);
     await drafts.open();
     for (const section of ['Drafts', 'Inbox', 'Calendar', 'Blogs', 'Settings'])
@@ -97,9 +85,7 @@ for (const size of [
   test(`a draft open while the window zooms to ${size.width}×${size.height} CSS px keeps its text and controls uncovered`, async ({
     app,
   }, testInfo) => {
-    await seedLibrary(app.dataDir, site);
-    await app.restart();
-    const page = await app.open();
+    const page = await library.open(app);
     const wide = { width: 1280, height: 800 };
     await page.setViewportSize(wide);
     const drafts = new DraftsPage(page);
@@ -165,9 +151,7 @@ for (const size of [
   test(`the digest, the dialogs, settings and the drafts list over the draft reflow at ${size.width}×${size.height} CSS px`, async ({
     app,
   }, testInfo) => {
-    await seedLibrary(app.dataDir, site);
-    await app.restart();
-    const page = await app.open();
+    const page = await library.open(app);
     await page.setViewportSize(size);
     const look = (name: string) => saveScreenshot(page, testInfo, name);
     const drafts = new DraftsPage(page);

@@ -1,23 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { runCliAsync } from '../support/cli';
-import { startMicropubSite, type MicropubSite } from '../support/micropub-server/micropub-site';
 import { makePng } from '../support/png';
-import { ArchivePage } from './pages/ArchivePage';
-import { DraftsPage } from './pages/DraftsPage';
+import { addBlogByCli, openArchive, postEntry, useArchiveSite } from './support/archive-site';
 import { expect, test } from './support/fixtures';
+import { saveScreenshot, SIZES } from './support/layout';
 
 // Issue 20: "an author can find any post they ever published with the network off", images included.
-let site: MicropubSite | undefined;
+const blog = useArchiveSite();
 let images: Server | undefined;
 
 test.describe.configure({ timeout: 120_000 });
 
 test.afterEach(async () => {
-  await site?.close();
   images?.closeAllConnections();
   await new Promise((resolve) => (images ? images.close(resolve) : resolve(undefined)));
-  site = undefined;
   images = undefined;
 });
 
@@ -34,31 +30,21 @@ async function startImageHost() {
   return { url: `http://127.0.0.1:${(images.address() as AddressInfo).port}/uploads/quokka.png`, served };
 }
 
-test('a post pulled with its images shows them from the archive with the blog offline', async ({ app }) => {
-  site = await startMicropubSite();
+test('a post pulled with its images shows them from the archive with the blog offline', async ({
+  app,
+}, testInfo) => {
+  const { site, token } = await blog.start();
   const photo = await startImageHost();
-  const token = site.auth.issueToken();
   for (const [name, html] of [
     ['Island visit', `<p>We met a quokka.</p><p><img src="${photo.url}" alt="A quokka on Rottnest"></p>`],
     ['Weekly links', '<p>Links of the week.</p>'],
   ]) {
-    const created = await fetch(site.micropubUrl, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: ['h-entry'], properties: { name: [name], content: [{ html }] } }),
-    });
+    const created = await postEntry(site, token, { name: [name], content: [{ html }] });
     expect(created.status).toBe(201);
   }
-  const added = await runCliAsync(['blogs', 'add', site.url, '--token-stdin'], {
-    dataDir: app.dataDir,
-    input: token,
-  });
-  expect(added.status, added.stderr).toBe(0);
+  await addBlogByCli(app, site, token);
 
-  const page = await app.open();
-  await new DraftsPage(page).open();
-  const archive = new ArchivePage(page, 'Test site');
-  await archive.runCommand('Go to Blogs');
+  const { page, archive } = await openArchive(app);
   await page.getByRole('button', { name: 'Archive', exact: true }).click();
   const withImages = archive.region.getByRole('checkbox', { name: 'With images' });
   await withImages.click();
@@ -70,8 +56,7 @@ test('a post pulled with its images shows them from the archive with the blog of
   expect(photo.served.count).toBe(1);
 
   // The network is off: the blog and its image host are gone.
-  await site.close();
-  site = undefined;
+  await blog.offline();
   images!.closeAllConnections();
   await new Promise((resolve) => images!.close(resolve));
   images = undefined;
@@ -88,12 +73,8 @@ test('a post pulled with its images shows them from the archive with the blog of
     .toBe(48);
   expect(photo.served.count).toBe(1);
 
-  for (const [width, height] of [
-    [1024, 700],
-    [1280, 800],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `test-results/archive-image-${width}x${height}.png` });
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await saveScreenshot(page, testInfo, 'archive-image');
   }
 });

@@ -1,7 +1,6 @@
 import { heldBlog } from '../support/archive/held-blog';
 import { runCliAsync } from '../support/cli';
-import { ArchivePage } from './pages/ArchivePage';
-import { DraftsPage } from './pages/DraftsPage';
+import { openArchive } from './support/archive-site';
 import { expect, test } from './support/fixtures';
 
 // Issue 20: a pull shows "a progress bar (count and estimate) and cancel", and a cancelled pull
@@ -21,10 +20,7 @@ test('the pull shows its count against the estimate, Cancel stops it, and the ne
   const listed = await runCliAsync(['blogs', 'list', '--json'], { dataDir: app.dataDir });
   const name = listed.json<{ id: string; name: string }[]>().find((one) => one.id === blogId)!.name;
 
-  const page = await app.open();
-  await new DraftsPage(page).open();
-  const archive = new ArchivePage(page, name);
-  await archive.runCommand('Go to Blogs');
+  const { page, archive } = await openArchive(app, name);
   await page.getByRole('button', { name: 'Archive', exact: true }).click();
   const pullButton = archive.region.getByRole('button', { name: 'Pull the whole blog' });
   await pullButton.press('Enter');

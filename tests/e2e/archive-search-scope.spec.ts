@@ -2,39 +2,25 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliAsync } from '../support/cli';
-import { startMicropubSite, type MicropubSite } from '../support/micropub-server/micropub-site';
-import { ArchivePage } from './pages/ArchivePage';
-import { DraftsPage } from './pages/DraftsPage';
+import { addBlogByCli, openArchive, postEntry, useArchiveSite } from './support/archive-site';
 import { expect, test } from './support/fixtures';
+import { saveScreenshot, SIZES } from './support/layout';
 
 // Issue 20: the archive is "searched by the same search as the drafts with a filter (drafts /
 // published / both)".
-let site: MicropubSite | undefined;
-
-test.afterEach(async () => {
-  await site?.close();
-  site = undefined;
-});
+const blog = useArchiveSite();
 
 test('one search over the pulled posts, the drafts or both, chosen with the arrow keys; a draft found opens', async ({
   app,
-}) => {
-  site = await startMicropubSite();
-  const token = site.auth.issueToken();
+}, testInfo) => {
+  const { site, token } = await blog.start();
   for (const [name, html] of [
     ['Quokkas of Rottnest', '<p>A day with the quokkas.</p>'],
     ['Weekly links', '<p>Links of the week.</p>'],
   ]) {
-    await fetch(site.micropubUrl, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: ['h-entry'], properties: { name: [name], content: [{ html }] } }),
-    });
+    await postEntry(site, token, { name: [name], content: [{ html }] });
   }
-  expect(
-    (await runCliAsync(['blogs', 'add', site.url, '--token-stdin'], { dataDir: app.dataDir, input: token }))
-      .status,
-  ).toBe(0);
+  await addBlogByCli(app, site, token);
   const notes = join(mkdtempSync(join(tmpdir(), 'postwright-e2e-md-')), 'notes.md');
   writeFileSync(notes, 'More quokkas for next week.\n');
   const drafted = await runCliAsync(['drafts', 'new', '--title', 'Quokka follow-up', '--md', notes], {
@@ -42,11 +28,7 @@ test('one search over the pulled posts, the drafts or both, chosen with the arro
   });
   expect(drafted.status, drafted.stderr).toBe(0);
 
-  const page = await app.open();
-  const drafts = new DraftsPage(page);
-  await drafts.open();
-  const archive = new ArchivePage(page, 'Test site');
-  await archive.runCommand('Go to Blogs');
+  const { page, drafts, archive } = await openArchive(app);
   await archive.runCommand('Pull the Whole Blog');
   await expect(archive.status).toHaveText('Pulled: 2 new or changed, 2 posts of Test site on this computer.');
 
@@ -66,13 +48,9 @@ test('one search over the pulled posts, the drafts or both, chosen with the arro
   await expect(archive.post('Quokka follow-up')).toContainText('Draft');
   await expect(archive.post('Quokkas of Rottnest')).toContainText('Published');
 
-  for (const [width, height] of [
-    [1024, 700],
-    [1280, 800],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `test-results/archive-search-${width}x${height}.png` });
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await saveScreenshot(page, testInfo, 'archive-search');
   }
 
   // The published post opens in the reader; the draft opens in Drafts, ready to edit.

@@ -1,19 +1,14 @@
 import { makePng } from '../support/png';
-import { DraftsPage } from './pages/DraftsPage';
 import { expect, test } from './support/fixtures';
 import { saveScreenshot, VIEWPORTS } from './support/layout';
+import { openNewDraft } from './support/new-draft';
 import { savedHtml } from './support/saved-draft';
 
 test('an image gets alt text, a caption, an alignment and a size from its panel, by keyboard', async ({
   app,
 }, testInfo) => {
   test.setTimeout(90_000);
-  const page = await app.open();
-  const drafts = new DraftsPage(page);
-  await drafts.open();
-  await drafts.newDraft('The harbour at dawn');
-  const editor = drafts.editor;
-  await editor.focusEnd();
+  const { page, editor } = await openNewDraft(app, 'The harbour at dawn');
   await editor.type('Fishing boats came in early this morning.');
   await editor.press('Enter');
   await editor.paste({

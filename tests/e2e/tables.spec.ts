@@ -1,18 +1,13 @@
-import { DraftsPage } from './pages/DraftsPage';
 import { expect, test } from './support/fixtures';
 import { saveScreenshot, VIEWPORTS } from './support/layout';
+import { openNewDraft } from './support/new-draft';
 import { savedHtml } from './support/saved-draft';
 
 test('a table is inserted, typed into, grown and shrunk by keyboard and menu, and a pasted one keeps its grid', async ({
   app,
 }, testInfo) => {
   test.setTimeout(90_000);
-  const page = await app.open();
-  const drafts = new DraftsPage(page);
-  await drafts.open();
-  await drafts.newDraft('Surgery times');
-  const editor = drafts.editor;
-  await editor.focusEnd();
+  const { page, editor } = await openNewDraft(app, 'Surgery times');
   await editor.type('Where to find your councillor:');
   await editor.press('Enter');
 

@@ -1,34 +1,22 @@
-import { startMicropubSite, type MicropubSite } from '../support/micropub-server/micropub-site';
 import { BlogsPage } from './pages/BlogsPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { DraftsPage } from './pages/DraftsPage';
 import { InboxPage } from './pages/InboxPage';
 import { expect, test } from './support/fixtures';
-import { expectControlsUsable, expectNoSidewaysScroll, saveScreenshot, VIEWPORTS } from './support/layout';
-import { EVENT_POST, seedLibrary } from './support/seed-library';
+import { expectControlsUsable, lookAt, VIEWPORTS } from './support/layout';
+import { EVENT_POST, useSeededLibrary } from './support/seed-library';
 
 // Each size walks every main screen of one library; the screenshots land in test-results/.
 test.describe.configure({ timeout: 180_000 });
 process.env.TZ = 'UTC';
 
-let site: MicropubSite;
-test.beforeAll(async () => {
-  site = await startMicropubSite();
-});
-test.afterAll(async () => {
-  await site.close();
-});
+const library = useSeededLibrary();
 
 for (const size of VIEWPORTS) {
   test(`every main screen works at ${size.width}×${size.height}`, async ({ app }, testInfo) => {
-    await seedLibrary(app.dataDir, site);
-    await app.restart();
-    const page = await app.open();
+    const page = await library.open(app);
     await page.setViewportSize(size);
-    const look = async (name: string) => {
-      await expectNoSidewaysScroll(page);
-      await saveScreenshot(page, testInfo, name);
-    };
+    const look = (name: string) => lookAt(page, testInfo, name);
 
     await test.step('drafts', async () => {
       const drafts = new DraftsPage(page);
@@ -155,7 +143,7 @@ for (const size of VIEWPORTS) {
     await test.step('add a blog', async () => {
       const blogs = new BlogsPage(page);
       await blogs.addButton.click();
-      await blogs.dialog.getByLabel('Your blog’s home page').pressSequentially(site.url);
+      await blogs.dialog.getByLabel('Your blog’s home page').pressSequentially(library.site.url);
       await page.keyboard.press('Enter');
       await expect(blogs.dialog.getByRole('status')).toBeVisible();
       await look('add-a-blog');

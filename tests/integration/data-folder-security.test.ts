@@ -1,26 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../main/core/create-core';
-import { silentLogger } from '../../main/core/platform/logger';
+import { describe, expect, it } from 'vitest';
 import { localImages } from '../../main/core/publish/draft-images';
-import { startBrowserHost, type RunningBrowserHost } from '../../main/host/browser-host';
 import { runCli } from '../support/cli';
+import { useHostedCore } from '../support/hosted-core';
 import { makePng } from '../support/png';
 import { useTempDir } from '../support/temp-dir';
-import { createTestCore } from '../support/test-core';
 
 const tempDir = useTempDir('postwright-folder-');
 const never = { signal: new AbortController().signal };
-let host: RunningBrowserHost | undefined;
-let core: Core | undefined;
-afterEach(async () => {
-  await host?.close();
-  await core?.dispose();
-  host = undefined;
-  core = undefined;
-});
+const hosted = useHostedCore();
 
 /** Every folder and file under `root` with its permission bits, as "0700 drafts/x". */
 function modes(root: string, below = ''): string[] {
@@ -66,7 +56,7 @@ describe('the data folder belongs to its owner alone', () => {
 describe('symbolic links in a draft’s folder are never followed', () => {
   async function draftWithImage() {
     const dataDir = tempDir();
-    core = createTestCore(dataDir);
+    const core = hosted.openCore(dataDir);
     const draft = await core.handlers['drafts-create']({ title: 'Pier' }, never);
     const { src } = await core.handlers['drafts-add-asset'](
       {
@@ -80,19 +70,17 @@ describe('symbolic links in a draft’s folder are never followed', () => {
     const file = join(dataDir, 'drafts', draft.id, 'assets', src.split('/').pop()!);
     // What an attacker would point at: the secrets file beside the drafts.
     writeFileSync(join(dataDir, 'secrets.json'), '{"blog:x:password":"hunter2"}', { mode: 0o600 });
-    return { dataDir, draft, src, file, html: `<p><img src="${src}"></p>` };
+    return { core, dataDir, draft, src, file, html: `<p><img src="${src}"></p>` };
   }
 
   it('serves and uploads an image only while it is a real file in the draft’s folder', async () => {
-    const { dataDir, draft, src, file, html } = await draftWithImage();
-    const rendererDir = tempDir();
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Postwright</title>');
-    host = await startBrowserHost({ core: core!, port: 0, rendererDir, logger: silentLogger });
+    const { core, dataDir, draft, src, file, html } = await draftWithImage();
+    const host = await hosted.serve(core, tempDir());
     const cookie = { Cookie: `postwright_${host.port}=${new URL(host.url).searchParams.get('token')}` };
-    const get = (path: string) => fetch(`http://127.0.0.1:${host!.port}${path}`, { headers: cookie });
+    const get = (path: string) => fetch(`http://127.0.0.1:${host.port}${path}`, { headers: cookie });
 
     expect((await get(src)).status).toBe(200);
-    expect(localImages(html, draft.id, core!.drafts)).toHaveLength(1);
+    expect(localImages(html, draft.id, core.drafts)).toHaveLength(1);
 
     // 1. The image replaced by a link to the secrets file.
     rmSync(file);
@@ -100,8 +88,8 @@ describe('symbolic links in a draft’s folder are never followed', () => {
     const linked = await get(src);
     expect(linked.status).toBe(404);
     expect(await linked.text()).not.toContain('hunter2');
-    expect(localImages(html, draft.id, core!.drafts)).toEqual([]);
-    const exported = await core!.handlers['drafts-export']({ id: draft.id, format: 'html' }, never);
+    expect(localImages(html, draft.id, core.drafts)).toEqual([]);
+    const exported = await core.handlers['drafts-export']({ id: draft.id, format: 'html' }, never);
     expect(exported.content).not.toContain(Buffer.from('hunter2').toString('base64').slice(0, 8));
 
     // 2. The assets folder replaced by a link to a folder elsewhere holding a file of that name.
@@ -111,7 +99,7 @@ describe('symbolic links in a draft’s folder are never followed', () => {
     rmSync(assets, { recursive: true });
     symlinkSync(elsewhere, assets);
     expect((await get(src)).status).toBe(404);
-    expect(localImages(html, draft.id, core!.drafts)).toEqual([]);
+    expect(localImages(html, draft.id, core.drafts)).toEqual([]);
 
     // 3. The whole draft folder a link to a copy elsewhere.
     const copy = tempDir();
@@ -121,7 +109,7 @@ describe('symbolic links in a draft’s folder are never followed', () => {
     renameSync(folder, join(dataDir, 'drafts-old'));
     symlinkSync(copy, folder);
     expect((await get(src)).status).toBe(404);
-    expect(localImages(html, draft.id, core!.drafts)).toEqual([]);
+    expect(localImages(html, draft.id, core.drafts)).toEqual([]);
   });
 
   it('imports no image that is a link, or that lies outside the HTML file’s folder', () => {

@@ -1,21 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../main/core/platform/logger';
-import { startBrowserHost, type RunningBrowserHost } from '../../main/host/browser-host';
-import type { Core } from '../../main/core/create-core';
-import { createTestCore } from '../support/test-core';
+import { describe, expect, it } from 'vitest';
+import { useHostedCore } from '../support/hosted-core';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir();
-let host: RunningBrowserHost | undefined;
-let core: Core | undefined;
-afterEach(async () => {
-  await host?.close();
-  await core?.dispose();
-  host = undefined;
-  core = undefined;
-});
+const hosted = useHostedCore();
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -24,11 +12,8 @@ const PNG = Buffer.from(
 
 describe('draft images in the browser host', () => {
   it('serves an image added to a draft, as an image only, and only with the token', async () => {
-    const rendererDir = tempDir();
-    mkdirSync(join(rendererDir, 'assets'));
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Postwright</title>');
-    core = createTestCore(tempDir());
-    host = await startBrowserHost({ core, port: 0, rendererDir, logger: silentLogger });
+    const core = hosted.openCore(tempDir());
+    const host = await hosted.serve(core, tempDir());
     const draft = await core.handlers['drafts-create'](
       { title: 'Pier' },
       { signal: new AbortController().signal },

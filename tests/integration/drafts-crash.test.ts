@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { parseDraftFile } from '../../main/core/drafts/draft-file';
+import { bundleChildScript } from '../support/bundle-child';
 import { openLibrary } from '../support/drafts';
 import { seededRandom, testSeed } from '../support/seeded-random';
 import { useTempDir } from '../support/temp-dir';
@@ -15,21 +15,7 @@ const tempDir = useTempDir('postwright-crash-');
 let saver = '';
 
 beforeAll(async () => {
-  // Bundled into one file so the child starts fast; it sits under node_modules so the HTML parser,
-  // which the library loads at run time, still resolves.
-  saver = join('node_modules', '.cache', 'postwright-tests', `draft-saver-${process.pid}.mjs`);
-  await build({
-    entryPoints: ['tests/support/draft-saver.ts'],
-    outfile: saver,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Packages load from node_modules as in the app (proper-lockfile is CommonJS).
-    packages: 'external',
-    minify: true,
-    logLevel: 'warning',
-  });
+  saver = await bundleChildScript('tests/support/draft-saver.ts', 'draft-saver', { minify: true });
   return () => rmSync(saver, { force: true });
 });
 

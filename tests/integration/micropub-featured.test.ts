@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, expect, it } from 'vitest';
-import type { Core } from '../../main/core/create-core';
-import { coreCaller } from '../support/core-call';
-import { startMicropubSite, type MicropubSite } from '../support/micropub-server/micropub-site';
+import { expect, it } from 'vitest';
+import { addMicropubBlog, useMicropubCore } from '../support/micropub-server/micropub-core';
+import type { MicropubQuirks } from '../support/micropub-server/micropub-site';
 import { makePng } from '../support/png';
-import { createTestCore } from '../support/test-core';
-import { useTempDir } from '../support/temp-dir';
 
 /*
  * The featured image over Micropub: uploaded to the media endpoint first, sent as `featured` (or as
@@ -13,25 +10,10 @@ import { useTempDir } from '../support/temp-dir';
  * a file the site already has is not uploaded again.
  */
 
-const tempDir = useTempDir('postwright-micropub-featured-');
-let core: Core | undefined;
-let site: MicropubSite | undefined;
-afterEach(async () => {
-  await core?.dispose();
-  await site?.close();
-  core = site = undefined;
-});
+const micropub = useMicropubCore('postwright-micropub-featured-');
 
-async function author(quirks: Parameters<typeof startMicropubSite>[0]) {
-  site = await startMicropubSite(quirks);
-  core = createTestCore(tempDir());
-  const call = coreCaller(core);
-  const blog = await call('blogs-add', {
-    protocol: 'micropub',
-    homeUrl: site.url,
-    endpoint: site.micropubUrl,
-    token: site.auth.issueToken(),
-  });
+async function author(quirks: Partial<MicropubQuirks>) {
+  const { site, call, blog } = await micropub.begin(quirks);
   const draft = await call('drafts-create', { title: 'Harbour at dawn', html: '<p>Boats.</p>' });
   const { src } = await call('drafts-add-asset', {
     id: draft.id,
@@ -41,29 +23,29 @@ async function author(quirks: Parameters<typeof startMicropubSite>[0]) {
   });
   await call('drafts-save', { draft: { ...draft, editorState: null, featuredImage: src } });
   const publish = async () => {
-    site!.startCase();
+    site.startCase();
     const job = await call('publish', { draftId: draft.id, blogId: blog.id, micropub: { kind: 'article' } });
     expect(job.state, job.reason ?? '').toBe('done');
     return {
-      media: site!.log.filter((request) => request.path === '/media' && request.method === 'POST'),
-      json: site!.log.find((request) => request.method === 'POST' && request.json)?.json as {
+      media: site.log.filter((request) => request.path === '/media' && request.method === 'POST'),
+      json: site.log.find((request) => request.method === 'POST' && request.json)?.json as {
         properties?: Record<string, unknown[]>;
         replace?: Record<string, unknown[]>;
         delete?: string[];
       },
     };
   };
-  return { call, draft, publish };
+  return { site, call, draft, publish };
 }
 
 it('uploads the featured image to the media endpoint and sends it as featured; an update sends nothing again and a removal deletes it', async () => {
-  const { call, draft, publish } = await author({});
+  const { site, call, draft, publish } = await author({});
   const created = await publish();
   expect(created.media).toHaveLength(1);
   const url = created.json.properties?.featured?.[0];
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media\/\d+-harbour/);
   expect(created.json.properties?.photo).toBeUndefined();
-  expect(site!.violations).toEqual([]);
+  expect(site.violations).toEqual([]);
 
   const again = await publish();
   expect(again.media).toHaveLength(0);
@@ -74,7 +56,7 @@ it('uploads the featured image to the media endpoint and sends it as featured; a
   const removed = await publish();
   expect(removed.media).toHaveLength(0);
   expect(removed.json.delete).toContain('featured');
-  expect([...site!.posts.posts.values()][0]?.properties.featured).toBeUndefined();
+  expect([...site.posts.posts.values()][0]?.properties.featured).toBeUndefined();
 });
 
 it('sends the featured image as the first photo where the config lists photo but not featured', async () => {
@@ -86,64 +68,46 @@ it('sends the featured image as the first photo where the config lists photo but
 });
 
 it('sends the featured image as a multipart part named featured to a site without a media endpoint', async () => {
-  const { publish } = await author({ mediaEndpoint: false });
-  site!.startCase();
+  const { site, publish } = await author({ mediaEndpoint: false });
+  site.startCase();
   const created = await publish();
   expect(created.media).toHaveLength(0);
-  const create = site!.log.find((request) => request.method === 'POST' && request.parts.length);
+  const create = site.log.find((request) => request.method === 'POST' && request.parts.length);
   expect(create?.parts.filter((part) => part.filename).map((part) => part.name)).toEqual(['featured']);
-  const [post] = [...site!.posts.posts.values()];
+  const [post] = [...site.posts.posts.values()];
   expect(post?.properties.featured?.[0]).toMatch(/\/media\/upload-\d+-harbour/);
   expect(post?.properties.photo).toBeUndefined();
 });
 
 it('brings the featured image of a pulled post into the draft; publishing it again keeps it, uploading nothing', async () => {
-  const { publish } = await author({});
+  const { site, publish } = await author({});
   await publish();
-  const [postUrl, post] = [...site!.posts.posts.entries()][0]!;
+  const [postUrl, post] = [...site.posts.posts.entries()][0]!;
   const featuredUrl = post!.properties.featured?.[0] as string;
 
   // Another computer (another data folder) pulls the post.
-  const elsewhere = createTestCore(tempDir());
-  try {
-    const call = coreCaller(elsewhere);
-    const blog = await call('blogs-add', {
-      protocol: 'micropub',
-      homeUrl: site!.url,
-      endpoint: site!.micropubUrl,
-      token: site!.auth.issueToken(),
-    });
-    const draft = await call('posts-pull', { blogId: blog.id, postId: postUrl });
-    expect(draft.featuredImage).toMatch(new RegExp(`^/drafts/${draft.id}/assets/\\d+-harbour`));
-    const file = readFileSync(elsewhere.drafts.assetFile(draft.id, draft.featuredImage!)!);
-    expect(file.equals(makePng(4))).toBe(true);
+  const { core: elsewhere, call } = micropub.openCore();
+  const blog = await addMicropubBlog(call, site);
+  const draft = await call('posts-pull', { blogId: blog.id, postId: postUrl });
+  expect(draft.featuredImage).toMatch(new RegExp(`^/drafts/${draft.id}/assets/\\d+-harbour`));
+  const file = readFileSync(elsewhere.drafts.assetFile(draft.id, draft.featuredImage!)!);
+  expect(file.equals(makePng(4))).toBe(true);
 
-    site!.startCase();
-    const job = await call('publish', { draftId: draft.id, blogId: blog.id, micropub: { kind: 'article' } });
-    expect(job.state, job.reason ?? '').toBe('done');
-    expect(site!.log.filter((request) => request.path === '/media')).toHaveLength(0);
-    const update = site!.log.find((request) => request.method === 'POST' && request.json)?.json as
-      | {
-          delete?: string[];
-        }
-      | undefined;
-    expect(update?.delete ?? []).not.toContain('featured');
-    expect(site!.posts.posts.get(postUrl)?.properties.featured).toEqual([featuredUrl]);
-  } finally {
-    await elsewhere.dispose();
-  }
+  site.startCase();
+  const job = await call('publish', { draftId: draft.id, blogId: blog.id, micropub: { kind: 'article' } });
+  expect(job.state, job.reason ?? '').toBe('done');
+  expect(site.log.filter((request) => request.path === '/media')).toHaveLength(0);
+  const update = site.log.find((request) => request.method === 'POST' && request.json)?.json as
+    | {
+        delete?: string[];
+      }
+    | undefined;
+  expect(update?.delete ?? []).not.toContain('featured');
+  expect(site.posts.posts.get(postUrl)?.properties.featured).toEqual([featuredUrl]);
 });
 
 it('leaves the featured image of a pulled post it could not download where it is', async () => {
-  site = await startMicropubSite({});
-  core = createTestCore(tempDir());
-  const call = coreCaller(core);
-  const blog = await call('blogs-add', {
-    protocol: 'micropub',
-    homeUrl: site.url,
-    endpoint: site.micropubUrl,
-    token: site.auth.issueToken(),
-  });
+  const { site, call, blog } = await micropub.begin();
   const gone = `${site.url}media/gone.png`;
   const { url } = site.posts.seed('lighthouse', {
     name: ['Lighthouse'],

@@ -1,14 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { afterAll, afterEach, expect, it } from 'vitest';
-import type { Core } from '../../main/core/create-core';
-import { coreCaller } from '../support/core-call';
-import { MicropubAuthor } from '../support/micropub-server/micropub-cli';
-import { startMicropubSite, type MicropubSite } from '../support/micropub-server/micropub-site';
+import { afterAll, expect, it } from 'vitest';
+import { useMicropubAuthor } from '../support/micropub-server/micropub-cli';
+import { useMicropubCore } from '../support/micropub-server/micropub-core';
+import type { MicropubQuirks } from '../support/micropub-server/micropub-site';
 import { makePng } from '../support/png';
-import { createTestCore } from '../support/test-core';
-import { useTempDir } from '../support/temp-dir';
 
 /*
  * Images go to a Micropub site at the size the body shows them, like to WordPress: the media
@@ -16,30 +12,16 @@ import { useTempDir } from '../support/temp-dir';
  * original, and the draft's own file is never changed.
  */
 
-const tempDir = useTempDir('postwright-micropub-resize-');
-let core: Core | undefined;
-let site: MicropubSite | undefined;
-afterEach(async () => {
-  await core?.dispose();
-  await site?.close();
-  core = site = undefined;
-});
+const micropub = useMicropubCore('postwright-micropub-resize-');
+const authors = useMicropubAuthor('postwright-micropub-resize-cli-');
 // libvips keeps its cache and threads otherwise, and the test worker does not exit in time.
 afterAll(() => {
   sharp.cache(false);
   sharp.concurrency(1);
 });
 
-async function publishHarbour(quirks: Parameters<typeof startMicropubSite>[0], featured: boolean) {
-  site = await startMicropubSite(quirks);
-  core = createTestCore(tempDir());
-  const call = coreCaller(core);
-  const blog = await call('blogs-add', {
-    protocol: 'micropub',
-    homeUrl: site.url,
-    endpoint: site.micropubUrl,
-    token: site.auth.issueToken(),
-  });
+async function publishHarbour(quirks: Partial<MicropubQuirks>, featured: boolean) {
+  const { site, core, call, blog } = await micropub.begin(quirks);
   const original = makePng(1500);
   const draft = await call('drafts-create', { title: 'Harbour at dawn', html: '<p>Boats.</p>' });
   const { src } = await call('drafts-add-asset', {
@@ -62,18 +44,18 @@ async function publishHarbour(quirks: Parameters<typeof startMicropubSite>[0], f
   const files = site.log.flatMap((request) => request.parts.filter((part) => part.filename));
   const kept = readFileSync(core.drafts.assetFile(draft.id, src)!);
   expect(kept.equals(original)).toBe(true);
-  return { files, original };
+  return { site, call, blog, draftId: draft.id, files, original };
 }
 
 it('sends a large image set to medium to the media endpoint 640 pixels wide and the featured image as the original', async () => {
-  const { files, original } = await publishHarbour({}, true);
+  const { site, files, original } = await publishHarbour({}, true);
   expect(files.map((file) => file.filename)).toEqual([
     expect.stringMatching(/^harbour-\w+-640w\.png$/),
     expect.stringMatching(/^harbour-\w+\.png$/),
   ]);
   expect(await sharp(files[0]!.data).metadata()).toMatchObject({ format: 'png', width: 640, height: 640 });
   expect(files[1]!.data!.equals(original)).toBe(true);
-  const json = site!.log.find((request) => request.method === 'POST' && request.json)?.json as {
+  const json = site.log.find((request) => request.method === 'POST' && request.json)?.json as {
     properties: Record<string, unknown[]>;
   };
   expect(json.properties.featured?.[0]).toMatch(/\/media\/\d+-harbour-\w+\.png$/);
@@ -89,46 +71,35 @@ it('sends the resized copy in a multipart request to a site without a media endp
 });
 
 it('a command-line publish that resized an image ends by itself, libvips loaded', async () => {
-  const author = await MicropubAuthor.start(tempDir());
-  site = author.site;
-  const files = tempDir();
-  writeFileSync(join(files, 'harbour.png'), makePng(1500));
-  writeFileSync(
-    join(files, 'post.html'),
-    '<p><img src="harbour.png" alt="the harbour" class="size-small"></p>',
-  );
-  const draft = await author.ok<{ id: string }>([
-    'drafts',
-    'new',
-    '--title',
-    'Harbour',
-    '--html',
-    join(files, 'post.html'),
-  ]);
+  const author = await authors.begin();
+  const { site } = author;
+  const draftId = await author.draft({
+    title: 'Harbour',
+    html: '<p><img src="harbour.png" alt="the harbour" class="size-small"></p>',
+    images: ['harbour.png'],
+    imageBytes: makePng(1500),
+  });
   site.startCase();
   // The command's own end is the test: a process kept alive by libvips threads is killed after a minute (-1).
-  const published = await author.cli(['publish', draft.id, '--as', 'article']);
+  const published = await author.cli(['publish', draftId, '--as', 'article']);
   expect(published.status, published.stderr).toBe(0);
   const [upload] = site.log.flatMap((request) => request.parts.filter((part) => part.filename));
   expect(await sharp(upload!.data).metadata()).toMatchObject({ width: 320 });
 });
 
 it('sends an image again at its new size when the author resizes it after publishing', async () => {
-  await publishHarbour({}, false);
-  const call = coreCaller(core!);
-  const [draft] = await call('drafts-list', {});
-  const full = await call('drafts-get', { id: draft!.id });
+  const { site, call, blog, draftId } = await publishHarbour({}, false);
+  const full = await call('drafts-get', { id: draftId });
   const small = full.html.replace(
     'width="640" class="aligncenter size-medium"',
     'width="320" class="aligncenter size-small"',
   );
   expect(small).not.toBe(full.html);
   await call('drafts-save', { draft: { ...full, editorState: null, html: small } });
-  site!.startCase();
-  const [blog] = await call('blogs-list', {});
-  const job = await call('publish', { draftId: full.id, blogId: blog!.id, micropub: { kind: 'article' } });
+  site.startCase();
+  const job = await call('publish', { draftId: full.id, blogId: blog.id, micropub: { kind: 'article' } });
   expect(job.state, job.reason ?? '').toBe('done');
-  const files = site!.log.flatMap((request) => request.parts.filter((part) => part.filename));
+  const files = site.log.flatMap((request) => request.parts.filter((part) => part.filename));
   expect(files.map((file) => file.filename)).toEqual([expect.stringMatching(/^harbour-\w+-320w\.png$/)]);
   expect(await sharp(files[0]!.data).metadata()).toMatchObject({ width: 320 });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sanitizeCss } from '../../main/core/desktop/preview/sanitize-css';
 import { stylesheetSources } from '../../main/core/desktop/preview/stylesheet-sources';
-import { coreCaller } from '../support/core-call';
+import { coreCaller, type CoreCall } from '../support/core-call';
 import { addTestBlog } from '../support/publishing';
 import { createTestCore } from '../support/test-core';
 import { useTempDir } from '../support/temp-dir';
@@ -61,6 +61,18 @@ describe('the preview-stylesheet call', () => {
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
+  /** A core with one MetaWeblog blog at `homeUrl`, closed once `use` is done with them. */
+  async function withBlog(homeUrl: string, use: (call: CoreCall, blogId: string) => Promise<void>) {
+    const dir = tempDir();
+    const core = createTestCore(dir);
+    try {
+      const blog = await addTestBlog(dir, { name: 'Blog', homeUrl, endpoint: `${homeUrl}xmlrpc.php` });
+      await use(coreCaller(core), blog.id);
+    } finally {
+      await core.dispose();
+    }
+  }
+
   it('fetches the blog’s styles once, keeps them per blog, and fetches again when asked', async () => {
     let css = 'body { color: rgb(1, 2, 3); }';
     const pages = {
@@ -76,44 +88,22 @@ describe('the preview-stylesheet call', () => {
       },
     };
     const base = await blogServer(pages);
-    const dir = tempDir();
-    const core = createTestCore(dir);
-    const call = coreCaller(core);
-    try {
-      const blog = await addTestBlog(dir, {
-        name: 'Blog',
-        homeUrl: `${base}/`,
-        endpoint: `${base}/xmlrpc.php`,
-      });
-      const first = await call('preview-stylesheet', { blogId: blog.id });
+    await withBlog(`${base}/`, async (call, blogId) => {
+      const first = await call('preview-stylesheet', { blogId });
       expect(first.css).toContain('rgb(1, 2, 3)');
       expect(first.css).toContain('h1{font-size:3em}');
       expect(first.sources).toEqual([`${base}/style.css`]);
       css = 'body { color: rgb(9, 9, 9); }';
-      expect((await call('preview-stylesheet', { blogId: blog.id })).css).toContain('rgb(1, 2, 3)');
-      expect((await call('preview-stylesheet', { blogId: blog.id, refresh: true })).css).toContain(
-        'rgb(9, 9, 9)',
-      );
-    } finally {
-      await core.dispose();
-    }
+      expect((await call('preview-stylesheet', { blogId })).css).toContain('rgb(1, 2, 3)');
+      expect((await call('preview-stylesheet', { blogId, refresh: true })).css).toContain('rgb(9, 9, 9)');
+    });
   });
 
   it('says in one sentence when the blog cannot be reached', async () => {
-    const dir = tempDir();
-    const core = createTestCore(dir);
-    const call = coreCaller(core);
-    try {
-      const blog = await addTestBlog(dir, {
-        name: 'Blog',
-        homeUrl: 'http://127.0.0.1:9/',
-        endpoint: 'http://127.0.0.1:9/x',
-      });
-      await expect(call('preview-stylesheet', { blogId: blog.id })).rejects.toThrow(
+    await withBlog('http://127.0.0.1:9/', async (call, blogId) => {
+      await expect(call('preview-stylesheet', { blogId })).rejects.toThrow(
         /^Nothing answers at that address/,
       );
-    } finally {
-      await core.dispose();
-    }
+    });
   });
 });

@@ -1,19 +1,9 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { DraftSummary } from '../../shared/model/draft';
 import type { Core } from '../../main/core/create-core';
-import { coreCaller } from '../support/core-call';
-import { startMicropubSite, type MicropubSite } from '../support/micropub-server/micropub-site';
-import { createTestCore } from '../support/test-core';
-import { useTempDir } from '../support/temp-dir';
+import { useMicropubCore } from '../support/micropub-server/micropub-core';
 
-const tempDir = useTempDir('postwright-publish-writes-');
-let core: Core | undefined;
-let site: MicropubSite | undefined;
-afterEach(async () => {
-  await core?.dispose();
-  await site?.close();
-  core = site = undefined;
-});
+const micropub = useMicropubCore('postwright-publish-writes-');
 
 /** Every write of a draft's draft.json tells the app with one `draft-changed`: these are the writes, in order. */
 function recordWrites(of: Core, draftId: () => string): string[] {
@@ -26,15 +16,7 @@ function recordWrites(of: Core, draftId: () => string): string[] {
 }
 
 it('one publish writes the draft once per change of state: queued, then published with its link', async () => {
-  site = await startMicropubSite();
-  core = createTestCore(tempDir());
-  const call = coreCaller(core);
-  const blog = await call('blogs-add', {
-    protocol: 'micropub',
-    homeUrl: site.url,
-    endpoint: site.micropubUrl,
-    token: site.auth.issueToken(),
-  });
+  const { core, call, blog } = await micropub.begin();
   const draft = await call('drafts-create', { title: 'Counted', html: '<p>One write per state.</p>' });
   const writes = recordWrites(core, () => draft.id);
 

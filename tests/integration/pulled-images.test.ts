@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import { coreCaller } from '../support/core-call';
+import { addMicropubBlog } from '../support/micropub-server/micropub-core';
 import { startMicropubSite, type MicropubSite } from '../support/micropub-server/micropub-site';
 import { makePng } from '../support/png';
 import { createTestCore } from '../support/test-core';
@@ -26,12 +27,7 @@ async function signedIn() {
   const core = createTestCore(tempDir());
   cores.push(core);
   const call = coreCaller(core);
-  const blog = await call('blogs-add', {
-    protocol: 'micropub',
-    homeUrl: site!.url,
-    endpoint: site!.micropubUrl,
-    token: site!.auth.issueToken(),
-  });
+  const blog = await addMicropubBlog(call, site!);
   return { core, call, blog };
 }
 

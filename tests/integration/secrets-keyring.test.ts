@@ -54,6 +54,16 @@ afterAll(() => new Promise<void>((resolve) => blog.close(() => resolve())));
 const withoutKeyring = (args: string[], dataDir: string, input?: string) =>
   runCliAsync(args, { dataDir, env: NO_KEYRING, ...(input !== undefined ? { input } : {}) });
 
+/** Adds the blog with its password typed on stdin, no keyring answering: the password lands in the file. */
+async function addBlogWithoutKeyring(dataDir: string) {
+  const added = await withoutKeyring(
+    ['blogs', 'add', blogUrl, '--user', 'author', '--password-stdin'],
+    dataDir,
+    PASSWORD,
+  );
+  expect(added.status, added.stderr).toBe(0);
+}
+
 /** Runs postwright commands in one private D-Bus session with an unlocked GNOME Keyring. */
 function withKeyring(home: string, commands: string[][], dataDir: string) {
   const cli = (args: string[]) =>
@@ -89,12 +99,7 @@ function withKeyring(home: string, commands: string[][], dataDir: string) {
 describe('where passwords are kept', () => {
   it('without a keyring: in secrets.json (0600), and the listing says it is weaker', async () => {
     const dataDir = tempDir();
-    const added = await withoutKeyring(
-      ['blogs', 'add', blogUrl, '--user', 'author', '--password-stdin'],
-      dataDir,
-      PASSWORD,
-    );
-    expect(added.status, added.stderr).toBe(0);
+    await addBlogWithoutKeyring(dataDir);
     const file = join(dataDir, 'secrets.json');
     expect(readFileSync(file, 'utf8')).toContain(PASSWORD);
     expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
@@ -111,12 +116,7 @@ describe('where passwords are kept', () => {
     ).toBe(true);
     const dataDir = tempDir();
     // Added while no keyring runs: the password lands in the file first.
-    const added = await withoutKeyring(
-      ['blogs', 'add', blogUrl, '--user', 'author', '--password-stdin'],
-      dataDir,
-      PASSWORD,
-    );
-    expect(added.status, added.stderr).toBe(0);
+    await addBlogWithoutKeyring(dataDir);
     const listed = await withoutKeyring(['--json', 'blogs', 'list'], dataDir);
     const blogId = (JSON.parse(listed.stdout) as { id: string }[])[0]!.id;
 

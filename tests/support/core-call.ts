@@ -9,3 +9,6 @@ export function coreCaller(core: Core) {
   return <M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> =>
     router.call(method, args, { signal: new AbortController().signal });
 }
+
+/** What `coreCaller` gives: a function that calls one method of the core. */
+export type CoreCall = ReturnType<typeof coreCaller>;

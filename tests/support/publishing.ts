@@ -8,6 +8,8 @@ import { silentLogger } from '../../main/core/platform/logger';
 import { metaweblogCapabilities } from '../../main/core/publish/discovery/capabilities';
 import { createPublishing, type PublishingDeps } from '../../main/core/publish/publishing';
 import { FileSecretStore } from '../../main/core/secrets/file-secret-store';
+import type { OutboxJob } from '../../shared/model/publish';
+import { watchOutbox } from './outbox-watch';
 
 /**
  * A second publishing domain over a test core's drafts and events, as the app builds its own, with
@@ -50,4 +52,22 @@ export async function addTestBlog(
     },
     'secret',
   );
+}
+
+/**
+ * Publishes a draft through `publishing`'s outbox now, waits (a minute at most) until the outbox's
+ * events say the job has settled, then closes `publishing`. Gives the job as it settled.
+ */
+export async function publishOnceThroughOutbox(
+  core: Core,
+  publishing: ReturnType<typeof createPublishing>,
+  draft: { draftId: string; blogId: string },
+): Promise<OutboxJob | undefined> {
+  const watching = watchOutbox(core.events);
+  const queued = await publishing.outbox.enqueuePublish({ ...draft, options: {} });
+  await publishing.outbox.runNow(queued.id);
+  const [job] = await watching.settled([queued.id], 60_000);
+  watching.stop();
+  await publishing.dispose();
+  return job;
 }

@@ -31,6 +31,22 @@ function saveOf(draft: Draft, change: Partial<Draft>) {
   };
 }
 
+/**
+ * Drafts "Kept" and "Removed" in a closed library, then changed behind its back: a copy of Kept's
+ * folder added as `addedId` (titled "Added") and Removed's folder deleted.
+ */
+async function addAndRemoveFolders(dir: string, clock: ManualClock, addedId: string) {
+  const { library } = openLibrary(dir, clock);
+  const kept = await library.create({ title: 'Kept' });
+  const removed = await library.create({ title: 'Removed' });
+  await library.close();
+  cpSync(join(dir, 'drafts', kept.id), join(dir, 'drafts', addedId), { recursive: true });
+  const added = join(dir, 'drafts', addedId, 'draft.json');
+  writeFileSync(added, readFileSync(added, 'utf8').replace(kept.id, addedId).replace('"Kept"', '"Added"'));
+  rmSync(join(dir, 'drafts', removed.id), { recursive: true });
+  return { kept, removed };
+}
+
 describe('the drafts library', () => {
   it('creates, saves and reads drafts back after a restart, newest edit first', async () => {
     const dir = tempDir();
@@ -306,16 +322,9 @@ describe('the drafts index and quarantine', () => {
   it('picks up a draft folder added behind its back and drops one removed', async () => {
     const dir = tempDir();
     const clock = new ManualClock();
-    const { library } = openLibrary(dir, clock);
-    const kept = await library.create({ title: 'Kept' });
-    const removed = await library.create({ title: 'Removed' });
-    await library.close();
     // Another copy of Postwright (or a restore from backup) adds a folder and removes one.
     const addedId = 'added-by-hand';
-    cpSync(join(dir, 'drafts', kept.id), join(dir, 'drafts', addedId), { recursive: true });
-    const file = join(dir, 'drafts', addedId, 'draft.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(kept.id, addedId).replace('"Kept"', '"Added"'));
-    rmSync(join(dir, 'drafts', removed.id), { recursive: true });
+    const { removed } = await addAndRemoveFolders(dir, clock, addedId);
     const reopened = openLibrary(dir, clock);
     // The list may show the index at once; the folder check then pushes the corrections.
     await reopened.library.ready;
@@ -332,16 +341,9 @@ describe('the drafts index and quarantine', () => {
   it('lists for a one-shot command after checking the folder names: added and removed folders show, a file rewritten in place at the next full check', async () => {
     const dir = tempDir();
     const clock = new ManualClock();
-    const { library } = openLibrary(dir, clock);
-    const kept = await library.create({ title: 'Kept' });
-    const removed = await library.create({ title: 'Removed' });
-    await library.close();
     // A sync brings a new draft folder, takes one away, and rewrites a draft in place.
     const addedId = 'added-by-sync';
-    cpSync(join(dir, 'drafts', kept.id), join(dir, 'drafts', addedId), { recursive: true });
-    const added = join(dir, 'drafts', addedId, 'draft.json');
-    writeFileSync(added, readFileSync(added, 'utf8').replace(kept.id, addedId).replace('"Kept"', '"Added"'));
-    rmSync(join(dir, 'drafts', removed.id), { recursive: true });
+    const { kept } = await addAndRemoveFolders(dir, clock, addedId);
     const keptFile = join(dir, 'drafts', kept.id, 'draft.json');
     writeFileSync(keptFile, readFileSync(keptFile, 'utf8').replace('"Kept"', '"Kept, edited elsewhere"'));
 

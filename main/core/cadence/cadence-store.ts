@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { dayString } from '../../../shared/model/bookmark';
@@ -9,9 +8,8 @@ import {
   type DigestSchedule,
 } from '../../../shared/model/digest-schedule';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { quarantine } from '../fs/quarantine';
+import { readStoreFileLocked, tryReadStoreFile, type SetAsideDeps } from '../fs/store-file';
 import { storeLockPath, withStoreLock } from '../fs/store-lock';
-import type { Clock } from '../platform/clock';
 
 export const CADENCE_LOCK = 'cadence';
 export const CADENCE_FILE = 'digest-cadence.json';
@@ -74,9 +72,7 @@ export class CadenceStore {
   private readonly file: string;
   private readonly lockPath: string;
 
-  constructor(
-    private readonly deps: { dataDir: string; clock: Clock; onQuarantine: (file: string) => void },
-  ) {
+  constructor(private readonly deps: SetAsideDeps) {
     this.file = join(deps.dataDir, CADENCE_FILE);
     this.lockPath = storeLockPath(deps.dataDir, CADENCE_LOCK);
   }
@@ -119,30 +115,12 @@ export class CadenceStore {
   }
 
   /** The file's content; an empty one when there is no file; null when it cannot be read. */
-  private async tryRead(): Promise<CadenceFile | null> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyFile();
-      throw error;
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      return null;
-    }
-    const checked = fileSchema.safeParse(raw);
-    return checked.success ? checked.data : null;
+  private tryRead(): Promise<CadenceFile | null> {
+    return tryReadStoreFile(this.file, fileSchema, emptyFile);
   }
 
   /** Under the lock: the file, or, when it is still unreadable, nothing, the file set aside. */
-  private async readLocked(): Promise<CadenceFile> {
-    const file = await this.tryRead();
-    if (file) return file;
-    const target = await quarantine(join(this.deps.dataDir, 'quarantine'), this.file, this.deps.clock.now());
-    this.deps.onQuarantine(target);
-    return emptyFile();
+  private readLocked(): Promise<CadenceFile> {
+    return readStoreFileLocked(this.file, fileSchema, emptyFile, this.deps);
   }
 }

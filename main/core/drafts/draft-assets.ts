@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CoreFailure } from '../../../shared/contract/errors';
-import { syncFolder } from '../fs/atomic-write';
+import { syncFolder, writeTempFile } from '../fs/atomic-write';
 import { containedFile, readWithoutFollowing } from '../fs/contained-file';
 import { contentTypeFor } from '../fs/content-types';
 import { safeJoin } from '../fs/safe-join';
@@ -77,10 +77,9 @@ export async function addAssetFromStream(
   const folder = paths.assets(input.id);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const temp = join(folder, `.upload-${randomBytes(6).toString('hex')}.tmp`);
-  const file = await open(temp, 'wx', 0o600);
-  let size = 0;
-  let head = Buffer.alloc(0);
-  try {
+  await writeTempFile(temp, { flags: 'wx', mode: 0o600 }, async (file) => {
+    let size = 0;
+    let head = Buffer.alloc(0);
     for await (const chunk of input.body) {
       size += chunk.length;
       if (size > MAX_ASSET_BYTES) {
@@ -99,13 +98,7 @@ export async function addAssetFromStream(
         `${input.filename} is not a ${type.extension.toUpperCase()} image. Pick another file.`,
       );
     }
-    await file.sync();
-  } catch (error) {
-    await file.close();
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await file.close();
+  });
   const name = `${assetStem(input.filename)}-${randomBytes(4).toString('hex')}.${type.extension}`;
   await rename(temp, join(folder, name));
   await syncFolder(folder);

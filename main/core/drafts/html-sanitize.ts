@@ -1,4 +1,5 @@
 import { allowedLinkTarget } from '../../../shared/net/safe-link';
+import { HEADINGS_WITHOUT_ATTRIBUTES } from '../../../shared/publish/tag-groups';
 import { COMMENT_NODE, ELEMENT_NODE, HTML_NAMESPACE, parseHtml, TEXT_NODE, type HtmlNode } from './html-dom';
 
 /**
@@ -14,12 +15,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   p: [],
   br: [],
   hr: [],
-  h1: [],
-  h2: [],
-  h3: [],
-  h4: [],
-  h5: [],
-  h6: [],
+  ...HEADINGS_WITHOUT_ATTRIBUTES,
   b: [],
   strong: [],
   i: [],

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -23,16 +23,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const file = await open(temp, 'w', mode);
-  try {
-    await file.writeFile(data);
-    await file.sync();
-  } catch (error) {
-    await file.close();
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await file.close();
+  await writeTempFile(temp, { flags: 'w', mode }, (file) => file.writeFile(data));
   try {
     await beforeReplace?.(temp);
     await rename(temp, path);
@@ -41,6 +32,28 @@ export async function writeFileAtomic(
     throw error;
   }
   await syncFolder(folder);
+}
+
+/**
+ * Creates `temp` (`flags` as for open: 'wx' refuses a file already there), fills it with `write`
+ * and fsyncs it, so it is whole on disk before the caller renames it into place. When `write` or
+ * the fsync fails, the file is closed and removed and the error thrown again.
+ */
+export async function writeTempFile(
+  temp: string,
+  { flags, mode }: { flags: 'w' | 'wx'; mode: number },
+  write: (file: FileHandle) => Promise<void>,
+): Promise<void> {
+  const file = await open(temp, flags, mode);
+  try {
+    await write(file);
+    await file.sync();
+  } catch (error) {
+    await file.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await file.close();
 }
 
 /** Makes a rename durable. Some platforms (Windows) cannot open a folder; there rename is enough. */

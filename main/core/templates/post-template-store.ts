@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
 import {
@@ -8,9 +7,8 @@ import {
   type PostTemplate,
 } from '../../../shared/model/post-template';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { quarantine } from '../fs/quarantine';
+import { readStoreFileLocked, tryReadStoreFile, type SetAsideDeps } from '../fs/store-file';
 import { storeLockPath, withStoreLock } from '../fs/store-lock';
-import type { Clock } from '../platform/clock';
 
 export const POST_TEMPLATES_LOCK = 'post-templates';
 export const POST_TEMPLATES_FILE = 'post-templates.json';
@@ -21,7 +19,10 @@ const fileSchema = z.object({
   templates: z.array(postTemplateSchema).max(500),
 });
 
-const builtIns = (): PostTemplate[] => structuredClone([...BUILT_IN_POST_TEMPLATES]);
+const builtInFile = (): z.infer<typeof fileSchema> => ({
+  version: FORMAT_VERSION,
+  templates: structuredClone([...BUILT_IN_POST_TEMPLATES]),
+});
 
 export const newTemplateId = (): string => `t-${randomBytes(6).toString('hex')}`;
 
@@ -37,9 +38,7 @@ export class PostTemplateStore {
   private readonly file: string;
   private readonly lockPath: string;
 
-  constructor(
-    private readonly deps: { dataDir: string; clock: Clock; onQuarantine: (file: string) => void },
-  ) {
+  constructor(private readonly deps: SetAsideDeps) {
     this.file = join(deps.dataDir, POST_TEMPLATES_FILE);
     this.lockPath = storeLockPath(deps.dataDir, POST_TEMPLATES_LOCK);
   }
@@ -63,29 +62,11 @@ export class PostTemplateStore {
 
   /** The list; the examples when there is no file; null when it cannot be read. */
   private async tryRead(): Promise<PostTemplate[] | null> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return builtIns();
-      throw error;
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      return null;
-    }
-    const checked = fileSchema.safeParse(raw);
-    return checked.success ? checked.data.templates : null;
+    return (await tryReadStoreFile(this.file, fileSchema, builtInFile))?.templates ?? null;
   }
 
   /** Under the lock: the list, or, when the file is still unreadable, the examples, the file set aside. */
   private async readLocked(): Promise<PostTemplate[]> {
-    const templates = await this.tryRead();
-    if (templates) return templates;
-    const target = await quarantine(join(this.deps.dataDir, 'quarantine'), this.file, this.deps.clock.now());
-    this.deps.onQuarantine(target);
-    return builtIns();
+    return (await readStoreFileLocked(this.file, fileSchema, builtInFile, this.deps)).templates;
   }
 }

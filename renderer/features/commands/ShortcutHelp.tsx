@@ -32,7 +32,12 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const groups = [...new Set(shown.map((command) => command.group))];
 
   return (
-    <dialog ref={dialog} className="shortcut-help" aria-label="Keyboard shortcuts" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="wide-dialog shortcut-help"
+      aria-label="Keyboard shortcuts"
+      onClose={onClose}
+    >
       <header className="shortcut-help__head">
         <h2>Keyboard shortcuts</h2>
         <input

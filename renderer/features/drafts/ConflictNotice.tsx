@@ -45,7 +45,7 @@ export function ConflictNotice({
       {comparing && (
         <dialog
           ref={dialog}
-          className="revisions drafts-conflict__dialog"
+          className="wide-dialog revisions drafts-conflict__dialog"
           aria-label="The two versions"
           onClose={() => setComparing(null)}
         >

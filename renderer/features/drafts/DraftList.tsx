@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { DraftSummary } from '../../../shared/model/draft';
 import { useListKeyboard } from '../../components/useListKeyboard';
+import { useVirtualRows } from '../../components/useVirtualRows';
 import { DraftRow } from './DraftRow';
 
 const ROW_HEIGHT = 80;
@@ -31,23 +31,17 @@ export function DraftList({
   onTrash?: (draft: DraftSummary) => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual re-renders this component itself; nothing here is memoised
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+  const { items, listStyle, reveal, placeRow } = useVirtualRows({
+    scroller,
+    total,
+    rowHeight: ROW_HEIGHT,
     overscan: 6,
-    // No getItemKey: a new key function on each render would make the virtualizer re-measure every
-    // row whenever a page arrives; rows are one fixed height, so the index is the key.
+    ensureRange,
   });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => ensureRange(first, last), [ensureRange, first, last]);
-  const keyboard = useListKeyboard({
+  const { containerRef, onKeyDown, rowProps } = useListKeyboard({
     count: total,
     labelAt: (index) => draftAt(index)?.title ?? null,
-    reveal: (index) => virtualizer.scrollToIndex(index),
+    reveal,
     ...(onTrash
       ? {
           onDelete: (index: number) => {
@@ -61,25 +55,19 @@ export function DraftList({
   return (
     <div ref={scroller} className="draft-list">
       <ul
-        ref={keyboard.containerRef}
+        ref={containerRef}
         className="draft-list__rows"
         aria-label={label}
-        style={{ height: virtualizer.getTotalSize() }}
-        onKeyDown={keyboard.onKeyDown}
+        style={listStyle}
+        onKeyDown={onKeyDown}
       >
         {items.map((item) => {
           const draft = draftAt(item.index);
           return (
-            <li
-              key={item.key}
-              className="draft-list__item"
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-              aria-setsize={total}
-              aria-posinset={item.index + 1}
-            >
+            <li key={item.key} className="draft-list__item" {...placeRow(item)}>
               {draft ? (
                 <DraftRow
-                  focusProps={keyboard.rowProps(item.index)}
+                  focusProps={rowProps(item.index)}
                   draft={draft}
                   selected={draft.id === selectedId}
                   onOpen={(at) => onOpen(draft, at)}

@@ -1,8 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { displayTitle } from '../../../shared/inbox/filter';
 import type { Bookmark } from '../../../shared/model/bookmark';
 import { useListKeyboard } from '../../components/useListKeyboard';
+import { useVirtualRows } from '../../components/useVirtualRows';
 import { LinkRow, type LinkActions } from './LinkRow';
 
 const ROW_HEIGHT = 84;
@@ -25,26 +25,20 @@ export function LinkList({
   actions: LinkActions;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual re-renders this component itself; nothing here is memoised
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+  const { items, listStyle, reveal, placeRow } = useVirtualRows({
+    scroller,
+    total,
+    rowHeight: ROW_HEIGHT,
     overscan: 8,
-    // No getItemKey: a new key function on each render would make the virtualizer re-measure all
-    // 10,000 rows whenever a page arrives; rows are one fixed height, so the index is the key.
+    ensureRange,
   });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => ensureRange(first, last), [ensureRange, first, last]);
-  const keyboard = useListKeyboard({
+  const { containerRef, onKeyDown, onFocus, active } = useListKeyboard({
     count: total,
     labelAt: (index) => {
       const link = linkAt(index);
       return link ? displayTitle(link) : null;
     },
-    reveal: (index) => virtualizer.scrollToIndex(index),
+    reveal,
     onDelete: (index) => {
       const link = linkAt(index);
       if (link) actions.remove(link);
@@ -54,30 +48,24 @@ export function LinkList({
   return (
     <div ref={scroller} className="link-list" data-testid="inbox-scroller">
       <ul
-        ref={keyboard.containerRef}
+        ref={containerRef}
         className="link-list__rows"
         aria-label="Inbox"
-        style={{ height: virtualizer.getTotalSize() }}
-        onKeyDown={keyboard.onKeyDown}
-        onFocus={keyboard.onFocus}
+        style={listStyle}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
       >
         {items.map((item) => {
           const link = linkAt(item.index);
           return (
-            <li
-              key={item.key}
-              className="link-list__item"
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-              aria-setsize={total}
-              aria-posinset={item.index + 1}
-            >
+            <li key={item.key} className="link-list__item" {...placeRow(item)}>
               {link ? (
                 <LinkRow
                   link={link}
                   selected={link.id === selectedId}
                   actions={actions}
                   listIndex={item.index}
-                  tabStop={item.index === keyboard.active}
+                  tabStop={item.index === active}
                 />
               ) : (
                 <div className="link-row link-row--loading" aria-busy="true" />

@@ -29,7 +29,12 @@ export function RevisionsDialog({
   useEffect(() => dialog.current?.showModal(), []);
 
   return (
-    <dialog ref={dialog} className="revisions" aria-label={`Revisions of ${title}`} onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="wide-dialog revisions"
+      aria-label={`Revisions of ${title}`}
+      onClose={onClose}
+    >
       <header className="revisions__head">
         <h2>Revisions of “{title}”</h2>
         <DialogCloseButton dialog={dialog} />

@@ -97,6 +97,12 @@ export const SIZES = [
   { width: 1920, height: 1080 },
 ];
 
+/** The screen as it stands: nothing on it scrolls sideways; and a screenshot of it, named `name`. */
+export async function lookAt(page: Page, testInfo: TestInfo, name: string) {
+  await expectNoSidewaysScroll(page);
+  await saveScreenshot(page, testInfo, name);
+}
+
 /** A screenshot for a person to look at, kept with the run's results (never committed). */
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string) {
   const { width, height } = page.viewportSize()!;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, runCliAsync } from '../../support/cli';
 import { LEARNING_POOL_BREAKFAST } from '../../support/events';
-import type { MicropubSite } from '../../support/micropub-server/micropub-site';
+import { startMicropubSite, type MicropubSite } from '../../support/micropub-server/micropub-site';
+import { test, type AppUnderTest } from './fixtures';
 
 /** The seed blog's event announcement, with the dates and times a real post has. */
 export const EVENT_POST = {
@@ -16,6 +17,31 @@ export const EVENT_POST = {
     '<p>Places are free for anyone working in the public sector; book through the events page.</p>',
   ].join(''),
 };
+
+/**
+ * A Micropub site for all the tests of a file, started before the first and closed after the
+ * last. `open(app)` seeds the app's library with that site as its blog and opens the app on it.
+ */
+export function useSeededLibrary() {
+  let site: MicropubSite;
+  test.beforeAll(async () => {
+    site = await startMicropubSite();
+  });
+  test.afterAll(async () => {
+    await site.close();
+  });
+  return {
+    /** The site, once the file's tests have begun. */
+    get site() {
+      return site;
+    },
+    open: async (app: AppUnderTest) => {
+      await seedLibrary(app.dataDir, site);
+      await app.restart();
+      return app.open();
+    },
+  };
+}
 
 function cli(args: string[], dataDir: string) {
   const result = runCli(args, { dataDir });

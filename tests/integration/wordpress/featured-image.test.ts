@@ -2,44 +2,32 @@ import { randomInt } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Core } from '../../../main/core/create-core';
+import { expect, inject, it } from 'vitest';
 import type { Draft } from '../../../shared/model/draft';
 import { coreCaller } from '../../support/core-call';
 import { watchOutbox } from '../../support/outbox-watch';
 import { makePng } from '../../support/png';
-import { createTestPublishing } from '../../support/publishing';
+import { createTestPublishing, publishOnceThroughOutbox } from '../../support/publishing';
 import { createTestCore } from '../../support/test-core';
-import { startForwardingProxy } from '../../support/wordpress/forwarding-proxy';
+import { useCoreForFile } from '../../support/wordpress/core-for-file';
 import { addPeerBlogBehindProxy } from '../../support/wordpress/peer-blog';
 import { wordpressRest } from '../../support/wordpress/rest';
 
 const wp = inject('wordpress');
 const rest = wordpressRest(wp);
 
-let dataDir: string;
-let core: Core;
-let proxy: Awaited<ReturnType<typeof startForwardingProxy>>;
 /** Every upload the blog received, counted where it arrives. */
 let uploads = 0;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'postwright-featured-'));
-  core = createTestCore(dataDir);
-  proxy = await startForwardingProxy(wp.WP_URL, (method) => {
+const shared = useCoreForFile('postwright-featured-', {
+  target: wp.WP_URL,
+  decide: (method) => {
     if (method === 'metaWeblog.newMediaObject' || method === 'wp.uploadFile') uploads++;
     return { action: 'pass' };
-  });
-});
-
-// The hooks above may not have run (no test WordPress): clean up only what exists.
-afterAll(async () => {
-  await core?.dispose();
-  await proxy?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  },
 });
 
 it('publishes the featured image as the post thumbnail, uploads each image once per blog, and removes it on update', async () => {
+  const { core, dataDir, proxy } = shared;
   const call = coreCaller(core);
   const blog = await addPeerBlogBehindProxy(call, wp, proxy.url);
   const publishing = createTestPublishing(core, dataDir, {
@@ -99,6 +87,7 @@ it('publishes the featured image as the post thumbnail, uploads each image once 
 
 it('a post pulled from the blog brings its featured image; publishing the draft again keeps the same attachment, uploading nothing', async () => {
   // Published from one data folder...
+  const { core, dataDir, proxy } = shared;
   const call = coreCaller(core);
   const blog = await addPeerBlogBehindProxy(call, wp, proxy.url);
   const publishing = createTestPublishing(core, dataDir, {
@@ -115,12 +104,7 @@ it('a post pulled from the blog brings its featured image; publishing the draft 
   await call('drafts-save', {
     draft: { ...draft, editorState: null, html: '<p>Tall.</p>', featuredImage: src },
   });
-  const watching = watchOutbox(core.events);
-  const queued = await publishing.outbox.enqueuePublish({ draftId: draft.id, blogId: blog.id, options: {} });
-  await publishing.outbox.runNow(queued.id);
-  const [job] = await watching.settled([queued.id], 60_000);
-  watching.stop();
-  await publishing.dispose();
+  const job = await publishOnceThroughOutbox(core, publishing, { draftId: draft.id, blogId: blog.id });
   expect(job?.state, job?.reason ?? '').toBe('done');
   const postId = job!.result!.postId;
   const before = (await rest.post(postId)).featured_media;

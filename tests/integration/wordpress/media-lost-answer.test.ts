@@ -1,42 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Core } from '../../../main/core/create-core';
+import { basename } from 'node:path';
+import { expect, inject, it } from 'vitest';
 import { coreCaller } from '../../support/core-call';
-import { watchOutbox } from '../../support/outbox-watch';
 import { makePng } from '../../support/png';
-import { createTestPublishing } from '../../support/publishing';
-import { createTestCore } from '../../support/test-core';
-import { startForwardingProxy } from '../../support/wordpress/forwarding-proxy';
+import { createTestPublishing, publishOnceThroughOutbox } from '../../support/publishing';
+import { useCoreForFile } from '../../support/wordpress/core-for-file';
 import { addPeerBlogBehindProxy } from '../../support/wordpress/peer-blog';
 import { wordpressRest } from '../../support/wordpress/rest';
 
 const wp = inject('wordpress');
 const rest = wordpressRest(wp);
 
-let dataDir: string;
-let core: Core;
-let proxy: Awaited<ReturnType<typeof startForwardingProxy>>;
 let uploadsSeen = 0;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'postwright-media-lost-'));
-  core = createTestCore(dataDir);
+const shared = useCoreForFile('postwright-media-lost-', {
+  target: wp.WP_URL,
   // WordPress stores the first upload, but its answer never comes back.
-  proxy = await startForwardingProxy(wp.WP_URL, (method) =>
+  decide: (method) =>
     method === 'metaWeblog.newMediaObject' && ++uploadsSeen === 1 ? { action: 'drop' } : { action: 'pass' },
-  );
-});
-
-// The hooks above may not have run (no test WordPress): clean up only what exists.
-afterAll(async () => {
-  await core?.dispose();
-  await proxy?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 it('an image whose upload answer was lost is found on the blog, not uploaded twice, and still made the featured image', async () => {
+  const { core, dataDir, proxy } = shared;
   const call = coreCaller(core);
   const blog = await addPeerBlogBehindProxy(call, wp, proxy.url);
   const publishing = createTestPublishing(core, dataDir, {
@@ -58,12 +41,7 @@ it('an image whose upload answer was lost is found on the blog, not uploaded twi
     },
   });
 
-  const watching = watchOutbox(core.events);
-  const queued = await publishing.outbox.enqueuePublish({ draftId: draft.id, blogId: blog.id, options: {} });
-  await publishing.outbox.runNow(queued.id);
-  const [job] = await watching.settled([queued.id], 60_000);
-  watching.stop();
-  await publishing.dispose();
+  const job = await publishOnceThroughOutbox(core, publishing, { draftId: draft.id, blogId: blog.id });
 
   expect(job?.state, job?.reason ?? '').toBe('done');
   expect(proxy.dropped()).toBe(1);

@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Core } from '../../../main/core/create-core';
+import { expect, inject, it } from 'vitest';
 import { coreCaller } from '../../support/core-call';
 import { createTestPublishing } from '../../support/publishing';
-import { createTestCore } from '../../support/test-core';
 import { watchOutbox } from '../../support/outbox-watch';
 import { seededRandom } from '../../support/seeded-random';
-import { startForwardingProxy } from '../../support/wordpress/forwarding-proxy';
+import { useCoreForFile } from '../../support/wordpress/core-for-file';
 import { addPeerBlogBehindProxy } from '../../support/wordpress/peer-blog';
 import { wordpressRest } from '../../support/wordpress/rest';
 
@@ -18,28 +13,16 @@ const rest = wordpressRest(wp);
 const run = randomBytes(3).toString('hex');
 const PUBLISHES = 50;
 
-let dataDir: string;
-let core: Core;
-let proxy: Awaited<ReturnType<typeof startForwardingProxy>>;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'postwright-lost-'));
-  core = createTestCore(dataDir);
-  const random = seededRandom(Number.parseInt(run, 16));
+const random = seededRandom(Number.parseInt(run, 16));
+const shared = useCoreForFile('postwright-lost-', {
+  target: wp.WP_URL,
   // Half of the answers to newPost are lost after WordPress made the post, and a fifth of all others.
-  proxy = await startForwardingProxy(wp.WP_URL, (method) =>
+  decide: (method) =>
     random() < (method === 'metaWeblog.newPost' ? 0.5 : 0.2) ? { action: 'drop' } : { action: 'pass' },
-  );
-});
-
-// The hooks above may not have run (no test WordPress): clean up only what exists.
-afterAll(async () => {
-  await core?.dispose();
-  await proxy?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 it(`${PUBLISHES} publishes through a proxy that loses answers: no duplicate, none lost`, async () => {
+  const { core, dataDir, proxy } = shared;
   const call = coreCaller(core);
   const blog = await addPeerBlogBehindProxy(call, wp, proxy.url);
   const publishing = createTestPublishing(core, dataDir, {

@@ -1,34 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Core } from '../../../main/core/create-core';
+import { afterAll, expect, inject, it } from 'vitest';
 import { coreCaller } from '../../support/core-call';
-import { watchOutbox } from '../../support/outbox-watch';
-import { createTestPublishing } from '../../support/publishing';
-import { createTestCore } from '../../support/test-core';
+import { createTestPublishing, publishOnceThroughOutbox } from '../../support/publishing';
+import { useCoreForFile } from '../../support/wordpress/core-for-file';
 import { addPeerBlog } from '../../support/wordpress/peer-blog';
 import { wordpressRest } from '../../support/wordpress/rest';
 
 const wp = inject('wordpress');
 const rest = wordpressRest(wp);
 
-let dataDir: string;
-let core: Core;
-
-beforeAll(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'postwright-upload-resize-'));
-  core = createTestCore(dataDir);
-});
-
-// The hooks above may not have run (no test WordPress): clean up only what exists.
-afterAll(async () => {
-  // libvips keeps its cache and threads otherwise, and the test worker does not exit in time.
+const shared = useCoreForFile('postwright-upload-resize-');
+// libvips keeps its cache and threads otherwise, and the test worker does not exit in time.
+afterAll(() => {
   sharp.cache(false);
   sharp.concurrency(1);
-  await core?.dispose();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 /**
@@ -45,6 +32,7 @@ async function photo(): Promise<Buffer> {
 }
 
 it('a large image set to medium reaches the blog 640 pixels wide, as the featured image the original; the draft keeps the original', async () => {
+  const { core, dataDir } = shared;
   const call = coreCaller(core);
   const blog = await addPeerBlog(call, wp);
   const publishing = createTestPublishing(core, dataDir, {
@@ -73,12 +61,7 @@ it('a large image set to medium reaches the blog 640 pixels wide, as the feature
     },
   });
 
-  const watching = watchOutbox(core.events);
-  const queued = await publishing.outbox.enqueuePublish({ draftId: draft.id, blogId: blog.id, options: {} });
-  await publishing.outbox.runNow(queued.id);
-  const [job] = await watching.settled([queued.id], 60_000);
-  watching.stop();
-  await publishing.dispose();
+  const job = await publishOnceThroughOutbox(core, publishing, { draftId: draft.id, blogId: blog.id });
   expect(job?.state, job?.reason ?? '').toBe('done');
 
   const download = async (url: string) => {

@@ -88,12 +88,14 @@ export class MicropubAuthor {
     title?: string;
     html: string;
     images?: string[];
+    /** The bytes of every image named in `images`: a small PNG unless given. */
+    imageBytes?: Uint8Array;
     args?: string[];
   }): Promise<string> {
     const folder = join(this.dataDir, '..', `${this.dataDir.split('/').pop()}-files`);
     const { mkdirSync } = await import('node:fs');
     mkdirSync(folder, { recursive: true });
-    for (const image of options.images ?? []) writeFileSync(join(folder, image), PNG);
+    for (const image of options.images ?? []) writeFileSync(join(folder, image), options.imageBytes ?? PNG);
     const file = join(folder, `body-${Date.now()}-${Math.random().toString(36).slice(2)}.html`);
     writeFileSync(file, options.html);
     const draft = await this.ok<{ id: string }>([

@@ -1,23 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleChildScript } from '../bundle-child';
 import { figure, type Figure } from './figure';
 
-/** Bundles the saver into one file that starts fast (under node_modules, so run-time imports resolve). */
-export async function buildStoreSaver(): Promise<string> {
-  const saver = join('node_modules', '.cache', 'postwright-tests', `store-saver-${process.pid}.mjs`);
-  await build({
-    entryPoints: ['tests/support/reliability/store-saver.ts'],
-    outfile: saver,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  return saver;
+/** Bundles the saver into one file that starts fast. */
+export function buildStoreSaver(): Promise<string> {
+  return bundleChildScript('tests/support/reliability/store-saver.ts', 'store-saver');
 }
 
 function runAndKill(saver: string, args: string[]): Promise<string[]> {

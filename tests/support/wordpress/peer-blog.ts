@@ -1,10 +1,8 @@
-import type { coreCaller } from '../core-call';
+import type { CoreCall } from '../core-call';
 import type { WordPressPeer } from './wordpress-peer';
 
-type Call = ReturnType<typeof coreCaller>;
-
 /** Adds the WordPress peer's blog as an author would, with its real endpoint checked on the way in. */
-export function addPeerBlog(call: Call, wp: WordPressPeer) {
+export function addPeerBlog(call: CoreCall, wp: WordPressPeer) {
   return call('blogs-add', {
     protocol: 'metaweblog',
     homeUrl: wp.WP_URL,
@@ -16,7 +14,7 @@ export function addPeerBlog(call: Call, wp: WordPressPeer) {
 }
 
 /** The peer's blog with every later XML-RPC call sent through `proxyUrl`, which decides what the network does. */
-export async function addPeerBlogBehindProxy(call: Call, wp: WordPressPeer, proxyUrl: string) {
+export async function addPeerBlogBehindProxy(call: CoreCall, wp: WordPressPeer, proxyUrl: string) {
   const blog = await addPeerBlog(call, wp);
   await call('blogs-update', { id: blog.id, patch: { endpoint: `${proxyUrl}/xmlrpc.php` } });
   return blog;

@@ -1,5 +1,6 @@
 import DOMPurify, { type Config } from 'dompurify';
 import { safeLinkHref } from '../../../../shared/net/safe-link';
+import { HEADING_TAGS, TABLE_TAGS } from '../../../../shared/publish/tag-groups';
 import { postClasses } from '../../../../shared/publish/post-classes';
 import { isDraftImageSrc } from '../nodes/ImageNode';
 import { markSpacesBesideImages } from './image-spaces';
@@ -8,12 +9,7 @@ import { markSpacesBesideImages } from './image-spaces';
 const ALLOWED_TAGS = [
   'p',
   'br',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADING_TAGS,
   'strong',
   'b',
   'em',
@@ -38,12 +34,7 @@ const ALLOWED_TAGS = [
   'time',
   'figure',
   'figcaption',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
+  ...TABLE_TAGS,
   // Only as the checkbox of a task list item; tidy() removes every other input.
   'input',
   '#comment',

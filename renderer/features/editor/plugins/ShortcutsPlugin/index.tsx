@@ -1,9 +1,6 @@
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { COMMAND_PRIORITY_NORMAL, FORMAT_TEXT_COMMAND, KEY_DOWN_COMMAND } from 'lexical';
-import { useEffect } from 'react';
+import { FORMAT_TEXT_COMMAND, type LexicalEditor } from 'lexical';
 import { OPEN_LINK_EDITOR_COMMAND } from '../LinkEditorPlugin';
-
-const isMac = navigator.platform.startsWith('Mac');
+import { usePrimaryKeyDown } from '../usePrimaryKeyDown';
 
 /**
  * Keys of the body. Lexical already maps Ctrl/Cmd+B, I, U (format) and Z, Shift+Z (history); this
@@ -11,29 +8,20 @@ const isMac = navigator.platform.startsWith('Mac');
  * are commands of the app (shared/commands/catalog.ts).
  */
 export function ShortcutsPlugin() {
-  const [editor] = useLexicalComposerContext();
-
-  useEffect(
-    () =>
-      editor.registerCommand(
-        KEY_DOWN_COMMAND,
-        (event) => {
-          if (!(isMac ? event.metaKey : event.ctrlKey) || event.altKey) return false;
-          const key = event.key.toLowerCase();
-          if (key === 'k' && !event.shiftKey) {
-            event.preventDefault();
-            return editor.dispatchCommand(OPEN_LINK_EDITOR_COMMAND, undefined);
-          }
-          if (key === 'x' && event.shiftKey) {
-            event.preventDefault();
-            return editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'strikethrough');
-          }
-          return false;
-        },
-        COMMAND_PRIORITY_NORMAL,
-      ),
-    [editor],
-  );
-
+  usePrimaryKeyDown(linkOrStrikethrough);
   return null;
+}
+
+function linkOrStrikethrough(event: KeyboardEvent, editor: LexicalEditor): boolean {
+  if (event.altKey) return false;
+  const key = event.key.toLowerCase();
+  if (key === 'k' && !event.shiftKey) {
+    event.preventDefault();
+    return editor.dispatchCommand(OPEN_LINK_EDITOR_COMMAND, undefined);
+  }
+  if (key === 'x' && event.shiftKey) {
+    event.preventDefault();
+    return editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'strikethrough');
+  }
+  return false;
 }

@@ -20,7 +20,7 @@ import {
   type LexicalEditor,
 } from 'lexical';
 
-export const isMac = navigator.platform.startsWith('Mac');
+const isMac = navigator.platform.startsWith('Mac');
 
 /** The modifiers of the table keys (TablePlugin), as the menu shows them. */
 export const TABLE_SHORTCUTS = isMac ? '⌘⌥' : 'Ctrl+Alt+';
