@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { IndexEntry } from '../../main/core/drafts/draft-index';
 import { queryWords } from '../../main/core/drafts/draft-text';
 import { createIndexFile, IndexDb, matchOf, type DocumentKind } from '../../main/core/drafts/index-db';
 import { listCondition, listedRowids, WALK_RULES, type ListQuery } from '../../main/core/drafts/index-search';
+import { indexEntryOf, type IndexDoc } from '../support/index-documents';
 import { seededRandom, testSeed } from '../support/seeded-random';
 import { useTempDir } from '../support/temp-dir';
 
@@ -15,37 +15,12 @@ const EVERY = 'zephyr';
 const WORDS = ['council', 'meeting', 'brighton', 'pier', 'kalomi', 'festival', 'hove', 'ab', 'q'];
 const SHARES = [0.9, 0.6, 0.3, 0.1, 0.02, 0.005, 0.5, 0.4, 0.2];
 
-interface Doc {
-  kind: DocumentKind;
-  id: string;
-  updatedAt: string;
-  trashed: boolean;
-  text: string;
-}
-
-function entryOf(doc: Doc): IndexEntry {
-  return {
-    id: doc.id,
-    title: doc.id,
-    snippet: '',
-    updatedAt: doc.updatedAt,
-    publishAt: null,
-    status: doc.kind === 'draft' ? 'draft' : 'published',
-    wordCount: 0,
-    trashedAt: doc.trashed ? doc.updatedAt : null,
-    createdAt: doc.updatedAt,
-    statusMessage: null,
-    remote: null,
-    stamp: '1',
-  };
-}
-
 /**
  * A few thousand drafts and archived posts, written in an order unrelated to the list's (so a
  * batch's rowids spread), many in the same second (ties the id breaks, within a kind and across),
  * some in the trash, and some saved again later (a new edit time on an old rowid).
  */
-function corpus(random: () => number, count: number): Doc[] {
+function corpus(random: () => number, count: number): IndexDoc[] {
   return Array.from({ length: count }, (_, i) => {
     const kind: DocumentKind = random() < 0.5 ? 'draft' : 'published';
     const second = Math.floor(random() * 400);
@@ -89,10 +64,10 @@ function buildIndex(random: () => number, count: number, highRowids: boolean) {
   const docs = corpus(random, count);
   const sides = { draft: new IndexDb(path, 'draft'), published: new IndexDb(path, 'published') };
   // One save at a time (a transaction each), the kinds interleaved as they come.
-  for (const doc of docs) sides[doc.kind].put(entryOf(doc), { text: doc.text });
+  for (const doc of docs) sides[doc.kind].put(indexEntryOf(doc), { text: doc.text });
   // Saved again later: the row keeps its rowid and moves up the list.
   for (const doc of docs.filter(() => random() < 0.1))
-    sides[doc.kind].put(entryOf({ ...doc, updatedAt: '2026-02-01T00:00:00.000Z' }), { text: doc.text });
+    sides[doc.kind].put(indexEntryOf({ ...doc, updatedAt: '2026-02-01T00:00:00.000Z' }), { text: doc.text });
   sides.draft.close();
   sides.published.close();
   const db = new Database(path, { readonly: true });

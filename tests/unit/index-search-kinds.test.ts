@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IndexEntry } from '../../main/core/drafts/draft-index';
 import { searchTextOf } from '../../main/core/drafts/draft-index';
 import { queryWords } from '../../main/core/drafts/draft-text';
 import {
@@ -9,41 +8,14 @@ import {
   SEARCH_COUNT_AHEAD,
   type DocumentKind,
 } from '../../main/core/drafts/index-db';
+import { indexEntryOf, type IndexDoc } from '../support/index-documents';
 import { seededRandom, testSeed } from '../support/seeded-random';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('postwright-index-kinds-');
 
-interface Doc {
-  kind: DocumentKind;
-  id: string;
-  updatedAt: string;
-  trashed: boolean;
-  text: string;
-}
-
-function entryOf(doc: Doc): IndexEntry {
-  return {
-    id: doc.id,
-    title: doc.id,
-    snippet: '',
-    updatedAt: doc.updatedAt,
-    publishAt: null,
-    status: doc.kind === 'draft' ? 'draft' : 'published',
-    wordCount: 0,
-    trashedAt: doc.trashed ? doc.updatedAt : null,
-    createdAt: doc.updatedAt,
-    statusMessage: null,
-    remote:
-      doc.kind === 'draft'
-        ? null
-        : { blogId: 'b', postId: doc.id, url: null, remoteStatus: 'publish', publishedAt: doc.updatedAt },
-    stamp: '1',
-  };
-}
-
 /** Drafts (some in the trash) and archived posts of accented, mixed-case text with short words. */
-function corpus(random: () => number): Doc[] {
+function corpus(random: () => number): IndexDoc[] {
   const alphabet = 'abcdeéÉèfghiïÏoøAB  -';
   const text = (length: number) =>
     Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
@@ -90,7 +62,8 @@ describe('one search over the drafts and the archive', () => {
     createIndexFile(path);
     const drafts = new IndexDb(path, 'draft');
     const archive = new IndexDb(path, 'published');
-    for (const doc of docs) (doc.kind === 'draft' ? drafts : archive).put(entryOf(doc), { text: doc.text });
+    for (const doc of docs)
+      (doc.kind === 'draft' ? drafts : archive).put(indexEntryOf(doc), { text: doc.text });
     let found = 0;
     for (let n = 0; n < 300; n += 1) {
       const doc = docs[Math.floor(random() * docs.length)]!;
@@ -151,7 +124,9 @@ describe('one search over the drafts and the archive', () => {
           const minute = String(Math.floor(i / 60) % 60).padStart(2, '0');
           const updatedAt = `2026-01-01T00:${minute}:${String(i % 60).padStart(2, '0')}Z`;
           const id = kind === 'draft' ? `d${i}` : `b/p${i}`;
-          db.put(entryOf({ kind, id, updatedAt, trashed: false, text: '' }), { text: 'council meeting' });
+          db.put(indexEntryOf({ kind, id, updatedAt, trashed: false, text: '' }), {
+            text: 'council meeting',
+          });
         }
       });
     const found = archive.search(['council'], {
