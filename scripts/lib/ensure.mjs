@@ -132,18 +132,10 @@ export function findChromium() {
 export function ensureChromium() {
   let chromium = findChromium();
   if (chromium) return chromium;
-  const root = process.getuid?.() === 0;
-  if (root && existsSync('/usr/bin/apt-get')) {
-    console.log("No Chromium found: installing Debian's chromium package…");
-    const apt = ['-o', 'DPkg::Lock::Timeout=600'];
-    run('apt-get', [...apt, 'update', '-qq']);
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    run('apt-get', [...apt, 'install', '-y', '-qq', 'chromium', 'fonts-dejavu-core'], {
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+  if (
+    aptInstall("No Chromium found: installing Debian's chromium package…", ['chromium', 'fonts-dejavu-core'])
+  )
     chromium = findChromium();
-  }
   if (!chromium) {
     throw new Error(
       'No Chromium found. Install one (Debian: apt-get install chromium) or set POSTWRIGHT_CHROMIUM to its path.',
@@ -154,17 +146,32 @@ export function ensureChromium() {
 
 /** GNOME Keyring, for the test that stores passwords in a real system keyring (Debian, as root). */
 export function ensureKeyringDaemon() {
-  if (
-    existsSync('/usr/bin/gnome-keyring-daemon') ||
-    process.getuid?.() !== 0 ||
-    !existsSync('/usr/bin/apt-get')
-  )
-    return;
-  console.log("No keyring daemon found: installing Debian's gnome-keyring package…");
+  if (existsSync('/usr/bin/gnome-keyring-daemon')) return;
+  aptInstall("No keyring daemon found: installing Debian's gnome-keyring package…", [
+    '--no-install-recommends',
+    'gnome-keyring',
+    'dbus',
+  ]);
+}
+
+/**
+ * ripgrep, the peer the `drafts search` budget is measured against (the bench falls back to node
+ * reading every draft where it cannot be installed, and says so in the row's baseline name).
+ */
+export function ensureRipgrep() {
+  if (existsSync('/usr/bin/rg')) return;
+  aptInstall("No ripgrep found: installing Debian's ripgrep package for the search benchmark…", ['ripgrep']);
+}
+
+/** Installs Debian packages where this runs as root on Debian; false where it cannot try. */
+function aptInstall(message, packages) {
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) return false;
+  console.log(message);
   const apt = ['-o', 'DPkg::Lock::Timeout=600'];
   run('apt-get', [...apt, 'update', '-qq']);
-  run('apt-get', [...apt, 'install', '-y', '-qq', '--no-install-recommends', 'gnome-keyring', 'dbus'], {
+  run('apt-get', [...apt, 'install', '-y', '-qq', ...packages], {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  return true;
 }
