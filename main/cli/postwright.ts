@@ -8,6 +8,12 @@ process.on('unhandledRejection', (reason) => {
   );
 });
 
+// A reader that closed the pipe (`postwright drafts show ID | head`) has what it wanted: the command
+// finishes its work (nothing half-written) and what it still prints goes nowhere, without a stack.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
+
 /** `drafts list` straight from the index when it can; everything else through commander and the core. */
 async function main(distDir: string): Promise<number> {
   if (await quickDraftsList(process.argv.slice(2), distDir)) return 0;
