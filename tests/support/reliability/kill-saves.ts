@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleChildScript } from '../bundle-child';
+import { seededRandom, testSeed } from '../seeded-random';
 import { figure, type Figure } from './figure';
 
 /** Bundles the saver into one file that starts fast. */
@@ -9,18 +10,18 @@ export function buildStoreSaver(): Promise<string> {
   return bundleChildScript('tests/support/reliability/store-saver.ts', 'store-saver');
 }
 
-function runAndKill(saver: string, args: string[]): Promise<string[]> {
+function runAndKill(saver: string, args: string[], random: () => number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [saver, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let errors = '';
     let armed = false;
-    const linesBeforeKill = 2 + Math.floor(Math.random() * 12);
+    const linesBeforeKill = 2 + Math.floor(random() * 12);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk;
       if (!armed && output.split('\n').length > linesBeforeKill) {
         armed = true;
-        setTimeout(() => child.kill('SIGKILL'), Math.random() * 20);
+        setTimeout(() => child.kill('SIGKILL'), random() * 20);
       }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
@@ -84,6 +85,9 @@ export async function killDuringSaves(options: {
   saves: number;
 }): Promise<Figure> {
   const { dataDir } = options;
+  // Where each kill lands is drawn from this seed; the figure names it, and POSTWRIGHT_TEST_SEED replays it.
+  const seed = testSeed();
+  const random = seededRandom(seed);
   let seq = 0;
   let saves = 0;
   let kills = 0;
@@ -93,12 +97,11 @@ export async function killDuringSaves(options: {
   let lastTemplate = '';
   const acked: { store: string; key: string }[] = [];
   while (saves < options.saves) {
-    const lines = await runAndKill(options.saver, [
-      dataDir,
-      String(seq + 1),
-      options.blogId,
-      options.draftId,
-    ]);
+    const lines = await runAndKill(
+      options.saver,
+      [dataDir, String(seq + 1), options.blogId, options.draftId],
+      random,
+    );
     kills += 1;
     for (const line of lines) {
       const [word, store, key] = line.split(' ');
@@ -138,7 +141,7 @@ export async function killDuringSaves(options: {
   return figure(
     'R1',
     `kill -9 at random moments during ${saves} saves (${kills} kills) over drafts, inbox, calendar, outbox, settings`,
-    `${lost} lost, ${torn} torn or unparsable`,
+    `${lost} lost, ${torn} torn or unparsable (seed ${seed})`,
     '0',
     lost + torn === 0,
   );
