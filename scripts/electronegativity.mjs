@@ -16,19 +16,48 @@ if (!existsSync(join(tool, 'node_modules', '.bin', 'electronegativity'))) {
     process.exit(1);
 }
 const electron = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies.electron;
-const out = mkdtempSync(join(tmpdir(), 'electronegativity-'));
-const csv = join(out, 'findings.csv');
-const status = run(
-  join(tool, 'node_modules', '.bin', 'electronegativity'),
-  ['-i', sources, '-r', '-e', electron, '-o', csv],
-  {
-    stdio: 'pipe',
-  },
-);
-if (status !== 0 || !existsSync(csv)) {
-  console.log(`electronegativity did not run (exit ${status}).`);
-  process.exit(1);
+const HEADER = 'issue, severity, confidence, filename, location, sample, description, url';
+
+/**
+ * The tool's CSV records, or null when it did not run. It writes the header and the records with
+ * two writeFile calls that race: the header's truncating write can land over the first record (CI
+ * once read a record beginning "ted in the target application") or after all of them (no records).
+ * A torn record or an empty list is read again from a new run; five empty runs mean no findings.
+ */
+function scan() {
+  const out = mkdtempSync(join(tmpdir(), 'electronegativity-'));
+  const csv = join(out, 'findings.csv');
+  try {
+    let records = [];
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      rmSync(csv, { force: true });
+      const status = run(
+        join(tool, 'node_modules', '.bin', 'electronegativity'),
+        ['-i', sources, '-r', '-e', electron, '-o', csv],
+        { stdio: 'pipe' },
+      );
+      if (status !== 0 || !existsSync(csv)) {
+        console.log(`electronegativity did not run (exit ${status}).`);
+        return null;
+      }
+      records = readFileSync(csv, 'utf8')
+        .split(/\r?\n/)
+        .filter((line) => line.trim() && line !== HEADER);
+      const torn = records.some((line) => !/^[A-Z_]+_CHECK,"/.test(line));
+      if (records.length > 0 && !torn) return records;
+      if (torn)
+        console.log(
+          `electronegativity wrote a torn CSV (its two writes raced): running it again (${attempt} of 5 runs).`,
+        );
+    }
+    return records.some((line) => !/^[A-Z_]+_CHECK,"/.test(line)) ? null : records;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
+
+const records = scan();
+if (records === null) process.exit(1);
 
 /** One CSV record per line; fields may be quoted, with "" for a quote. */
 function parseCsvLine(line) {
@@ -53,15 +82,10 @@ function parseCsvLine(line) {
   return fields;
 }
 
-const findings = readFileSync(csv, 'utf8')
-  .split(/\r?\n/)
-  .slice(1)
-  .filter((line) => line.trim())
-  .map((line) => {
-    const [issue, severity, confidence, file, location] = parseCsvLine(line);
-    return { issue, severity, confidence, file, line: Number(location.split(':')[0]) };
-  });
-rmSync(out, { recursive: true, force: true });
+const findings = records.map((line) => {
+  const [issue, severity, confidence, file, location] = parseCsvLine(line);
+  return { issue, severity, confidence, file, line: Number(location.split(':')[0]) };
+});
 
 function sourceFiles(folder) {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
