@@ -13,6 +13,7 @@ import {
   publishMethodNames,
 } from '../../shared/contract/method-names';
 import { archiveImageFile } from './archive/archive-image-file';
+import { CallPause } from './call-pause';
 import type { CoreDeps } from './core-deps';
 import { appHandlers } from './app/app-handlers';
 import { Problems } from './app/problems';
@@ -26,6 +27,11 @@ import { JobTracker } from './jobs/job-tracker';
 import { lazyDomain as domainStartingOnFirstCall } from './lazy-domain';
 
 export type { CoreDeps };
+
+/** Keystrokes come 100–300 ms apart: a longer gap is a pause. */
+const WARM_UP_QUIET_MS = 400;
+/** An author typing without a pause delays the outbox's resuming by this much at most. */
+const WARM_UP_WAIT_AT_MOST_MS = 2_000;
 
 export interface Core {
   readonly handlers: Handlers;
@@ -165,8 +171,9 @@ export function createCore(deps: CoreDeps): Core {
     ...postTemplates.handlers,
   } as Handlers;
   const signal = new AbortController().signal;
+  const calls = new CallPause();
   return {
-    handlers,
+    handlers: calls.watch(handlers),
     events,
     drafts,
     images: { drafts, archiveFile: (path) => archiveImageFile(join(deps.dataDir, 'archive'), path) },
@@ -182,9 +189,11 @@ export function createCore(deps: CoreDeps): Core {
             .then(() => drafts.library())
             .then((library) => library.ready),
         );
-        for (const domain of [publishing, inbox]) await quietly(domain.start());
+        // The rest waits for a pause in the author's calls: the first search is typed just then.
+        const pause = () => calls.pause(WARM_UP_QUIET_MS, WARM_UP_WAIT_AT_MOST_MS);
+        for (const domain of [publishing, inbox]) await pause().then(() => quietly(domain.start()));
         // Reading the calendar once reports a file it must set aside.
-        await quietly(Promise.resolve(handlers['events-list']({}, { signal })));
+        await pause().then(() => quietly(Promise.resolve(handlers['events-list']({}, { signal }))));
       })();
     },
     startDigestCadence() {
