@@ -1,4 +1,15 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync, cpSync, rmSync, utimesSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+  cpSync,
+  rmSync,
+  utimesSync,
+} from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../shared/model/draft';
@@ -430,6 +441,41 @@ describe('the drafts index and quarantine', () => {
     expect(events.filter((e) => e.event === 'drafts-removed').map((e) => e.payload)).toEqual([
       { ids: [erased.id] },
     ]);
+    await app.close();
+  });
+
+  it('keeps in an autosave what another process wrote to the draft since this one last saved it', async () => {
+    const dir = tempDir();
+    const { library: app } = openLibrary(dir);
+    const draft = await app.create({ title: 'Shared' });
+    await app.save(saveOf(draft, { html: '<p>one</p>' }));
+
+    // The CLI moves it to the trash; the window still has it open and autosaves.
+    const { library: cli } = openLibrary(dir);
+    await cli.trash(draft.id);
+    await cli.close();
+    await app.save(saveOf(draft, { html: '<p>two</p>' }));
+    expect((await app.list({ trash: true })).map((d) => d.id)).toEqual([draft.id]);
+
+    // Another write within the same tick of the file system's clock, the same size as the file
+    // this process wrote: only the file's identity tells them apart.
+    await app.save(saveOf(draft, { html: '<p>three</p>' }));
+    const file = join(dir, 'drafts', draft.id, 'draft.json');
+    const ours = statSync(file, { bigint: true });
+    const theirs = readFileSync(file, 'utf8').replace('"statusMessage":null', '"statusMessage":"ab"');
+    expect(theirs.length).toBe(Number(ours.size));
+    writeFileSync(`${file}.theirs`, theirs);
+    renameSync(`${file}.theirs`, file);
+    const seconds = ours.mtimeNs / 1_000_000_000n;
+    execFileSync('touch', [
+      '-m',
+      '-d',
+      `@${seconds}.${String(ours.mtimeNs % 1_000_000_000n).padStart(9, '0')}`,
+      file,
+    ]);
+    expect(statSync(file, { bigint: true }).mtimeNs).toBe(ours.mtimeNs);
+    await app.save(saveOf(draft, { html: '<p>four</p>' }));
+    expect((await app.get(draft.id)).statusMessage).toBe('ab');
     await app.close();
   });
 

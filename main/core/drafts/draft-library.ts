@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CoreFailure } from '../../../shared/contract/errors';
 import type {
@@ -19,7 +19,7 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { addAsset, addAssetFromStream, assetFileFor } from './draft-assets';
 import { serializeDraft } from './draft-file';
-import { DraftReader, fileStamp, notFound } from './draft-reader';
+import { DraftReader, fileStamp, notFound, versionOf } from './draft-reader';
 import { entryOf, wordCountOf, type IndexEntry } from './draft-index';
 import { summaryOf } from './draft-summary';
 import { DraftPaths, isDraftId } from './draft-paths';
@@ -301,7 +301,7 @@ export class DraftLibrary implements DraftStore {
    */
   save(input: DraftSave, baseUpdatedAt?: string): Promise<DraftSummary> {
     return this.locked(input.id, async () => {
-      const onDisk = await this.reader.read(input.id);
+      const onDisk = await this.reader.readHead(input.id);
       if (baseUpdatedAt !== undefined && onDisk.updatedAt !== baseUpdatedAt)
         throw new CoreFailure(
           'conflict',
@@ -516,12 +516,16 @@ export class DraftLibrary implements DraftStore {
 
   private async write(draft: Draft): Promise<DraftSummary> {
     let entry: IndexEntry | undefined;
+    let version = '';
     await writeFileAtomic(this.paths.file(draft.id), serializeDraft(draft), {
       beforeReplace: async (temp) => {
-        entry = entryOf(draft, await fileStamp(temp));
+        const stats = await stat(temp, { bigint: true });
+        entry = entryOf(draft, stats.mtimeNs.toString());
+        version = versionOf(stats);
         await this.index.put(entry, draft);
       },
     });
+    this.reader.remember(draft.id, version, draft);
     this.pushChanged(entry!);
     return summaryOf(entry!);
   }
