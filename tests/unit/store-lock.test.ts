@@ -1,0 +1,44 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { storeLockPath, withStoreLock } from '../../main/core/fs/store-lock';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir('postwright-lock-');
+
+describe('a store lock', () => {
+  it('still locks after a person removed the locks folder while the app ran', async () => {
+    const dir = tempDir();
+    const lock = storeLockPath(dir, 'inbox');
+    expect(await withStoreLock(lock, async () => 'first')).toBe('first');
+    rmSync(join(dir, '.locks'), { recursive: true, force: true });
+    expect(await withStoreLock(lock, async () => existsSync(lock))).toBe(true);
+  });
+
+  it('runs one turn at a time, each starting after the last one has let go of the lock', async () => {
+    const dir = tempDir();
+    const lock = storeLockPath(dir, 'inbox');
+    const seen: string[] = [];
+    const turn = (name: string) =>
+      withStoreLock(lock, async () => {
+        // The lock folder is this turn's alone: the one before it has been removed.
+        seen.push(`${name} starts, holders: ${readdirSync(join(dir, '.locks')).length}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        seen.push(`${name} ends`);
+        return name;
+      });
+    expect(await Promise.all([turn('a'), turn('b'), turn('c')])).toEqual(['a', 'b', 'c']);
+    expect(seen).toEqual([
+      'a starts, holders: 2',
+      'a ends',
+      'b starts, holders: 2',
+      'b ends',
+      'c starts, holders: 2',
+      'c ends',
+    ]);
+    // Once every turn is over, nothing is left holding it.
+    await withStoreLock(lock, async () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readdirSync(join(dir, '.locks'))).toEqual([]);
+  });
+});
