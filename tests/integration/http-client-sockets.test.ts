@@ -43,4 +43,17 @@ describe('the core HTTP client on a kept-alive connection', () => {
     expect(delays.length).toBeGreaterThan(0);
     expect(new Set(delays)).toEqual(new Set([60_000]));
   });
+
+  it('still builds the address from a baseURL and params, and checks it', async () => {
+    const http = createHttpClient('Postwright-test');
+    const answer = await http.get<string>('/', {
+      baseURL: origin,
+      params: { q: 'config' },
+      responseType: 'text',
+    });
+    expect(answer.status).toBe(200);
+    await expect(
+      http.get('/latest/meta-data/', { baseURL: 'http://169.254.169.254', params: { a: '1' } }),
+    ).rejects.toThrow(/link-local or cloud-metadata/);
+  });
 });

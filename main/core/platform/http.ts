@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import axios, { type AxiosInstance } from 'axios';
+import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import {
   checkFirstRequest,
   checkRedirect,
@@ -57,7 +57,7 @@ export function createHttpClient(userAgent: string, options: { resolver?: Resolv
   const resolver = options.resolver ?? systemResolver;
   http.interceptors.request.use((config) => {
     const context = config.outbound ?? {};
-    const first = new URL(http.getUri(config));
+    const first = new URL(requestAddress(http, config));
     checkFirstRequest(first, context);
     const own = config.beforeRedirect;
     let hop = 0;
@@ -72,4 +72,16 @@ export function createHttpClient(userAgent: string, options: { resolver?: Resolv
     return config;
   });
   return http;
+}
+
+/**
+ * The address a request goes to. The config reaching an interceptor is already merged with the
+ * instance's defaults, and getUri would merge it again (most of this interceptor's time); an
+ * absolute http(s) URL with no baseURL or params is the address as it stands, so axios is asked
+ * only when it has something to add.
+ */
+function requestAddress(http: HttpClient, config: InternalAxiosRequestConfig): string {
+  const { url, baseURL, params } = config;
+  if (typeof url === 'string' && !baseURL && !params && /^https?:\/\//i.test(url)) return url;
+  return http.getUri(config);
 }
