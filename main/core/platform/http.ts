@@ -1,4 +1,6 @@
-import axios, { type AxiosInstance } from 'axios';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import {
   checkFirstRequest,
   checkRedirect,
@@ -18,6 +20,23 @@ declare module 'axios' {
 }
 
 /**
+ * axios turns TCP keep-alive on with a 60 s delay on every request's socket, and Node's default
+ * agents set it back to 1 s when the socket returns to the pool: two rounds of setsockopt calls per
+ * request on a kept-alive connection. Agents that pool with axios' own delay leave the socket as it
+ * is. Otherwise they are Node's default agents (keep-alive, most recently used socket first, idle
+ * sockets closed after 5 s), shared by every client as those are.
+ */
+const AXIOS_KEEP_ALIVE_MS = 60_000;
+const poolOptions = {
+  keepAlive: true,
+  keepAliveMsecs: AXIOS_KEEP_ALIVE_MS,
+  scheduling: 'lifo',
+  timeout: 5000,
+} as const;
+const httpAgent = new HttpAgent(poolOptions);
+const httpsAgent = new HttpsAgent(poolOptions);
+
+/**
  * The core's HTTP client. Limits are defaults every caller inherits: bodies are capped, redirects
  * are few, and callers pass an AbortSignal deadline (axios' own timeout does not stop a slow drip).
  * Every request goes through the outbound policy: its first address and each redirect hop are
@@ -32,11 +51,13 @@ export function createHttpClient(userAgent: string, options: { resolver?: Resolv
     maxBodyLength: 100 * 1024 * 1024,
     validateStatus: () => true,
     proxy: false,
+    httpAgent,
+    httpsAgent,
   });
   const resolver = options.resolver ?? systemResolver;
   http.interceptors.request.use((config) => {
     const context = config.outbound ?? {};
-    const first = new URL(http.getUri(config));
+    const first = new URL(requestAddress(http, config));
     checkFirstRequest(first, context);
     const own = config.beforeRedirect;
     let hop = 0;
@@ -51,4 +72,16 @@ export function createHttpClient(userAgent: string, options: { resolver?: Resolv
     return config;
   });
   return http;
+}
+
+/**
+ * The address a request goes to. The config reaching an interceptor is already merged with the
+ * instance's defaults, and getUri would merge it again (most of this interceptor's time); an
+ * absolute http(s) URL with no baseURL or params is the address as it stands, so axios is asked
+ * only when it has something to add.
+ */
+function requestAddress(http: HttpClient, config: InternalAxiosRequestConfig): string {
+  const { url, baseURL, params } = config;
+  if (typeof url === 'string' && !baseURL && !params && /^https?:\/\//i.test(url)) return url;
+  return http.getUri(config);
 }

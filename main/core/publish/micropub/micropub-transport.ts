@@ -77,6 +77,9 @@ async function send(
         ...request.headers,
         Authorization: `Bearer ${options.token}`,
       },
+      // Bodies arrive ready to send (request-body.ts): axios' default transform would parse a JSON
+      // body again only to check that it is JSON, a second pass over the whole post.
+      transformRequest: [(data: unknown) => data],
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       maxContentLength: MAX_ANSWER,
