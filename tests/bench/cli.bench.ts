@@ -145,6 +145,8 @@ async function hostSearch(dataDir: string): Promise<{ first: number; typed: numb
       await socket.call('drafts-page', { query, offset: 0, limit: 100 });
       return performance.now() - started;
     };
+    // The app opens on the drafts list, so its first search comes after the list's first page.
+    await page('');
     const first = await page(QUERY);
     const typed: number[] = [];
     for (const query of ['council meeting', 'pier history 42'])
@@ -196,7 +198,7 @@ async function atSize(count: number): Promise<BenchRow[]> {
       }),
       row(`serve: first search over ${label}`, app.first, 'ms', {
         budget: { limit: 150, of: 'value' },
-        note: 'a fresh host, the first page of 100 over its WebSocket, as the app asks',
+        note: 'a fresh host, after the list it opens on: the first page of 100 over its WebSocket, as the app asks',
       }),
       row(`serve: search as you type over ${label}, p95`, percentile(app.typed, 95), 'ms', {
         budget: { limit: 50, of: 'value' },
