@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IndexEntry } from '../../main/core/drafts/draft-index';
@@ -73,6 +74,31 @@ describe('the drafts search index', () => {
       expect(found, `${JSON.stringify(words)} (POSTWRIGHT_TEST_SEED=${seed})`).toEqual(expected);
     }
     db.close();
+  });
+
+  it('reads the stamps from their own index, added at open to a file made before it', () => {
+    const path = join(tempDir(), 'index.sqlite');
+    createIndexFile(path);
+    const older = new Database(path);
+    older.exec('DROP INDEX documents_stamps');
+    older.close();
+    const db = new IndexDb(path);
+    for (const id of ['b', 'a', 'c']) db.put({ ...entry(id, '2026-12-01T10:00:00Z'), stamp: `stamp-${id}` });
+    expect(db.stampsAfter('', 2)).toEqual({
+      stamps: [
+        ['a', 'stamp-a'],
+        ['b', 'stamp-b'],
+      ],
+      next: 'b',
+    });
+    expect(db.stampsAfter('b', 2)).toEqual({ stamps: [['c', 'stamp-c']], next: null });
+    db.close();
+    const plan = new Database(path, { readonly: true })
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT id, stamp FROM documents WHERE kind = 'draft' AND id > '' ORDER BY id",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join()).toContain('COVERING INDEX documents_stamps');
   });
 
   it('reads quotes and query syntax as text', () => {

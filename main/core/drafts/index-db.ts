@@ -31,6 +31,13 @@ export type DocumentKind = 'draft' | 'published';
  * `text_stamp` says which version of the draft the text was taken from; a row whose text_stamp
  * is not its stamp waits for its text (the autosave never converts a body).
  */
+/**
+ * The folder check reads every row's stamp in id order: from this index alone it reads 50,000 in
+ * 36 ms, from the table 100–240 ms, each piece holding a search typed meanwhile up to 17 ms. Made
+ * at open in a file from before it (the same schema version: a version without it works as before).
+ */
+const STAMPS_INDEX = 'CREATE INDEX IF NOT EXISTS documents_stamps ON documents (kind, id, stamp)';
+
 const SCHEMA = `
 CREATE TABLE documents (
   rowid INTEGER PRIMARY KEY,
@@ -46,6 +53,7 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_by_edit ON documents (kind, trashed, updated_at DESC, id);
 CREATE INDEX documents_text_waiting ON documents (kind) WHERE text_stamp IS NOT stamp;
+${STAMPS_INDEX};
 CREATE INDEX documents_by_remote ON documents (remote_key) WHERE remote_key IS NOT NULL;
 CREATE VIRTUAL TABLE document_text USING fts5 (text, content='', contentless_delete=1, tokenize='trigram');
 CREATE VIRTUAL TABLE document_grams USING fts5 (grams, content='', contentless_delete=1, detail=none);
@@ -153,6 +161,7 @@ export class IndexDb {
       const version = this.db.pragma('user_version', { simple: true });
       if (version !== INDEX_SCHEMA_VERSION) throw new IndexDamaged(`schema version ${String(version)}`);
       this.db.prepare('SELECT count(*) FROM documents').get();
+      addStampsIndex(this.db);
     } catch (error) {
       this.db.close();
       throw error;
@@ -400,4 +409,17 @@ export function matchOf(words: string[]): { text: string | null; grams: string |
     text: long.length ? long.map((word) => `"${word.replace(/"/g, '""')}"`).join(' AND ') : null,
     grams: short.length ? short.map(gramToken).join(' AND ') : null,
   };
+}
+
+/** Adds the stamps index to a file made before it; a disk that refuses the write keeps the file as it is. */
+function addStampsIndex(db: Database.Database): void {
+  const present = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'documents_stamps'")
+    .get();
+  if (present) return;
+  try {
+    db.exec(STAMPS_INDEX);
+  } catch {
+    // Read-only or full: the check reads the stamps from the table, as before the index existed.
+  }
 }
