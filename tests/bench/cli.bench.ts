@@ -187,7 +187,8 @@ async function atSize(count: number): Promise<BenchRow[]> {
       {
         ...row(`cli: drafts search, ${label}`, ms(search.subject), 'ms', {
           baseline: { name: grep ? 'rg -l -i' : 'node reads every draft', value: ms(search.peer) },
-          budget: { limit: 1.2, of: 'ratio' },
+          // Budgeted at 10k and 50k (issue 19); at 1k ripgrep's whole run is shorter than node's start.
+          ...(count >= 10_000 ? { budget: { limit: 1.2, of: 'ratio' as const } } : {}),
           note: `"${QUERY}": ${found} drafts, the peer ${peerFound}; median of ${RUNS}, ${spread(search.subject)}; peak ${peak(search.subject)} MB`,
         }),
         ...(found !== peerFound ? { pass: false } : {}),
