@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as fs from 'node:fs';
@@ -48,7 +48,6 @@ const queues = new Map<string, Promise<unknown>>();
  */
 export function withStoreLock<T>(lockPath: string, work: () => Promise<T>): Promise<T> {
   const previous = queues.get(lockPath) ?? Promise.resolve();
-  let released: Promise<unknown> = Promise.resolve();
   const run = previous
     .catch(() => undefined)
     .then(async () => {
@@ -56,12 +55,10 @@ export function withStoreLock<T>(lockPath: string, work: () => Promise<T>): Prom
       try {
         return await work();
       } finally {
-        // The caller has its answer while the lock folder is removed (a tenth of an autosave);
-        // this process's next turn still waits for it, and an exit removes it at once.
-        released = release().catch(() => undefined);
+        await release().catch(() => undefined);
       }
     });
-  const tail = run.catch(() => undefined).then(() => released);
+  const tail = run.catch(() => undefined);
   queues.set(lockPath, tail);
   void tail.then(() => {
     if (queues.get(lockPath) === tail) queues.delete(lockPath);
@@ -77,18 +74,10 @@ export function tryStoreLock(lockPath: string, busy: () => Error): Promise<() =>
   return acquire(lockPath, busy);
 }
 
-/** Lock folders this process has made: the folder is made once, not before every save. */
-const madeFolders = new Set<string>();
-
-async function makeLockFolder(lockPath: string): Promise<void> {
+async function acquire(lockPath: string, busy?: () => Error): Promise<() => Promise<void>> {
   await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 }).catch((error: Error) => {
     throw Object.assign(error, { path: dirname(dirname(lockPath)) });
   });
-  madeFolders.add(dirname(lockPath));
-}
-
-async function acquire(lockPath: string, busy?: () => Error): Promise<() => Promise<void>> {
-  if (!madeFolders.has(dirname(lockPath))) await makeLockFolder(lockPath);
   const started = Date.now();
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -102,9 +91,7 @@ async function acquire(lockPath: string, busy?: () => Error): Promise<() => Prom
         onCompromised: () => undefined,
       });
       try {
-        // Written at once (a few bytes, three system calls): three trips through the thread pool
-        // cost an autosave a tenth of its time.
-        fs.writeFileSync(ownerFile(lockPath), `${process.pid} ${hostname()}\n`, { mode: 0o600 });
+        await writeFile(ownerFile(lockPath), `${process.pid} ${hostname()}\n`, { mode: 0o600 });
       } catch (error) {
         // A full or read-only disk: the change cannot be saved, and the author is told about the
         // data folder, not this file.
@@ -114,11 +101,6 @@ async function acquire(lockPath: string, busy?: () => Error): Promise<() => Prom
       return release;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      // The lock folder was removed since this process made it (a person tidying the data folder).
-      if (code === 'ENOENT' && attempt === 0) {
-        await makeLockFolder(lockPath);
-        continue;
-      }
       if (code !== 'ELOCKED') {
         if (code === 'ENOSPC' || code === 'EROFS' || code === 'EACCES')
           (error as Error & { path?: string }).path = dirname(dirname(lockPath));
