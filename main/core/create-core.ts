@@ -41,9 +41,10 @@ export interface Core {
   /** The images the hosts serve from disk: the drafts' own and those a pull kept in the archive. */
   readonly images: LocalImages;
   /**
-   * Starts every domain now, for a long-lived app once it is up: the outbox resumes, unfinished
-   * link fetches go on, and every store is read once, so a file it must set aside is reported at
-   * once. Without it (the CLI) each domain starts on its first call.
+   * Starts every domain, for a long-lived app once it is up: the drafts at once, the others each
+   * after a pause in the author's calls (see call-pause.ts). The outbox resumes, unfinished link
+   * fetches go on, and every store is read once, so a file it must set aside is reported. Without
+   * it (the CLI) each domain starts on its first call.
    */
   startAll(): void;
   /** Run by the app's hosts (not the CLI): the digest schedules, at start and when a period closes. */

@@ -38,7 +38,6 @@ describe('a store lock', () => {
     ]);
     // Once every turn is over, nothing is left holding it.
     await withStoreLock(lock, async () => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(readdirSync(join(dir, '.locks'))).toEqual([]);
   });
 });
