@@ -28,9 +28,19 @@ export const publishMethods = {
    */
   publish: method(publishArgsSchema).returns<OutboxJob>(),
   'outbox-list': method(z.object({}).strict()).returns<OutboxJob[]>(),
-  /** Sends again now: one job, or every failed and waiting one (`onlyWaiting`: the network is back). */
+  /**
+   * Sends again now: one job, or every failed and waiting one (`onlyWaiting`: the network is back).
+   * A job another process tried at or after `since` (default: when the call arrives; the CLI sends
+   * the moment the command started) is left as that process left it.
+   */
   'outbox-retry': method(
-    z.object({ id: id.optional(), onlyWaiting: z.boolean().optional() }).strict(),
+    z
+      .object({
+        id: id.optional(),
+        onlyWaiting: z.boolean().optional(),
+        since: z.string().datetime({ offset: true }).optional(),
+      })
+      .strict(),
   ).returns<OutboxJob[]>(),
   /**
    * Takes back a publish that has not gone out (queued or failed): it will not be sent, and the

@@ -37,6 +37,11 @@ export interface OutboxJob {
   /** For a failed job, the failure's code: `auth-failed` means signing in again is the fix. */
   errorCode?: string | null;
   attempts: number;
+  /**
+   * When the last attempt started (absent in jobs written before it was kept): a retry leaves a job
+   * another process tried after the retry was asked.
+   */
+  attemptedAt?: string | null;
   /** When the next attempt goes, for a queued job that waits (backoff, offline). */
   nextAttemptAt: string | null;
   /**

@@ -88,4 +88,31 @@ describe('two outbox retries at once (issue 12 item 5, R14)', () => {
     expect(jobs.map((job) => job.title).sort()).toEqual([...titles].sort());
     for (const job of jobs) expect([job.title, job.state, job.attempts]).toEqual([job.title, 'queued', 1]);
   }, 300_000);
+
+  it('a retry asked before the other process tried a job leaves it, even when it lists the outbox after that try', async () => {
+    // The order two commands typed at once can take: B is asked first, A tries and fails the job,
+    // and only then does B list the outbox (its process was slower to start).
+    const { dataDir } = await queuedJobs(`late ${Date.now()}`);
+    const core = createTestCore(dataDir);
+    const a = createTestPublishing(core, dataDir, {});
+    const b = createTestPublishing(core, dataDir, {});
+    blog.failNext(1_000_000);
+    try {
+      const bAsked = Date.now();
+      const [first] = await a.outbox.list();
+      await a.outbox.retry(first!.id);
+      const callsBefore = blog.calls.length;
+
+      const answered = await b.outbox.retry(undefined, false, bAsked);
+
+      expect(blog.calls.length - callsBefore).toBe(JOBS - 1);
+      const again = answered.find((job) => job.id === first!.id);
+      expect([again?.state, again?.attempts]).toEqual(['queued', 1]);
+    } finally {
+      blog.failNext(0);
+      await a.dispose();
+      await b.dispose();
+      await core.dispose();
+    }
+  }, 300_000);
 });

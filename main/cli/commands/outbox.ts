@@ -30,7 +30,10 @@ export function registerOutbox(program: Command, context: () => CliContext) {
           : id;
       if (id && !full)
         throw new CliError(`No outbox entry starts with "${id}". See "postwright outbox list".`);
-      const jobs = await ctx.call('outbox-retry', full ? { id: full } : {});
+      // The command was asked for when the process started: a job another process tried after that
+      // (a second retry typed at the same moment) is left to it.
+      const since = new Date(performance.timeOrigin).toISOString();
+      const jobs = await ctx.call('outbox-retry', full ? { id: full, since } : { since });
       ctx.print(jobs, () => (jobs.length ? jobs.map(describeJob).join('\n') : 'Nothing was waiting.'));
       if (jobs.some((job) => job.state === 'failed'))
         throw new CliError('Some entries failed; see the reasons above.');

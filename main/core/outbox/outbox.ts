@@ -45,6 +45,17 @@ const SYSTEM_TIMERS: Timers = {
 /** How long finished jobs stay listed. */
 const KEEP_DONE_MS = 30 * 24 * 3600_000;
 
+/** A job as a pass listed it: its attempts then, and the moment from which others' attempts count. */
+interface ListedJob {
+  attempts: number;
+  since: number;
+}
+
+/** Whether the job's last attempt started at or after `since` (ms). */
+function triedSince(job: OutboxJob, since: number): boolean {
+  return job.attemptedAt ? Date.parse(job.attemptedAt) >= since : false;
+}
+
 function newJob(
   now: string,
   fields: Pick<
@@ -207,9 +218,15 @@ export class Outbox {
   /**
    * Sends again now: one job, or every failed and waiting one (`onlyWaiting`: not the failed ones).
    * A job another process sends meanwhile (a second `outbox retry`, the open app) is left to it and
-   * answered as that process left it: each job goes out once, by one process.
+   * answered as that process left it: each job goes out once, by one process. So is a job anyone
+   * tried at or after `since` (ms; default now): a second command started at the same moment may
+   * list the outbox only after the first has already tried and failed a job.
    */
-  async retry(id?: string, onlyWaiting = false): Promise<OutboxJob[]> {
+  async retry(
+    id?: string,
+    onlyWaiting = false,
+    since = this.deps.clock.now().getTime(),
+  ): Promise<OutboxJob[]> {
     const jobs = id ? [await this.mustGet(id)] : await this.deps.journal.list();
     const chosen = jobs.filter(
       (job) => job.state === 'queued' || job.state === 'sending' || (!onlyWaiting && job.state === 'failed'),
@@ -228,12 +245,12 @@ export class Outbox {
         const current =
           job.state === 'failed'
             ? await this.update(job.id, (latest) =>
-                latest.state === 'failed'
+                latest.state === 'failed' && !triedSince(latest, since)
                   ? { ...latest, state: 'queued', reason: null, attempts: 0, nextAttemptAt: null }
                   : latest,
               )
             : job;
-        results.push(current ? await this.queueAttempt(job.id, current.attempts) : job);
+        results.push(current ? await this.queueAttempt(job.id, { attempts: current.attempts, since }) : job);
       }
       return results;
     });
@@ -367,7 +384,7 @@ export class Outbox {
       for (const job of due) {
         if (this.disposed) break;
         // Another process may remove a listed job before its turn (a CLI cancel, a sync tool).
-        await this.queueAttempt(job.id, job.attempts).catch((error: unknown) => {
+        await this.queueAttempt(job.id, { attempts: job.attempts, since: now }).catch((error: unknown) => {
           if (!(error instanceof CoreFailure && error.code === 'not-found')) throw error;
         });
       }
@@ -389,19 +406,19 @@ export class Outbox {
   }
 
   /** One attempt, after any attempt already running in this process; the job as it is after it. */
-  private queueAttempt(id: string, expectedAttempts?: number): Promise<OutboxJob> {
-    const run = this.chain.then(() => this.attempt(id, expectedAttempts));
+  private queueAttempt(id: string, listed?: ListedJob): Promise<OutboxJob> {
+    const run = this.chain.then(() => this.attempt(id, listed));
     this.chain = run.catch(() => undefined);
     return run.then(async (job) => job ?? (await this.mustGet(id)));
   }
 
   /**
-   * Claims the job and sends it. With `expectedAttempts` (a pass that listed the job), a job whose
-   * attempts changed since was tried by another process meanwhile: it is left as that process left
-   * it, not tried again. Only a job waiting (or one a crash left "sending") is sent: never a job
-   * done or cancelled meanwhile.
+   * Claims the job and sends it. With `listed` (a pass that listed the job), a job whose attempts
+   * changed since it was listed, or that was tried at or after the pass's `since`, was tried by
+   * another process meanwhile: it is left as that process left it, not tried again. Only a job
+   * waiting (or one a crash left "sending") is sent: never a job done or cancelled meanwhile.
    */
-  private async attempt(id: string, expectedAttempts?: number): Promise<OutboxJob | null> {
+  private async attempt(id: string, listed?: ListedJob): Promise<OutboxJob | null> {
     if (this.disposed) return null;
     if (!(await this.deps.journal.claim(id))) {
       // Another live process holds the claim: it is sending the job, though its file may not say so yet.
@@ -413,7 +430,7 @@ export class Outbox {
       // A job found "sending" was interrupted mid-request by a crash: the blog may have it already.
       const job = await this.update(id, (stored) => {
         const waiting = stored.state === 'queued' || stored.state === 'sending';
-        if (!waiting || (expectedAttempts !== undefined && stored.attempts !== expectedAttempts))
+        if (!waiting || (listed && (stored.attempts !== listed.attempts || triedSince(stored, listed.since))))
           return stored;
         sending = true;
         return {
@@ -421,6 +438,7 @@ export class Outbox {
           state: 'sending',
           ambiguous: stored.ambiguous || stored.state === 'sending',
           attempts: stored.attempts + 1,
+          attemptedAt: this.deps.clock.now().toISOString(),
           nextAttemptAt: null,
         };
       });

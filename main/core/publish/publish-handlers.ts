@@ -57,7 +57,8 @@ export function publishHandlers(
 
     'outbox-list': () => outbox.list(),
 
-    'outbox-retry': ({ id, onlyWaiting }) => outbox.retry(id, onlyWaiting),
+    'outbox-retry': ({ id, onlyWaiting, since }) =>
+      outbox.retry(id, onlyWaiting, since ? Date.parse(since) : undefined),
     'outbox-cancel': ({ id }) => outbox.cancel(id),
 
     'posts-recent': async ({ blogId, limit }, { signal }) => {
