@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as fs from 'node:fs';
@@ -74,10 +74,18 @@ export function tryStoreLock(lockPath: string, busy: () => Error): Promise<() =>
   return acquire(lockPath, busy);
 }
 
-async function acquire(lockPath: string, busy?: () => Error): Promise<() => Promise<void>> {
+/** Lock folders this process has made: the folder is made once, not before every save. */
+const madeFolders = new Set<string>();
+
+async function makeLockFolder(lockPath: string): Promise<void> {
   await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 }).catch((error: Error) => {
     throw Object.assign(error, { path: dirname(dirname(lockPath)) });
   });
+  madeFolders.add(dirname(lockPath));
+}
+
+async function acquire(lockPath: string, busy?: () => Error): Promise<() => Promise<void>> {
+  if (!madeFolders.has(dirname(lockPath))) await makeLockFolder(lockPath);
   const started = Date.now();
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -91,7 +99,9 @@ async function acquire(lockPath: string, busy?: () => Error): Promise<() => Prom
         onCompromised: () => undefined,
       });
       try {
-        await writeFile(ownerFile(lockPath), `${process.pid} ${hostname()}\n`, { mode: 0o600 });
+        // Written at once (a few bytes, three system calls): three trips through the thread pool
+        // cost an autosave a tenth of its time.
+        fs.writeFileSync(ownerFile(lockPath), `${process.pid} ${hostname()}\n`, { mode: 0o600 });
       } catch (error) {
         // A full or read-only disk: the change cannot be saved, and the author is told about the
         // data folder, not this file.
@@ -101,6 +111,11 @@ async function acquire(lockPath: string, busy?: () => Error): Promise<() => Prom
       return release;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      // The lock folder was removed since this process made it (a person tidying the data folder).
+      if (code === 'ENOENT' && attempt === 0) {
+        await makeLockFolder(lockPath);
+        continue;
+      }
       if (code !== 'ELOCKED') {
         if (code === 'ENOSPC' || code === 'EROFS' || code === 'EACCES')
           (error as Error & { path?: string }).path = dirname(dirname(lockPath));
