@@ -1,13 +1,13 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFocusRescue } from '../components/useFocusRescue';
 import { useCoreEvent, useCoreValue } from '../core/CoreContext';
 import { useCommand } from '../features/commands/CommandsContext';
-import { SettingsView } from '../features/settings/SettingsView';
 import { requestDraft } from '../features/drafts/draft-intents';
 import { useRecheckWhenBack } from '../features/drafts/useRecheckWhenBack';
 import { LinkIntake } from '../features/inbox/LinkIntake';
 import { DigestNotices } from '../features/digest/schedule/DigestNotices';
 import { AppNotices } from './AppNotices';
+import { preloadSections, SettingsView } from './lazy-sections';
 import { ProblemNotices } from './ProblemNotices';
 import { SectionView } from './SectionView';
 import type { SectionId } from './sections';
@@ -29,6 +29,10 @@ export function App() {
   const [settings, setSettings] = useCoreValue((client) => client.call('settings-get', {}));
   useCoreEvent('settings-changed', setSettings);
   useTheme(settings?.theme);
+  const ready = settings !== undefined;
+  useEffect(() => {
+    if (ready) preloadSections();
+  }, [ready]);
   useRecheckWhenBack();
   useGoCommands(setSection, (inboxMode) => ui.update({ section: 'inbox', inboxMode }));
   useCoreEvent('app-command', ({ draftId }) => {

@@ -70,3 +70,27 @@ test('two digest templates cannot quietly share a name: the Name field says why'
   await retype(name, 'Weekly links');
   await expect(name).not.toHaveAccessibleDescription(/share this name/);
 });
+
+test('a section whose code cannot be fetched says so in words, and opens when tried again', async ({
+  app,
+  hostKind,
+}) => {
+  test.skip(hostKind === 'electron', 'the desktop app reads its code from disk, not from a host');
+  const context = (await app.open()).context();
+  // The inbox's code is fetched when first shown (or once the app is idle): here the host drops it.
+  const inboxCode = '**/assets/InboxView-*.js';
+  await context.route(inboxCode, (route) => route.abort('connectionrefused'));
+  const page = await app.open();
+  const shell = new AppShell(page);
+  await shell.waitUntilReady();
+
+  await page.keyboard.press('Control+2');
+  const failed = page.getByRole('alert').filter({ hasText: 'Could not load the inbox' });
+  await expect(failed).toHaveText(/Check that it is still running, then try again\./);
+  await expect(shell.section('Drafts')).toBeVisible();
+
+  await context.unroute(inboxCode);
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(shell.heading()).toHaveText('Inbox');
+  await expect(failed).toBeHidden();
+});

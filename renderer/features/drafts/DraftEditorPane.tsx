@@ -1,12 +1,17 @@
-import { lazy, Suspense } from 'react';
 import type { Draft } from '../../../shared/model/draft';
 import { useCore } from '../../core/CoreContext';
 import { uploadDraftImage } from '../editor/plugins/ImagesPlugin/upload-draft-image';
+import { lazyScreen } from '../../components/lazy-screen';
 import { ConflictNotice } from './ConflictNotice';
 import type { OpenDraft } from './useOpenDraft';
 
-// Lexical and the sanitiser load after the list has painted.
-const Editor = lazy(() => import('../editor/Editor'));
+// Lexical and the sanitiser load after the list has painted (and once the app is idle, see App).
+export const editorScreen = lazyScreen(async () => (await import('../editor/Editor')).default, {
+  what: 'the editor',
+  loadingText: 'Opening the editor…',
+  className: 'drafts-editor__loading',
+});
+const Editor = editorScreen.Screen;
 
 /** The right of the Drafts section: what went wrong, a conflict to settle, and the open draft. */
 export function DraftEditorPane({
@@ -54,18 +59,16 @@ export function DraftEditorPane({
         />
       )}
       {open ? (
-        <Suspense fallback={<p className="drafts-editor__loading">Opening the editor…</p>}>
-          <Editor
-            key={`${open.draft.id}:${open.version}`}
-            draft={open.draft}
-            session={open.session}
-            focusTitle={open.fresh}
-            focusBody={open.returning}
-            panelOpen={panelOpen}
-            onPanelOpenChange={onPanelOpenChange}
-            uploadImage={(file) => uploadDraftImage(core, open.draft.id, file)}
-          />
-        </Suspense>
+        <Editor
+          key={`${open.draft.id}:${open.version}`}
+          draft={open.draft}
+          session={open.session}
+          focusTitle={open.fresh}
+          focusBody={open.returning}
+          panelOpen={panelOpen}
+          onPanelOpenChange={onPanelOpenChange}
+          uploadImage={(file) => uploadDraftImage(core, open.draft.id, file)}
+        />
       ) : (
         <NoDraftOpen trash={trash} newShortcut={newShortcut} onNewDraft={onNewDraft} />
       )}

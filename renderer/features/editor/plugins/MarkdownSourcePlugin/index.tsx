@@ -1,9 +1,13 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { lazy, Suspense } from 'react';
+import { lazyScreen } from '../../../../components/lazy-screen';
 import type { DraftSession } from '../../draft-session';
 
 // CodeMirror and the Markdown reader and writer load when the view is first opened, not at start.
-const MarkdownSourceView = lazy(() => import('./MarkdownSourceView'));
+const MarkdownSourceView = lazyScreen(async () => (await import('./MarkdownSourceView')).default, {
+  what: 'the Markdown view',
+  loadingText: 'Opening the Markdown…',
+  className: 'markdown-source__loading',
+}).Screen;
 
 /** Enter in the title goes on into the Markdown, as it goes into the rich body. */
 export function focusMarkdownSource() {
@@ -25,9 +29,5 @@ export function MarkdownSourcePlugin({
 }) {
   const [editor] = useLexicalComposerContext();
   if (!active) return null;
-  return (
-    <Suspense fallback={<p className="markdown-source__loading">Opening the Markdown…</p>}>
-      <MarkdownSourceView editor={editor} autoFocus={autoFocus} session={session} />
-    </Suspense>
-  );
+  return <MarkdownSourceView editor={editor} autoFocus={autoFocus} session={session} />;
 }

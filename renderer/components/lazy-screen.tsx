@@ -1,0 +1,76 @@
+import { useEffect, useReducer, useState, type ComponentType } from 'react';
+import './lazy-screen.css';
+
+export interface LazyScreen<P> {
+  /** The screen once its code is here; until then a line saying it is on its way, or why it is not. */
+  Screen: ComponentType<P>;
+  /** Fetches the code now (once the app is idle), so opening the screen later does not wait. */
+  preload(): void;
+}
+
+/**
+ * A screen whose code loads when it is first shown, keeping it out of the start bundle. Unlike
+ * React.lazy, a failed load (the host stopped, the network dropped) is said in words with a way to
+ * try again, never a blank window, and a screen already loaded renders at once, with no fallback.
+ */
+export function lazyScreen<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  {
+    what,
+    loadingText = `Loading ${what}…`,
+    className = 'muted section-loading',
+  }: { what: string; loadingText?: string; className?: string },
+): LazyScreen<P> {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const fetchOnce = () =>
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    ));
+
+  function Screen(props: P) {
+    const [, arrived] = useReducer((count: number) => count + 1, 0);
+    const [failed, setFailed] = useState(false);
+    const [attempt, setAttempt] = useState(0);
+    useEffect(() => {
+      if (loaded) return;
+      let live = true;
+      fetchOnce().then(
+        () => live && arrived(),
+        () => live && setFailed(true),
+      );
+      return () => {
+        live = false;
+      };
+    }, [attempt]);
+
+    if (loaded) {
+      const Loaded = loaded;
+      return <Loaded {...props} />;
+    }
+    if (failed)
+      return (
+        <div className="notice notice--warn lazy-screen__failed" role="alert">
+          <p>
+            Could not load {what}: Postwright did not answer. Check that it is still running, then try again.
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              setFailed(false);
+              setAttempt((count) => count + 1);
+            }}
+          >
+            Try again
+          </button>
+        </div>
+      );
+    return <p className={className}>{loadingText}</p>;
+  }
+
+  return { Screen, preload: () => void fetchOnce().catch(() => undefined) };
+}
