@@ -1,8 +1,9 @@
+// First: the connection opens while everything below is still being evaluated.
+import { firstConnection } from './core/first-connection';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { UiStateProvider } from './app/UiStateContext';
-import { connectToCore } from './core/connect';
 import { CoreProvider } from './core/CoreContext';
 import { CommandsProvider } from './features/commands/CommandsContext';
 import './styles/app.css';
@@ -11,7 +12,7 @@ import './styles/reflow.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <CoreProvider connection={connectToCore()}>
+    <CoreProvider connection={firstConnection}>
       <UiStateProvider>
         <CommandsProvider>
           <App />
