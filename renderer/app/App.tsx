@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { preloadScreens } from '../components/lazy-screen';
 import { useFocusRescue } from '../components/useFocusRescue';
 import { useCoreEvent, useCoreValue } from '../core/CoreContext';
 import { useCommand } from '../features/commands/CommandsContext';
@@ -7,7 +8,7 @@ import { useRecheckWhenBack } from '../features/drafts/useRecheckWhenBack';
 import { LinkIntake } from '../features/inbox/LinkIntake';
 import { DigestNotices } from '../features/digest/schedule/DigestNotices';
 import { AppNotices } from './AppNotices';
-import { preloadSections, SettingsView } from './lazy-sections';
+import { SettingsView } from './lazy-sections';
 import { ProblemNotices } from './ProblemNotices';
 import { SectionView } from './SectionView';
 import type { SectionId } from './sections';
@@ -31,7 +32,7 @@ export function App() {
   useTheme(settings?.theme);
   const ready = settings !== undefined;
   useEffect(() => {
-    if (ready) preloadSections();
+    if (ready) preloadScreens();
   }, [ready]);
   useRecheckWhenBack();
   useGoCommands(setSection, (inboxMode) => ui.update({ section: 'inbox', inboxMode }));

@@ -4,8 +4,19 @@ import './lazy-screen.css';
 export interface LazyScreen<P> {
   /** The screen once its code is here; until then a line saying it is on its way, or why it is not. */
   Screen: ComponentType<P>;
-  /** Fetches the code now (once the app is idle), so opening the screen later does not wait. */
-  preload(): void;
+}
+
+/** Screens fetched once the app is idle (see preloadScreens). */
+const fetchedWhenIdle: (() => void)[] = [];
+
+/**
+ * Fetches every screen marked for it once the browser is idle after the app is ready, so opening
+ * one later waits neither for the network nor for a compile. A failure is tried again on opening.
+ */
+export function preloadScreens(): void {
+  const load = () => fetchedWhenIdle.forEach((fetch) => fetch());
+  if ('requestIdleCallback' in window) window.requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 200);
 }
 
 /**
@@ -19,7 +30,14 @@ export function lazyScreen<P extends object>(
     what,
     loadingText = `Loading ${what}…`,
     className = 'muted section-loading',
-  }: { what: string; loadingText?: string; className?: string },
+    whenIdle = true,
+  }: {
+    what: string;
+    loadingText?: string;
+    className?: string;
+    /** Fetched once the app is idle (false: only when first shown, for code rarely needed and big). */
+    whenIdle?: boolean;
+  },
 ): LazyScreen<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
@@ -72,5 +90,6 @@ export function lazyScreen<P extends object>(
     return <p className={className}>{loadingText}</p>;
   }
 
-  return { Screen, preload: () => void fetchOnce().catch(() => undefined) };
+  if (whenIdle) fetchedWhenIdle.push(() => void fetchOnce().catch(() => undefined));
+  return { Screen };
 }

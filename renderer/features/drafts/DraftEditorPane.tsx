@@ -2,16 +2,18 @@ import type { Draft } from '../../../shared/model/draft';
 import { useCore } from '../../core/CoreContext';
 import { uploadDraftImage } from '../editor/plugins/ImagesPlugin/upload-draft-image';
 import { lazyScreen } from '../../components/lazy-screen';
-import { ConflictNotice } from './ConflictNotice';
 import type { OpenDraft } from './useOpenDraft';
 
-// Lexical and the sanitiser load after the list has painted (and once the app is idle, see App).
-export const editorScreen = lazyScreen(async () => (await import('../editor/Editor')).default, {
+// Lexical and the sanitiser load after the list has painted (or once the app is idle).
+const Editor = lazyScreen(async () => (await import('../editor/Editor')).default, {
   what: 'the editor',
   loadingText: 'Opening the editor…',
   className: 'drafts-editor__loading',
-});
-const Editor = editorScreen.Screen;
+}).Screen;
+// The word-by-word comparison (and its diff library) only when another process changed the draft.
+const ConflictNotice = lazyScreen(async () => (await import('./ConflictNotice')).ConflictNotice, {
+  what: 'the comparison with the other version',
+}).Screen;
 
 /** The right of the Drafts section: what went wrong, a conflict to settle, and the open draft. */
 export function DraftEditorPane({

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import type { DraftSummary } from '../../../shared/model/draft';
+import { lazyScreen } from '../../components/lazy-screen';
 import { Toast, useToast } from '../../components/Toast';
 import { shortcutOf, withShortcut } from '../commands/platform';
-import { RevisionsDialog } from '../revisions/RevisionsDialog';
 import { DraftEditorPane } from './DraftEditorPane';
 import { DraftMenu, type MenuItem } from './DraftMenu';
 import { DraftsPanel } from './DraftsPanel';
@@ -13,6 +13,12 @@ import { useDraftCommands, useDraftIntents } from './useDraftIntents';
 import { useExternalChanges } from './useExternalChanges';
 import { useFoldingLayout } from './useFoldingLayout';
 import { useOpenDraft } from './useOpenDraft';
+
+// The revisions, their word-by-word comparison and preview load when first asked for (or once idle).
+const RevisionsDialog = lazyScreen(
+  async () => (await import('../revisions/RevisionsDialog')).RevisionsDialog,
+  { what: 'the revisions' },
+).Screen;
 
 /** The Drafts section: the list (or the trash) on the left, the open draft on the right. */
 export function DraftsView() {

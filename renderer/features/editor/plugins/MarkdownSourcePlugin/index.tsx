@@ -7,6 +7,7 @@ const MarkdownSourceView = lazyScreen(async () => (await import('./MarkdownSourc
   what: 'the Markdown view',
   loadingText: 'Opening the Markdown…',
   className: 'markdown-source__loading',
+  whenIdle: false,
 }).Screen;
 
 /** Enter in the title goes on into the Markdown, as it goes into the rich body. */
