@@ -240,10 +240,13 @@ export class InboxStore {
     this.journalOffset = 0;
     this.journalTail = Buffer.alloc(0);
     this.snapshotStamp = await this.stampOf(this.snapshotPath);
-    const text = await readFile(this.snapshotPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    // Read whole, then decoded once: with an encoding, readFile decodes it chunk by chunk and joins
+    // the pieces, which took a third of a reopen of 10,000 links (issue 19).
+    const bytes = await readFile(this.snapshotPath).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null;
       throw error;
     });
+    const text = bytes?.toString('utf8') ?? null;
     if (text !== null) {
       try {
         const snapshot = JSON.parse(text) as Snapshot;
