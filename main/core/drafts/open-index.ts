@@ -1,7 +1,8 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { statSync } from 'node:fs';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { Draft } from '../../../shared/model/draft';
+import { entriesInPieces } from '../fs/folder-pieces';
 import { removeLeftovers, removeLeftoversAmong, WORK_FOLDER_AGE_MS } from '../fs/leftovers';
 import type { Logger } from '../platform/logger';
 import { entryOf, type IndexEntry } from './draft-index';
@@ -9,8 +10,9 @@ import { isDraftFolderName, type DraftPaths } from './draft-paths';
 import type { IndexStore } from './index-store';
 
 /**
- * Stats between two turns of the event loop: an app keeps answering while it checks 50,000 drafts
- * (a batch of 2,000 held a search typed meanwhile for 20-40 ms; 250 costs the check nothing measurable).
+ * Folder entries listed and stat'ed between two turns of the event loop: an app keeps answering
+ * while it checks 50,000 drafts (a batch of 2,000 held a search typed meanwhile for 20-40 ms; 250
+ * costs the check nothing measurable).
  */
 const STAT_BATCH = 250;
 
@@ -55,42 +57,25 @@ export async function verifyIndex(
   { namesOnly = false } = {},
 ): Promise<{ count: number; stamps: Map<string, string> }> {
   const { paths, index, logger } = options;
-  const listed = await readdir(paths.root, { withFileTypes: true });
-  const folders: string[] = [];
-  for (const item of listed) if (item.isDirectory() && isDraftFolderName(item.name)) folders.push(item.name);
-  const names = listed.map((item) => item.name);
+  // Rows first: another process making a draft writes its row just before its folder appears, so
+  // a draft made while the folder is listed (over many turns) is not taken for a row without one.
+  const known = await index.stamps();
+  const listed = await compareWithFolders(paths, known, namesOnly);
   // Left by a crash while a draft was being created or erased: never a complete draft. A young
   // one is another process's draft being made right now, so only old ones go.
   await removeLeftoversAmong(
     paths.root,
-    names,
+    listed.others,
     options.now(),
     (name) => name.startsWith('.creating-') || name.startsWith('.erasing-'),
     WORK_FOLDER_AGE_MS,
   );
-  await removeLeftoversAmong(paths.root, names, options.now());
-
-  const known = await index.stamps();
-  const stale: string[] = [];
-  if (namesOnly) for (const id of folders) if (!known.has(id)) stale.push(id);
-  for (let at = 0; !namesOnly && at < folders.length; at += STAT_BATCH) {
-    if (at > 0) await yieldToEvents();
-    for (const id of folders.slice(at, at + STAT_BATCH)) {
-      const stamp = statSync(paths.file(id), { bigint: true, throwIfNoEntry: false })?.mtimeNs.toString();
-      if (known.get(id) !== stamp) stale.push(id);
-    }
-  }
-  const present = new Set(folders);
-  const removed: string[] = [];
-  for (const [id, stamp] of known) {
-    if (present.has(id)) continue;
-    if (await index.remove(id, stamp)) removed.push(id);
-    known.delete(id);
-  }
+  await removeLeftoversAmong(paths.root, listed.others, options.now());
+  const removed = listed.everyRowListed ? [] : await removeRowsWithoutFolder(index, known, listed.folders);
 
   const forDraft = options.forDraft ?? ((_id, work) => work());
   let updated = 0;
-  for (const id of stale) {
+  for (const id of listed.stale) {
     await forDraft(id, async () => {
       await removeLeftovers(paths.folder(id), options.now());
       const expected = known.get(id) ?? null;
@@ -115,4 +100,55 @@ export async function verifyIndex(
     });
   }
   return { count: updated + removed.length, stamps: known };
+}
+
+/** draft.json's modification time in nanoseconds, undefined when there is none. */
+function stampOf(file: string): string | undefined {
+  return statSync(file, { bigint: true, throwIfNoEntry: false })?.mtimeNs.toString();
+}
+
+/**
+ * Lists the folder a piece at a time, comparing each draft folder with its row as it goes (its
+ * name, and unless `namesOnly` its draft.json's stamp). `stale`: the drafts to read again;
+ * `others`: the names that are not draft ids (a draft id has no dot: only these can be what a
+ * crash left); `everyRowListed`: every row has its folder, so no row needs removing.
+ */
+async function compareWithFolders(paths: DraftPaths, known: Map<string, string>, namesOnly: boolean) {
+  const folders: string[] = [];
+  const others: string[] = [];
+  const stale: string[] = [];
+  let rowsListed = 0;
+  for await (const piece of entriesInPieces(paths.root, STAT_BATCH)) {
+    for (const item of piece) {
+      const id = item.name;
+      if (!isDraftFolderName(id)) {
+        others.push(id);
+        continue;
+      }
+      if (!item.isDirectory()) continue;
+      folders.push(id);
+      const expected = known.get(id);
+      if (expected !== undefined) rowsListed += 1;
+      if (namesOnly ? expected === undefined : expected !== stampOf(paths.file(id))) stale.push(id);
+    }
+  }
+  return { folders, others, stale, everyRowListed: rowsListed === known.size };
+}
+
+/** Removes the rows (still with the stamp read) of drafts whose folder is gone; returns their ids. */
+async function removeRowsWithoutFolder(
+  index: IndexStore,
+  known: Map<string, string>,
+  folders: string[],
+): Promise<string[]> {
+  const present = new Set(folders);
+  const removed: string[] = [];
+  let seen = 0;
+  for (const [id, stamp] of known) {
+    if ((seen += 1) % STAT_BATCH === 0) await yieldToEvents();
+    if (present.has(id)) continue;
+    if (await index.remove(id, stamp)) removed.push(id);
+    known.delete(id);
+  }
+  return removed;
 }
