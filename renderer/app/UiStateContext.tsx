@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { uiStateSchema, type UiState, type UiStatePatch } from '../../shared/model/ui-state';
+import type { UiState, UiStatePatch } from '../../shared/model/ui-state';
 import { useCore } from '../core/CoreContext';
 
 interface UiStateValue {
@@ -28,8 +28,8 @@ export function UiStateProvider({ children }: { children: ReactNode }) {
     let live = true;
     core
       .call('ui-state-get', {})
-      // Without it the app still opens, on its first screen.
-      .catch(() => uiStateSchema.parse({}))
+      // Without it the app still opens, on its first screen (the defaults' schema loads only then).
+      .catch(async () => (await import('../../shared/model/ui-state')).uiStateSchema.parse({}))
       .then((loaded) => {
         if (!live) return;
         current.current = loaded;

@@ -6,17 +6,26 @@ export interface LazyScreen<P> {
   Screen: ComponentType<P>;
 }
 
-/** Screens fetched once the app is idle (see preloadScreens). */
-const fetchedWhenIdle: (() => void)[] = [];
+/** Screens fetched once the app is idle (see preloadScreens), in the order they were made. */
+const fetchedWhenIdle: (() => Promise<unknown>)[] = [];
+
+function whenIdle(work: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(work, { timeout: 3000 });
+  else setTimeout(work, 200);
+}
 
 /**
- * Fetches every screen marked for it once the browser is idle after the app is ready, so opening
- * one later waits neither for the network nor for a compile. A failure is tried again on opening.
+ * Fetches every screen marked for it once the app has painted, one per idle moment, so opening
+ * one later waits neither for the network nor for a compile, and the first paint and the author's
+ * first keys never wait for them. A failure is tried again when the screen opens.
  */
 export function preloadScreens(): void {
-  const load = () => fetchedWhenIdle.forEach((fetch) => fetch());
-  if ('requestIdleCallback' in window) window.requestIdleCallback(load, { timeout: 2000 });
-  else setTimeout(load, 200);
+  const next = (index: number) => {
+    const fetch = fetchedWhenIdle[index];
+    if (fetch) whenIdle(() => void fetch().finally(() => next(index + 1)));
+  };
+  // After the frame being drawn now: the first paint goes out before any of this.
+  requestAnimationFrame(() => setTimeout(() => next(0), 0));
 }
 
 /**
@@ -30,7 +39,7 @@ export function lazyScreen<P extends object>(
     what,
     loadingText = `Loading ${what}…`,
     className = 'muted section-loading',
-    whenIdle = true,
+    whenIdle: idle = true,
   }: {
     what: string;
     loadingText?: string;
@@ -90,6 +99,6 @@ export function lazyScreen<P extends object>(
     return <p className={className}>{loadingText}</p>;
   }
 
-  if (whenIdle) fetchedWhenIdle.push(() => void fetchOnce().catch(() => undefined));
+  if (idle) fetchedWhenIdle.push(() => fetchOnce().catch(() => undefined));
   return { Screen };
 }

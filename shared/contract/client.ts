@@ -1,5 +1,5 @@
 import { CoreFailure, ERROR_CODES, type ErrorCode } from './errors';
-import { pushSchema, replySchema } from './envelope';
+import { asPush, asReply } from './envelope';
 import type { ArgsOf, CoreEvents, EventName, MethodName, ResultOf } from './index';
 import type { Transport } from './transport';
 
@@ -26,20 +26,20 @@ export function createCoreClient(transport: Transport): CoreClient {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   transport.onMessage((message) => {
-    const reply = replySchema.safeParse(message);
-    if (reply.success && reply.data.id !== null) {
-      const waiting = pending.get(reply.data.id);
+    const reply = asReply(message);
+    if (reply && reply.id !== null) {
+      const waiting = pending.get(reply.id);
       if (!waiting) return;
-      pending.delete(reply.data.id);
-      if (reply.data.ok) waiting.resolve(reply.data.value);
+      pending.delete(reply.id);
+      if (reply.ok) waiting.resolve(reply.value);
       else {
-        const { code, message: text, detail } = reply.data.error;
+        const { code, message: text, detail } = reply.error;
         waiting.reject(new CoreFailure(asErrorCode(code), text, detail));
       }
       return;
     }
-    const push = pushSchema.safeParse(message);
-    if (push.success) listeners.get(push.data.event)?.forEach((listener) => listener(push.data.payload));
+    const push = asPush(message);
+    if (push) listeners.get(push.event)?.forEach((listener) => listener(push.payload));
   });
 
   return {

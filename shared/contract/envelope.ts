@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type { CoreError } from './errors';
 
 /** One envelope for every transport (Electron IPC, WebSocket, in-memory). */
@@ -18,17 +17,33 @@ export interface Push {
 
 export type WireMessage = Request | Reply | Push;
 
-export const requestSchema = z.object({
-  id: z.number().int().nonnegative(),
-  method: z.string().min(1).max(100),
-  args: z.unknown(),
-});
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
-const errorSchema = z.object({ code: z.string(), message: z.string(), detail: z.unknown().optional() });
+/**
+ * The message as a reply, or null when it is not one. A plain check rather than a schema: every
+ * window runs it on every message, and the schema library would be the largest part of its start.
+ */
+export function asReply(message: unknown): Reply | null {
+  if (!isRecord(message)) return null;
+  const { id, ok } = message;
+  if (id !== null && (typeof id !== 'number' || Number.isNaN(id))) return null;
+  if (ok === true) return { id, ok, value: message.value };
+  const error = message.error;
+  if (ok !== false || !isRecord(error) || typeof error.code !== 'string' || typeof error.message !== 'string')
+    return null;
+  const { code, message: text, detail } = error;
+  return {
+    id,
+    ok,
+    error: { code: code as CoreError['code'], message: text, ...(detail === undefined ? {} : { detail }) },
+  };
+}
 
-export const replySchema = z.union([
-  z.object({ id: z.number().nullable(), ok: z.literal(true), value: z.unknown() }),
-  z.object({ id: z.number().nullable(), ok: z.literal(false), error: errorSchema }),
-]);
-
-export const pushSchema = z.object({ event: z.string(), payload: z.unknown() });
+/** The message as a push event, or null when it is not one. */
+export function asPush(message: unknown): Push | null {
+  return isRecord(message) && typeof message.event === 'string'
+    ? { event: message.event, payload: message.payload }
+    : null;
+}

@@ -7,7 +7,7 @@ import type {
   Reply,
   ResultOf,
 } from '../../../shared/contract';
-import { requestSchema } from '../../../shared/contract/envelope';
+import { requestSchema } from '../../../shared/contract/request-schema';
 import { CoreFailure } from '../../../shared/contract/errors';
 import { isMethodName, specOf } from '../../../shared/contract/method-specs';
 import { storageFailure } from '../fs/storage-failure';
