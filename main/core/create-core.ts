@@ -195,6 +195,14 @@ export function createCore(deps: CoreDeps): Core {
         for (const domain of [publishing, inbox]) await pause().then(() => quietly(domain.start()));
         // Reading the calendar once reports a file it must set aside.
         await pause().then(() => quietly(Promise.resolve(handlers['events-list']({}, { signal }))));
+        // The contract's schemas, built and compiled, so a window's first calls answer at once.
+        await pause().then(() =>
+          quietly(
+            import('../../shared/contract/method-specs').then((specs) =>
+              specs.prepareAllSpecs(() => new Promise((resolve) => setImmediate(resolve))),
+            ),
+          ),
+        );
       })();
     },
     startDigestCadence() {

@@ -51,8 +51,8 @@ interface Connector {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
   const { core, rendererDir, logger } = options;
   const token = randomBytes(24).toString('base64url');
-  // The WebSocket server and the core's router (with zod and the contract's schemas) load on the
-  // first socket: `serve` prints its address without them.
+  // The WebSocket server and the core's router (with zod and the contract's schemas) load once the
+  // host listens: `serve` prints its address without them.
   let sockets: WebSocketServer | undefined;
   let socketsLoading: Promise<Connector> | undefined;
   /** Sockets accepted while the server loads: they count towards the limit too. */
@@ -143,6 +143,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Run
       if (!response.headersSent) response.writeHead(500).end('Internal error');
     });
   });
+
+  // Loaded now that the address is out, not on the first socket: the window that `serve` opens
+  // (or the author's tab) would otherwise wait for the server, zod and the contract's schemas.
+  setImmediate(() => void connector().catch(() => undefined));
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

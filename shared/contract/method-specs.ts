@@ -45,3 +45,16 @@ export function isMethodName(name: string): name is MethodName {
 export async function specOf(method: MethodName): Promise<MethodSpec<z.ZodType, unknown>> {
   return (await loaderOf.get(method)!())[method]!;
 }
+
+/**
+ * Builds every domain's schemas and runs each argument schema once (zod compiles a schema on its
+ * first use), a domain at a time with a turn of the event loop between: a long-lived host does
+ * this while it waits, so a window's first calls do not pay for it.
+ */
+export async function prepareAllSpecs(nextTurn: () => Promise<void>): Promise<void> {
+  for (const [names, load] of DOMAINS) {
+    const specs = await load();
+    for (const name of names) specs[name]?.args.safeParse({});
+    await nextTurn();
+  }
+}
