@@ -15,7 +15,7 @@ function whenIdle(work: () => void): void {
 }
 
 /**
- * Fetches every screen marked for it once the app has painted, one per idle moment, so opening
+ * Fetches every screen marked for it after the app has painted, one per idle moment, so opening
  * one later waits neither for the network nor for a compile, and the first paint and the author's
  * first keys never wait for them. A failure is tried again when the screen opens.
  */
@@ -24,8 +24,8 @@ export function preloadScreens(): void {
     const fetch = fetchedWhenIdle[index];
     if (fetch) whenIdle(() => void fetch().finally(() => next(index + 1)));
   };
-  // After the frame being drawn now: the first paint goes out before any of this.
-  requestAnimationFrame(() => setTimeout(() => next(0), 0));
+  // A second after the app is ready: its first paint and the author's first keys come first.
+  setTimeout(() => next(0), 1000);
 }
 
 /**
