@@ -1,4 +1,5 @@
 import type { CallContext, Handlers, MethodName } from '../../shared/contract';
+import { loadOnce } from '../../shared/load-once';
 
 export interface LazyDomain<T> {
   /** A handler for each of the domain's methods: the first call starts the domain. */
@@ -19,16 +20,8 @@ export function lazyDomain<T extends { handlers: Partial<Handlers> }>(
   methods: readonly MethodName[],
   load: () => Promise<T>,
 ): LazyDomain<T> {
-  let loading: Promise<T> | undefined;
-  let domain: T | undefined;
-  const start = () =>
-    (loading ??= load().then(
-      (loaded) => (domain = loaded),
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    ));
+  const domain = loadOnce(load);
+  const start = () => domain.get();
   const handlers: Partial<Record<MethodName, unknown>> = {};
   for (const method of methods) {
     handlers[method] = async (args: never, context: CallContext) => {
@@ -39,7 +32,7 @@ export function lazyDomain<T extends { handlers: Partial<Handlers> }>(
   return {
     handlers: handlers as Partial<Handlers>,
     start,
-    started: () => domain,
-    settled: () => (loading ? loading.catch(() => undefined) : Promise.resolve(undefined)),
+    started: () => domain.loaded(),
+    settled: () => domain.pending()?.catch(() => undefined) ?? Promise.resolve(undefined),
   };
 }

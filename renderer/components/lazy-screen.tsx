@@ -1,4 +1,5 @@
 import { useEffect, useReducer, useState, type ComponentType } from 'react';
+import { loadOnce } from '../../shared/load-once';
 import './lazy-screen.css';
 
 export interface LazyScreen<P> {
@@ -48,25 +49,16 @@ export function lazyScreen<P extends object>(
     whenIdle?: boolean;
   },
 ): LazyScreen<P> {
-  let loaded: ComponentType<P> | null = null;
-  let loading: Promise<ComponentType<P>> | null = null;
-  const fetchOnce = () =>
-    (loading ??= load().then(
-      (component) => (loaded = component),
-      (error: unknown) => {
-        loading = null;
-        throw error;
-      },
-    ));
+  const code = loadOnce(load);
 
   function Screen(props: P) {
     const [, arrived] = useReducer((count: number) => count + 1, 0);
     const [failed, setFailed] = useState(false);
     const [attempt, setAttempt] = useState(0);
     useEffect(() => {
-      if (loaded) return;
+      if (code.loaded()) return;
       let live = true;
-      fetchOnce().then(
+      code.get().then(
         () => live && arrived(),
         () => live && setFailed(true),
       );
@@ -75,8 +67,8 @@ export function lazyScreen<P extends object>(
       };
     }, [attempt]);
 
-    if (loaded) {
-      const Loaded = loaded;
+    const Loaded = code.loaded();
+    if (Loaded) {
       return <Loaded {...props} />;
     }
     if (failed)
@@ -99,6 +91,6 @@ export function lazyScreen<P extends object>(
     return <p className={className}>{loadingText}</p>;
   }
 
-  if (idle) fetchedWhenIdle.push(() => fetchOnce().catch(() => undefined));
+  if (idle) fetchedWhenIdle.push(() => code.get().catch(() => undefined));
   return { Screen };
 }

@@ -12,7 +12,6 @@ const CR = 0x0d;
 const AMP = 0x26;
 const LT = 0x3c;
 const GT = 0x3e;
-const SEMICOLON = 0x3b;
 
 /**
  * An XML document written as UTF-16 units into one growing buffer and made a string once at the
@@ -49,33 +48,11 @@ export class XmlWriter {
       const code = text.charCodeAt(index);
       if (code > GT) {
         if (code < 0xfffe) units[at++] = code;
-      } else if (code === AMP) {
-        units[at] = AMP;
-        units[at + 1] = 0x61;
-        units[at + 2] = 0x6d;
-        units[at + 3] = 0x70;
-        units[at + 4] = SEMICOLON;
-        at += 5;
-      } else if (code === LT) {
-        units[at] = AMP;
-        units[at + 1] = 0x6c;
-        units[at + 2] = 0x74;
-        units[at + 3] = SEMICOLON;
-        at += 4;
-      } else if (code === GT) {
-        units[at] = AMP;
-        units[at + 1] = 0x67;
-        units[at + 2] = 0x74;
-        units[at + 3] = SEMICOLON;
-        at += 4;
-      } else if (code === CR) {
-        units[at] = AMP;
-        units[at + 1] = 0x23;
-        units[at + 2] = 0x31;
-        units[at + 3] = 0x33;
-        units[at + 4] = SEMICOLON;
-        at += 5;
-      } else if (code >= 0x20 || code === TAB || code === LF) {
+      } else if (code === AMP) at = putEntity(units, at, AMP_ENTITY);
+      else if (code === LT) at = putEntity(units, at, LT_ENTITY);
+      else if (code === GT) at = putEntity(units, at, GT_ENTITY);
+      else if (code === CR) at = putEntity(units, at, CR_ENTITY);
+      else if (code >= 0x20 || code === TAB || code === LF) {
         units[at++] = code;
       }
     }
@@ -103,6 +80,12 @@ const AMP_ENTITY = unitsOf('&amp;');
 const LT_ENTITY = unitsOf('&lt;');
 const GT_ENTITY = unitsOf('&gt;');
 const CR_ENTITY = unitsOf('&#13;');
+
+/** Writes an entity's units where the next unit goes, and answers where the one after goes. */
+function putEntity(units: Uint16Array, at: number, entity: Uint16Array): number {
+  for (let index = 0; index < entity.length; index++) units[at + index] = entity[index]!;
+  return at + entity.length;
+}
 
 /** How many units one unit of text becomes: the rules of XmlWriter.text, counted. */
 function lengthOf(code: number): number {
