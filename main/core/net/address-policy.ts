@@ -66,8 +66,25 @@ function embeddedIpv4(address: string): string | null {
   return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
+/**
+ * The addresses judged lately: a BlockList check builds a socket address object each time, which
+ * costs more than the rest of a publish's policy checks together. A blog is one address, asked again
+ * at every request; the memory is small and forgets everything when it fills.
+ */
+const judged = new Map<string, AddressKind>();
+const JUDGED_MAX = 256;
+
 /** The kind of a numeric address (IPv4 or IPv6, without brackets). */
 export function kindOfAddress(address: string): AddressKind {
+  let kind = judged.get(address);
+  if (kind) return kind;
+  kind = judge(address);
+  if (judged.size >= JUDGED_MAX) judged.clear();
+  judged.set(address, kind);
+  return kind;
+}
+
+function judge(address: string): AddressKind {
   const family = isIP(address);
   if (family === 0) throw new Error(`${address} is not an IP address`);
   const nat64 = family === 6 ? embeddedIpv4(address) : null;

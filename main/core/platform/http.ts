@@ -9,8 +9,12 @@ import {
   type OutboundContext,
   type Resolver,
 } from '../net/outbound-policy';
+import { sendText, type TextAnswer, type TextRequest } from './text-request';
 
-export type HttpClient = AxiosInstance;
+/** The core's axios instance, plus the lean exchange the publishing calls use (text-request.ts). */
+export interface HttpClient extends AxiosInstance {
+  sendText(request: TextRequest): Promise<TextAnswer>;
+}
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -71,7 +75,8 @@ export function createHttpClient(userAgent: string, options: { resolver?: Resolv
     config.lookup = guardedLookup(context, first, resolver) as NonNullable<typeof config.lookup>;
     return config;
   });
-  return http;
+  const settings = { userAgent, resolver, agents: { http: httpAgent, https: httpsAgent } };
+  return Object.assign(http, { sendText: (request: TextRequest) => sendText(request, settings) });
 }
 
 /**
@@ -80,7 +85,7 @@ export function createHttpClient(userAgent: string, options: { resolver?: Resolv
  * absolute http(s) URL with no baseURL or params is the address as it stands, so axios is asked
  * only when it has something to add.
  */
-function requestAddress(http: HttpClient, config: InternalAxiosRequestConfig): string {
+function requestAddress(http: AxiosInstance, config: InternalAxiosRequestConfig): string {
   const { url, baseURL, params } = config;
   if (typeof url === 'string' && !baseURL && !params && /^https?:\/\//i.test(url)) return url;
   return http.getUri(config);

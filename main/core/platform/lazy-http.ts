@@ -2,17 +2,22 @@ import type { HttpClient } from './http';
 
 /**
  * The core's HTTP client, loaded on the first request: most commands never go online, and axios
- * is a large part of what a command would otherwise load. The core calls only `get`, `post` and
- * `request`; each waits for the client and then behaves exactly as createHttpClient's.
+ * is a large part of what a command would otherwise load. The core calls only `get`, `post`,
+ * `request` and `sendText`; each waits for the client and then behaves exactly as createHttpClient's.
  */
 export function createLazyHttpClient(userAgent: string): HttpClient {
   let client: Promise<HttpClient> | undefined;
   const loaded = () =>
     (client ??= import('./http').then(({ createHttpClient }) => createHttpClient(userAgent)));
-  type Method = 'get' | 'post' | 'request';
+  type Method = 'get' | 'post' | 'request' | 'sendText';
   const forward =
     (method: Method) =>
     async (...args: unknown[]) =>
       ((await loaded())[method] as (...args: unknown[]) => Promise<unknown>)(...args);
-  return { get: forward('get'), post: forward('post'), request: forward('request') } as unknown as HttpClient;
+  return {
+    get: forward('get'),
+    post: forward('post'),
+    request: forward('request'),
+    sendText: forward('sendText'),
+  } as unknown as HttpClient;
 }

@@ -1,4 +1,3 @@
-import type { AxiosRequestConfig } from 'axios';
 import { resolveLocation } from './endpoint-url';
 import {
   changedProperties,
@@ -16,7 +15,7 @@ import {
   parseSource,
   parseSyndicateTo,
 } from './micropub-responses';
-import { noDetails, postTo, queryJson, type TransportOptions } from './micropub-transport';
+import { noDetails, postTo, queryJson, type PostBody, type TransportOptions } from './micropub-transport';
 import { checkFormat, formBody, formFields, jsonCreate, jsonUpdate, multipartCreate } from './request-body';
 import type {
   MicropubAction,
@@ -27,6 +26,9 @@ import type {
   MicropubUpdate,
   SyndicationTarget,
 } from './micropub-types';
+
+const JSON_TYPE = 'application/json';
+const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 export interface MicropubClientOptions extends TransportOptions {
   /** The Micropub endpoint, exactly as discovered (it may carry a query string). */
@@ -55,17 +57,14 @@ export class MicropubClient {
 
   async create(post: MicropubCreate, format: MicropubFormat): Promise<CreateResult> {
     checkFormat(post, format);
-    const request: AxiosRequestConfig =
+    const body: PostBody =
       format === 'json'
-        ? { data: jsonCreate(post), headers: { 'Content-Type': 'application/json' } }
+        ? { text: jsonCreate(post), type: JSON_TYPE }
         : format === 'form'
-          ? {
-              data: formBody(formFields(post)).toString(),
-              headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-            }
-          : { data: multipartCreate(post) };
+          ? { text: formBody(formFields(post)).toString(), type: FORM_TYPE }
+          : multipartCreate(post);
     const context = { properties: Object.keys(post.properties) };
-    const answer = await this.post('create', this.options.endpoint, request);
+    const answer = await this.post('create', this.options.endpoint, body);
     return { url: createdAddress(answer, 'create', context), status: answer.status };
   }
 
@@ -75,7 +74,7 @@ export class MicropubClient {
     if (!endpoint) throw new MicropubFailure('not-found', 'This blog has no media endpoint.', noDetails());
     const form = new FormData();
     form.append('file', new Blob([file.data], { type: file.mimeType }), file.filename);
-    const answer = await this.post('media', endpoint, { data: form });
+    const answer = await this.post('media', endpoint, form);
     const url = createdAddress(answer, 'media');
     if (!url) {
       throw new MicropubFailure(
@@ -94,8 +93,8 @@ export class MicropubClient {
    */
   async update(url: string, update: MicropubUpdate): Promise<string> {
     const answer = await this.post('update', this.options.endpoint, {
-      data: jsonUpdate(url, update),
-      headers: { 'Content-Type': 'application/json' },
+      text: jsonUpdate(url, update),
+      type: JSON_TYPE,
     });
     expectSuccess(answer, 'update', { properties: changedProperties(update), url });
     const named = answer.headers.location
@@ -223,11 +222,11 @@ export class MicropubClient {
 
   private async action(action: 'delete' | 'undelete', url: string): Promise<void> {
     const answer = await this.post(action, this.options.endpoint, {
-      data: formBody([
+      text: formBody([
         ['action', action],
         ['url', url],
       ]).toString(),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      type: FORM_TYPE,
     });
     expectSuccess(answer, action, { url });
   }
@@ -236,7 +235,7 @@ export class MicropubClient {
     return queryJson(this.options, this.options.endpoint, params);
   }
 
-  private post(action: MicropubAction, url: string, request: AxiosRequestConfig) {
-    return postTo(this.options, action, url, request);
+  private post(action: MicropubAction, url: string, body: PostBody) {
+    return postTo(this.options, action, url, body);
   }
 }

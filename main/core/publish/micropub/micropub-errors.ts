@@ -1,6 +1,7 @@
 import { CoreFailure, type ErrorCode } from '../../../../shared/contract/errors';
 import type { MicropubAction } from './micropub-types';
 import { parseRetryAfter } from '../../../../shared/net/retry-after';
+import { ANSWER_TOO_LARGE } from '../../platform/text-request';
 
 /** What the outbox needs to know about a failure besides its sentence. */
 export interface FailureTraits {
@@ -143,6 +144,7 @@ export function failureFromResponse(
   if (status === 404 && action !== 'create' && action !== 'media') {
     return new MicropubFailure('not-found', 'The blog has no post at that URL.', info);
   }
+  if (status >= 300 && status < 400) return redirected(action, response.headers.location, info);
   if (!info.error && !info.details && status >= 400) {
     return new MicropubFailure('remote-error', unexplained(action, status, context), info);
   }
@@ -153,6 +155,21 @@ export function failureFromResponse(
     'remote-error',
     `The blog answered with an error${status >= 300 ? ` (HTTP ${status})` : ''}.${said(info)}`,
     info,
+  );
+}
+
+/**
+ * A POST answered with a redirect, which Postwright does not follow (it would arrive as a GET).
+ * Usually the blog moved (to https, or to a new address); a server that made the post first and
+ * then redirected to it is possible too, so the author checks before sending again.
+ */
+function redirected(action: MicropubAction, to: string | undefined, info: MicropubErrorDetail) {
+  const where = to ? ` to ${to.slice(0, 200)}` : '';
+  return new MicropubFailure(
+    'remote-error',
+    `The blog sent Postwright elsewhere (HTTP ${info.status}${where}) instead of answering. If the blog has moved, sign in to it again so Postwright finds its new Micropub address (${HOW_TO_SIGN_IN}).`,
+    info,
+    { retryable: false, ambiguous: mutates(action), retryAfterMs: null },
   );
 }
 
@@ -174,6 +191,7 @@ export function failureFromNetwork(action: MicropubAction, error: unknown, url: 
     code,
   );
   if (
+    code === ANSWER_TOO_LARGE ||
     code === 'ERR_FR_MAX_BODY_LENGTH_EXCEEDED' ||
     /maxContentLength/.test(String((error as Error).message))
   ) {

@@ -27,15 +27,42 @@ export function noDetails(status: number | null = null) {
   return { status, error: null, details: null };
 }
 
-/** A POST to the endpoint; a redirect is the answer, never followed (see below). */
-export function postTo(
+/** What a POST carries: text ready to send, with its media type, or a multipart form (files). */
+export type PostBody = { text: string; type: string } | FormData;
+
+/**
+ * A POST to the endpoint; a redirect is the answer, never followed (a redirected POST would be
+ * re-sent as a GET). Text goes over the lean exchange (platform/text-request.ts), the path every
+ * publish takes; a form with files over axios, which encodes multipart.
+ */
+export async function postTo(
   options: TransportOptions,
   action: MicropubAction,
   url: string,
-  request: AxiosRequestConfig,
+  body: PostBody,
 ): Promise<RawResponse> {
-  // A redirected POST would be re-sent as a GET by the HTTP stack: treat a redirect as an answer.
-  return send(options, action, { ...request, method: 'POST', url, maxRedirects: 0 });
+  if (body instanceof FormData) {
+    return send(options, action, { method: 'POST', url, data: body, maxRedirects: 0 });
+  }
+  const signal = requestSignal(options);
+  try {
+    const answer = await options.http.sendText({
+      method: 'POST',
+      url,
+      headers: {
+        Accept: 'application/json',
+        'Content-Type': body.type,
+        Authorization: `Bearer ${options.token}`,
+      },
+      body: body.text,
+      ...signal,
+      maxAnswerBytes: MAX_ANSWER,
+      outbound: outboundOf(options),
+    });
+    return { ...answer, url };
+  } catch (error) {
+    throw failureOf(error, action, url);
+  }
 }
 
 /** A `GET endpoint?q=…` read as JSON; a non-200, a body that is not JSON, or an error document fails. */
@@ -57,6 +84,26 @@ export async function queryJson(
   return json;
 }
 
+/** The caller's signal and the deadline, for one request. */
+function requestSignal(options: TransportOptions) {
+  return {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+}
+
+function outboundOf(options: TransportOptions) {
+  return { ...(options.anchor ? { anchor: options.anchor } : {}), what: 'The site' };
+}
+
+/** A failed request as a MicropubFailure: refused by the outbound policy, timed out, or the network's. */
+function failureOf(error: unknown, action: MicropubAction, url: string): MicropubFailure {
+  if (error instanceof MicropubFailure) return error;
+  const refusal = outboundRefusal(error);
+  if (refusal) return new MicropubFailure('remote-error', refusal.message, noDetails());
+  return failureFromNetwork(action, error, url);
+}
+
 /**
  * One request over the core's axios instance: the token only in the Authorization header, the answer
  * size-capped and read as text, a deadline, and the outbound policy. Failures are MicropubFailures.
@@ -66,8 +113,9 @@ async function send(
   action: MicropubAction,
   request: AxiosRequestConfig,
 ): Promise<RawResponse> {
-  const deadline = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  const { timeoutMs, signal: own } = requestSignal(options);
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const signal = own ? AbortSignal.any([own, deadline]) : deadline;
   const url = request.url!;
   try {
     const response = await options.http.request<string>({
@@ -77,15 +125,14 @@ async function send(
         ...request.headers,
         Authorization: `Bearer ${options.token}`,
       },
-      // Bodies arrive ready to send (request-body.ts): axios' default transform would parse a JSON
-      // body again only to check that it is JSON, a second pass over the whole post.
+      // A form is encoded by axios' adapter itself; the default transform has nothing to add.
       transformRequest: [(data: unknown) => data],
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       maxContentLength: MAX_ANSWER,
       validateStatus: () => true,
       signal,
-      outbound: { ...(options.anchor ? { anchor: options.anchor } : {}), what: 'The site' },
+      outbound: outboundOf(options),
     });
     const headers: Record<string, string | undefined> = {};
     for (const [name, value] of Object.entries(response.headers ?? {})) {
@@ -102,10 +149,7 @@ async function send(
       url,
     };
   } catch (error) {
-    if (error instanceof MicropubFailure) throw error;
-    const refusal = outboundRefusal(error);
-    if (refusal) throw new MicropubFailure('remote-error', refusal.message, noDetails());
     const cause = signal.aborted ? Object.assign(error as object, { cause: signal.reason }) : error;
-    throw failureFromNetwork(action, cause, url);
+    throw failureOf(cause, action, url);
   }
 }
