@@ -48,7 +48,14 @@ export function registerServe(program: Command, context: () => CliContext) {
         host = await start(0);
         moved = remembered;
       }
-      await rememberPort(ctx.dataDir, host.port);
+      // Written while the address is printed: a crash-safe write waits for the disk, and the app is
+      // already reachable. Unchanged, the port is not written at all.
+      const remembering =
+        host.port === remembered
+          ? Promise.resolve()
+          : rememberPort(ctx.dataDir, host.port).catch((error: unknown) =>
+              logger.warn('could not remember the port for the next run', { error: String(error) }),
+            );
       core.startAll();
       // The digest schedules run here, in the host, whether or not a browser is open; started once
       // listening, after the other domains, so the app's address and first screen come first.
@@ -81,5 +88,6 @@ export function registerServe(program: Command, context: () => CliContext) {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      await remembering;
     });
 }
