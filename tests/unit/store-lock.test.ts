@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { storeLockPath, withStoreLock } from '../../main/core/fs/store-lock';
+import { storeLockPath, tryStoreLock, withStoreLock } from '../../main/core/fs/store-lock';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir('postwright-lock-');
@@ -39,5 +39,26 @@ describe('a store lock', () => {
     // Once every turn is over, nothing is left holding it.
     await withStoreLock(lock, async () => undefined);
     expect(readdirSync(join(dir, '.locks'))).toEqual([]);
+  });
+
+  it('takes over at once a lock whose maker was killed before it could write its name', async () => {
+    const dir = tempDir();
+    const lock = storeLockPath(dir, 'blogs');
+    // What a kill -9 between making the lock folder and writing its owner file leaves.
+    mkdirSync(lock, { recursive: true });
+    const then = new Date(Date.now() - 4000);
+    utimesSync(lock, then, then);
+    const busy = () => new Error('busy');
+    const release = await tryStoreLock(lock, busy);
+    await release();
+    expect(readdirSync(join(dir, '.locks'))).toEqual([]);
+  });
+
+  it('leaves alone a lock made a moment ago whose maker has not written its name yet', async () => {
+    const dir = tempDir();
+    const lock = storeLockPath(dir, 'blogs');
+    mkdirSync(lock, { recursive: true });
+    await expect(tryStoreLock(lock, () => new Error('busy'))).rejects.toThrow('busy');
+    expect(existsSync(lock)).toBe(true);
   });
 });

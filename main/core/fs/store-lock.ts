@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as fs from 'node:fs';
@@ -14,6 +14,11 @@ import { BUSY_WAIT_MS, busyFailure } from './storage-failure';
  * taken over at once instead of after STALE_MS.
  */
 const STALE_MS = 10_000;
+/**
+ * A live holder writes its owner file within milliseconds of making the lock folder; a folder this
+ * old with no owner file was left by a process killed between the two steps.
+ */
+const UNNAMED_AFTER_MS = 2_000;
 
 /** `<dataDir>/.locks/<name>.lock`: every store's lock in one folder, away from the data it guards. */
 export function storeLockPath(dataDir: string, name: string): string {
@@ -138,7 +143,8 @@ async function acquire(lockPath: string, busy?: () => Error): Promise<() => Prom
  */
 async function takeOverIfHolderDied(lockPath: string): Promise<boolean> {
   const owner = await readFile(ownerFile(lockPath), 'utf8').catch(() => null);
-  if (owner === null || isLive(owner)) return false;
+  if (owner === null) return takeOverIfNeverNamed(lockPath);
+  if (isLive(owner)) return false;
   const claimed = `${ownerFile(lockPath)}.${process.pid}-${Date.now()}`;
   try {
     await rename(ownerFile(lockPath), claimed);
@@ -167,4 +173,30 @@ function isLive(owner: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * A lock folder with no owner file, made more than UNNAMED_AFTER_MS ago: its maker died before
+ * naming itself, and without this the lock would wait out STALE_MS. The folder is renamed away
+ * (atomic: one waiter wins) and removed; one that was named meanwhile is put back.
+ */
+async function takeOverIfNeverNamed(lockPath: string): Promise<boolean> {
+  const made = await stat(lockPath).then(
+    (stats) => stats.mtimeMs,
+    () => null,
+  );
+  if (made === null || Date.now() - made < UNNAMED_AFTER_MS) return false;
+  const aside = `${lockPath}.unnamed-${process.pid}-${Date.now()}`;
+  try {
+    await rename(lockPath, aside);
+  } catch {
+    return false;
+  }
+  const owner = await readFile(ownerFile(lockPath), 'utf8').catch(() => null);
+  if (owner !== null && isLive(owner)) {
+    await rename(aside, lockPath).catch(() => undefined);
+    return false;
+  }
+  await rm(aside, { recursive: true, force: true });
+  return true;
 }
