@@ -9,11 +9,11 @@ import {
   type OutboundContext,
   type Resolver,
 } from '../net/outbound-policy';
-import { sendText, type TextAnswer, type TextRequest } from './text-request';
+import { postText, type TextAnswer, type TextPost } from './text-request';
 
 /** The core's axios instance, plus the lean exchange the publishing calls use (text-request.ts). */
 export interface HttpClient extends AxiosInstance {
-  sendText(request: TextRequest): Promise<TextAnswer>;
+  postText(request: TextPost): Promise<TextAnswer>;
 }
 
 declare module 'axios' {
@@ -76,7 +76,7 @@ export function createHttpClient(userAgent: string, options: { resolver?: Resolv
     return config;
   });
   const settings = { userAgent, resolver, agents: { http: httpAgent, https: httpsAgent } };
-  return Object.assign(http, { sendText: (request: TextRequest) => sendText(request, settings) });
+  return Object.assign(http, { postText: (request: TextPost) => postText(request, settings) });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { isAxiosError } from 'axios';
 import { CoreFailure, type ErrorCode } from '../../../shared/contract/errors';
+import { flatHeaders } from './flat-headers';
 import type { HttpClient } from './http';
 import { checkRedirect, outboundRefusal, type OutboundContext } from '../net/outbound-policy';
 
@@ -116,15 +117,6 @@ export async function outboundGet(http: HttpClient, url: string, request: GetReq
   } catch (error) {
     throw explainFailure(error, { deadline, cancel: request.signal, deadlineMs: request.deadlineMs, what });
   }
-}
-
-function flatHeaders(raw: Record<string, unknown>): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw ?? {})) {
-    if (value == null) continue;
-    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return headers;
 }
 
 async function readCapped(

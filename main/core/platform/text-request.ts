@@ -7,13 +7,13 @@ import {
   type OutboundContext,
   type Resolver,
 } from '../net/outbound-policy';
+import { flatHeaders } from './flat-headers';
 
-/** One exchange whose body, if any, is text ready to send (a JSON or form-encoded Micropub call). */
-export interface TextRequest {
-  method: 'GET' | 'POST';
+/** A POST whose body is text ready to send (a JSON or form-encoded Micropub call). */
+export interface TextPost {
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  body: string;
   /** Cancels the exchange (the outbox's or the caller's signal). */
   signal?: AbortSignal;
   /** The whole exchange's deadline: a slow drip of bytes does not extend it. */
@@ -26,7 +26,7 @@ export interface TextRequest {
 /** The answer as it came: status, lower-cased headers, the body as UTF-8 text. */
 export interface TextAnswer {
   status: number;
-  headers: Record<string, string | undefined>;
+  headers: Record<string, string>;
   body: string;
 }
 
@@ -40,7 +40,7 @@ export interface TextClientSettings {
 export const ANSWER_TOO_LARGE = 'ERR_ANSWER_TOO_LARGE';
 
 /**
- * One HTTP exchange on node:http, for the requests that publish: axios' pipeline (config merging,
+ * One POST on node:http, for the requests that publish: axios' pipeline (config merging,
  * interceptors, a Buffer copy of the body, decompression streams) costs more than the request
  * itself on a nearby server (DESIGN.md §8: publish overhead ≤ 1.2× a bare HTTP call). It keeps what
  * the axios client guarantees: the outbound policy on the address and on every address a name
@@ -49,7 +49,7 @@ export const ANSWER_TOO_LARGE = 'ERR_ANSWER_TOO_LARGE';
  * Errors are node's own (ECONNREFUSED, ECONNRESET), an AbortError (its cause a TimeoutError when
  * the deadline passed), an OutboundRefused, or ANSWER_TOO_LARGE.
  */
-export function sendText(request: TextRequest, settings: TextClientSettings): Promise<TextAnswer> {
+export function postText(request: TextPost, settings: TextClientSettings): Promise<TextAnswer> {
   const target = new URL(request.url);
   checkFirstRequest(target, request.outbound);
   const secure = target.protocol === 'https:';
@@ -77,13 +77,13 @@ export function sendText(request: TextRequest, settings: TextClientSettings): Pr
         hostname: target.hostname.replace(/^\[|\]$/g, ''),
         port: target.port || undefined,
         path: `${target.pathname}${target.search}`,
-        method: request.method,
+        method: 'POST',
         agent: secure ? settings.agents.https : settings.agents.http,
         lookup: connectLookup(guardedLookup(request.outbound, target, settings.resolver)),
         headers: {
           'User-Agent': settings.userAgent,
           ...request.headers,
-          ...(body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }),
+          'Content-Length': String(Buffer.byteLength(body)),
         },
       },
       (answer) => readAnswer(answer, request.maxAnswerBytes, finish),
@@ -91,8 +91,7 @@ export function sendText(request: TextRequest, settings: TextClientSettings): Pr
     outgoing.on('error', (error) => finish(error));
     if (request.signal?.aborted) return cancel();
     request.signal?.addEventListener('abort', cancel, { once: true });
-    if (body === undefined) outgoing.end();
-    else outgoing.end(body, 'utf8');
+    outgoing.end(body, 'utf8');
   });
 }
 
@@ -115,13 +114,9 @@ function readAnswer(
   });
   answer.on('error', (error) => finish(error));
   answer.on('end', () => {
-    const headers: Record<string, string | undefined> = {};
-    for (const [name, value] of Object.entries(answer.headers)) {
-      headers[name] = Array.isArray(value) ? value.join(', ') : value;
-    }
     finish(null, {
       status: answer.statusCode ?? 0,
-      headers,
+      headers: flatHeaders(answer.headers),
       body: Buffer.concat(chunks, size).toString('utf8'),
     });
   });

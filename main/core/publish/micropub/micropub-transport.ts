@@ -1,5 +1,6 @@
 import type { AxiosRequestConfig } from 'axios';
 import { outboundRefusal } from '../../net/outbound-policy';
+import { flatHeaders } from '../../platform/flat-headers';
 import type { HttpClient } from '../../platform/http';
 import type { RawResponse } from './micropub-answers';
 import { failureFromNetwork, failureFromResponse, MicropubFailure } from './micropub-errors';
@@ -46,8 +47,7 @@ export async function postTo(
   }
   const signal = requestSignal(options);
   try {
-    const answer = await options.http.sendText({
-      method: 'POST',
+    const answer = await options.http.postText({
       url,
       headers: {
         Accept: 'application/json',
@@ -134,18 +134,10 @@ async function send(
       signal,
       outbound: outboundOf(options),
     });
-    const headers: Record<string, string | undefined> = {};
-    for (const [name, value] of Object.entries(response.headers ?? {})) {
-      headers[name.toLowerCase()] = Array.isArray(value)
-        ? value.join(', ')
-        : value == null
-          ? undefined
-          : String(value);
-    }
     return {
       status: response.status,
       body: typeof response.data === 'string' ? response.data : '',
-      headers,
+      headers: flatHeaders(response.headers as Record<string, unknown>),
       url,
     };
   } catch (error) {
