@@ -33,7 +33,6 @@ function count(runner, file, read, listTests) {
     return;
   }
   parts.push(counts);
-  for (const reason of counts.reasons) console.log(`  ${reason}`);
 }
 
 /** How many tests a runner has, from its own listing (1 when even that fails: the runner is broken). */
@@ -89,6 +88,8 @@ count(
   () => listed(['playwright', 'test', '--list', '--reporter=json'], (report) => report.stats.skipped),
 );
 
+const reasons = parts.flatMap((part) => part.reasons ?? []);
+if (reasons.length > 0) console.log(`\nWhat failed:\n${reasons.map((reason) => `  ${reason}`).join('\n')}`);
 if (failedSteps.length > 0) console.log(`\nFailed: ${failedSteps.join(', ')}`);
 console.log(`\n${summaryLine(parts)}`);
 process.exit(failedSteps.length > 0 || parts.some((part) => 'notRun' in part || part.failed > 0) ? 1 : 0);

@@ -1,10 +1,12 @@
 // How `npm test` counts what its runners report. Every test is counted: one that did not run
 // because something before it failed (a setup, a hook, the test before it in a serial group) is a
 // failure, with the reason, never a skip; a runner that wrote no report has all its tests counted
-// as not run.
+// as not run. Each failed test is also named with the first line of its error, because CI keeps
+// only the tail of the output and the runner's own report of a failure is far above it.
 import { relative } from 'node:path';
 
 const plural = (count) => `${count} test${count === 1 ? '' : 's'}`;
+const firstLine = (text) => (text ?? '').trim().split('\n')[0].slice(0, 300);
 
 /** Vitest's JSON report: a file whose setup failed reports its tests as skipped, with its message. */
 export function countVitest(report, root) {
@@ -14,6 +16,8 @@ export function countVitest(report, root) {
       ['skipped', 'pending', 'todo'].includes(test.status),
     );
     const name = relative(root, file.name);
+    for (const test of file.assertionResults.filter((result) => result.status === 'failed'))
+      counts.reasons.push(`${name} › ${test.fullName}: ${firstLine(test.failureMessages[0])}`);
     if (file.status !== 'failed' || file.message === '') {
       counts.skipped += notRun.length;
     } else if (file.assertionResults.length === 0) {
@@ -40,6 +44,10 @@ export function countPlaywright(report, testDir) {
   const visit = (suite) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
+        if (test.status === 'unexpected') {
+          const error = test.results.at(-1)?.error?.message;
+          counts.reasons.push(`${testDir}/${spec.file} › ${spec.title}: ${firstLine(error)}`);
+        }
         if (test.status !== 'skipped') continue;
         const onPurpose = test.annotations.some((note) => note.type === 'skip' || note.type === 'fixme');
         if (onPurpose) counts.skipped += 1;

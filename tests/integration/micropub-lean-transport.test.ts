@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../../main/core/platform/http';
 import { MicropubClient } from '../../main/core/publish/micropub/micropub-client';
@@ -146,5 +147,49 @@ describe('a Micropub POST on the lean transport', () => {
       'blog.example.com resolves to 169.254.169.254, a link-local or cloud-metadata address, which Postwright never contacts.',
     );
     expect(seen).toEqual([]);
+  });
+
+  // A server may compress its answer; WordPress's plugin says where a renamed post went only in the body.
+  it.each([
+    ['gzip', gzipSync],
+    ['br', brotliCompressSync],
+  ] as const)('reads a %s-compressed answer: a renamed post is found from its body', async (coding, pack) => {
+    const seenCodings: string[] = [];
+    behave = (request, response) => {
+      seenCodings.push(String(request.headers['accept-encoding']));
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': coding });
+      response.end(pack(JSON.stringify({ post_url: '/2026/12/new-name/' })));
+    };
+    const moved = await client().update('http://127.0.0.1/2026/12/old-name/', {
+      replace: { name: ['New name'] },
+    });
+    expect(moved).toBe(`http://127.0.0.1:${port}/2026/12/new-name/`);
+    expect(seenCodings).toEqual(['gzip, deflate, br']);
+  });
+
+  it('refuses a small compressed answer that unpacks past 5 MB', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    expect(bomb.length).toBeLessThan(128 * 1024);
+    behave = (_request, response) => {
+      response.writeHead(201, { Location: '/posts/1', 'Content-Encoding': 'gzip' });
+      response.end(bomb);
+    };
+    await expect(client().create(post, 'json')).rejects.toThrow(
+      `127.0.0.1:${port} sent an answer too large to read.`,
+    );
+  });
+
+  it('takes the status and Location of an answer whose body says gzip but is not', async () => {
+    behave = (_request, response) => {
+      response.writeHead(201, { Location: '/posts/1', 'Content-Encoding': 'gzip' });
+      response.end('{"url": "plain text, not gzip"}');
+    };
+    expect((await client().create(post, 'json')).url).toBe(`http://127.0.0.1:${port}/posts/1`);
+    behave = (_request, response) => {
+      response.writeHead(403, { 'Content-Encoding': 'gzip' }).end('not gzip either');
+    };
+    await expect(client().update('http://127.0.0.1/a/', { replace: { name: ['B'] } })).rejects.toThrow(
+      "The blog refused to let this account update posts (403 Forbidden). Check that you signed in as the blog's owner.",
+    );
   });
 });

@@ -17,12 +17,40 @@ describe("npm test's summary counts every test", () => {
     });
   });
 
+  test('Vitest: a failed test is named with the first line of its error, for the tail CI keeps', () => {
+    const failing = {
+      numPassedTests: 1,
+      numFailedTests: 1,
+      testResults: [
+        {
+          name: '/repo/tests/integration/blogs-kill.test.ts',
+          status: 'failed',
+          message: '',
+          assertionResults: [
+            { status: 'passed', fullName: 'blogs survive › a kill', failureMessages: [] },
+            {
+              status: 'failed',
+              fullName: 'blogs survive › a restart',
+              failureMessages: ['AssertionError: expected 11 to be 0\n    at stack line'],
+            },
+          ],
+        },
+      ],
+    };
+    expect(countVitest(failing, '/repo').reasons).toEqual([
+      'tests/integration/blogs-kill.test.ts › blogs survive › a restart: AssertionError: expected 11 to be 0',
+    ]);
+  });
+
   test('Playwright: a test that did not run because the one before it failed is a failure; a skip on purpose is not', () => {
     expect(countPlaywright(report('playwright-wordpress-down.json'), 'tests/e2e')).toEqual({
       passed: 1,
       failed: 2,
       skipped: 1,
-      reasons: ['tests/e2e/a.spec.ts: 1 test did not run after a failure before it.'],
+      reasons: [
+        'tests/e2e/a.spec.ts › one: Error: The test WordPress did not start: port taken.',
+        'tests/e2e/a.spec.ts: 1 test did not run after a failure before it.',
+      ],
     });
   });
 

@@ -1,6 +1,8 @@
 import { request as httpRequest, type Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
 import type { LookupFunction } from 'node:net';
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import {
   checkFirstRequest,
   guardedLookup,
@@ -23,7 +25,7 @@ export interface TextPost {
   outbound: OutboundContext;
 }
 
-/** The answer as it came: status, lower-cased headers, the body as UTF-8 text. */
+/** The answer as it came: status, lower-cased headers, the body decoded to UTF-8 text. */
 export interface TextAnswer {
   status: number;
   headers: Record<string, string>;
@@ -82,6 +84,8 @@ export function postText(request: TextPost, settings: TextClientSettings): Promi
         lookup: connectLookup(guardedLookup(request.outbound, target, settings.resolver)),
         headers: {
           'User-Agent': settings.userAgent,
+          // Without this header a server may pick any coding (RFC 9110 §12.5.3); these three are read.
+          'Accept-Encoding': 'gzip, deflate, br',
           ...request.headers,
           'Content-Length': String(Buffer.byteLength(body)),
         },
@@ -102,9 +106,12 @@ function readAnswer(
 ): void {
   const chunks: Buffer[] = [];
   let size = 0;
-  answer.on('data', (chunk: Buffer) => {
+  const body = decoded(answer);
+  // The cap counts decoded bytes, so a small compressed answer cannot unpack into gigabytes.
+  body.on('data', (chunk: Buffer) => {
     size += chunk.length;
     if (size > maxBytes) {
+      body.destroy();
       answer.destroy();
       return finish(
         Object.assign(new Error(`The answer is larger than ${maxBytes} bytes.`), { code: ANSWER_TOO_LARGE }),
@@ -112,14 +119,29 @@ function readAnswer(
     }
     chunks.push(chunk);
   });
+  const done = (text: string) =>
+    finish(null, { status: answer.statusCode ?? 0, headers: flatHeaders(answer.headers), body: text });
   answer.on('error', (error) => finish(error));
-  answer.on('end', () => {
-    finish(null, {
-      status: answer.statusCode ?? 0,
-      headers: flatHeaders(answer.headers),
-      body: Buffer.concat(chunks, size).toString('utf8'),
-    });
-  });
+  // Only the decoder fails here: the server did answer, so its status and headers (a created
+  // post's Location) still stand, with a body that could not be read.
+  body.on('error', () => done(''));
+  body.on('end', () => done(Buffer.concat(chunks, size).toString('utf8')));
+}
+
+/** The answer's bytes with its content coding undone; an unknown coding is read as it is. */
+function decoded(answer: IncomingMessage): Readable {
+  const coding = String(answer.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
+  const decoder =
+    coding === 'gzip' || coding === 'x-gzip'
+      ? createGunzip()
+      : coding === 'deflate'
+        ? createInflate()
+        : coding === 'br'
+          ? createBrotliDecompress()
+          : null;
+  return decoder ? answer.pipe(decoder) : answer;
 }
 
 function abortError(cause: unknown): Error {
