@@ -90,6 +90,17 @@ const FETCHERS: Fetcher[] = [
     sentence: errorText,
   },
   {
+    // The lean exchange on node:http (platform/text-request.ts), the path every publish takes.
+    name: 'Micropub create',
+    deadlineMs: 30_000,
+    fetch: (url) =>
+      new MicropubClient({ http, endpoint: url, token: 't' }).create(
+        { type: 'h-entry', properties: { content: ['Hello'] } },
+        'json',
+      ),
+    sentence: errorText,
+  },
+  {
     name: 'Micropub media upload',
     deadlineMs: 30_000,
     fetch: (url) =>
