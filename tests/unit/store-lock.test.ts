@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { storeLockPath, tryStoreLock, withStoreLock } from '../../main/core/fs/store-lock';
@@ -58,6 +59,28 @@ describe('a store lock', () => {
     const dir = tempDir();
     const lock = storeLockPath(dir, 'blogs');
     mkdirSync(lock, { recursive: true });
+    await expect(tryStoreLock(lock, () => new Error('busy'))).rejects.toThrow('busy');
+    expect(existsSync(lock)).toBe(true);
+  });
+
+  it('takes over at once a lock whose maker was killed after opening its owner file, before writing it', async () => {
+    const dir = tempDir();
+    const lock = storeLockPath(dir, 'blogs');
+    mkdirSync(lock, { recursive: true });
+    writeFileSync(`${lock}.owner`, '');
+    const then = new Date(Date.now() - 4000);
+    utimesSync(lock, then, then);
+    const release = await tryStoreLock(lock, () => new Error('busy'));
+    expect(readFileSync(`${lock}.owner`, 'utf8')).toBe(`${process.pid} ${hostname()}\n`);
+    await release();
+    expect(readdirSync(join(dir, '.locks'))).toEqual([]);
+  });
+
+  it('leaves alone a lock made a moment ago whose owner file is still being written', async () => {
+    const dir = tempDir();
+    const lock = storeLockPath(dir, 'blogs');
+    mkdirSync(lock, { recursive: true });
+    writeFileSync(`${lock}.owner`, '');
     await expect(tryStoreLock(lock, () => new Error('busy'))).rejects.toThrow('busy');
     expect(existsSync(lock)).toBe(true);
   });

@@ -16,7 +16,7 @@ import { BUSY_WAIT_MS, busyFailure } from './storage-failure';
 const STALE_MS = 10_000;
 /**
  * A live holder writes its owner file within milliseconds of making the lock folder; a folder this
- * old with no owner file was left by a process killed between the two steps.
+ * old with no owner file, or an empty one, was left by a process killed between the steps.
  */
 const UNNAMED_AFTER_MS = 2_000;
 
@@ -143,7 +143,8 @@ async function acquire(lockPath: string, busy?: () => Error): Promise<() => Prom
  */
 async function takeOverIfHolderDied(lockPath: string): Promise<boolean> {
   const owner = await readFile(ownerFile(lockPath), 'utf8').catch(() => null);
-  if (owner === null) return takeOverIfNeverNamed(lockPath);
+  // An empty owner file is a holder killed between opening the file and writing its name.
+  if (owner === null || owner.trim() === '') return takeOverIfNeverNamed(lockPath);
   if (isLive(owner)) return false;
   const claimed = `${ownerFile(lockPath)}.${process.pid}-${Date.now()}`;
   try {
@@ -176,8 +177,8 @@ function isLive(owner: string): boolean {
 }
 
 /**
- * A lock folder with no owner file, made more than UNNAMED_AFTER_MS ago: its maker died before
- * naming itself, and without this the lock would wait out STALE_MS. The folder is renamed away
+ * A lock folder with no owner file (or an empty one), made more than UNNAMED_AFTER_MS ago: its
+ * maker died before naming itself, and without this the lock would wait out STALE_MS. The folder is renamed away
  * (atomic: one waiter wins) and removed; one that was named meanwhile is put back.
  */
 async function takeOverIfNeverNamed(lockPath: string): Promise<boolean> {
@@ -193,7 +194,7 @@ async function takeOverIfNeverNamed(lockPath: string): Promise<boolean> {
     return false;
   }
   const owner = await readFile(ownerFile(lockPath), 'utf8').catch(() => null);
-  if (owner !== null && isLive(owner)) {
+  if (owner !== null && owner.trim() !== '' && isLive(owner)) {
     await rename(aside, lockPath).catch(() => undefined);
     return false;
   }
