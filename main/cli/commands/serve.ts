@@ -32,11 +32,14 @@ export function registerServe(program: Command, context: () => CliContext) {
         );
       }
       const logger = createStreamLogger(process.env.POSTWRIGHT_LOG_LEVEL === 'debug' ? 'debug' : 'info');
-      const core = await ctx.openCore('browser');
-      const { startBrowserHost } = await import('../../host/browser-host');
+      // Side by side: the host's code loads while the core prepares the data folder on disk.
+      const [core, { startBrowserHost }, remembered] = await Promise.all([
+        ctx.openCore('browser'),
+        import('../../host/browser-host'),
+        // The port of the last run, so bookmarklets dragged from it keep working; another only if taken.
+        options.port === undefined ? rememberedPort(ctx.dataDir) : undefined,
+      ]);
       const start = (port: number) => startBrowserHost({ core, port, rendererDir: dir, logger });
-      // The port of the last run, so bookmarklets dragged from it keep working; another only if taken.
-      const remembered = options.port === undefined ? await rememberedPort(ctx.dataDir) : undefined;
       let host;
       let moved: number | undefined;
       try {
@@ -48,18 +51,6 @@ export function registerServe(program: Command, context: () => CliContext) {
         host = await start(0);
         moved = remembered;
       }
-      // Written while the address is printed: a crash-safe write waits for the disk, and the app is
-      // already reachable. Unchanged, the port is not written at all.
-      const remembering =
-        host.port === remembered
-          ? Promise.resolve()
-          : rememberPort(ctx.dataDir, host.port).catch((error: unknown) =>
-              logger.warn('could not remember the port for the next run', { error: String(error) }),
-            );
-      core.startAll();
-      // The digest schedules run here, in the host, whether or not a browser is open; started once
-      // listening, after the other domains, so the app's address and first screen come first.
-      const stopCadence = core.startDigestCadence();
       const opened = options.open && (await openInBrowser(host.url));
       ctx.print(
         { url: host.url, port: host.port, movedFrom: moved ?? null, dataDir: ctx.dataDir, opened },
@@ -80,6 +71,18 @@ export function registerServe(program: Command, context: () => CliContext) {
             'Press Ctrl+C to stop.',
           ].join('\n'),
       );
+      // Everything else comes after the address is printed, so the author can open it at once:
+      // the port's crash-safe write waits for the disk (and is skipped when the port is unchanged).
+      const remembering =
+        host.port === remembered
+          ? Promise.resolve()
+          : rememberPort(ctx.dataDir, host.port).catch((error: unknown) =>
+              logger.warn('could not remember the port for the next run', { error: String(error) }),
+            );
+      core.startAll();
+      // The digest schedules run here, in the host, whether or not a browser is open; started once
+      // listening, after the other domains, so the app's address and first screen come first.
+      const stopCadence = core.startDigestCadence();
       await new Promise<void>((done) => {
         const stop = () => {
           stopCadence();

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as fs from 'node:fs';
-import { lock } from 'proper-lockfile';
+import type { lock as Lock } from './lockfile';
 import { BUSY_WAIT_MS, busyFailure } from './storage-failure';
 
 /**
@@ -48,6 +48,14 @@ const lockFs = {
 const queues = new Map<string, Promise<unknown>>();
 
 /**
+ * proper-lockfile (with graceful-fs, which patches a copy of fs as it loads) is read on the first
+ * lock, not when the core starts: most starts take no lock before the app is up (`serve` listens
+ * 15–20 ms sooner).
+ */
+let lockfile: Promise<{ lock: typeof Lock }> | undefined;
+const loadLockfile = () => (lockfile ??= import('./lockfile'));
+
+/**
  * Runs `work` holding the store's lock: first in turn within this process, then across processes.
  * Locks of different stores may nest; the same store's never does.
  */
@@ -91,6 +99,7 @@ async function makeLockFolder(lockPath: string): Promise<void> {
 
 async function acquire(lockPath: string, busy?: () => Error): Promise<() => Promise<void>> {
   if (!madeFolders.has(dirname(lockPath))) await makeLockFolder(lockPath);
+  const { lock } = await loadLockfile();
   const started = Date.now();
   for (let attempt = 0; ; attempt += 1) {
     try {
