@@ -10,7 +10,7 @@ import type { MicropubAccess } from './micropub-access';
 import type { MicropubClient } from './micropub-client';
 import type { MicropubFile, MicropubFormat } from './micropub-types';
 import { bodyImages, toMicropubCreate, withoutImages } from './post-mapping';
-import { sendsMarkdown } from '../markdown-content';
+import { markdownContent, sendsMarkdown } from '../markdown-content';
 
 export interface PostBuildDeps {
   access: MicropubAccess;
@@ -63,7 +63,7 @@ export async function buildMicropubPost(
     alt: alts.get(image.src) ?? image.alt,
   }));
   const post = toMicropubCreate({
-    markdown: sendsMarkdown(draft, config),
+    markdown: sendsMarkdown(draft, config) ? await markdownContent(html) : null,
     kind,
     format,
     title: draft.title,

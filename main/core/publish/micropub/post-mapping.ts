@@ -1,7 +1,6 @@
 import { CoreFailure } from '../../../../shared/contract/errors';
 import { htmlToText } from '../../drafts/draft-text';
 import { startTags } from '../../html/start-tags';
-import { markdownContent } from '../markdown-content';
 import { readHEvent } from './h-event-markup';
 import type { PostKind } from '../../../../shared/model/micropub';
 import type { Mf2Properties, Mf2Value, MicropubCreate, MicropubFile, MicropubFormat } from './micropub-types';
@@ -25,8 +24,8 @@ export interface MicropubPostInput {
   files: MicropubFile[];
   syndicateTo: string[];
   destination?: string | null;
-  /** The body goes as Markdown (main/core/publish/markdown-content.ts). */
-  markdown?: boolean;
+  /** The body as Markdown, when it goes as Markdown (main/core/publish/markdown-content.ts). */
+  markdown?: string | null;
 }
 
 /**
@@ -42,7 +41,7 @@ export function toMicropubCreate(post: MicropubPostInput): MicropubCreate {
   switch (post.kind) {
     case 'article':
       if (post.title.trim()) p.name = [post.title.trim()];
-      p.content = [post.markdown ? markdownContent(post.html) : content(post.html, json)];
+      p.content = [post.markdown ?? content(post.html, json)];
       if (post.excerpt.trim()) p.summary = [post.excerpt.trim()];
       break;
     case 'note': {
