@@ -42,45 +42,33 @@ describe('a store lock', () => {
     expect(readdirSync(join(dir, '.locks'))).toEqual([]);
   });
 
-  it('takes over at once a lock whose maker was killed before it could write its name', async () => {
+  /** What a kill -9 leaves: the lock folder, made `ageMs` ago, and maybe an owner file opened but empty. */
+  function leftLock(ageMs: number, emptyOwnerFile: boolean) {
     const dir = tempDir();
     const lock = storeLockPath(dir, 'blogs');
-    // What a kill -9 between making the lock folder and writing its owner file leaves.
     mkdirSync(lock, { recursive: true });
-    const then = new Date(Date.now() - 4000);
+    if (emptyOwnerFile) writeFileSync(`${lock}.owner`, '');
+    const then = new Date(Date.now() - ageMs);
     utimesSync(lock, then, then);
-    const busy = () => new Error('busy');
-    const release = await tryStoreLock(lock, busy);
-    await release();
-    expect(readdirSync(join(dir, '.locks'))).toEqual([]);
-  });
+    return { dir, lock };
+  }
 
-  it('leaves alone a lock made a moment ago whose maker has not written its name yet', async () => {
-    const dir = tempDir();
-    const lock = storeLockPath(dir, 'blogs');
-    mkdirSync(lock, { recursive: true });
-    await expect(tryStoreLock(lock, () => new Error('busy'))).rejects.toThrow('busy');
-    expect(existsSync(lock)).toBe(true);
-  });
-
-  it('takes over at once a lock whose maker was killed after opening its owner file, before writing it', async () => {
-    const dir = tempDir();
-    const lock = storeLockPath(dir, 'blogs');
-    mkdirSync(lock, { recursive: true });
-    writeFileSync(`${lock}.owner`, '');
-    const then = new Date(Date.now() - 4000);
-    utimesSync(lock, then, then);
+  it.each([
+    ['before it could write its name', false],
+    ['after opening its owner file, before writing it', true],
+  ])('takes over at once a lock whose maker was killed %s', async (_when, emptyOwnerFile) => {
+    const { dir, lock } = leftLock(4000, emptyOwnerFile);
     const release = await tryStoreLock(lock, () => new Error('busy'));
     expect(readFileSync(`${lock}.owner`, 'utf8')).toBe(`${process.pid} ${hostname()}\n`);
     await release();
     expect(readdirSync(join(dir, '.locks'))).toEqual([]);
   });
 
-  it('leaves alone a lock made a moment ago whose owner file is still being written', async () => {
-    const dir = tempDir();
-    const lock = storeLockPath(dir, 'blogs');
-    mkdirSync(lock, { recursive: true });
-    writeFileSync(`${lock}.owner`, '');
+  it.each([
+    ['has not written its name yet', false],
+    ['is still writing its owner file', true],
+  ])('leaves alone a lock made a moment ago whose maker %s', async (_when, emptyOwnerFile) => {
+    const { lock } = leftLock(0, emptyOwnerFile);
     await expect(tryStoreLock(lock, () => new Error('busy'))).rejects.toThrow('busy');
     expect(existsSync(lock)).toBe(true);
   });

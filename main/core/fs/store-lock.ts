@@ -187,8 +187,8 @@ function isLive(owner: string): boolean {
 
 /**
  * A lock folder with no owner file (or an empty one), made more than UNNAMED_AFTER_MS ago: its
- * maker died before naming itself, and without this the lock would wait out STALE_MS. The folder is renamed away
- * (atomic: one waiter wins) and removed; one that was named meanwhile is put back.
+ * maker died before naming itself, and without this the lock would wait out STALE_MS. The folder
+ * is renamed away (atomic: one waiter wins) and removed; one that was named meanwhile is put back.
  */
 async function takeOverIfNeverNamed(lockPath: string): Promise<boolean> {
   const made = await stat(lockPath).then(

@@ -122,9 +122,13 @@ function readAnswer(
   const done = (text: string) =>
     finish(null, { status: answer.statusCode ?? 0, headers: flatHeaders(answer.headers), body: text });
   answer.on('error', (error) => finish(error));
-  // Only the decoder fails here: the server did answer, so its status and headers (a created
-  // post's Location) still stand, with a body that could not be read.
-  body.on('error', () => done(''));
+  if (body !== answer)
+    body.on('error', () => {
+      // The server did answer, so its status and headers (a created post's Location) still
+      // stand, with a body that could not be decoded; the rest of it is not read.
+      done('');
+      answer.destroy();
+    });
   body.on('end', () => done(Buffer.concat(chunks, size).toString('utf8')));
 }
 

@@ -63,7 +63,8 @@ export async function buildMicropubPost(
     alt: alts.get(image.src) ?? image.alt,
   }));
   const post = toMicropubCreate({
-    markdown: sendsMarkdown(draft, config) ? await markdownContent(html) : null,
+    // Only an article's body can go as Markdown (post-mapping.ts): a note's is never converted.
+    markdown: kind === 'article' && sendsMarkdown(draft, config) ? await markdownContent(html) : null,
     kind,
     format,
     title: draft.title,
