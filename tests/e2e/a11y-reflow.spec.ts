@@ -101,6 +101,8 @@ for (const size of [
       await expect(drafts.list()).toBeVisible();
       await expect(editor.postPanel).toBeVisible({ visible: beside === 'panel' });
       await page.setViewportSize(size);
+      // The window's media queries change before the next frame: the panel then folds away.
+      await expect(editor.postPanel, 'the panel folds away once it would lie over the text').toBeHidden();
       await expectWritingArea(`the writing area (the ${beside} was open)`, editor.body);
       await expectReachable(`the post settings toggle (the ${beside} was open)`, panelToggle);
       await expectReachable(`Publish (the ${beside} was open)`, editor.publishButton);
@@ -115,23 +117,26 @@ for (const size of [
  */
 async function expectWritingArea(name: string, body: Locator) {
   await expect(body, `${name} is visible`).toBeVisible();
-  await body.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-  const shown = await body.evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    const top = Math.max(box.top, 0);
-    // Above the editor's footer, which stays at the bottom over the text.
-    const footer = element.closest('section')?.querySelector('footer')?.getBoundingClientRect();
-    const bottom = Math.min(box.bottom, footer?.top ?? Infinity, window.innerHeight);
-    const left = Math.max(box.left, 0);
-    const right = Math.min(box.right, window.innerWidth);
-    const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
-    return { height: bottom - top, width: right - left, uncovered: hit !== null && element.contains(hit) };
-  });
-  expect(shown.height, `${name}: its height on screen`).toBeGreaterThanOrEqual(40);
-  expect(shown.width, `${name}: its width on screen`).toBeGreaterThanOrEqual(
-    body.page().viewportSize()!.width * 0.55,
-  );
-  expect(shown.uncovered, `${name} is not covered`).toBe(true);
+  // As the window settles (a resize lands its media queries and layout a frame later).
+  await expect(async () => {
+    await body.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    const shown = await body.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const top = Math.max(box.top, 0);
+      // Above the editor's footer, which stays at the bottom over the text.
+      const footer = element.closest('section')?.querySelector('footer')?.getBoundingClientRect();
+      const bottom = Math.min(box.bottom, footer?.top ?? Infinity, window.innerHeight);
+      const left = Math.max(box.left, 0);
+      const right = Math.min(box.right, window.innerWidth);
+      const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+      return { height: bottom - top, width: right - left, uncovered: hit !== null && element.contains(hit) };
+    });
+    expect(shown.height, `${name}: its height on screen`).toBeGreaterThanOrEqual(40);
+    expect(shown.width, `${name}: its width on screen`).toBeGreaterThanOrEqual(
+      body.page().viewportSize()!.width * 0.55,
+    );
+    expect(shown.uncovered, `${name} is not covered`).toBe(true);
+  }).toPass({ timeout: 5_000 });
 }
 
 /** The dialog fits the window's width, and nothing in it scrolls sideways. */

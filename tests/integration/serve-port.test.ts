@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -40,5 +41,32 @@ test('`postwright serve` keeps its port from one run to the next, and moves only
     );
   } finally {
     await new Promise<void>((resolve) => squatter.close(() => resolve()));
+  }
+});
+
+test('`postwright serve` stopped the moment it prints its address still remembers its port', async () => {
+  // Ctrl+C as soon as the address shows: the port is written before the host exits, every time.
+  for (let run = 0; run < 4; run++) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'postwright-serve-port-'));
+    made.push(dataDir);
+    const child = spawn(
+      process.execPath,
+      ['dist/cli/postwright.mjs', 'serve', '--no-open', '--json', '--data-dir', dataDir],
+      {
+        env: { ...process.env, POSTWRIGHT_SECRETS: 'file' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let printed = '';
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, signal) => resolve(signal)),
+    );
+    child.stdout.once('data', (chunk: Buffer) => {
+      printed = chunk.toString();
+      child.kill('SIGTERM');
+    });
+    expect(await exited, 'the host stops by itself, not by the signal').toBe(null);
+    const { port } = JSON.parse(printed) as { port: number };
+    expect(JSON.parse(readFileSync(join(dataDir, 'browser-host.json'), 'utf8'))).toEqual({ port });
   }
 });

@@ -51,6 +51,20 @@ export function registerServe(program: Command, context: () => CliContext) {
         host = await start(0);
         moved = remembered;
       }
+      // Listening for Ctrl+C before the address shows: a signal with no listener ends the process
+      // at once, before the port below is remembered.
+      const listening = host;
+      let stopCadence: (() => void) | undefined;
+      let stopping = false;
+      const stopped = new Promise<void>((done) => {
+        const stop = () => {
+          stopping = true;
+          stopCadence?.();
+          void listening.close().then(done);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
       const opened = options.open && (await openInBrowser(host.url));
       ctx.print(
         { url: host.url, port: host.port, movedFrom: moved ?? null, dataDir: ctx.dataDir, opened },
@@ -79,18 +93,14 @@ export function registerServe(program: Command, context: () => CliContext) {
           : rememberPort(ctx.dataDir, host.port).catch((error: unknown) =>
               logger.warn('could not remember the port for the next run', { error: String(error) }),
             );
-      core.startAll();
-      // The digest schedules run here, in the host, whether or not a browser is open; started once
-      // listening, after the other domains, so the app's address and first screen come first.
-      const stopCadence = core.startDigestCadence();
-      await new Promise<void>((done) => {
-        const stop = () => {
-          stopCadence();
-          void host.close().then(done);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      // Stopped while a browser was opening: nothing more to start.
+      if (!stopping) {
+        core.startAll();
+        // The digest schedules run here, in the host, whether or not a browser is open; started once
+        // listening, after the other domains, so the app's address and first screen come first.
+        stopCadence = core.startDigestCadence();
+      }
+      await stopped;
       await remembering;
     });
 }
