@@ -11,8 +11,8 @@ import { median, percentile, row, type BenchSuite } from './bench-kit';
 import { generateDrafts } from './generate-drafts';
 
 const LIBRARY_SIZE = 10_000;
-/** Saves of ~8 ms on a disk whose fsyncs stall now and then: enough that the p95 is not two stalls. */
-const SAVES = 400;
+/** Saves of ~8 ms on a disk whose fsyncs stall now and then: enough that the p95 is 50 samples, not a handful of stalls. */
+const SAVES = 1_000;
 
 function open(dataDir: string) {
   return new DraftLibrary({ dataDir, clock: systemClock, logger: silentLogger, events: new EventBus() });

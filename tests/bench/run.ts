@@ -1,4 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { BenchRow, BenchSuite } from './bench-kit';
 import { archiveBench } from './archive.bench';
 import { bundleBench } from './bundle.bench';
@@ -36,13 +39,40 @@ function format(row: BenchRow): string {
   return [row.name, value, baseline, ratio, budget, verdict].map((cell) => cell.padEnd(12)).join(' | ');
 }
 
+/**
+ * One suite in this process, its rows written to `file`: every suite runs in a fresh node, as each
+ * CLI command and each start of the app does, so no suite measures the heap an earlier one left.
+ */
+async function runOne(name: string, file: string): Promise<void> {
+  const suite = SUITES.find(([known]) => known === name)![1];
+  writeFileSync(file, JSON.stringify(await suite()));
+}
+
+function runInChild(name: string): BenchRow[] {
+  const file = join(mkdtempSync(join(tmpdir(), 'postwright-bench-rows-')), 'rows.json');
+  const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
+  const child = spawnSync(process.execPath, [process.argv[1]!, '--suite-to', file, name, ...flags], {
+    stdio: 'inherit',
+  });
+  if (child.status !== 0) throw new Error(`the ${name} suite ended with ${child.status ?? child.signal}`);
+  const measured = JSON.parse(readFileSync(file, 'utf8')) as BenchRow[];
+  rmSync(dirname(file), { recursive: true, force: true });
+  return measured;
+}
+
+const args = process.argv.slice(2);
+const suiteTo = args.indexOf('--suite-to');
+if (suiteTo >= 0) {
+  await runOne(args[suiteTo + 2]!, args[suiteTo + 1]!);
+  process.exit(0);
+}
 // Suite names; `--scale` (read by the suites that sweep sizes) is not one.
-const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const only = args.filter((arg) => !arg.startsWith('--'));
 const rows: BenchRow[] = [];
-for (const [name, suite] of SUITES) {
+for (const [name] of SUITES) {
   if (only.length > 0 && !only.includes(name)) continue;
   process.stderr.write(`running ${name}…\n`);
-  const measured = await suite();
+  const measured = runInChild(name);
   // Each suite's rows as soon as they are measured: a run stopped halfway keeps what it measured.
   for (const entry of measured) process.stderr.write(`  ${format(entry)}\n`);
   rows.push(...measured);

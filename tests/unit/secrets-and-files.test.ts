@@ -33,6 +33,29 @@ describe('crash-safe writes', () => {
     expect(readFileSync(file, 'utf8')).toBe('new');
     expect(readdirSync(dir)).toEqual(['draft.json']);
   });
+
+  it('records what must come first (an index row) before the file is replaced, and a refused record leaves the file as it was', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'draft.json');
+    writeFileSync(file, 'old');
+    const seen: string[] = [];
+    await writeFileAtomic(file, 'new', {
+      beforeReplace: async (temp) => {
+        seen.push(readFileSync(temp, 'utf8'), readFileSync(file, 'utf8'));
+      },
+    });
+    // The new version is written under its temporary name; the old one is still in place.
+    expect(seen).toEqual(['new', 'old']);
+    expect(readFileSync(file, 'utf8')).toBe('new');
+
+    await expect(
+      writeFileAtomic(file, 'newer', {
+        beforeReplace: () => Promise.reject(new Error('database or disk is full')),
+      }),
+    ).rejects.toThrow('database or disk is full');
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(readdirSync(dir)).toEqual(['draft.json']);
+  });
 });
 
 describe('paths', () => {

@@ -5,9 +5,9 @@ import { basename, dirname, join } from 'node:path';
 export interface AtomicWriteOptions {
   mode?: number;
   /**
-   * Runs once the new version is whole on disk under its temporary name, before it replaces the
-   * file (a rename keeps its modification time): what must be recorded first, so a failure there
-   * leaves the file as it was.
+   * Runs once the new version is written under its temporary name, while its fsync is under way,
+   * and before it replaces the file (a rename keeps its modification time): what must be recorded
+   * first, so a failure there leaves the file as it was.
    */
   beforeReplace?: (temp: string) => Promise<void>;
 }
@@ -23,9 +23,8 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  await writeTempFile(temp, { flags: 'w', mode }, (file) => file.writeFile(data));
+  await writeTempFile(temp, { flags: 'w', mode }, (file) => file.writeFile(data), beforeReplace);
   try {
-    await beforeReplace?.(temp);
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
@@ -36,18 +35,23 @@ export async function writeFileAtomic(
 
 /**
  * Creates `temp` (`flags` as for open: 'wx' refuses a file already there), fills it with `write`
- * and fsyncs it, so it is whole on disk before the caller renames it into place. When `write` or
- * the fsync fails, the file is closed and removed and the error thrown again.
+ * and fsyncs it, so it is whole on disk before the caller renames it into place; `whileSyncing`
+ * runs beside the fsync (the disk's wait is most of a save). When any of them fails, the file is
+ * closed and removed and the error thrown again.
  */
 export async function writeTempFile(
   temp: string,
   { flags, mode }: { flags: 'w' | 'wx'; mode: number },
   write: (file: FileHandle) => Promise<void>,
+  whileSyncing?: (temp: string) => Promise<void>,
 ): Promise<void> {
   const file = await open(temp, flags, mode);
   try {
     await write(file);
-    await file.sync();
+    // Both settle before the file is closed: a failed record must not close it under its fsync.
+    const [synced, recorded] = await Promise.allSettled([file.sync(), whileSyncing?.(temp)]);
+    if (synced.status === 'rejected') throw synced.reason;
+    if (recorded.status === 'rejected') throw recorded.reason;
   } catch (error) {
     await file.close();
     await rm(temp, { force: true });
