@@ -99,6 +99,27 @@ describe('XML-RPC encoding and decoding', () => {
     refuse(encodeResponse(1).replace('<int>1</int>', '<boolean>yes</boolean>'), /not a valid <boolean>/);
     refuse(encodeResponse('a').replace('<string>a</string>', '<string>&nbsp;</string>'), /undefined entity/);
     refuse(encodeResponse(1).replace('<int>1</int>', '<blob>1</blob>'), /not an XML-RPC type/);
+    // A DTD is refused wherever it starts, also after a comment; its entities are never read.
+    refuse('<?xml version="1.0"?><!-- x --><!DOCTYPE x [<!ENTITY a "b">]><methodResponse/>', /DOCTYPE/);
+    refuse(encodeResponse('a').replace('>a<', '>fish & chips<'), /a bare "&" \(&\)/);
+    refuse(encodeResponse('a').replace('>a<', '>&#0;<'), /invalid character reference/);
+    refuse(
+      `${encodeResponse('a')}<methodResponse/>`,
+      /not well-formed XML \(documents may contain only one root at line \d+, column \d+\)/,
+    );
+    refuse(encodeResponse('a').replace('<string>a</string>', '<string>a<b>x</b></string>'), /holds elements/);
+    // 100,000 elements deep is refused as it is read, long before the values are.
+    const deep = '<array><data><value>'.repeat(100_000);
+    refuse(encodeResponse(1).replace('<int>1</int>', deep), /nested too deeply/);
+  });
+
+  it('reads what real servers send around the XML: a byte-order mark, blank lines, CDATA', () => {
+    expect(decodeMethodResponse(`\uFEFF\n\n${encodeResponse('a')}`)).toEqual({ fault: false, value: 'a' });
+    const cdata = encodeResponse('a').replace(
+      '<string>a</string>',
+      '<string><![CDATA[<b>x</b> & y]]></string>',
+    );
+    expect(decodeMethodResponse(cdata)).toEqual({ fault: false, value: '<b>x</b> & y' });
   });
 
   it('writes a method call the spec way and drops characters XML cannot carry', () => {
