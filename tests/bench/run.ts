@@ -54,10 +54,12 @@ function runInChild(name: string): BenchRow[] {
   const child = spawnSync(process.execPath, [process.argv[1]!, '--suite-to', file, name, ...flags], {
     stdio: 'inherit',
   });
-  if (child.status !== 0) throw new Error(`the ${name} suite ended with ${child.status ?? child.signal}`);
-  const measured = JSON.parse(readFileSync(file, 'utf8')) as BenchRow[];
-  rmSync(dirname(file), { recursive: true, force: true });
-  return measured;
+  try {
+    if (child.status !== 0) throw new Error(`the ${name} suite ended with ${child.status ?? child.signal}`);
+    return JSON.parse(readFileSync(file, 'utf8')) as BenchRow[];
+  } finally {
+    rmSync(dirname(file), { recursive: true, force: true });
+  }
 }
 
 const args = process.argv.slice(2);

@@ -83,8 +83,6 @@ export function decodeMethodResponse(xml: string): DecodedResponse {
   const start = xml.trimStart();
   if (/^(?:<!doctype html|<html[\s>])/i.test(start))
     throw new XmlRpcDecodeError('The answer is an HTML page, not XML-RPC.');
-  if (/^<!DOCTYPE/i.test(start.slice(start.indexOf('?>') + 2).trimStart()))
-    throw new XmlRpcDecodeError(DOCTYPE_REFUSED);
   if (!start.startsWith('<')) throw new XmlRpcDecodeError('The answer is not XML.');
   const document = readElements(start).children[0]!;
   if (document.name !== 'methodResponse')
