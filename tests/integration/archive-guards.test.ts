@@ -52,7 +52,7 @@ describe('two processes pulling the same blog', () => {
     blog.hold(100);
     const first = startCli(['blogs', 'pull', blogId], { dataDir });
     await blog.asked;
-    const owner = readFileSync(join(dataDir, '.locks', `archive-pull-${blogId}.lock.owner`), 'utf8');
+    const owner = readFileSync(join(dataDir, '.locks', `archive-pull-${blogId}.lock`), 'utf8');
     process.kill(Number(owner.split(' ')[0]), 'SIGKILL');
     expect((await first.result).status).not.toBe(0);
     blog.release();

@@ -1,4 +1,4 @@
-import type { BigIntStats } from 'node:fs';
+import { statSync, type BigIntStats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { CoreFailure } from '../../../shared/contract/errors';
 import type { Draft } from '../../../shared/model/draft';
@@ -75,7 +75,7 @@ export class DraftReader {
    * its time reading back and parsing the file it had written itself a moment before).
    */
   async readHead(id: string): Promise<DraftHead> {
-    const version = isDraftId(id) ? await fileVersion(this.paths.file(id)).catch(() => null) : null;
+    const version = isDraftId(id) ? fileVersion(this.paths.file(id)) : null;
     const known = this.heads.get(id);
     if (version !== null && known?.version === version) return known.head;
     // A change between the version's stat and this read leaves a version no later stat matches.
@@ -144,8 +144,17 @@ export function versionOf(stats: BigIntStats): string {
   return `${stats.ino}:${stats.size}:${stats.mtimeNs}`;
 }
 
-async function fileVersion(path: string): Promise<string> {
-  return versionOf(await stat(path, { bigint: true }));
+/**
+ * Taken at once, not through the thread pool: every autosave asks it first, and a stat of a file
+ * just written is answered from memory. Null when it cannot be read (the read after it says why).
+ */
+function fileVersion(path: string): string | null {
+  try {
+    const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
+    return stats ? versionOf(stats) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function notFound(id: string): CoreFailure {

@@ -1,23 +1,23 @@
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import * as fs from 'node:fs';
-import type { lock as Lock } from './lockfile';
 import { BUSY_WAIT_MS, busyFailure } from './storage-failure';
 
 /**
  * One lock per store, shared by every process on the data folder (the app, CLI commands, a second
  * window): a read-modify-write of a store runs inside it, so two writers never both start from the
- * same old file. proper-lockfile makes the lock a folder (`mkdir` is atomic) whose modification
- * time it refreshes while held; a lock not refreshed for STALE_MS is taken over. Beside it an
- * `.owner` file names the holder, so the lock of a process that died (kill -9) on this machine is
- * taken over at once instead of after STALE_MS.
+ * same old file. The lock is one file made with O_EXCL (atomic: one maker wins) that names its
+ * holder, `<pid> <hostname> <token>`, and whose modification time the holder refreshes while it
+ * holds it. Taking and letting go are one change of the folder each, made at once (not through the
+ * thread pool): an autosave's lock is a small share of its fsync'd write.
+ *
+ * A lock is taken over when its holder was a process on this machine that no longer runs (kill -9:
+ * at once), when it names no one UNNAMED_AFTER_MS after it was made (a holder killed between
+ * making it and naming itself), or when it was not refreshed for STALE_MS (a holder on another
+ * machine sharing a synced folder, or stuck).
  */
 const STALE_MS = 10_000;
-/**
- * A live holder writes its owner file within milliseconds of making the lock folder; a folder this
- * old with no owner file, or an empty one, was left by a process killed between the steps.
- */
 const UNNAMED_AFTER_MS = 2_000;
 
 /** `<dataDir>/.locks/<name>.lock`: every store's lock in one folder, away from the data it guards. */
@@ -25,35 +25,26 @@ export function storeLockPath(dataDir: string, name: string): string {
   return join(dataDir, '.locks', `${name}.lock`);
 }
 
-const ownerFile = (lockPath: string) => `${lockPath}.owner`;
+const dataFolderOf = (lockPath: string) => dirname(dirname(lockPath));
 
-/**
- * The file system proper-lockfile works through: removing a lock (release, takeover, exit) removes
- * its owner file first, so an owner file never outlives its lock into someone else's.
- */
-const lockFs = {
-  mkdir: fs.mkdir,
-  stat: fs.stat,
-  utimes: fs.utimes,
-  realpath: fs.realpath,
-  rmdir(path: string, callback: (error: NodeJS.ErrnoException | null) => void) {
-    fs.unlink(ownerFile(path), () => fs.rmdir(path, callback));
-  },
-  rmdirSync(path: string) {
-    fs.rmSync(ownerFile(path), { force: true });
-    fs.rmdirSync(path);
-  },
-};
+/** The locks this process holds: path → the text its file holds. */
+const held = new Map<string, string>();
+let watchingHeld = false;
+
+/** Refreshes what this process holds, so no one takes it over as stale; and lets go of it at exit. */
+function watchHeld(): void {
+  if (watchingHeld) return;
+  watchingHeld = true;
+  const now = () => new Date();
+  setInterval(() => {
+    for (const path of held.keys()) fs.utimes(path, now(), now(), () => undefined);
+  }, STALE_MS / 4).unref();
+  process.once('exit', () => {
+    for (const [path, text] of held) removeIfMine(path, text);
+  });
+}
 
 const queues = new Map<string, Promise<unknown>>();
-
-/**
- * proper-lockfile (with graceful-fs, which patches a copy of fs as it loads) is read on the first
- * lock, not when the core starts: most starts take no lock before the app is up (`serve` listens
- * 15–20 ms sooner).
- */
-let lockfile: Promise<{ lock: typeof Lock }> | undefined;
-const loadLockfile = () => (lockfile ??= import('./lockfile'));
 
 /**
  * Runs `work` holding the store's lock: first in turn within this process, then across processes.
@@ -68,7 +59,7 @@ export function withStoreLock<T>(lockPath: string, work: () => Promise<T>): Prom
       try {
         return await work();
       } finally {
-        await release().catch(() => undefined);
+        await release();
       }
     });
   const tail = run.catch(() => undefined);
@@ -87,89 +78,135 @@ export function tryStoreLock(lockPath: string, busy: () => Error): Promise<() =>
   return acquire(lockPath, busy);
 }
 
-/** Lock folders this process has made: the folder is made once, not before every save. */
-const madeFolders = new Set<string>();
-
-async function makeLockFolder(lockPath: string): Promise<void> {
-  await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 }).catch((error: Error) => {
-    throw Object.assign(error, { path: dirname(dirname(lockPath)) });
-  });
-  madeFolders.add(dirname(lockPath));
-}
-
 async function acquire(lockPath: string, busy?: () => Error): Promise<() => Promise<void>> {
-  if (!madeFolders.has(dirname(lockPath))) await makeLockFolder(lockPath);
-  const { lock } = await loadLockfile();
+  watchHeld();
   const started = Date.now();
   for (let attempt = 0; ; attempt += 1) {
-    try {
-      const release = await lock(lockPath, {
-        lockfilePath: lockPath,
-        realpath: false,
-        stale: STALE_MS,
-        retries: 0,
-        fs: lockFs,
-        // A holder stalled past STALE_MS lost the lock to a waiter; its write still lands whole.
-        onCompromised: () => undefined,
-      });
-      try {
-        // Written at once (a few bytes, three system calls): three trips through the thread pool
-        // cost an autosave a tenth of its time.
-        fs.writeFileSync(ownerFile(lockPath), `${process.pid} ${hostname()}\n`, { mode: 0o600 });
-      } catch (error) {
-        // A full or read-only disk: the change cannot be saved, and the author is told about the
-        // data folder, not this file.
-        await release().catch(() => undefined);
-        throw Object.assign(error as Error, { path: dirname(dirname(lockPath)) });
-      }
-      return release;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // The lock folder was removed since this process made it (a person tidying the data folder).
-      if (code === 'ENOENT' && attempt === 0) {
-        await makeLockFolder(lockPath);
-        continue;
-      }
-      if (code !== 'ELOCKED') {
-        if (code === 'ENOSPC' || code === 'EROFS' || code === 'EACCES')
-          (error as Error & { path?: string }).path = dirname(dirname(lockPath));
-        throw error;
-      }
-      if (await takeOverIfHolderDied(lockPath)) continue;
-      if (busy) throw busy();
-      // Past it another process is stuck, and the author is told what to do.
-      if (Date.now() - started > BUSY_WAIT_MS) throw busyFailure(dirname(dirname(lockPath)));
-      const wait = Math.min(25, 2 + attempt) * (0.5 + Math.random());
-      await new Promise((resolve) => setTimeout(resolve, wait));
+    const text = create(lockPath);
+    if (text !== null) {
+      held.set(lockPath, text);
+      return async () => {
+        held.delete(lockPath);
+        removeIfMine(lockPath, text);
+      };
     }
+    if (takeOverIfAbandoned(lockPath)) continue;
+    if (busy) throw busy();
+    // Past it another process is stuck, and the author is told what to do.
+    if (Date.now() - started > BUSY_WAIT_MS) throw busyFailure(dataFolderOf(lockPath));
+    const wait = Math.min(25, 2 + attempt) * (0.5 + Math.random());
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+/** Makes the lock file naming this process; null when it is there already. */
+function create(lockPath: string): string | null {
+  const text = `${process.pid} ${hostname()} ${randomBytes(6).toString('hex')}\n`;
+  let file: number;
+  try {
+    file = openExclusive(lockPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    throw nameTheDataFolder(error, lockPath);
+  }
+  try {
+    fs.writeSync(file, text);
+  } catch (error) {
+    // A full or read-only disk: the change cannot be saved, and the author is told about the data
+    // folder, not this file.
+    fs.closeSync(file);
+    fs.rmSync(lockPath, { force: true });
+    throw nameTheDataFolder(error, lockPath);
+  }
+  fs.closeSync(file);
+  return text;
+}
+
+function openExclusive(lockPath: string): number {
+  try {
+    return fs.openSync(lockPath, 'wx', 0o600);
+  } catch (error) {
+    // The locks folder is made on the first lock, and again if a person removed it meanwhile.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    fs.mkdirSync(dirname(lockPath), { recursive: true, mode: 0o700 });
+    return fs.openSync(lockPath, 'wx', 0o600);
+  }
+}
+
+function nameTheDataFolder(error: unknown, lockPath: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'ENOENT')
+    (error as Error & { path?: string }).path = dataFolderOf(lockPath);
+  return error;
+}
+
+/** Lets go only of the lock this process made: one taken over meanwhile is its new holder's. */
+function removeIfMine(lockPath: string, text: string): void {
+  try {
+    if (fs.readFileSync(lockPath, 'utf8') === text) fs.unlinkSync(lockPath);
+  } catch {
+    // Gone already (taken over and let go, or the folder removed): nothing to let go of.
   }
 }
 
 /**
- * A lock whose owner was a process on this machine that no longer runs was left by a crash. The
- * owner file is renamed away first (atomic: one waiter wins), and the lock removed only when the
- * renamed file still names the dead process.
+ * Takes over a lock its holder left (see the top of this file): it is renamed aside (atomic: one
+ * waiter wins) and removed when the renamed file is still the one judged left; a new holder's lock,
+ * made meanwhile, is put back. True when the lock may be tried again at once.
  */
-async function takeOverIfHolderDied(lockPath: string): Promise<boolean> {
-  const owner = await readFile(ownerFile(lockPath), 'utf8').catch(() => null);
-  // An empty owner file is a holder killed between opening the file and writing its name.
-  if (owner === null || owner.trim() === '') return takeOverIfNeverNamed(lockPath);
-  if (isLive(owner)) return false;
-  const claimed = `${ownerFile(lockPath)}.${process.pid}-${Date.now()}`;
+function takeOverIfAbandoned(lockPath: string): boolean {
+  let found: { text: string; modified: number; folder: boolean };
   try {
-    await rename(ownerFile(lockPath), claimed);
+    const stats = fs.statSync(lockPath);
+    const folder = stats.isDirectory();
+    found = { text: folder ? '' : fs.readFileSync(lockPath, 'utf8'), modified: stats.mtimeMs, folder };
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+  if (!isAbandoned(found)) return false;
+  const aside = `${lockPath}.abandoned-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    fs.renameSync(lockPath, aside);
   } catch {
     return false;
   }
-  const moved = await readFile(claimed, 'utf8').catch(() => '');
-  if (moved !== owner) {
-    // A new holder wrote its owner file meanwhile: give it back.
-    await rename(claimed, ownerFile(lockPath)).catch(() => undefined);
+  const moved = found.folder ? '' : readOrNull(aside);
+  if (moved !== found.text) {
+    try {
+      fs.linkSync(aside, lockPath);
+    } catch {
+      // Someone holds it again already; the one moved aside lost its lock either way.
+    }
+    fs.rmSync(aside, { force: true });
     return false;
   }
-  await rm(claimed, { force: true });
-  await rm(lockPath, { recursive: true, force: true });
+  // A lock left by an earlier Postwright: a folder, and an `.owner` file beside it.
+  if (found.folder) fs.rmSync(`${lockPath}.owner`, { force: true });
+  fs.rmSync(aside, { recursive: true, force: true });
   return true;
+}
+
+function isAbandoned({
+  text,
+  modified,
+  folder,
+}: {
+  text: string;
+  modified: number;
+  folder: boolean;
+}): boolean {
+  const age = Date.now() - modified;
+  if (age > STALE_MS) return true;
+  if (folder || text.trim() === '') return age > UNNAMED_AFTER_MS;
+  return !isLive(text);
+}
+
+function readOrNull(path: string): string | null {
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 function isLive(owner: string): boolean {
@@ -183,30 +220,4 @@ function isLive(owner: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/**
- * A lock folder with no owner file (or an empty one), made more than UNNAMED_AFTER_MS ago: its
- * maker died before naming itself, and without this the lock would wait out STALE_MS. The folder
- * is renamed away (atomic: one waiter wins) and removed; one that was named meanwhile is put back.
- */
-async function takeOverIfNeverNamed(lockPath: string): Promise<boolean> {
-  const made = await stat(lockPath).then(
-    (stats) => stats.mtimeMs,
-    () => null,
-  );
-  if (made === null || Date.now() - made < UNNAMED_AFTER_MS) return false;
-  const aside = `${lockPath}.unnamed-${process.pid}-${Date.now()}`;
-  try {
-    await rename(lockPath, aside);
-  } catch {
-    return false;
-  }
-  const owner = await readFile(ownerFile(lockPath), 'utf8').catch(() => null);
-  if (owner !== null && owner.trim() !== '' && isLive(owner)) {
-    await rename(aside, lockPath).catch(() => undefined);
-    return false;
-  }
-  await rm(aside, { recursive: true, force: true });
-  return true;
 }

@@ -29,7 +29,7 @@ export class StoreSignals {
     try {
       mkdirSync(folder, { recursive: true });
       this.watcher = watch(folder, (_event, filename) => {
-        const name = filename ? /^(.+?)\.lock(?:\.owner.*)?$/.exec(filename.toString())?.[1] : undefined;
+        const name = filename ? /^(.+?)\.lock$/.exec(filename.toString())?.[1] : undefined;
         if (name) this.settle(name);
       });
       this.watcher.on('error', (error) => this.stopWatching(error));

@@ -8,19 +8,16 @@ export interface BusyHolder {
 
 // Run from the repository's root, so the holder finds the same packages the app uses.
 const HOLD_STORE_LOCK = `
-import { createRequire } from 'node:module';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-const require = createRequire(join(process.cwd(), 'package.json'));
-const { lock } = require('proper-lockfile');
 const path = join(process.env.DATA_DIR, '.locks', process.env.STORE + '.lock');
 mkdirSync(dirname(path), { recursive: true });
-// As a Postwright process takes a store's lock: the lock folder, refreshed while held, and its owner.
-await lock(path, { lockfilePath: path, realpath: false, stale: 10000, retries: 0 });
-writeFileSync(path + '.owner', process.pid + ' ' + hostname() + '\\n');
+// As a Postwright process takes a store's lock: one file made with O_EXCL naming its holder,
+// refreshed while held.
+writeFileSync(path, process.pid + ' ' + hostname() + ' busy-holder\\n', { flag: 'wx' });
 console.log('held');
-setInterval(() => undefined, 1000);
+setInterval(() => utimesSync(path, new Date(), new Date()), 1000);
 `;
 
 const HOLD_DRAFTS_INDEX = `
