@@ -19,7 +19,7 @@ export class ManualClock {
 export function openLibrary(
   dataDir: string,
   clock = new ManualClock(),
-  options: { listBeforeCheck?: boolean } = {},
+  options: { listBeforeCheck?: boolean; indexFlushDelayMs?: number } = {},
 ) {
   const events = new EventBus();
   const seen: { event: EventName; payload: CoreEvents[EventName] }[] = [];

@@ -11,9 +11,10 @@ import {
 } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Draft } from '../../shared/model/draft';
 import { draftsHandlers } from '../../main/core/drafts/drafts-handlers';
+import { IndexDb } from '../../main/core/drafts/index-db';
 import { ManualClock, openLibrary } from '../support/drafts';
 import { makePng } from '../support/png';
 import { useTempDir } from '../support/temp-dir';
@@ -142,6 +143,33 @@ describe('the drafts library', () => {
     const again = openLibrary(dir).library;
     expect(await again.list({ query: 'zeppelin' })).toHaveLength(0);
     expect(await again.list({ query: 'airship' })).toHaveLength(1);
+  });
+
+  it('takes the search text of a draft being typed in a pause, or at most every ten delays, never at every save', async () => {
+    const setText = vi.spyOn(IndexDb.prototype, 'setText');
+    try {
+      const { library } = openLibrary(tempDir(), new ManualClock(), { indexFlushDelayMs: 250 });
+      const draft = await library.create({ title: 'Typing' });
+      // Other tests' libraries may still be taking their text: count this draft's only.
+      const taken = () => setText.mock.calls.filter(([id]) => id === draft.id).length;
+      setText.mockClear();
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const started = Date.now();
+      // An author typing: a save every 30 ms for 3.2 s, each well within the 250 ms delay.
+      for (let i = 0; Date.now() - started < 3_200; i += 1) {
+        await library.save(saveOf(draft, { html: `<p>word${i}</p>` }));
+        await sleep(30);
+      }
+      // Once, 2.5 s (ten delays) after the first save; not every 250 ms.
+      expect(taken()).toBe(1);
+      const last = (await library.get(draft.id)).html;
+      await sleep(800);
+      // The pause: the last save's text is taken.
+      expect(taken()).toBe(2);
+      expect(await library.list({ query: last.replace(/<\/?p>/g, '') })).toHaveLength(1);
+    } finally {
+      setText.mockRestore();
+    }
   });
 
   it('keeps at most one revision a minute and at most 20, and restores one without losing the current text', async () => {
