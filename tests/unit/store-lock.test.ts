@@ -1,17 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
+  lutimesSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { storageFailure } from '../../main/core/fs/storage-failure';
 import { storeLockPath, tryStoreLock, withStoreLock } from '../../main/core/fs/store-lock';
 import { bundleChildScript } from '../support/bundle-child';
 import { useTempDir } from '../support/temp-dir';
@@ -47,6 +50,17 @@ describe('a store lock', () => {
     expect(await withStoreLock(lock, async () => 'first')).toBe('first');
     rmSync(join(dir, '.locks'), { recursive: true, force: true });
     expect(await withStoreLock(lock, async () => existsSync(lock))).toBe(true);
+  });
+
+  it('says in one sentence that a file stands where the locks folder should be', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.locks'), 'not a folder');
+    const error = await withStoreLock(storeLockPath(dir, 'inbox'), async () => 'never').catch(
+      (e: unknown) => e,
+    );
+    expect(storageFailure(error)?.message).toBe(
+      `Postwright could not save to ${join(dir, '.locks')}: a file stands where Postwright keeps a folder. Move that file away and try again. What was saved before is unchanged.`,
+    );
   });
 
   it('runs one turn at a time, each starting after the last one has let go of the lock', async () => {
@@ -103,6 +117,27 @@ describe('a store lock', () => {
     const release = await tryStoreLock(lock, busy);
     expect(statSync(lock).isFile()).toBe(true);
     await release();
+    expect(readdirSync(join(dir, '.locks'))).toEqual([]);
+  });
+
+  it.each([
+    ['made 4 s ago, is taken over', 4000, 'taken'],
+    ['made a moment ago, is waited for, not spun on', 0, 'busy'],
+  ])('a link to nowhere where the lock should be, %s', async (_what, ageMs, outcome) => {
+    const dir = tempDir();
+    const lock = storeLockPath(dir, 'inbox');
+    mkdirSync(dirname(lock), { recursive: true });
+    symlinkSync(join(dir, 'nowhere'), lock);
+    const then = new Date(Date.now() - ageMs);
+    lutimesSync(lock, then, then);
+    const taking = tryStoreLock(lock, busy);
+    if (outcome === 'busy') {
+      await expect(taking).rejects.toThrow('busy');
+      return;
+    }
+    await (
+      await taking
+    )();
     expect(readdirSync(join(dir, '.locks'))).toEqual([]);
   });
 

@@ -24,6 +24,7 @@ const WHY: Record<string, string> = {
   EROFS: 'the folder is read-only. Make it writable (or choose another data folder) and try again',
   EACCES: 'Postwright may not write there. Give your user write access to the folder and try again',
   EPERM: 'Postwright may not write there. Give your user write access to the folder and try again',
+  ENOTDIR: 'a file stands where Postwright keeps a folder. Move that file away and try again',
   // SQLite (the drafts index) says "disk I/O error" when a write fails, whatever the cause underneath.
   SQLITE_IOERR: 'the disk could not be written (it may be full). Free some space and try again',
 };

@@ -81,6 +81,9 @@ export function tryStoreLock(lockPath: string, busy: () => Error): Promise<() =>
 async function acquire(lockPath: string, busy?: () => Error): Promise<() => Promise<void>> {
   watchHeld();
   const started = Date.now();
+  // Tries again at once after a takeover, a few times: what stands at the lock's path may come back
+  // at every try (a link to nowhere) and must be waited out, not spun on.
+  let atOnce = 0;
   for (let attempt = 0; ; attempt += 1) {
     const text = create(lockPath);
     if (text !== null) {
@@ -90,7 +93,10 @@ async function acquire(lockPath: string, busy?: () => Error): Promise<() => Prom
         removeIfMine(lockPath, text);
       };
     }
-    if (takeOverIfAbandoned(lockPath)) continue;
+    if (takeOverIfAbandoned(lockPath) && atOnce < 3) {
+      atOnce += 1;
+      continue;
+    }
     if (busy) throw busy();
     // Past it another process is stuck, and the author is told what to do.
     if (Date.now() - started > BUSY_WAIT_MS) throw busyFailure(dataFolderOf(lockPath));
@@ -135,6 +141,8 @@ function openExclusive(lockPath: string): number {
 
 function nameTheDataFolder(error: unknown, lockPath: string): unknown {
   const code = (error as NodeJS.ErrnoException).code;
+  // `.locks` is a file (a person or a sync tool made it): that is the path to name.
+  if (code === 'ENOTDIR') (error as Error & { path?: string }).path = dirname(lockPath);
   if (code === 'ENOSPC' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'ENOENT')
     (error as Error & { path?: string }).path = dataFolderOf(lockPath);
   return error;
@@ -155,11 +163,12 @@ function removeIfMine(lockPath: string, text: string): void {
  * made meanwhile, is put back. True when the lock may be tried again at once.
  */
 function takeOverIfAbandoned(lockPath: string): boolean {
-  let found: { text: string; modified: number; folder: boolean };
+  let found: { text: string; modified: number; file: boolean };
   try {
-    const stats = fs.statSync(lockPath);
-    const folder = stats.isDirectory();
-    found = { text: folder ? '' : fs.readFileSync(lockPath, 'utf8'), modified: stats.mtimeMs, folder };
+    // Not followed: a link standing at the lock's path is judged (and moved) as itself.
+    const stats = fs.lstatSync(lockPath);
+    const file = stats.isFile();
+    found = { text: file ? fs.readFileSync(lockPath, 'utf8') : '', modified: stats.mtimeMs, file };
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
@@ -170,7 +179,7 @@ function takeOverIfAbandoned(lockPath: string): boolean {
   } catch {
     return false;
   }
-  const moved = found.folder ? '' : readOrNull(aside);
+  const moved = found.file ? readOrNull(aside) : '';
   if (moved !== found.text) {
     try {
       fs.linkSync(aside, lockPath);
@@ -181,23 +190,16 @@ function takeOverIfAbandoned(lockPath: string): boolean {
     return false;
   }
   // A lock left by an earlier Postwright: a folder, and an `.owner` file beside it.
-  if (found.folder) fs.rmSync(`${lockPath}.owner`, { force: true });
+  if (!found.file) fs.rmSync(`${lockPath}.owner`, { force: true });
   fs.rmSync(aside, { recursive: true, force: true });
   return true;
 }
 
-function isAbandoned({
-  text,
-  modified,
-  folder,
-}: {
-  text: string;
-  modified: number;
-  folder: boolean;
-}): boolean {
+/** A folder (an earlier Postwright's lock) or a link names no holder: it is judged by its age alone. */
+function isAbandoned({ text, modified }: { text: string; modified: number }): boolean {
   const age = Date.now() - modified;
   if (age > STALE_MS) return true;
-  if (folder || text.trim() === '') return age > UNNAMED_AFTER_MS;
+  if (text.trim() === '') return age > UNNAMED_AFTER_MS;
   return !isLive(text);
 }
 
