@@ -189,7 +189,7 @@ function takeOverIfAbandoned(lockPath: string): boolean {
     fs.rmSync(aside, { force: true });
     return false;
   }
-  // A lock left by an earlier Postwright: a folder, and an `.owner` file beside it.
+  // A folder is a lock an earlier Postwright left, with an `.owner` file beside it (a link has none).
   if (!found.file) fs.rmSync(`${lockPath}.owner`, { force: true });
   fs.rmSync(aside, { recursive: true, force: true });
   return true;
