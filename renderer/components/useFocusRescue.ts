@@ -14,6 +14,10 @@ export function useFocusRescue(root: RefObject<HTMLElement | null>): void {
     const onFocusIn = (event: FocusEvent) => {
       last = event.target as Element;
     };
+    // A click on empty space puts the focus on the page on purpose: nothing to rescue then.
+    const onPointerDown = () => {
+      last = null;
+    };
     // The section's heading may come a moment later (a section that loads lazily): until it does,
     // the focus waits on the main area and then moves on to it.
     let waiting: Element | null = null;
@@ -25,9 +29,10 @@ export function useFocusRescue(root: RefObject<HTMLElement | null>): void {
       }
       waiting = null;
       if (document.activeElement !== document.body || !last) return;
-      const lost = !last.isConnected || last.matches(':disabled');
+      // Still there (a dialog that gave the focus to the page as it closed, before it is removed):
+      // remember it, so the change that removes it still brings the focus back.
+      if (last.isConnected && !last.matches(':disabled')) return;
       last = null;
-      if (!lost) return;
       focusHome();
       if (document.activeElement?.id === 'main') waiting = document.activeElement;
     };
@@ -40,9 +45,11 @@ export function useFocusRescue(root: RefObject<HTMLElement | null>): void {
       attributeFilter: ['disabled'],
     });
     document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('pointerdown', onPointerDown, true);
     return () => {
       observer.disconnect();
       document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('pointerdown', onPointerDown, true);
     };
   }, [root]);
 }

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { DraftsPage } from './pages/DraftsPage';
 import { expect, test, type AppUnderTest } from './support/fixtures';
 
@@ -124,4 +125,42 @@ test('the link popover closes with Escape and with a click elsewhere', async ({ 
   await editor.title.click();
   await expect(editor.linkDialog).toBeHidden();
   await expect(editor.body.locator('a')).toHaveAttribute('href', 'https://www.socitm.net/workshop');
+});
+
+/** Right-clicks the middle of the selected words, as a person does, and returns the body's menu. */
+async function rightClickSelection(page: Page) {
+  const box = await page.evaluate(() => {
+    const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  });
+  await page.mouse.click(box.x, box.y, { button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Edit' });
+  await expect(menu.getByRole('menuitem', { name: 'Cut' })).toBeFocused();
+  return menu;
+}
+
+test('the body’s right-click menu links the selected words, and cuts them', async ({ app }) => {
+  const { editor, page } = await selectedWords(app);
+
+  const menu = await rightClickSelection(page);
+  await editor.press('ArrowDown', 'ArrowDown', 'ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Link…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  const field = editor.linkDialog.getByRole('textbox', { name: 'Link address' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('https://www.socitm.net/workshop');
+  await page.keyboard.press('Enter');
+  await expect(editor.body.locator('a')).toHaveText('workshop announcement');
+  await expect(editor.body).toBeFocused();
+
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  await expect
+    .poll(() => page.evaluate(() => window.getSelection()?.toString()))
+    .toBe('workshop announcement');
+  await rightClickSelection(page);
+  await page.keyboard.press('Enter');
+  await expect(editor.body).toHaveText('Read the  today');
+  await expect(editor.body).toBeFocused();
 });

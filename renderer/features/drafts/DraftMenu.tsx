@@ -10,8 +10,8 @@ export interface MenuItem {
 }
 
 /**
- * A context menu at a point: arrow keys move, Enter picks, Escape or a click outside closes and gives
- * focus back to what opened it.
+ * A context menu at a point: arrow keys move, Enter picks, Escape or a click outside closes. Picking
+ * an item or Escape gives the focus back to what opened the menu.
  */
 export function DraftMenu({
   label,
@@ -67,7 +67,8 @@ export function DraftMenu({
           tabIndex={-1}
           className={`menu-popup__item${item.danger ? ' draft-menu__item--danger' : ''}`}
           onClick={() => {
-            onClose();
+            // The focus goes back first, so what the item opens (Revisions) returns it there too.
+            close();
             item.onSelect();
           }}
         >
