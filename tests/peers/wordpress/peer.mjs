@@ -5,10 +5,14 @@
 //   node tests/peers/wordpress/peer.mjs up   --port 8781    start it (or find it running)
 //   node tests/peers/wordpress/peer.mjs down --port 8781    stop it; --purge also deletes its data
 //
+// With `--holder PID` (what the tests pass: their own process), `up` notes that PID uses the blog
+// and `down` stops it only when no other living process noted so: two runs can share a port.
+//
 // `up` prints one JSON line on stdout: the blog's addresses and administrator, or {"error": "..."}
 // with the one sentence that says why it could not start (exit status 1). Progress goes to stderr.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { addHolder, releaseHolder } from './lib/holders.mjs';
 import { credentials, instance, parsePort, PeerError } from './lib/instance.mjs';
 import { mysqlNeedle, startMariaDb } from './lib/mariadb.mjs';
 import { ensurePackages } from './lib/packages.mjs';
@@ -33,7 +37,12 @@ async function up(paths) {
   return peer;
 }
 
-async function down(paths, purge) {
+async function down(paths, purge, holder) {
+  if (holder !== undefined) {
+    const others = releaseHolder(paths, holder);
+    if (others.length > 0)
+      return log(`${paths.url} is left running: process ${others.join(', ')} still uses it`);
+  }
   await stopDaemon(paths.phpPid, phpNeedle(paths), 10_000);
   await stopDaemon(paths.mysqlPid, mysqlNeedle(paths), 60_000);
   // Only a folder this script made is ever deleted.
@@ -58,18 +67,27 @@ function runUnderLock(paths) {
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   const portAt = rest.indexOf('--port');
+  const holderAt = rest.indexOf('--holder');
   const paths = instance(parsePort(portAt >= 0 ? rest[portAt + 1] : '8781'));
+  const holder = holderAt >= 0 ? parseHolder(rest[holderAt + 1]) : undefined;
   if (command !== 'up' && command !== 'down')
-    throw new PeerError('Usage: peer.mjs up|down --port N [--purge]');
+    throw new PeerError('Usage: peer.mjs up|down --port N [--holder PID] [--purge]');
   runUnderLock(paths);
-  if (command === 'down') return down(paths, rest.includes('--purge'));
+  if (command === 'down') return down(paths, rest.includes('--purge'), holder);
   try {
-    process.stdout.write(`${JSON.stringify(await up(paths))}\n`);
+    const peer = await up(paths);
+    if (holder !== undefined) addHolder(paths, holder);
+    process.stdout.write(`${JSON.stringify(peer)}\n`);
   } catch (error) {
-    // A blog that could not start leaves nothing running behind it.
-    await down(paths, false).catch(() => undefined);
+    // A blog that could not start leaves nothing running behind it, unless another run still uses it.
+    await down(paths, false, holder).catch(() => undefined);
     throw error;
   }
+}
+
+function parseHolder(value) {
+  if (!/^\d+$/.test(String(value))) throw new PeerError(`"${value}" is not a process id.`);
+  return Number(value);
 }
 
 main().catch((error) => {

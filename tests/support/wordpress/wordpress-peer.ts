@@ -48,12 +48,15 @@ function runPeer(args: string[], timeout: number): { answer?: unknown; failure?:
  * missing. Throws an Error whose message is the one sentence that says why it could not start.
  */
 export function startWordPress(port = TEST_WP_PORT): WordPressPeer {
-  const { answer, failure } = runPeer(['up', '--port', port], 900_000);
+  const { answer, failure } = runPeer(['up', '--port', port, '--holder', String(process.pid)], 900_000);
   if (failure !== undefined) throw new Error(`The test WordPress on port ${port} did not start: ${failure}`);
   return answer as WordPressPeer;
 }
 
-/** Stops it and deletes its data, so every run starts from a fresh blog. Stopping nothing is fine. */
+/**
+ * Stops it and deletes its data, so every run starts from a fresh blog, unless another living test
+ * process still uses it (a second run on the same machine). Stopping nothing is fine.
+ */
 export function stopWordPress(port = TEST_WP_PORT): void {
-  runPeer(['down', '--port', port, '--purge'], 120_000);
+  runPeer(['down', '--port', port, '--holder', String(process.pid), '--purge'], 120_000);
 }
