@@ -1,5 +1,3 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import {
   checkFirstRequest,
@@ -9,6 +7,7 @@ import {
   type OutboundContext,
   type Resolver,
 } from '../net/outbound-policy';
+import { sharedAgents } from './agents';
 import { postText, type TextAnswer, type TextPost } from './text-request';
 
 /** The core's axios instance, plus the lean exchange the publishing calls use (text-request.ts). */
@@ -22,23 +21,6 @@ declare module 'axios' {
     outbound?: OutboundContext;
   }
 }
-
-/**
- * axios turns TCP keep-alive on with a 60 s delay on every request's socket, and Node's default
- * agents set it back to 1 s when the socket returns to the pool: two rounds of setsockopt calls per
- * request on a kept-alive connection. Agents that pool with axios' own delay leave the socket as it
- * is. Otherwise they are Node's default agents (keep-alive, most recently used socket first, idle
- * sockets closed after 5 s), shared by every client as those are.
- */
-const AXIOS_KEEP_ALIVE_MS = 60_000;
-const poolOptions = {
-  keepAlive: true,
-  keepAliveMsecs: AXIOS_KEEP_ALIVE_MS,
-  scheduling: 'lifo',
-  timeout: 5000,
-} as const;
-const httpAgent = new HttpAgent(poolOptions);
-const httpsAgent = new HttpsAgent(poolOptions);
 
 /**
  * The core's HTTP client. Limits are defaults every caller inherits: bodies are capped, redirects
@@ -55,8 +37,8 @@ export function createHttpClient(userAgent: string, options: { resolver?: Resolv
     maxBodyLength: 100 * 1024 * 1024,
     validateStatus: () => true,
     proxy: false,
-    httpAgent,
-    httpsAgent,
+    httpAgent: sharedAgents.http,
+    httpsAgent: sharedAgents.https,
   });
   const resolver = options.resolver ?? systemResolver;
   http.interceptors.request.use((config) => {
@@ -75,7 +57,7 @@ export function createHttpClient(userAgent: string, options: { resolver?: Resolv
     config.lookup = guardedLookup(context, first, resolver) as NonNullable<typeof config.lookup>;
     return config;
   });
-  const settings = { userAgent, resolver, agents: { http: httpAgent, https: httpsAgent } };
+  const settings = { userAgent, resolver, agents: sharedAgents };
   return Object.assign(http, { postText: (request: TextPost) => postText(request, settings) });
 }
 

@@ -1,6 +1,6 @@
-import { AxiosError, type AxiosResponse } from 'axios';
-import { outboundRefusal } from '../../net/outbound-policy';
+import { checkRedirect, outboundRefusal, type OutboundContext } from '../../net/outbound-policy';
 import type { HttpClient } from '../../platform/http';
+import { ANSWER_TOO_LARGE, type TextAnswer } from '../../platform/text-request';
 import { decodeMethodResponse, XmlRpcDecodeError } from './decode';
 import { encodeMethodCall } from './encode';
 import { XmlRpcError } from './errors';
@@ -30,17 +30,19 @@ const UNREACHABLE = new Set([
   'EHOSTDOWN',
 ]);
 
-function describeBody(response: AxiosResponse<string>): string {
-  const type = String(response.headers['content-type'] ?? 'no content type');
-  const text = typeof response.data === 'string' ? response.data : '';
-  const start = text.replace(/\s+/g, ' ').trim().slice(0, 80);
+function describeBody(response: TextAnswer): string {
+  const type = response.headers['content-type'] ?? 'no content type';
+  const start = response.body.replace(/\s+/g, ' ').trim().slice(0, 80);
   return `HTTP ${response.status} ${type}${start ? `, starting "${start}"` : ', with an empty body'}`;
 }
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
  * Calls one XML-RPC method with the limits every untrusted server gets: a deadline over the whole
  * exchange (AbortSignal), a size cap, a few redirects and only to the same host. Faults, broken
  * answers and transport errors all become an XmlRpcError that says what happened.
+ * The call goes over the lean exchange (platform/text-request.ts), the path every publish takes.
  */
 export async function callXmlRpc(
   http: HttpClient,
@@ -55,41 +57,20 @@ export async function callXmlRpc(
   } = {},
 ): Promise<XmlRpcValue> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const body = encodeMethodCall(method, params);
   const deadline = AbortSignal.timeout(limits.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  const host = new URL(endpoint).host;
   const base = { endpoint, method };
-  let response: AxiosResponse<string>;
+  let response: TextAnswer;
   try {
-    response = await http.post<string>(endpoint, body, {
-      headers: { 'Content-Type': 'text/xml; charset=utf-8', Accept: 'text/xml, application/xml' },
-      responseType: 'text',
-      transformResponse: (data: unknown) => data,
+    response = await postFollowingRedirects(http, base, encodeMethodCall(method, params), {
       signal,
-      maxContentLength: limits.maxResponseBytes,
-      maxRedirects: limits.maxRedirects,
-      beforeRedirect: (redirect) => {
-        const target = `${String(redirect.protocol)}//${String(redirect.host ?? redirect.hostname)}`;
-        if (
-          redirect.host !== host &&
-          `${redirect.hostname}:${redirect.port}` !== host &&
-          redirect.hostname !== host
-        ) {
-          throw new XmlRpcError(
-            'redirect',
-            `${endpoint} redirected to another host (${target}); Postwright only follows redirects on the same host. Use the address it redirects to if you trust it.`,
-            { ...base, sent: true },
-          );
-        }
-      },
-      validateStatus: () => true,
+      limits,
       outbound: { ...(options.anchor ? { anchor: options.anchor } : {}), what: 'The blog' },
     });
   } catch (error) {
     throw transportError(error, {
       ...base,
-      timedOut: deadline.aborted,
+      timedOut: deadline.aborted || isOwnTimeout(error),
       cancelled: options.signal?.aborted ?? false,
       limits,
     });
@@ -113,7 +94,7 @@ export async function callXmlRpc(
   }
   let decoded;
   try {
-    decoded = decodeMethodResponse(typeof response.data === 'string' ? response.data : '');
+    decoded = decodeMethodResponse(response.body);
   } catch (error) {
     if (!(error instanceof XmlRpcDecodeError)) throw error;
     const kind = error.badValue ? 'invalid' : 'not-xmlrpc';
@@ -137,6 +118,65 @@ export async function callXmlRpc(
   return decoded.value;
 }
 
+/**
+ * Posts the call and follows up to `maxRedirects` redirects on the same host, each checked by the
+ * outbound policy. The call is sent again, as a POST, to the address given: an XML-RPC call can
+ * only be a POST, so a redirect re-sent as a GET (as browsers do after a 301, 302 or 303) could
+ * only fail. A 3xx answer means the call was not carried out, so sending it again is safe.
+ */
+async function postFollowingRedirects(
+  http: HttpClient,
+  base: { endpoint: string; method: string },
+  body: string,
+  { signal, limits, outbound }: { signal: AbortSignal; limits: XmlRpcLimits; outbound: OutboundContext },
+): Promise<TextAnswer> {
+  const { endpoint } = base;
+  const host = new URL(endpoint).host;
+  let url = new URL(endpoint);
+  for (let hop = 0; ; hop++) {
+    const answer = await http.postText({
+      url: url.href,
+      headers: { 'Content-Type': 'text/xml; charset=utf-8', Accept: 'text/xml, application/xml' },
+      body,
+      signal,
+      timeoutMs: limits.timeoutMs,
+      maxAnswerBytes: limits.maxResponseBytes,
+      outbound,
+    });
+    const location = answer.headers.location;
+    if (!REDIRECTS.has(answer.status) || !location) return answer;
+    const to = URL.parse(location, url.href);
+    if (!to) {
+      throw new XmlRpcError(
+        'redirect',
+        `${endpoint} redirected to "${location.slice(0, 80)}", which is not an address. Check the blog's XML-RPC address.`,
+        { ...base, sent: true },
+      );
+    }
+    if (hop + 1 > limits.maxRedirects) throw new TooManyRedirects();
+    checkRedirect(url, to, hop + 1, limits.maxRedirects, outbound);
+    if (to.host !== host && to.hostname !== host) {
+      throw new XmlRpcError(
+        'redirect',
+        `${endpoint} redirected to another host (${to.protocol}//${to.host}); Postwright only follows redirects on the same host. Use the address it redirects to if you trust it.`,
+        { ...base, sent: true },
+      );
+    }
+    url = to;
+  }
+}
+
+class TooManyRedirects extends Error {}
+
+/** The lean exchange's own deadline (the same length as the call's) may fire a moment first. */
+function isOwnTimeout(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    error.name === 'AbortError' &&
+    (error.cause as { name?: string } | undefined)?.name === 'TimeoutError'
+  );
+}
+
 function transportError(
   error: unknown,
   context: { endpoint: string; method: string; timedOut: boolean; cancelled: boolean; limits: XmlRpcLimits },
@@ -144,8 +184,6 @@ function transportError(
   if (error instanceof XmlRpcError) return error;
   const { endpoint, method } = context;
   const base = { endpoint, method };
-  const axiosError = error instanceof AxiosError ? error : undefined;
-  const cause = (axiosError?.cause ?? error) as { code?: string } | undefined;
   const refusal = outboundRefusal(error);
   if (refusal) {
     // Refused before connecting: nothing reached the blog, unless a redirect was refused after the request.
@@ -154,12 +192,7 @@ function transportError(
       sent: refusal.afterRedirect,
     });
   }
-  // Our own refusal of a redirect comes back wrapped by follow-redirects and axios.
-  for (let link: unknown = error, depth = 0; link && depth < 5; depth++) {
-    if (link instanceof XmlRpcError) return link;
-    link = (link as { cause?: unknown }).cause;
-  }
-  const code = axiosError?.code ?? cause?.code;
+  const code = (error as { code?: unknown } | undefined)?.code;
   const host = new URL(endpoint).host;
   if (context.cancelled)
     return new XmlRpcError('cancelled', `${method} was cancelled.`, { ...base, sent: true });
@@ -170,14 +203,14 @@ function transportError(
       { ...base, sent: true },
     );
   }
-  if (code === 'ERR_BAD_RESPONSE' && /maxContentLength/.test(axiosError?.message ?? '')) {
+  if (code === ANSWER_TOO_LARGE) {
     return new XmlRpcError(
       'too-large',
       `The answer from ${endpoint} to ${method} was larger than ${Math.round(context.limits.maxResponseBytes / 1048576)} MB, so Postwright stopped reading it.`,
       { ...base, sent: true },
     );
   }
-  if (code === 'ERR_FR_TOO_MANY_REDIRECTS' || code === 'ERR_FR_MAX_BODY_LENGTH_EXCEEDED') {
+  if (error instanceof TooManyRedirects) {
     return new XmlRpcError(
       'redirect',
       `${endpoint} redirected too many times. Check the blog's XML-RPC address.`,
@@ -185,14 +218,14 @@ function transportError(
     );
   }
   // These codes can only happen before a connection exists, so nothing reached the blog.
-  if (code && UNREACHABLE.has(code)) {
+  if (typeof code === 'string' && UNREACHABLE.has(code)) {
     return new XmlRpcError(
       'unreachable',
       `Postwright could not reach ${host} (${code}). The post waits in the outbox and goes out when the blog can be reached.`,
       { ...base, sent: false },
     );
   }
-  const detail = axiosError?.message ?? (error instanceof Error ? error.message : String(error));
+  const detail = error instanceof Error ? error.message : String(error);
   return new XmlRpcError(
     'connection-lost',
     `The connection to ${host} broke during ${method} (${detail}). Postwright will check the blog before trying again.`,
