@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { isAxiosError } from 'axios';
 import { CoreFailure, type ErrorCode } from '../../../shared/contract/errors';
 import { flatHeaders } from './flat-headers';
 import type { HttpClient } from './http';
@@ -184,7 +183,8 @@ export function explainFailure(
       `${context.what} did not answer within ${context.deadlineMs / 1000} seconds.`,
     );
   }
-  const code = (isAxiosError(error) ? error.code : undefined) ?? (error as NodeJS.ErrnoException)?.code;
+  // axios' errors carry node's code too, so one read covers both (and keeps axios out of the import).
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const causeCode = ((error as { cause?: { code?: string } })?.cause?.code ?? code) as string | undefined;
   const host = (error as { hostname?: string })?.hostname;
   if (causeCode && TLS_CODES.has(causeCode)) {
