@@ -1,7 +1,15 @@
-import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { Agent as HttpAgent, createServer, type Server } from 'node:http';
+import {
+  Agent as HttpsAgent,
+  createServer as createHttpsServer,
+  type Server as HttpsServer,
+} from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../main/core/platform/http';
+import { systemResolver } from '../../main/core/net/outbound-policy';
+import { createHttpClient, type HttpClient } from '../../main/core/platform/http';
+import { postText, type TextPost } from '../../main/core/platform/text-request';
 import { callXmlRpc } from '../../main/core/publish/xmlrpc/call';
 import { XmlRpcError } from '../../main/core/publish/xmlrpc/errors';
 
@@ -94,5 +102,58 @@ describe('an XML-RPC address that redirects on the same host', () => {
     expect(error.message).toMatch(
       /did not answer as an XML-RPC endpoint \(HTTP 302 no content type, with an empty body\)/,
     );
+  });
+});
+
+describe('an XML-RPC address on https that redirects to http', () => {
+  let tls: HttpsServer;
+  const plainBodies: string[] = [];
+  let plain: Server;
+
+  beforeAll(async () => {
+    plain = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        plainBodies.push(body);
+        response.writeHead(200, { 'Content-Type': 'text/xml' }).end(ANSWER);
+      });
+    });
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const plainPort = (plain.address() as AddressInfo).port;
+    tls = createHttpsServer(
+      {
+        key: readFileSync('tests/fixtures/tls/self-signed.key'),
+        cert: readFileSync('tests/fixtures/tls/self-signed.crt'),
+      },
+      (_request, response) =>
+        response.writeHead(301, { Location: `http://127.0.0.1:${plainPort}/xmlrpc.php` }).end(),
+    );
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+  });
+
+  afterAll(async () => {
+    for (const each of [plain, tls]) {
+      each.closeAllConnections();
+      await new Promise<void>((resolve) => each.close(() => resolve()));
+    }
+  });
+
+  it('is not followed: the password is never sent without encryption', async () => {
+    // The test's own certificate is not one the system trusts: this client accepts it.
+    const agents = { http: new HttpAgent(), https: new HttpsAgent({ rejectUnauthorized: false }) };
+    const client = {
+      postText: (request: TextPost) =>
+        postText(request, { userAgent: 'test', resolver: systemResolver, agents }),
+    } as HttpClient;
+    const endpoint = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/xmlrpc.php`;
+    const error = await callXmlRpc(client, endpoint, 'wp.getUsersBlogs', ['author', 'secret']).catch(
+      (caught: unknown) => caught as XmlRpcError,
+    );
+    expect((error as XmlRpcError).kind).toBe('redirect');
+    expect((error as XmlRpcError).message).toMatch(
+      /redirected to http:\/\/127\.0\.0\.1:\d+, which is not encrypted, so Postwright did not send your password there/,
+    );
+    expect(plainBodies).toEqual([]);
   });
 });

@@ -122,7 +122,8 @@ export async function callXmlRpc(
  * Posts the call and follows up to `maxRedirects` redirects on the same host, each checked by the
  * outbound policy. The call is sent again, as a POST, to the address given: an XML-RPC call can
  * only be a POST, so a redirect re-sent as a GET (as browsers do after a 301, 302 or 303) could
- * only fail. A 3xx answer means the call was not carried out, so sending it again is safe.
+ * only fail. A 3xx answer means the call was not carried out, so sending it again is safe; but
+ * never from https to http, since the call carries the password.
  */
 async function postFollowingRedirects(
   http: HttpClient,
@@ -154,6 +155,14 @@ async function postFollowingRedirects(
       );
     }
     if (hop + 1 > limits.maxRedirects) throw new TooManyRedirects();
+    // The call carries the password: it never leaves an encrypted connection for a plain one.
+    if (url.protocol === 'https:' && to.protocol === 'http:') {
+      throw new XmlRpcError(
+        'redirect',
+        `${endpoint} redirected to ${to.protocol}//${to.host}, which is not encrypted, so Postwright did not send your password there. Check the blog's XML-RPC address.`,
+        { ...base, sent: true },
+      );
+    }
     checkRedirect(url, to, hop + 1, limits.maxRedirects, outbound);
     if (to.host !== host && to.hostname !== host) {
       throw new XmlRpcError(
